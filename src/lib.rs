@@ -1,0 +1,15 @@
+//! GraceMUD: a ROM-style MUD server whose signature is the graceful reboot.
+//!
+//! The data flow reads straight down this list: `net` turns socket bytes into
+//! lines, `game` turns lines into changes to the `world` and queued text, and
+//! `net` sends that text back out. `db` reads area files into prototypes;
+//! `save` reads and writes player files.
+
+/// Reading ROM 2.4 area files into prototypes ("db.c").
+pub mod db;
+/// Commands, the login dialogue and the game's side of the net seam.
+pub mod game;
+/// Sockets, the event loop and the telnet codec ("comm.c").
+pub mod net;
+/// The running world: prototypes, instances, handler functions, act(), resets.
+pub mod world;

@@ -1,0 +1,3 @@
+//! "comm.c": everything that touches a socket.
+
+pub mod engine;

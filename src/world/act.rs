@@ -1,0 +1,175 @@
+//! ROM's `act()`: format a message with `$n $N $e $m $s $p $t $d` codes once
+//! per reader and queue it on the characters it is for.
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `$n` / `$N` | name of the actor / victim as the reader sees them |
+//! | `$e` / `$E` | he, she, it (actor / victim) |
+//! | `$m` / `$M` | him, her, it |
+//! | `$s` / `$S` | his, her, its |
+//! | `$p` / `$P` | short description of obj1 / obj2 |
+//! | `$t` / `$T` | text argument 1 / 2 |
+//! | `$d` | the door keyword in `$T` (first word), or "door" |
+//! | `$$` | a literal `$` |
+
+use super::*;
+
+/// Who receives an `act()` message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum To {
+    /// The actor only.
+    Char,
+    /// The victim only.
+    Vict,
+    /// Everyone in the actor's room but the actor.
+    Room,
+    /// Everyone in the room but the actor and the victim.
+    NotVict,
+    /// Everyone in the room including the actor.
+    All,
+}
+
+/// The optional arguments of an `act()` call.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ActArgs<'a> {
+    pub vict: Option<CharId>,
+    pub obj1: Option<ObjId>,
+    pub obj2: Option<ObjId>,
+    pub text1: Option<&'a str>,
+    pub text2: Option<&'a str>,
+}
+
+impl<'a> ActArgs<'a> {
+    pub fn vict(v: CharId) -> Self {
+        ActArgs { vict: Some(v), ..Default::default() }
+    }
+    pub fn obj(o: ObjId) -> Self {
+        ActArgs { obj1: Some(o), ..Default::default() }
+    }
+    pub fn text(t: &'a str) -> Self {
+        ActArgs { text1: Some(t), ..Default::default() }
+    }
+    pub fn with_obj2(mut self, o: ObjId) -> Self {
+        self.obj2 = Some(o);
+        self
+    }
+    pub fn with_vict(mut self, v: CharId) -> Self {
+        self.vict = Some(v);
+        self
+    }
+    pub fn with_text2(mut self, t: &'a str) -> Self {
+        self.text2 = Some(t);
+        self
+    }
+}
+
+const HE: [&str; 3] = ["it", "he", "she"];
+const HIM: [&str; 3] = ["it", "him", "her"];
+const HIS: [&str; 3] = ["its", "his", "her"];
+
+impl World {
+    /// `act(format, ch, ..., to)` with ROM's default minimum position (resting).
+    pub fn act(&mut self, format: &str, ch: CharId, args: ActArgs<'_>, to: To) {
+        self.act_pos(format, ch, args, to, pos::RESTING);
+    }
+
+    /// `act()` delivering only to readers at or above `min_pos`.
+    pub fn act_pos(&mut self, format: &str, ch: CharId, args: ActArgs<'_>, to: To, min_pos: i32) {
+        if format.is_empty() {
+            return;
+        }
+        let readers: Vec<CharId> = match to {
+            To::Char => vec![ch],
+            To::Vict => args.vict.into_iter().collect(),
+            To::Room | To::NotVict | To::All => {
+                let Some(room) = self.ch(ch).and_then(|c| c.room) else { return };
+                self.room(room).map(|r| r.people.clone()).unwrap_or_default()
+            }
+        };
+        for reader in readers {
+            let skip = match to {
+                To::Room => reader == ch,
+                To::NotVict => reader == ch || Some(reader) == args.vict,
+                _ => false,
+            };
+            if skip {
+                continue;
+            }
+            let Some(r) = self.ch(reader) else { continue };
+            if r.conn.is_none() || r.position < min_pos {
+                continue;
+            }
+            let text = self.act_format(format, ch, &args, reader);
+            self.send(reader, &text);
+        }
+    }
+
+    /// Expand the `$` codes of `format` for one reader, capitalised, with a newline.
+    pub fn act_format(&self, format: &str, ch: CharId, args: &ActArgs<'_>, reader: CharId) -> String {
+        let mut out = String::with_capacity(format.len() + 32);
+        let mut chars = format.chars();
+        let sex = |id: Option<CharId>| -> usize {
+            id.and_then(|i| self.ch(i)).map_or(0, |c| c.sex.clamp(0, 2) as usize)
+        };
+        while let Some(c) = chars.next() {
+            if c != '$' {
+                out.push(c);
+                continue;
+            }
+            let Some(code) = chars.next() else { break };
+            match code {
+                'n' => out.push_str(&self.pers(ch, reader)),
+                'N' => match args.vict {
+                    Some(v) => out.push_str(&self.pers(v, reader)),
+                    None => out.push_str("someone"),
+                },
+                'e' => out.push_str(HE[sex(Some(ch))]),
+                'E' => out.push_str(HE[sex(args.vict)]),
+                'm' => out.push_str(HIM[sex(Some(ch))]),
+                'M' => out.push_str(HIM[sex(args.vict)]),
+                's' => out.push_str(HIS[sex(Some(ch))]),
+                'S' => out.push_str(HIS[sex(args.vict)]),
+                'p' => match args.obj1 {
+                    Some(o) => out.push_str(&self.obj_pers(o, reader)),
+                    None => out.push_str("something"),
+                },
+                'P' => match args.obj2 {
+                    Some(o) => out.push_str(&self.obj_pers(o, reader)),
+                    None => out.push_str("something"),
+                },
+                't' => out.push_str(args.text1.unwrap_or("")),
+                'T' => out.push_str(args.text2.unwrap_or("")),
+                'd' => {
+                    let door = args
+                        .text2
+                        .and_then(|t| t.split_whitespace().next())
+                        .unwrap_or("door");
+                    out.push_str(door);
+                }
+                '$' => out.push('$'),
+                other => {
+                    out.push('$');
+                    out.push(other);
+                }
+            }
+        }
+        capitalize_first(&mut out);
+        out.push('\n');
+        out
+    }
+}
+
+/// Upper-case the first letter, skipping leading colour codes (`{x`).
+pub fn capitalize_first(s: &mut String) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() && bytes[i] == b'{' {
+        i += 2;
+    }
+    if let Some(c) = s[i..].chars().next() {
+        if c.is_lowercase() {
+            let up: String = c.to_uppercase().collect();
+            s.replace_range(i..i + c.len_utf8(), &up);
+        }
+    }
+}

@@ -1,0 +1,887 @@
+//! "handler.c": moving characters and objects between places, equipment,
+//! creating and extracting instances, and finding things by name.
+//!
+//! Every function keeps both sides of a relation in step (a room's `people`
+//! and a character's `room`, a character's `carrying` and an object's `loc`),
+//! and every function tolerates stale ids.
+
+use super::*;
+
+/// Apply locations (4.18) the game acts on.
+pub mod apply {
+    pub const NONE: i32 = 0;
+    pub const STR: i32 = 1;
+    pub const DEX: i32 = 2;
+    pub const INT: i32 = 3;
+    pub const WIS: i32 = 4;
+    pub const CON: i32 = 5;
+    pub const SEX: i32 = 6;
+    pub const MANA: i32 = 12;
+    pub const HIT: i32 = 13;
+    pub const MOVE: i32 = 14;
+    pub const AC: i32 = 17;
+    pub const HITROLL: i32 = 18;
+    pub const DAMROLL: i32 = 19;
+    pub const SAVES: i32 = 20;
+    pub const SAVING_ROD: i32 = 21;
+    pub const SAVING_PETRI: i32 = 22;
+    pub const SAVING_BREATH: i32 = 23;
+    pub const SAVING_SPELL: i32 = 24;
+}
+
+/// Affect bits the game looks at (4.14).
+pub mod aff {
+    use crate::world::Flags;
+    pub const BLIND: Flags = 1 << 0;
+    pub const INVISIBLE: Flags = 1 << 1;
+    pub const DETECT_EVIL: Flags = 1 << 2;
+    pub const DETECT_INVIS: Flags = 1 << 3;
+    pub const DETECT_MAGIC: Flags = 1 << 4;
+    pub const DETECT_HIDDEN: Flags = 1 << 5;
+    pub const SANCTUARY: Flags = 1 << 7;
+    pub const FAERIE_FIRE: Flags = 1 << 8;
+    pub const INFRARED: Flags = 1 << 9;
+    pub const CURSE: Flags = 1 << 10;
+    pub const POISON: Flags = 1 << 12;
+    pub const SNEAK: Flags = 1 << 15;
+    pub const HIDE: Flags = 1 << 16;
+    pub const SLEEP: Flags = 1 << 17;
+    pub const CHARM: Flags = 1 << 18;
+    pub const FLYING: Flags = 1 << 19;
+    pub const PASS_DOOR: Flags = 1 << 20;
+    pub const DARK_VISION: Flags = 1 << 25;
+}
+
+/// Object extra flags the game looks at (4.4).
+pub mod extra {
+    use crate::world::Flags;
+    pub const GLOW: Flags = 1 << 0;
+    pub const HUM: Flags = 1 << 1;
+    pub const DARK: Flags = 1 << 2;
+    pub const LOCK: Flags = 1 << 3;
+    pub const EVIL: Flags = 1 << 4;
+    pub const INVIS: Flags = 1 << 5;
+    pub const MAGIC: Flags = 1 << 6;
+    pub const NODROP: Flags = 1 << 7;
+    pub const BLESS: Flags = 1 << 8;
+    pub const ANTI_GOOD: Flags = 1 << 9;
+    pub const ANTI_EVIL: Flags = 1 << 10;
+    pub const ANTI_NEUTRAL: Flags = 1 << 11;
+    pub const NOREMOVE: Flags = 1 << 12;
+    pub const INVENTORY: Flags = 1 << 13;
+    pub const NOPURGE: Flags = 1 << 14;
+    pub const ROT_DEATH: Flags = 1 << 15;
+    pub const VIS_DEATH: Flags = 1 << 16;
+    pub const NONMETAL: Flags = 1 << 18;
+    pub const NOLOCATE: Flags = 1 << 19;
+    pub const MELT_DROP: Flags = 1 << 20;
+    pub const HAD_TIMER: Flags = 1 << 21;
+    pub const SELL_EXTRACT: Flags = 1 << 22;
+    pub const BURN_PROOF: Flags = 1 << 24;
+    pub const NOUNCURSE: Flags = 1 << 25;
+}
+
+/// Player act bits (5.7) the game uses.
+pub mod plr {
+    use crate::world::Flags;
+    pub const AUTOASSIST: Flags = 1 << 2;
+    pub const AUTOEXIT: Flags = 1 << 3;
+    pub const AUTOLOOT: Flags = 1 << 4;
+    pub const AUTOSAC: Flags = 1 << 5;
+    pub const AUTOGOLD: Flags = 1 << 6;
+    pub const AUTOSPLIT: Flags = 1 << 7;
+    pub const HOLYLIGHT: Flags = 1 << 13;
+    pub const NOFOLLOW: Flags = 1 << 17;
+}
+
+/// Comm bits the game uses (ROM's COMM_*).
+pub mod comm {
+    use crate::world::Flags;
+    pub const QUIET: Flags = 1 << 0;
+    pub const DEAF: Flags = 1 << 1;
+    pub const NOWIZ: Flags = 1 << 2;
+    pub const NOGOSSIP: Flags = 1 << 4;
+    pub const NOSHOUT: Flags = 1 << 13;
+    pub const COMPACT: Flags = 1 << 15;
+    pub const BRIEF: Flags = 1 << 16;
+    pub const PROMPT: Flags = 1 << 17;
+    pub const COMBINE: Flags = 1 << 18;
+    pub const SHOW_AFFECTS: Flags = 1 << 20;
+    pub const NOTELL: Flags = 1 << 22;
+    pub const NOCHANNELS: Flags = 1 << 23;
+    pub const AFK: Flags = 1 << 25;
+}
+
+impl World {
+    // ---------------------------------------------------------------- rooms
+
+    /// Take a character out of its room (no-op if it is nowhere).
+    pub fn char_from_room(&mut self, ch: CharId) {
+        let Some(room) = self.ch(ch).and_then(|c| c.room) else { return };
+        let lights = self.char_light(ch);
+        if let Some(r) = self.room_mut(room) {
+            r.people.retain(|&c| c != ch);
+            r.light = (r.light - lights).max(0);
+        }
+        let is_pc = self.ch(ch).is_some_and(|c| !c.is_npc());
+        if is_pc {
+            if let Some(area) = self.room(room).map(|r| r.area.0) {
+                if let Some(a) = self.areas.get_mut(area) {
+                    a.nplayer = (a.nplayer - 1).max(0);
+                }
+            }
+        }
+        if let Some(c) = self.ch_mut(ch) {
+            c.room = None;
+            c.on = None;
+        }
+    }
+
+    /// Put a character into a room (taking it out of any other first).
+    /// An unknown room falls back to the temple, then limbo.
+    pub fn char_to_room(&mut self, ch: CharId, room: RoomVnum) {
+        self.char_from_room(ch);
+        let room = if self.rooms.contains_key(&room) {
+            room
+        } else if self.rooms.contains_key(&ROOM_VNUM_TEMPLE) {
+            ROOM_VNUM_TEMPLE
+        } else if self.rooms.contains_key(&ROOM_VNUM_LIMBO) {
+            ROOM_VNUM_LIMBO
+        } else {
+            match self.rooms.keys().next() {
+                Some(&v) => v,
+                None => return,
+            }
+        };
+        if !self.chars.contains(ch) {
+            return;
+        }
+        let lights = self.char_light(ch);
+        let is_pc = self.ch(ch).is_some_and(|c| !c.is_npc());
+        if let Some(r) = self.room_mut(room) {
+            r.people.insert(0, ch);
+            r.light += lights;
+        }
+        if is_pc {
+            if let Some(area) = self.room(room).map(|r| r.area.0) {
+                if let Some(a) = self.areas.get_mut(area) {
+                    a.nplayer += 1;
+                    a.empty = false;
+                }
+            }
+        }
+        if let Some(c) = self.ch_mut(ch) {
+            c.room = Some(room);
+        }
+    }
+
+    /// 1 if the character holds a burning light, else 0.
+    fn char_light(&self, ch: CharId) -> i32 {
+        match self.get_eq_char(ch, wear_loc::LIGHT) {
+            Some(o) => i32::from(
+                self.obj(o)
+                    .is_some_and(|o| o.item_type == item::LIGHT && o.values[2] != 0),
+            ),
+            None => 0,
+        }
+    }
+
+    // ---------------------------------------------------------- objects
+
+    /// Detach an object from wherever it is.
+    pub fn obj_from(&mut self, obj: ObjId) {
+        let Some(loc) = self.obj(obj).map(|o| o.loc) else { return };
+        match loc {
+            ObjLoc::Nowhere => {}
+            ObjLoc::Room(r) => {
+                if let Some(room) = self.room_mut(r) {
+                    room.contents.retain(|&o| o != obj);
+                }
+            }
+            ObjLoc::Carried(ch) => {
+                let worn = self.obj(obj).is_some_and(|o| o.wear_loc != wear_loc::NONE);
+                if worn {
+                    self.unequip_char(ch, obj);
+                }
+                if let Some(c) = self.ch_mut(ch) {
+                    c.carrying.retain(|&o| o != obj);
+                }
+            }
+            ObjLoc::In(container) => {
+                if let Some(c) = self.obj_mut(container) {
+                    c.contains.retain(|&o| o != obj);
+                }
+            }
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.loc = ObjLoc::Nowhere;
+        }
+    }
+
+    pub fn obj_to_room(&mut self, obj: ObjId, room: RoomVnum) {
+        self.obj_from(obj);
+        if !self.rooms.contains_key(&room) {
+            return;
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.loc = ObjLoc::Room(room);
+        } else {
+            return;
+        }
+        if let Some(r) = self.room_mut(room) {
+            r.contents.insert(0, obj);
+        }
+    }
+
+    pub fn obj_to_char(&mut self, obj: ObjId, ch: CharId) {
+        self.obj_from(obj);
+        if !self.chars.contains(ch) {
+            return;
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.loc = ObjLoc::Carried(ch);
+            o.wear_loc = wear_loc::NONE;
+        } else {
+            return;
+        }
+        if let Some(c) = self.ch_mut(ch) {
+            c.carrying.insert(0, obj);
+        }
+    }
+
+    pub fn obj_to_obj(&mut self, obj: ObjId, container: ObjId) {
+        if obj == container {
+            return;
+        }
+        self.obj_from(obj);
+        if !self.objs.contains(container) {
+            return;
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.loc = ObjLoc::In(container);
+        } else {
+            return;
+        }
+        if let Some(c) = self.obj_mut(container) {
+            c.contains.insert(0, obj);
+        }
+    }
+
+    /// The object worn at `loc`, if any.
+    pub fn get_eq_char(&self, ch: CharId, loc: i32) -> Option<ObjId> {
+        let c = self.ch(ch)?;
+        c.carrying
+            .iter()
+            .copied()
+            .find(|&o| self.obj(o).is_some_and(|o| o.wear_loc == loc))
+    }
+
+    /// Wear `obj` (already carried) at `loc`, applying its affects.
+    pub fn equip_char(&mut self, ch: CharId, obj: ObjId, loc: i32) -> bool {
+        if self.get_eq_char(ch, loc).is_some() {
+            return false;
+        }
+        let Some(o) = self.obj(obj) else { return false };
+        if o.loc != ObjLoc::Carried(ch) {
+            return false;
+        }
+        let applies = self.obj_applies(obj);
+        let item_type = o.item_type;
+        let values = o.values;
+        for i in 0..4 {
+            let ac = apply_ac(item_type, &values, loc, i);
+            if let Some(c) = self.ch_mut(ch) {
+                c.armor[i] -= ac;
+            }
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.wear_loc = loc;
+        }
+        for (location, modifier, bits) in applies {
+            self.affect_modify(ch, location, modifier, bits, true);
+        }
+        if loc == wear_loc::LIGHT && item_type == item::LIGHT && values[2] != 0 {
+            if let Some(r) = self.ch(ch).and_then(|c| c.room) {
+                if let Some(room) = self.room_mut(r) {
+                    room.light += 1;
+                }
+            }
+        }
+        true
+    }
+
+    /// Stop wearing `obj`, removing its affects; it stays carried.
+    pub fn unequip_char(&mut self, ch: CharId, obj: ObjId) {
+        let Some(o) = self.obj(obj) else { return };
+        let loc = o.wear_loc;
+        if loc == wear_loc::NONE {
+            return;
+        }
+        let applies = self.obj_applies(obj);
+        let item_type = o.item_type;
+        let values = o.values;
+        for i in 0..4 {
+            let ac = apply_ac(item_type, &values, loc, i);
+            if let Some(c) = self.ch_mut(ch) {
+                c.armor[i] += ac;
+            }
+        }
+        if let Some(o) = self.obj_mut(obj) {
+            o.wear_loc = wear_loc::NONE;
+        }
+        for (location, modifier, bits) in applies {
+            self.affect_modify(ch, location, modifier, bits, false);
+        }
+        if loc == wear_loc::LIGHT && item_type == item::LIGHT && values[2] != 0 {
+            if let Some(r) = self.ch(ch).and_then(|c| c.room) {
+                if let Some(room) = self.room_mut(r) {
+                    room.light = (room.light - 1).max(0);
+                }
+            }
+        }
+    }
+
+    /// (location, modifier, affect bits) of an object: its own affects, or
+    /// its prototype's applies when it has none of its own.
+    fn obj_applies(&self, obj: ObjId) -> Vec<(i32, i32, Flags)> {
+        let Some(o) = self.obj(obj) else { return Vec::new() };
+        let mut v: Vec<(i32, i32, Flags)> = o
+            .affects
+            .iter()
+            .map(|a| (a.location, a.modifier, if a.where_ == 0 { a.bits } else { 0 }))
+            .collect();
+        if let Some(p) = self.obj_index.get(&o.vnum) {
+            v.extend(p.proto.applies.iter().map(|a| {
+                (a.location, a.modifier, if a.where_ == b'A' { a.bits } else { 0 })
+            }));
+        }
+        v
+    }
+
+    /// Add (or remove) one apply's effect on a character.
+    pub fn affect_modify(&mut self, ch: CharId, location: i32, modifier: i32, bits: Flags, add: bool) {
+        let Some(c) = self.ch_mut(ch) else { return };
+        let m = if add { modifier } else { -modifier };
+        if add {
+            c.affected_by |= bits;
+        } else {
+            c.affected_by &= !bits;
+        }
+        match location {
+            apply::STR => c.mod_stat[0] += m,
+            apply::INT => c.mod_stat[1] += m,
+            apply::WIS => c.mod_stat[2] += m,
+            apply::DEX => c.mod_stat[3] += m,
+            apply::CON => c.mod_stat[4] += m,
+            apply::SEX => c.sex = (c.sex + m).clamp(0, 2),
+            apply::MANA => c.max_mana += m,
+            apply::HIT => c.max_hit += m,
+            apply::MOVE => c.max_mv += m,
+            apply::AC => {
+                for a in c.armor.iter_mut() {
+                    *a += m;
+                }
+            }
+            apply::HITROLL => c.hitroll += m,
+            apply::DAMROLL => c.damroll += m,
+            apply::SAVES..=apply::SAVING_SPELL => c.saving_throw += m,
+            _ => {}
+        }
+    }
+
+    // ------------------------------------------------ creation / extraction
+
+    /// Instance a mobile from its prototype (not placed anywhere).
+    pub fn create_mobile(&mut self, vnum: MobVnum) -> Option<CharId> {
+        let proto = self.mob_index.get(&vnum)?.proto.clone();
+        let hit = self.rng.dice(proto.hit.number, proto.hit.size) + proto.hit.bonus;
+        let mana = self.rng.dice(proto.mana.number, proto.mana.size) + proto.mana.bonus;
+        let sex = if proto.sex == 3 { self.rng.range(1, 2) } else { proto.sex };
+        let dam_type = if proto.dam_type == 0 {
+            // slash, pound or pierce (attack table 3, 7, 11)
+            [3, 7, 11][self.rng.range(0, 2) as usize]
+        } else {
+            proto.dam_type
+        };
+        let wealth = if proto.wealth > 0 {
+            self.rng.range(proto.wealth / 2, proto.wealth * 3 / 2) as i64
+        } else {
+            0
+        };
+        let gold = if wealth > 0 { self.rng.range(wealth as i32 / 200, wealth as i32 / 100) as i64 } else { 0 };
+        let silver = (wealth - gold * 100).max(0);
+        let level = proto.level;
+        let stat = (11 + level / 4).min(25);
+        let ch = Char {
+            vnum: Some(vnum),
+            pc: None,
+            name: proto.keywords.clone(),
+            short_descr: proto.short_descr.clone(),
+            long_descr: proto.long_descr.clone(),
+            description: proto.description.clone(),
+            level,
+            sex,
+            race: proto.race,
+            hit: hit.max(1),
+            max_hit: hit.max(1),
+            mana: mana.max(0),
+            max_mana: mana.max(0),
+            mv: 100,
+            max_mv: 100,
+            gold,
+            silver,
+            alignment: proto.alignment,
+            position: proto.start_pos,
+            default_pos: proto.default_pos,
+            act: proto.act | ACT_IS_NPC,
+            affected_by: proto.affected,
+            off: proto.off,
+            imm: proto.imm,
+            res: proto.res,
+            vuln: proto.vuln,
+            form: proto.form,
+            parts: proto.parts,
+            size: proto.size,
+            perm_stat: [stat; 5],
+            hitroll: proto.hitroll,
+            damroll: proto.damage.bonus,
+            armor: proto.ac,
+            damage: Dice { number: proto.damage.number, size: proto.damage.size, bonus: 0 },
+            dam_type,
+            group_num: proto.group,
+            spec_fun: proto.spec_fun.clone(),
+            ..Char::default()
+        };
+        if let Some(idx) = self.mob_index.get_mut(&vnum) {
+            idx.count += 1;
+        }
+        Some(self.chars.insert(ch))
+    }
+
+    /// Instance an object from its prototype (not placed anywhere).
+    pub fn create_object(&mut self, vnum: ObjVnum, level: i32) -> Option<ObjId> {
+        let idx = self.obj_index.get_mut(&vnum)?;
+        idx.count += 1;
+        let p = &idx.proto;
+        let mut obj = Obj {
+            vnum,
+            name: p.keywords.clone(),
+            short_descr: p.short_descr.clone(),
+            description: p.long_descr.clone(),
+            item_type: p.item_type,
+            extra_flags: p.extra_flags,
+            wear_flags: p.wear_flags,
+            wear_loc: wear_loc::NONE,
+            weight: p.weight,
+            cost: p.cost,
+            level: if level > 0 { level } else { p.level },
+            condition: p.condition,
+            values: p.values,
+            ..Obj::default()
+        };
+        if obj.item_type == item::LIGHT && obj.values[2] == 999 {
+            obj.values[2] = -1;
+        }
+        Some(self.objs.insert(obj))
+    }
+
+    /// Destroy an object and everything inside it.
+    pub fn extract_obj(&mut self, obj: ObjId) {
+        self.obj_from(obj);
+        let contents = self.obj(obj).map(|o| o.contains.clone()).unwrap_or_default();
+        for c in contents {
+            self.extract_obj(c);
+        }
+        if let Some(o) = self.objs.remove(obj) {
+            if let Some(idx) = self.obj_index.get_mut(&o.vnum) {
+                idx.count = (idx.count - 1).max(0);
+            }
+        }
+    }
+
+    /// Remove a character from the game: its objects are destroyed, and
+    /// every reference to it is cleared.
+    pub fn extract_char(&mut self, ch: CharId) {
+        let Some(c) = self.ch(ch) else { return };
+        let carrying = c.carrying.clone();
+        let vnum = c.vnum;
+        self.stop_follower_refs(ch);
+        for o in carrying {
+            self.extract_obj(o);
+        }
+        self.char_from_room(ch);
+        self.players.retain(|&p| p != ch);
+        for (_, other) in self.chars.iter_mut() {
+            if other.fighting == Some(ch) {
+                other.fighting = None;
+                if other.position == pos::FIGHTING {
+                    other.position = pos::STANDING;
+                }
+            }
+            if other.reply == Some(ch) {
+                other.reply = None;
+            }
+        }
+        self.chars.remove(ch);
+        if let Some(v) = vnum {
+            if let Some(idx) = self.mob_index.get_mut(&v) {
+                idx.count = (idx.count - 1).max(0);
+            }
+        }
+    }
+
+    /// Clear master/leader/pet links that name `ch`, in both directions.
+    fn stop_follower_refs(&mut self, ch: CharId) {
+        for (id, other) in self.chars.iter_mut() {
+            if id == ch {
+                continue;
+            }
+            if other.master == Some(ch) {
+                other.master = None;
+                other.affected_by &= !aff::CHARM;
+            }
+            if other.leader == Some(ch) {
+                other.leader = None;
+            }
+            if other.pet == Some(ch) {
+                other.pet = None;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ vision
+
+    pub fn room_is_dark(&self, room: RoomVnum) -> bool {
+        let Some(r) = self.room(room) else { return true };
+        if r.light > 0 {
+            return false;
+        }
+        if r.flags & ROOM_DARK != 0 {
+            return true;
+        }
+        // Sectors inside (0) and city (1) are lit; outdoors darkness follows the sun.
+        if r.sector == 0 || r.sector == 1 || r.flags & ROOM_INDOORS != 0 {
+            return false;
+        }
+        !(6..=19).contains(&self.hour)
+    }
+
+    /// Can `ch` see `victim`?
+    pub fn can_see(&self, ch: CharId, victim: CharId) -> bool {
+        if ch == victim {
+            return true;
+        }
+        let (Some(c), Some(v)) = (self.ch(ch), self.ch(victim)) else { return false };
+        if c.get_trust() < v.pc.as_ref().map_or(0, |p| p.invis_level) {
+            return false;
+        }
+        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+            return true;
+        }
+        if c.is_affected(aff::BLIND) {
+            return false;
+        }
+        if let Some(r) = c.room {
+            if self.room_is_dark(r) && !c.is_affected(aff::INFRARED) && !c.is_affected(aff::DARK_VISION) {
+                return false;
+            }
+        }
+        if v.is_affected(aff::INVISIBLE) && !c.is_affected(aff::DETECT_INVIS) {
+            return false;
+        }
+        if v.is_affected(aff::HIDE) && !c.is_affected(aff::DETECT_HIDDEN) && v.fighting.is_none() {
+            return false;
+        }
+        true
+    }
+
+    /// Can `ch` see `obj`?
+    pub fn can_see_obj(&self, ch: CharId, obj: ObjId) -> bool {
+        let (Some(c), Some(o)) = (self.ch(ch), self.obj(obj)) else { return false };
+        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+            return true;
+        }
+        if c.is_affected(aff::BLIND) {
+            return false;
+        }
+        if o.item_type == item::LIGHT && o.values[2] != 0 {
+            return true;
+        }
+        if o.extra_flags & extra::INVIS != 0 && !c.is_affected(aff::DETECT_INVIS) {
+            return false;
+        }
+        if o.extra_flags & extra::GLOW != 0 {
+            return true;
+        }
+        if let Some(r) = c.room {
+            if self.room_is_dark(r) && !c.is_affected(aff::DARK_VISION) {
+                // Carried things can be felt in the dark.
+                return o.loc == ObjLoc::Carried(ch);
+            }
+        }
+        true
+    }
+
+    /// ROM's PERS(): the name `looker` sees for `ch`.
+    pub fn pers(&self, ch: CharId, looker: CharId) -> String {
+        if !self.can_see(looker, ch) {
+            return "someone".to_string();
+        }
+        match self.ch(ch) {
+            Some(c) if c.is_npc() => c.short_descr.clone(),
+            Some(c) => c.name.clone(),
+            None => "someone".to_string(),
+        }
+    }
+
+    /// What `looker` sees an object called.
+    pub fn obj_pers(&self, obj: ObjId, looker: CharId) -> String {
+        if !self.can_see_obj(looker, obj) {
+            return "something".to_string();
+        }
+        self.obj(obj).map_or_else(|| "something".to_string(), |o| o.short_descr.clone())
+    }
+
+    // ----------------------------------------------------------- finding
+
+    /// A character in `ch`'s room matching `arg` (`2.guard`, `self`).
+    pub fn get_char_room(&self, ch: CharId, arg: &str) -> Option<CharId> {
+        let (number, name) = number_argument(arg);
+        if name.eq_ignore_ascii_case("self") {
+            return Some(ch);
+        }
+        let room = self.ch(ch)?.room?;
+        let mut count = 0;
+        for &rch in &self.room(room)?.people {
+            let Some(r) = self.ch(rch) else { continue };
+            if !self.can_see(ch, rch) || !is_name(name, &r.name) {
+                continue;
+            }
+            count += 1;
+            if count == number {
+                return Some(rch);
+            }
+        }
+        None
+    }
+
+    /// A character anywhere: first the room, then the world.
+    pub fn get_char_world(&self, ch: CharId, arg: &str) -> Option<CharId> {
+        if let Some(c) = self.get_char_room(ch, arg) {
+            return Some(c);
+        }
+        let (number, name) = number_argument(arg);
+        let mut count = 0;
+        // Players first, then every character, like ROM's char_list walk.
+        let mut seen = std::collections::HashSet::new();
+        let all = self.players.iter().copied().chain(self.chars.ids());
+        for id in all {
+            if !seen.insert(id) {
+                continue;
+            }
+            let Some(c) = self.ch(id) else { continue };
+            if c.room.is_none() || !self.can_see(ch, id) || !is_name(name, &c.name) {
+                continue;
+            }
+            count += 1;
+            if count == number {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    /// An object in `list` matching `arg`, visible to `ch`.
+    pub fn get_obj_list(&self, ch: CharId, arg: &str, list: &[ObjId]) -> Option<ObjId> {
+        let (number, name) = number_argument(arg);
+        let mut count = 0;
+        for &o in list {
+            let Some(obj) = self.obj(o) else { continue };
+            if !self.can_see_obj(ch, o) || !is_name(name, &obj.name) {
+                continue;
+            }
+            count += 1;
+            if count == number {
+                return Some(o);
+            }
+        }
+        None
+    }
+
+    /// A carried (not worn) object.
+    pub fn get_obj_carry(&self, ch: CharId, arg: &str) -> Option<ObjId> {
+        let c = self.ch(ch)?;
+        let list: Vec<ObjId> = c
+            .carrying
+            .iter()
+            .copied()
+            .filter(|&o| self.obj(o).is_some_and(|o| o.wear_loc == wear_loc::NONE))
+            .collect();
+        self.get_obj_list(ch, arg, &list)
+    }
+
+    /// A worn object.
+    pub fn get_obj_wear(&self, ch: CharId, arg: &str) -> Option<ObjId> {
+        let c = self.ch(ch)?;
+        let list: Vec<ObjId> = c
+            .carrying
+            .iter()
+            .copied()
+            .filter(|&o| self.obj(o).is_some_and(|o| o.wear_loc != wear_loc::NONE))
+            .collect();
+        self.get_obj_list(ch, arg, &list)
+    }
+
+    /// An object in the room, carried, or worn.
+    pub fn get_obj_here(&self, ch: CharId, arg: &str) -> Option<ObjId> {
+        let room = self.ch(ch)?.room;
+        if let Some(r) = room.and_then(|r| self.room(r)) {
+            if let Some(o) = self.get_obj_list(ch, arg, &r.contents) {
+                return Some(o);
+            }
+        }
+        self.get_obj_carry(ch, arg).or_else(|| self.get_obj_wear(ch, arg))
+    }
+
+    /// An object anywhere in the world.
+    pub fn get_obj_world(&self, ch: CharId, arg: &str) -> Option<ObjId> {
+        if let Some(o) = self.get_obj_here(ch, arg) {
+            return Some(o);
+        }
+        let (number, name) = number_argument(arg);
+        let mut count = 0;
+        for (id, o) in self.objs.iter() {
+            if self.can_see_obj(ch, id) && is_name(name, &o.name) {
+                count += 1;
+                if count == number {
+                    return Some(id);
+                }
+            }
+        }
+        None
+    }
+
+    /// Total weight carried (including contents), for carry limits.
+    pub fn obj_weight(&self, obj: ObjId) -> i32 {
+        let Some(o) = self.obj(obj) else { return 0 };
+        o.weight + o.contains.iter().map(|&c| self.obj_weight(c)).sum::<i32>()
+    }
+
+    pub fn carry_weight(&self, ch: CharId) -> i32 {
+        self.ch(ch)
+            .map_or(0, |c| c.carrying.iter().map(|&o| self.obj_weight(o)).sum())
+    }
+
+    pub fn carry_number(&self, ch: CharId) -> i32 {
+        self.ch(ch).map_or(0, |c| {
+            c.carrying
+                .iter()
+                .filter(|&&o| self.obj(o).is_some_and(|o| o.wear_loc == wear_loc::NONE))
+                .count() as i32
+        })
+    }
+
+    /// Current value of a stat (0 str, 1 int, 2 wis, 3 dex, 4 con), 3..25.
+    pub fn get_curr_stat(&self, ch: CharId, stat: usize) -> i32 {
+        self.ch(ch).map_or(13, |c| (c.perm_stat[stat] + c.mod_stat[stat]).clamp(3, 25))
+    }
+
+    /// ROM's can_carry_n.
+    pub fn can_carry_n(&self, ch: CharId) -> i32 {
+        let Some(c) = self.ch(ch) else { return 0 };
+        if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
+            return 1000;
+        }
+        wear_loc::MAX * 2 + self.get_curr_stat(ch, 3) - 10 + c.size
+    }
+
+    /// ROM's can_carry_w (str_app carry, in pounds ×10).
+    pub fn can_carry_w(&self, ch: CharId) -> i32 {
+        let Some(c) = self.ch(ch) else { return 0 };
+        if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
+            return 10_000_000;
+        }
+        let s = self.get_curr_stat(ch, 0);
+        let carry = match s {
+            0..=3 => s * 5 + 5,
+            4..=13 => 25 + (s - 4) * 10,
+            14..=17 => 115 + (s - 13) * 15,
+            _ => 175 + (s - 17) * 25,
+        };
+        carry * 10 + c.level * 25
+    }
+}
+
+/// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
+pub fn apply_ac(item_type: i32, values: &[i64; 5], loc: i32, i: usize) -> i32 {
+    if item_type != item::ARMOR {
+        return 0;
+    }
+    let v = values[i] as i32;
+    match loc {
+        wear_loc::BODY => 3 * v,
+        wear_loc::HEAD | wear_loc::LEGS | wear_loc::ABOUT => 2 * v,
+        _ => v,
+    }
+}
+
+/// Split `2.sword` into (2, "sword"); a plain name is number 1.
+pub fn number_argument(arg: &str) -> (usize, &str) {
+    if let Some((n, rest)) = arg.split_once('.') {
+        if let Ok(n) = n.parse::<usize>() {
+            return (n.max(1), rest);
+        }
+    }
+    (1, arg)
+}
+
+/// ROM's is_name: every word of `arg` is a prefix of some word in `namelist`.
+pub fn is_name(arg: &str, namelist: &str) -> bool {
+    let mut any = false;
+    for part in arg.split_whitespace() {
+        any = true;
+        let part = part.to_ascii_lowercase();
+        if !namelist
+            .split_whitespace()
+            .any(|n| n.to_ascii_lowercase().starts_with(&part))
+        {
+            return false;
+        }
+    }
+    any
+}
+
+/// ROM's one_argument: the first word (or quoted phrase), lower-cased, and the rest.
+pub fn one_argument(input: &str) -> (String, &str) {
+    let s = input.trim_start();
+    let (quote, s) = match s.chars().next() {
+        Some(q @ ('\'' | '"')) => (Some(q), &s[1..]),
+        _ => (None, s),
+    };
+    let end = match quote {
+        Some(q) => s.find(q),
+        None => s.find(char::is_whitespace),
+    };
+    match end {
+        Some(i) => (s[..i].to_lowercase(), s[i + 1..].trim_start()),
+        None => (s.to_lowercase(), ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments() {
+        assert_eq!(one_argument("  get 2.sword bag"), ("get".to_string(), "2.sword bag"));
+        assert_eq!(one_argument("'big sword' here"), ("big sword".to_string(), "here"));
+        assert_eq!(one_argument(""), (String::new(), ""));
+        assert_eq!(number_argument("2.sword"), (2, "sword"));
+        assert_eq!(number_argument("sword"), (1, "sword"));
+        assert!(is_name("sw", "long sword"));
+        assert!(is_name("long sw", "long sword"));
+        assert!(!is_name("axe", "long sword"));
+        assert!(!is_name("", "long sword"));
+    }
+}

@@ -1,0 +1,533 @@
+//! The running world: prototypes plus instances, owned by one [`World`].
+//!
+//! Rooms are not instanced (each `RoomVnum` is one room); characters and
+//! objects live in generational arenas and are named by [`CharId`] and
+//! [`ObjId`]. Everything that changes the world takes `&mut World`; text for a
+//! character is queued on it (`Char::output`) and drained by the network layer.
+//! Nothing in here touches a socket or the disk.
+
+pub mod act;
+pub mod arena;
+pub mod handler;
+pub mod proto;
+pub mod reset;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use arena::{Arena, Id};
+pub use proto::*;
+
+/// A character (player or mobile) instance.
+pub type CharId = Id<Char>;
+/// An object instance.
+pub type ObjId = Id<Obj>;
+/// A network connection as the game knows it (the net layer's token).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConnId(pub usize);
+
+/// ROM's position numbers (4.10).
+pub mod pos {
+    pub const DEAD: i32 = 0;
+    pub const MORTAL: i32 = 1;
+    pub const INCAP: i32 = 2;
+    pub const STUNNED: i32 = 3;
+    pub const SLEEPING: i32 = 4;
+    pub const RESTING: i32 = 5;
+    pub const SITTING: i32 = 6;
+    pub const FIGHTING: i32 = 7;
+    pub const STANDING: i32 = 8;
+}
+
+/// Level constants (ROM: MAX_LEVEL 60, LEVEL_HERO 51, LEVEL_IMMORTAL 52).
+pub const MAX_LEVEL: i32 = 60;
+pub const LEVEL_HERO: i32 = MAX_LEVEL - 9;
+pub const LEVEL_IMMORTAL: i32 = MAX_LEVEL - 8;
+pub const IMPLEMENTOR: i32 = MAX_LEVEL;
+
+/// Well-known vnums (rom-mechanics 15.2).
+pub const ROOM_VNUM_LIMBO: RoomVnum = RoomVnum(2);
+pub const ROOM_VNUM_TEMPLE: RoomVnum = RoomVnum(3001);
+pub const ROOM_VNUM_ALTAR: RoomVnum = RoomVnum(3054);
+pub const ROOM_VNUM_SCHOOL: RoomVnum = RoomVnum(3700);
+pub const OBJ_VNUM_SILVER_ONE: ObjVnum = ObjVnum(1);
+pub const OBJ_VNUM_GOLD_ONE: ObjVnum = ObjVnum(2);
+pub const OBJ_VNUM_GOLD_SOME: ObjVnum = ObjVnum(3);
+pub const OBJ_VNUM_SILVER_SOME: ObjVnum = ObjVnum(4);
+pub const OBJ_VNUM_COINS: ObjVnum = ObjVnum(5);
+pub const OBJ_VNUM_CORPSE_NPC: ObjVnum = ObjVnum(10);
+pub const OBJ_VNUM_CORPSE_PC: ObjVnum = ObjVnum(11);
+
+/// A timed effect on a character or object (ROM's AFFECT_DATA).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Affect {
+    /// 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
+    pub where_: i32,
+    /// Skill number (`db::tables`), or -1.
+    pub skill: i32,
+    pub level: i32,
+    /// Ticks left; -1 = permanent.
+    pub duration: i32,
+    pub location: i32,
+    pub modifier: i32,
+    pub bits: Flags,
+}
+
+/// What only a player character has.
+#[derive(Clone, Debug, Default)]
+pub struct PcData {
+    /// The stable numeric id from the player file (copyover names players by it).
+    pub id: i64,
+    /// argon2 PHC string.
+    pub password_hash: String,
+    pub title: String,
+    pub prompt: String,
+    pub bamfin: String,
+    pub bamfout: String,
+    /// drunk, full, thirst, hunger.
+    pub condition: [i32; 4],
+    pub perm_hit: i32,
+    pub perm_mana: i32,
+    pub perm_move: i32,
+    pub played_secs: i64,
+    pub last_logon: i64,
+    pub practice: i32,
+    pub train: i32,
+    pub points: i32,
+    pub true_sex: i32,
+    pub lines: i32,
+    /// Learned percent by skill number.
+    pub learned: BTreeMap<i32, i32>,
+    pub groups: Vec<String>,
+    /// Free-form settings that other subsystems persist (colour, wrap, ...).
+    pub settings: BTreeMap<String, String>,
+    /// Room to return to on login (saved `Room`).
+    pub saved_room: Option<RoomVnum>,
+    pub security: i32,
+    pub invis_level: i32,
+}
+
+/// A character: a player (has `pc`) or a mobile (has `vnum`).
+#[derive(Clone, Debug, Default)]
+pub struct Char {
+    /// The prototype for mobiles; `None` for players.
+    pub vnum: Option<MobVnum>,
+    pub pc: Option<Box<PcData>>,
+    pub name: String,
+    pub short_descr: String,
+    pub long_descr: String,
+    pub description: String,
+    pub level: i32,
+    pub trust: i32,
+    pub sex: i32,
+    pub class: i32,
+    /// Index into `db::tables` races.
+    pub race: usize,
+    pub hit: i32,
+    pub max_hit: i32,
+    pub mana: i32,
+    pub max_mana: i32,
+    pub mv: i32,
+    pub max_mv: i32,
+    pub gold: i64,
+    pub silver: i64,
+    pub exp: i64,
+    pub alignment: i32,
+    pub position: i32,
+    pub default_pos: i32,
+    pub act: Flags,
+    pub affected_by: Flags,
+    pub comm: Flags,
+    pub off: Flags,
+    pub imm: Flags,
+    pub res: Flags,
+    pub vuln: Flags,
+    pub form: Flags,
+    pub parts: Flags,
+    pub size: i32,
+    pub perm_stat: [i32; 5],
+    pub mod_stat: [i32; 5],
+    pub hitroll: i32,
+    pub damroll: i32,
+    pub armor: [i32; 4],
+    pub saving_throw: i32,
+    pub damage: Dice,
+    pub dam_type: usize,
+    pub wimpy: i32,
+    pub group_num: i32,
+    pub spec_fun: Option<String>,
+    pub room: Option<RoomVnum>,
+    /// Carried and worn objects, most recent first (ROM list order).
+    pub carrying: Vec<ObjId>,
+    pub affects: Vec<Affect>,
+    pub master: Option<CharId>,
+    pub leader: Option<CharId>,
+    pub pet: Option<CharId>,
+    pub fighting: Option<CharId>,
+    pub reply: Option<CharId>,
+    /// Furniture sat/rested on.
+    pub on: Option<ObjId>,
+    /// Command lag in pulses (ROM's WAIT_STATE).
+    pub wait: i32,
+    pub daze: i32,
+    /// Idle ticks.
+    pub timer: i32,
+    /// The connection playing this character; `None` for mobiles and the link-dead.
+    pub conn: Option<ConnId>,
+    /// Text waiting to be sent (only kept for characters with a connection).
+    pub output: String,
+}
+
+impl Char {
+    pub fn is_npc(&self) -> bool {
+        self.pc.is_none()
+    }
+    pub fn get_trust(&self) -> i32 {
+        if self.trust != 0 {
+            self.trust
+        } else {
+            self.level
+        }
+    }
+    pub fn is_immortal(&self) -> bool {
+        self.get_trust() >= LEVEL_IMMORTAL
+    }
+    pub fn is_affected(&self, bit: Flags) -> bool {
+        self.affected_by & bit != 0
+    }
+    /// Queue text for this character (dropped for characters nobody reads).
+    pub fn send(&mut self, text: &str) {
+        if self.conn.is_some() {
+            self.output.push_str(text);
+        }
+    }
+    /// The player id, or 0 for mobiles.
+    pub fn player_id(&self) -> i64 {
+        self.pc.as_ref().map_or(0, |p| p.id)
+    }
+}
+
+/// Where an object is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ObjLoc {
+    #[default]
+    Nowhere,
+    Room(RoomVnum),
+    Carried(CharId),
+    In(ObjId),
+}
+
+/// An object instance.
+#[derive(Clone, Debug, Default)]
+pub struct Obj {
+    pub vnum: ObjVnum,
+    pub name: String,
+    pub short_descr: String,
+    pub description: String,
+    pub item_type: i32,
+    pub extra_flags: Flags,
+    pub wear_flags: Flags,
+    /// -1 when not worn.
+    pub wear_loc: i32,
+    pub weight: i32,
+    pub cost: i32,
+    pub level: i32,
+    pub condition: i32,
+    /// Ticks until decay; 0 = none.
+    pub timer: i32,
+    pub values: [i64; 5],
+    pub affects: Vec<Affect>,
+    /// Instance extra descriptions (empty: use the prototype's).
+    pub extra: Vec<ExtraDescr>,
+    pub owner: Option<String>,
+    pub loc: ObjLoc,
+    /// Contents, most recent first.
+    pub contains: Vec<ObjId>,
+    /// Set on objects a shopkeeper sells without running out.
+    pub inventory: bool,
+}
+
+/// A runtime exit: the prototype plus its current door state.
+#[derive(Clone, Debug, Default)]
+pub struct Exit {
+    pub proto: ExitProto,
+    /// Current `EX_*` bits (door kind plus CLOSED/LOCKED).
+    pub flags: Flags,
+}
+
+impl Exit {
+    pub fn to(&self) -> Option<RoomVnum> {
+        self.proto.to
+    }
+    pub fn is_door(&self) -> bool {
+        self.flags & EX_ISDOOR != 0
+    }
+    pub fn is_closed(&self) -> bool {
+        self.flags & EX_CLOSED != 0
+    }
+    pub fn is_locked(&self) -> bool {
+        self.flags & EX_LOCKED != 0
+    }
+}
+
+/// A room: its prototype data, exits with door state, and who/what is here.
+#[derive(Clone, Debug, Default)]
+pub struct Room {
+    pub vnum: RoomVnum,
+    pub area: AreaId,
+    pub name: String,
+    pub description: String,
+    pub flags: Flags,
+    pub sector: i32,
+    pub exits: [Option<Exit>; 6],
+    pub extra: Vec<ExtraDescr>,
+    pub heal_rate: i32,
+    pub mana_rate: i32,
+    pub owner: Option<String>,
+    /// Characters here, most recent first.
+    pub people: Vec<CharId>,
+    /// Objects on the floor, most recent first.
+    pub contents: Vec<ObjId>,
+    /// Light sources burning here.
+    pub light: i32,
+}
+
+/// An area at run time: its header, resets, and reset clock.
+#[derive(Clone, Debug, Default)]
+pub struct Area {
+    pub proto: AreaProto,
+    /// Area age in minutes-ish ticks (ROM: incremented every area update).
+    pub age: i32,
+    pub nplayer: i32,
+    pub empty: bool,
+}
+
+/// A mobile prototype and how many instances exist.
+#[derive(Clone, Debug, Default)]
+pub struct MobIndex {
+    pub proto: MobProto,
+    pub count: i32,
+}
+
+/// An object prototype and how many instances exist.
+#[derive(Clone, Debug, Default)]
+pub struct ObjIndex {
+    pub proto: ObjProto,
+    pub count: i32,
+}
+
+/// ROM-style seedable random numbers (xorshift64*): one generator for the world.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// `number_range(from, to)`, inclusive; `from` when the range is empty.
+    pub fn range(&mut self, from: i32, to: i32) -> i32 {
+        if to <= from {
+            return from;
+        }
+        let span = (to as i64 - from as i64 + 1) as u64;
+        (from as i64 + (self.next_u64() % span) as i64) as i32
+    }
+    /// `number_percent()`: 1..=100.
+    pub fn percent(&mut self) -> i32 {
+        self.range(1, 100)
+    }
+    /// `number_door()`: 0..=5.
+    pub fn door(&mut self) -> usize {
+        self.range(0, 5) as usize
+    }
+    pub fn dice(&mut self, number: i32, size: i32) -> i32 {
+        if size <= 0 {
+            return 0;
+        }
+        if size == 1 {
+            return number.max(0);
+        }
+        (0..number.max(0)).map(|_| self.range(1, size)).sum()
+    }
+    pub fn fuzzy(&mut self, n: i32) -> i32 {
+        let n = match self.range(0, 3) {
+            0 => n - 1,
+            3 => n + 1,
+            _ => n,
+        };
+        n.max(1)
+    }
+    pub fn state(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The whole game world.
+pub struct World {
+    pub areas: Vec<Area>,
+    pub rooms: HashMap<RoomVnum, Room>,
+    pub mob_index: HashMap<MobVnum, MobIndex>,
+    pub obj_index: HashMap<ObjVnum, ObjIndex>,
+    pub helps: Vec<Help>,
+    pub socials: Vec<Social>,
+    pub mobprogs: BTreeMap<i32, MobProg>,
+    pub chars: Arena<Char>,
+    pub objs: Arena<Obj>,
+    /// Players in the game, in login order (ROM's descriptor-ordered `who`).
+    pub players: Vec<CharId>,
+    pub rng: Rng,
+    /// Pulses since boot (4 a second).
+    pub pulse: u64,
+    /// Game hour 0..23, day, month, year (ROM's time_info).
+    pub hour: i32,
+    pub day: i32,
+    pub month: i32,
+    pub year: i32,
+    /// Wizlock: only immortals may log in.
+    pub wizlock: bool,
+    /// Set by `shutdown`; the loop saves everyone and exits.
+    pub shutdown_requested: bool,
+    /// Set by `copyover`; the loop performs it at a quiet point.
+    pub copyover_requested: Option<CopyoverRequest>,
+    /// Log lines the game wants the server log to carry (drained by the loop).
+    pub log: Vec<String>,
+    /// Things commands ask of the server that are not world state (saving,
+    /// quitting, password hashing); the game drains them after each command.
+    pub requests: Vec<Request>,
+}
+
+/// A command's request to the server around the world.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Save this player's file now.
+    Save(CharId),
+    /// Save and remove this player, and close the connection.
+    Quit(CharId),
+    /// Check `old`, then store `new` (hashing happens off the loop).
+    ChangePassword { ch: CharId, old: String, new: String },
+}
+
+/// Who asked for a copyover and why.
+#[derive(Clone, Debug, Default)]
+pub struct CopyoverRequest {
+    pub by: Option<CharId>,
+    pub reason: String,
+}
+
+impl World {
+    /// Build a world from loaded prototypes (no resets run yet).
+    pub fn new(protos: Protos, seed: u64) -> World {
+        let Protos { areas, rooms, mobs, objs, helps, socials, mobprogs } = protos;
+        let rooms = rooms
+            .into_iter()
+            .map(|(vnum, p)| {
+                let exits = p.exits.map(|e| {
+                    e.map(|proto| Exit { flags: proto.flags, proto })
+                });
+                let room = Room {
+                    vnum,
+                    area: p.area,
+                    name: p.name,
+                    description: p.description,
+                    flags: p.flags,
+                    sector: p.sector,
+                    exits,
+                    extra: p.extra,
+                    heal_rate: p.heal_rate,
+                    mana_rate: p.mana_rate,
+                    owner: p.owner,
+                    people: Vec::new(),
+                    contents: Vec::new(),
+                    light: 0,
+                };
+                (vnum, room)
+            })
+            .collect();
+        World {
+            areas: areas
+                .into_iter()
+                .map(|proto| Area { proto, age: 15, nplayer: 0, empty: true })
+                .collect(),
+            rooms,
+            mob_index: mobs
+                .into_iter()
+                .map(|(v, proto)| (v, MobIndex { proto, count: 0 }))
+                .collect(),
+            obj_index: objs
+                .into_iter()
+                .map(|(v, proto)| (v, ObjIndex { proto, count: 0 }))
+                .collect(),
+            helps,
+            socials,
+            mobprogs,
+            chars: Arena::default(),
+            objs: Arena::default(),
+            players: Vec::new(),
+            rng: Rng::new(seed),
+            pulse: 0,
+            hour: 12,
+            day: 0,
+            month: 0,
+            year: 0,
+            wizlock: false,
+            shutdown_requested: false,
+            copyover_requested: None,
+            log: Vec::new(),
+            requests: Vec::new(),
+        }
+    }
+
+    pub fn ch(&self, id: CharId) -> Option<&Char> {
+        self.chars.get(id)
+    }
+    pub fn ch_mut(&mut self, id: CharId) -> Option<&mut Char> {
+        self.chars.get_mut(id)
+    }
+    pub fn obj(&self, id: ObjId) -> Option<&Obj> {
+        self.objs.get(id)
+    }
+    pub fn obj_mut(&mut self, id: ObjId) -> Option<&mut Obj> {
+        self.objs.get_mut(id)
+    }
+    pub fn room(&self, vnum: RoomVnum) -> Option<&Room> {
+        self.rooms.get(&vnum)
+    }
+    pub fn room_mut(&mut self, vnum: RoomVnum) -> Option<&mut Room> {
+        self.rooms.get_mut(&vnum)
+    }
+
+    /// Queue text for a character (no-op for stale ids and for mobiles).
+    pub fn send(&mut self, id: CharId, text: &str) {
+        if let Some(ch) = self.chars.get_mut(id) {
+            ch.send(text);
+        }
+    }
+
+    /// The player playing under `player_id`, if in the game.
+    pub fn find_player_by_id(&self, player_id: i64) -> Option<CharId> {
+        self.players
+            .iter()
+            .copied()
+            .find(|&c| self.ch(c).is_some_and(|ch| ch.player_id() == player_id))
+    }
+
+    /// The player named `name` (case-insensitive), if in the game.
+    pub fn find_player_by_name(&self, name: &str) -> Option<CharId> {
+        self.players.iter().copied().find(|&c| {
+            self.ch(c)
+                .is_some_and(|ch| ch.name.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// Record a line for the server log.
+    pub fn log(&mut self, line: impl Into<String>) {
+        self.log.push(line.into());
+    }
+}

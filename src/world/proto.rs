@@ -1,0 +1,374 @@
+//! Prototypes: what the area files describe, before anything is instanced.
+//!
+//! The area loader (`crate::db`) fills a [`Protos`]; the running [`World`]
+//! (`super::World`) is built from it. Nothing here changes while the game runs
+//! (rooms excepted: their door states and contents live in `world::Room`).
+//! Strings are stored as read (Latin-1 decoded), with plain `\n` line ends.
+
+use std::collections::BTreeMap;
+
+/// A flag set as written in area files (`A`..`Z`, `a`..`f` = bits 0..31).
+pub type Flags = u64;
+
+/// The vnum of a room prototype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct RoomVnum(pub i32);
+/// The vnum of a mobile prototype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct MobVnum(pub i32);
+/// The vnum of an object prototype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ObjVnum(pub i32);
+/// Index into `Protos::areas` / `World::areas`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct AreaId(pub usize);
+
+/// Where a record came from, for messages (`file:line`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: u32,
+}
+
+/// `NdS+B`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dice {
+    pub number: i32,
+    pub size: i32,
+    pub bonus: i32,
+}
+
+/// Keywords plus text shown when a player looks at one of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraDescr {
+    pub keyword: String,
+    pub description: String,
+}
+
+/// One area header (`#AREA` or `#AREADATA`) and the ordered resets it owns.
+#[derive(Clone, Debug, Default)]
+pub struct AreaProto {
+    /// The file the area came from, as named in `area.lst`.
+    pub file: String,
+    /// The file name written inside `#AREA` (may differ from `file`).
+    pub header_file: String,
+    pub name: String,
+    pub credits: String,
+    pub builders: String,
+    pub security: i32,
+    pub low_vnum: i32,
+    pub high_vnum: i32,
+    /// Resets in file order; run top to bottom at each area reset.
+    pub resets: Vec<Reset>,
+}
+
+/// Direction numbers as in area files: 0..5 = north, east, south, west, up, down.
+pub const DIR_NAMES: [&str; 6] = ["north", "east", "south", "west", "up", "down"];
+pub const REV_DIR: [usize; 6] = [2, 3, 0, 1, 5, 4];
+
+/// Exit flag bits (runtime `exit_info`, ROM letters A.. ).
+pub const EX_ISDOOR: Flags = 1 << 0; // A
+pub const EX_CLOSED: Flags = 1 << 1; // B
+pub const EX_LOCKED: Flags = 1 << 2; // C
+pub const EX_PICKPROOF: Flags = 1 << 5; // F
+pub const EX_NOPASS: Flags = 1 << 6; // G
+
+#[derive(Clone, Debug, Default)]
+pub struct ExitProto {
+    pub description: String,
+    pub keyword: String,
+    /// Door kind from the lock code, as `EX_*` bits (ISDOOR, PICKPROOF, NOPASS).
+    pub flags: Flags,
+    /// Key object vnum; `None` for -1/0.
+    pub key: Option<ObjVnum>,
+    /// Destination; `None` for -1/0 (the exit exists but leads nowhere).
+    pub to: Option<RoomVnum>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RoomProto {
+    pub vnum: RoomVnum,
+    pub area: AreaId,
+    pub name: String,
+    pub description: String,
+    pub flags: Flags,
+    pub sector: i32,
+    pub exits: [Option<ExitProto>; 6],
+    /// In file order (lookups should search from the back, as ROM prepends).
+    pub extra: Vec<ExtraDescr>,
+    pub heal_rate: i32,
+    pub mana_rate: i32,
+    pub clan: Option<String>,
+    pub owner: Option<String>,
+    pub origin: Origin,
+}
+
+/// Room flag bits used by the game.
+pub const ROOM_DARK: Flags = 1 << 0; // A
+pub const ROOM_NO_MOB: Flags = 1 << 2; // C
+pub const ROOM_INDOORS: Flags = 1 << 3; // D
+pub const ROOM_PRIVATE: Flags = 1 << 9; // J
+pub const ROOM_SAFE: Flags = 1 << 10; // K
+pub const ROOM_SOLITARY: Flags = 1 << 11; // L
+pub const ROOM_PET_SHOP: Flags = 1 << 12; // M
+pub const ROOM_NO_RECALL: Flags = 1 << 13; // N
+pub const ROOM_IMP_ONLY: Flags = 1 << 14; // O
+pub const ROOM_GODS_ONLY: Flags = 1 << 15; // P
+pub const ROOM_NEWBIES_ONLY: Flags = 1 << 17; // R
+pub const ROOM_LAW: Flags = 1 << 18; // S
+pub const ROOM_NOWHERE: Flags = 1 << 19; // T
+
+/// A shop attached to a mobile prototype.
+#[derive(Clone, Debug, Default)]
+pub struct Shop {
+    pub keeper: MobVnum,
+    pub buy_types: [i32; 5],
+    pub profit_buy: i32,
+    pub profit_sell: i32,
+    pub open_hour: i32,
+    pub close_hour: i32,
+}
+
+/// A mobprog trigger line (`M <trigger> <vnum> <phrase>~`).
+#[derive(Clone, Debug, Default)]
+pub struct MobProgTrigger {
+    pub trigger: String,
+    pub prog: i32,
+    pub phrase: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct MobProto {
+    pub vnum: MobVnum,
+    pub area: AreaId,
+    pub keywords: String,
+    pub short_descr: String,
+    pub long_descr: String,
+    pub description: String,
+    /// Index into `db::tables::RACES`.
+    pub race: usize,
+    pub act: Flags,
+    pub affected: Flags,
+    pub alignment: i32,
+    pub group: i32,
+    pub level: i32,
+    pub hitroll: i32,
+    pub hit: Dice,
+    pub mana: Dice,
+    pub damage: Dice,
+    /// Index into `db::tables::ATTACKS` (0 = none: pick at random per instance).
+    pub dam_type: usize,
+    /// pierce, bash, slash, exotic — already multiplied by 10.
+    pub ac: [i32; 4],
+    pub off: Flags,
+    pub imm: Flags,
+    pub res: Flags,
+    pub vuln: Flags,
+    /// Position numbers (4.10).
+    pub start_pos: i32,
+    pub default_pos: i32,
+    /// 0 none, 1 male, 2 female, 3 either.
+    pub sex: i32,
+    pub wealth: i32,
+    pub form: Flags,
+    pub parts: Flags,
+    pub size: i32,
+    pub material: String,
+    pub spec_fun: Option<String>,
+    pub shop: Option<Shop>,
+    pub progs: Vec<MobProgTrigger>,
+    pub origin: Origin,
+}
+
+/// Mobile act bits used by the game.
+pub const ACT_IS_NPC: Flags = 1 << 0; // A
+pub const ACT_SENTINEL: Flags = 1 << 1; // B
+pub const ACT_SCAVENGER: Flags = 1 << 2; // C
+pub const ACT_AGGRESSIVE: Flags = 1 << 5; // F
+pub const ACT_STAY_AREA: Flags = 1 << 6; // G
+pub const ACT_WIMPY: Flags = 1 << 7; // H
+pub const ACT_PET: Flags = 1 << 8; // I
+pub const ACT_TRAIN: Flags = 1 << 9; // J
+pub const ACT_PRACTICE: Flags = 1 << 10; // K
+pub const ACT_HEALER: Flags = 1 << 26; // a
+pub const ACT_GAIN: Flags = 1 << 27; // b
+
+/// An apply or affect carried by an object prototype.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjApply {
+    /// 0 = plain apply (`A`), else `F` where: 'A' affects, 'I', 'R', 'V'.
+    pub where_: u8,
+    pub location: i32,
+    pub modifier: i32,
+    pub bits: Flags,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ObjProto {
+    pub vnum: ObjVnum,
+    pub area: AreaId,
+    pub keywords: String,
+    pub short_descr: String,
+    pub long_descr: String,
+    pub material: String,
+    /// Item type number (4.2): 1 light, 5 weapon, 9 armor, 15 container, ...
+    pub item_type: i32,
+    pub extra_flags: Flags,
+    pub wear_flags: Flags,
+    /// The five values, resolved to numbers (weapon class index, attack index,
+    /// liquid index, skill number or -1 for "no spell", flag masks ...).
+    pub values: [i64; 5],
+    pub level: i32,
+    pub weight: i32,
+    pub cost: i32,
+    /// Condition percent from the letter.
+    pub condition: i32,
+    pub applies: Vec<ObjApply>,
+    /// In file order (lookups should search from the back, as ROM prepends).
+    pub extra: Vec<ExtraDescr>,
+    pub origin: Origin,
+}
+
+/// Item type numbers used by the game.
+pub mod item {
+    pub const LIGHT: i32 = 1;
+    pub const SCROLL: i32 = 2;
+    pub const WAND: i32 = 3;
+    pub const STAFF: i32 = 4;
+    pub const WEAPON: i32 = 5;
+    pub const TREASURE: i32 = 8;
+    pub const ARMOR: i32 = 9;
+    pub const POTION: i32 = 10;
+    pub const CLOTHING: i32 = 11;
+    pub const FURNITURE: i32 = 12;
+    pub const TRASH: i32 = 13;
+    pub const CONTAINER: i32 = 15;
+    pub const DRINK_CON: i32 = 17;
+    pub const KEY: i32 = 18;
+    pub const FOOD: i32 = 19;
+    pub const MONEY: i32 = 20;
+    pub const BOAT: i32 = 22;
+    pub const CORPSE_NPC: i32 = 23;
+    pub const CORPSE_PC: i32 = 24;
+    pub const FOUNTAIN: i32 = 25;
+    pub const PILL: i32 = 26;
+    pub const MAP: i32 = 28;
+    pub const PORTAL: i32 = 29;
+    pub const GEM: i32 = 32;
+    pub const JEWELRY: i32 = 33;
+}
+
+/// Wear flag bits (object field 3).
+pub mod wear {
+    use super::Flags;
+    pub const TAKE: Flags = 1 << 0;
+    pub const FINGER: Flags = 1 << 1;
+    pub const NECK: Flags = 1 << 2;
+    pub const BODY: Flags = 1 << 3;
+    pub const HEAD: Flags = 1 << 4;
+    pub const LEGS: Flags = 1 << 5;
+    pub const FEET: Flags = 1 << 6;
+    pub const HANDS: Flags = 1 << 7;
+    pub const ARMS: Flags = 1 << 8;
+    pub const SHIELD: Flags = 1 << 9;
+    pub const ABOUT: Flags = 1 << 10;
+    pub const WAIST: Flags = 1 << 11;
+    pub const WRIST: Flags = 1 << 12;
+    pub const WIELD: Flags = 1 << 13;
+    pub const HOLD: Flags = 1 << 14;
+    pub const NO_SAC: Flags = 1 << 15;
+    pub const FLOAT: Flags = 1 << 16;
+}
+
+/// Wear locations (4.19); -1 = not worn.
+pub mod wear_loc {
+    pub const NONE: i32 = -1;
+    pub const LIGHT: i32 = 0;
+    pub const FINGER_L: i32 = 1;
+    pub const FINGER_R: i32 = 2;
+    pub const NECK_1: i32 = 3;
+    pub const NECK_2: i32 = 4;
+    pub const BODY: i32 = 5;
+    pub const HEAD: i32 = 6;
+    pub const LEGS: i32 = 7;
+    pub const FEET: i32 = 8;
+    pub const HANDS: i32 = 9;
+    pub const ARMS: i32 = 10;
+    pub const SHIELD: i32 = 11;
+    pub const ABOUT: i32 = 12;
+    pub const WAIST: i32 = 13;
+    pub const WRIST_L: i32 = 14;
+    pub const WRIST_R: i32 = 15;
+    pub const WIELD: i32 = 16;
+    pub const HOLD: i32 = 17;
+    pub const FLOAT: i32 = 18;
+    pub const MAX: i32 = 19;
+}
+
+/// One reset line (3.9) with the line it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResetCmd {
+    Mob { mob: MobVnum, world_limit: i32, room: RoomVnum, room_limit: i32 },
+    Obj { obj: ObjVnum, room: RoomVnum },
+    Put { obj: ObjVnum, limit: i32, container: ObjVnum, count: i32 },
+    Give { obj: ObjVnum, limit: i32 },
+    Equip { obj: ObjVnum, limit: i32, wear_loc: i32 },
+    Door { room: RoomVnum, dir: usize, state: i32 },
+    Randomize { room: RoomVnum, count: i32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reset {
+    pub cmd: ResetCmd,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Help {
+    /// Minimum trust to read; negative levels hide the keyword line (see 3.3).
+    pub level: i32,
+    pub keywords: String,
+    pub text: String,
+    pub area: Option<AreaId>,
+}
+
+/// A social: eight optional messages, in file order.
+#[derive(Clone, Debug, Default)]
+pub struct Social {
+    pub name: String,
+    pub char_no_arg: Option<String>,
+    pub others_no_arg: Option<String>,
+    pub char_found: Option<String>,
+    pub others_found: Option<String>,
+    pub vict_found: Option<String>,
+    pub char_not_found: Option<String>,
+    pub char_auto: Option<String>,
+    pub others_auto: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct MobProg {
+    pub vnum: i32,
+    pub code: String,
+}
+
+/// Everything the area files describe, ready to become a `World`.
+#[derive(Clone, Debug, Default)]
+pub struct Protos {
+    pub areas: Vec<AreaProto>,
+    pub rooms: BTreeMap<RoomVnum, RoomProto>,
+    pub mobs: BTreeMap<MobVnum, MobProto>,
+    pub objs: BTreeMap<ObjVnum, ObjProto>,
+    pub helps: Vec<Help>,
+    pub socials: Vec<Social>,
+    pub mobprogs: BTreeMap<i32, MobProg>,
+}
+
+impl Protos {
+    pub fn shop_count(&self) -> usize {
+        self.mobs.values().filter(|m| m.shop.is_some()).count()
+    }
+    pub fn reset_count(&self) -> usize {
+        self.areas.iter().map(|a| a.resets.len()).sum()
+    }
+}
