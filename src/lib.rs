@@ -5,6 +5,8 @@
 //! `net` sends that text back out. `db` reads area files into prototypes;
 //! `save` reads and writes player files.
 
+/// Graceful reboot: copyover.dat, fd hand-over, exec and rollback.
+pub mod copyover;
 /// Reading ROM 2.4 area files into prototypes ("db.c").
 pub mod db;
 /// Commands, the login dialogue and the game's side of the net seam.

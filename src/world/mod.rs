@@ -11,6 +11,7 @@ pub mod arena;
 pub mod handler;
 pub mod proto;
 pub mod reset;
+pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -366,6 +367,10 @@ impl Rng {
     }
     pub fn state(&self) -> u64 {
         self.0
+    }
+    /// Continue a generator from a saved [`Rng::state`].
+    pub fn from_state(state: u64) -> Self {
+        Rng(state | 1)
     }
 }
 
