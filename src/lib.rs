@@ -5,6 +5,8 @@
 //! `net` sends that text back out. `db` reads area files into prototypes;
 //! `save` reads and writes player files.
 
+/// A scripted multi-connection telnet client (copyover test, load generator).
+pub mod client;
 /// Graceful reboot: copyover.dat, fd hand-over, exec and rollback.
 pub mod copyover;
 /// Reading ROM 2.4 area files into prototypes ("db.c").
@@ -13,5 +15,7 @@ pub mod db;
 pub mod game;
 /// Sockets, the event loop and the telnet codec ("comm.c").
 pub mod net;
+/// Player files: reading and writing, atomically.
+pub mod save;
 /// The running world: prototypes, instances, handler functions, act(), resets.
 pub mod world;

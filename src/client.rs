@@ -1,0 +1,272 @@
+//! A scripted multi-connection telnet client, for the copyover test and the
+//! load generator: many connections driven in lockstep from one thread with
+//! mio, each keeping the text it received (telnet commands stripped) and a
+//! count of the prompts it saw (IAC GA / IAC EOR).
+//!
+//! It is a test tool: it never answers option negotiation, so the server
+//! must cope with a client that stays silent.
+
+use std::io::{self, Read, Write};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use mio::net::TcpStream;
+use mio::{Events, Interest, Poll, Token};
+
+const IAC: u8 = 255;
+const SB: u8 = 250;
+const SE: u8 = 240;
+const GA: u8 = 249;
+const EOR: u8 = 239;
+
+/// One connection.
+pub struct Bot {
+    stream: TcpStream,
+    /// Text received since the last [`Swarm::take`], telnet stripped, CR removed.
+    pub text: String,
+    /// Prompts seen (IAC GA or IAC EOR) since connecting.
+    pub prompts: u64,
+    /// When the last line was sent, and the prompt count at that moment.
+    pub sent_at: Option<(Instant, u64)>,
+    /// Round trips measured: line sent → next prompt.
+    pub round_trips: Vec<Duration>,
+    pub closed: bool,
+    out: Vec<u8>,
+    state: TelnetState,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TelnetState {
+    Data,
+    Iac,
+    Opt,
+    Sb,
+    SbIac,
+}
+
+impl Bot {
+    fn feed(&mut self, bytes: &[u8]) {
+        let now = Instant::now();
+        let mut plain = Vec::with_capacity(bytes.len());
+        for &b in bytes {
+            self.state = match (self.state, b) {
+                (TelnetState::Data, IAC) => TelnetState::Iac,
+                (TelnetState::Data, b'\r') => TelnetState::Data,
+                (TelnetState::Data, b) => {
+                    plain.push(b);
+                    TelnetState::Data
+                }
+                (TelnetState::Iac, IAC) => {
+                    plain.push(IAC);
+                    TelnetState::Data
+                }
+                (TelnetState::Iac, GA | EOR) => {
+                    self.prompts += 1;
+                    if let Some((at, count)) = self.sent_at {
+                        if self.prompts > count {
+                            self.round_trips.push(now - at);
+                            self.sent_at = None;
+                        }
+                    }
+                    TelnetState::Data
+                }
+                (TelnetState::Iac, SB) => TelnetState::Sb,
+                (TelnetState::Iac, 251..=254) => TelnetState::Opt,
+                (TelnetState::Iac, _) => TelnetState::Data,
+                (TelnetState::Opt, _) => TelnetState::Data,
+                (TelnetState::Sb, IAC) => TelnetState::SbIac,
+                (TelnetState::Sb, _) => TelnetState::Sb,
+                (TelnetState::SbIac, SE) => TelnetState::Data,
+                (TelnetState::SbIac, _) => TelnetState::Sb,
+            };
+        }
+        self.text.push_str(&String::from_utf8_lossy(&plain));
+    }
+}
+
+/// Many bots on one poll.
+pub struct Swarm {
+    poll: Poll,
+    events: Events,
+    pub bots: Vec<Bot>,
+}
+
+impl Swarm {
+    pub fn new() -> io::Result<Swarm> {
+        Ok(Swarm {
+            poll: Poll::new()?,
+            events: Events::with_capacity(1024),
+            bots: Vec::new(),
+        })
+    }
+
+    /// Open a connection; returns its index.
+    pub fn connect(&mut self, addr: SocketAddr) -> io::Result<usize> {
+        let std = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
+        std.set_nonblocking(true)?;
+        let _ = std.set_nodelay(true);
+        let mut stream = TcpStream::from_std(std);
+        let i = self.bots.len();
+        self.poll
+            .registry()
+            .register(&mut stream, Token(i), Interest::READABLE)?;
+        self.bots.push(Bot {
+            stream,
+            text: String::new(),
+            prompts: 0,
+            sent_at: None,
+            round_trips: Vec::new(),
+            closed: false,
+            out: Vec::new(),
+            state: TelnetState::Data,
+        });
+        Ok(i)
+    }
+
+    /// Queue a line (CR LF added) and note the time for a round trip.
+    pub fn send(&mut self, i: usize, line: &str) {
+        let Some(b) = self.bots.get_mut(i) else {
+            return;
+        };
+        b.out.extend_from_slice(line.as_bytes());
+        b.out.extend_from_slice(b"\r\n");
+        b.sent_at = Some((Instant::now(), b.prompts));
+        Self::flush(b);
+    }
+
+    /// Queue raw bytes.
+    pub fn send_raw(&mut self, i: usize, bytes: &[u8]) {
+        let Some(b) = self.bots.get_mut(i) else {
+            return;
+        };
+        b.out.extend_from_slice(bytes);
+        Self::flush(b);
+    }
+
+    fn flush(b: &mut Bot) {
+        while !b.out.is_empty() {
+            match b.stream.write(&b.out) {
+                Ok(0) => {
+                    b.closed = true;
+                    return;
+                }
+                Ok(n) => {
+                    b.out.drain(..n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => {
+                    b.closed = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Take and clear what bot `i` received.
+    pub fn take(&mut self, i: usize) -> String {
+        self.bots
+            .get_mut(i)
+            .map(|b| std::mem::take(&mut b.text))
+            .unwrap_or_default()
+    }
+
+    /// Pump the network until `done(bot)` holds for every bot in `which`, or
+    /// the timeout passes. Returns the indexes that are still not done.
+    pub fn wait_until(
+        &mut self,
+        which: &[usize],
+        timeout: Duration,
+        done: impl Fn(&Bot) -> bool,
+    ) -> Vec<usize> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let pending: Vec<usize> = which
+                .iter()
+                .copied()
+                .filter(|&i| self.bots.get(i).is_some_and(|b| !done(b)))
+                .collect();
+            let now = Instant::now();
+            if pending.is_empty() || now >= deadline {
+                return pending;
+            }
+            self.pump(deadline - now);
+        }
+    }
+
+    /// Wait until every bot in `which` has received `needle`.
+    pub fn wait_for(&mut self, which: &[usize], needle: &str, timeout: Duration) -> Vec<usize> {
+        self.wait_until(which, timeout, |b| b.text.contains(needle))
+    }
+
+    /// Read whatever arrives within `timeout` (at most one poll round).
+    pub fn pump(&mut self, timeout: Duration) {
+        for b in self.bots.iter_mut() {
+            if !b.out.is_empty() {
+                Self::flush(b);
+            }
+        }
+        if self
+            .poll
+            .poll(
+                &mut self.events,
+                Some(timeout.min(Duration::from_millis(100))),
+            )
+            .is_err()
+        {
+            return;
+        }
+        let ready: Vec<usize> = self.events.iter().map(|e| e.token().0).collect();
+        let mut buf = [0u8; 16384];
+        for i in ready {
+            let Some(b) = self.bots.get_mut(i) else {
+                continue;
+            };
+            loop {
+                match b.stream.read(&mut buf) {
+                    Ok(0) => {
+                        b.closed = true;
+                        break;
+                    }
+                    Ok(n) => b.feed(&buf[..n]),
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(_) => {
+                        b.closed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Close bot `i`'s connection (the server will see it drop).
+    pub fn close(&mut self, i: usize) {
+        if let Some(b) = self.bots.get_mut(i) {
+            let _ = self.poll.registry().deregister(&mut b.stream);
+            let _ = b.stream.shutdown(std::net::Shutdown::Both);
+            b.closed = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_telnet_and_counts_prompts() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let mut s = Swarm::new().expect("poll");
+        let i = s.connect(addr).expect("connect");
+        let (mut server, _) = listener.accept().expect("accept");
+        server
+            .write_all(b"Hello\r\n\xff\xfb\x01Pass\xff\xff\xff\xfa\x18\x01\xff\xf0word: \xff\xf9")
+            .expect("write");
+        assert!(s
+            .wait_until(&[i], Duration::from_secs(5), |b| b.prompts == 1)
+            .is_empty());
+        assert_eq!(s.take(i), "Hello\nPass\u{fffd}word: ");
+    }
+}
