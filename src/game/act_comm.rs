@@ -13,15 +13,6 @@ use crate::world::act::{ActArgs, To};
 use crate::world::handler::{aff, comm, one_argument, plr};
 use crate::world::*;
 
-/// COMM bits ROM has that `world::handler::comm` does not name (ROM letters).
-pub mod comm_extra {
-    use crate::world::Flags;
-    /// Does not hear shouts (J).
-    pub const SHOUTSOFF: Flags = 1 << 9;
-    /// Punishment: no emotes or socials (T).
-    pub const NOEMOTE: Flags = 1 << 19;
-}
-
 /// Most text kept waiting on a link-dead character by tells.
 const LINKDEAD_TELL_LIMIT: usize = 16 * 1024;
 
@@ -49,7 +40,7 @@ pub fn do_say(world: &mut World, ch: CharId, arg: &str) {
 /// `emote <text>`: "$n <text>" to the room.
 pub fn do_emote(world: &mut World, ch: CharId, arg: &str) {
     let Some(c) = world.ch(ch) else { return };
-    if !c.is_npc() && c.comm & comm_extra::NOEMOTE != 0 {
+    if !c.is_npc() && c.comm & comm::NOEMOTE != 0 {
         world.send(ch, "You can't show your emotions.\n");
         return;
     }
@@ -262,11 +253,11 @@ pub fn do_shout(world: &mut World, ch: CharId, arg: &str) {
     let text = arg.trim();
     let Some(c) = world.ch_mut(ch) else { return };
     if text.is_empty() {
-        if c.comm & comm_extra::SHOUTSOFF != 0 {
-            c.comm &= !comm_extra::SHOUTSOFF;
+        if c.comm & comm::SHOUTSOFF != 0 {
+            c.comm &= !comm::SHOUTSOFF;
             world.send(ch, "You can hear shouts again.\n");
         } else {
-            c.comm |= comm_extra::SHOUTSOFF;
+            c.comm |= comm::SHOUTSOFF;
             world.send(ch, "You will no longer hear shouts.\n");
         }
         return;
@@ -279,11 +270,11 @@ pub fn do_shout(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You must turn off quiet mode first.\n");
         return;
     }
-    c.comm &= !comm_extra::SHOUTSOFF;
+    c.comm &= !comm::SHOUTSOFF;
     c.wait = c.wait.max(12);
     let args = ActArgs::text(text);
     world.act_pos("You shout '$t'", ch, args, To::Char, pos::DEAD);
-    for p in channel_listeners(world, ch, comm_extra::SHOUTSOFF, pos::RESTING) {
+    for p in channel_listeners(world, ch, comm::SHOUTSOFF, pos::RESTING) {
         world.act("$n shouts '$t'", ch, args.with_vict(p), To::Vict);
     }
 }
@@ -305,7 +296,7 @@ pub fn check_social(world: &mut World, ch: CharId, word: &str, arg: &str) -> boo
         return false;
     };
     let Some(c) = world.ch(ch) else { return true };
-    if !c.is_npc() && c.comm & comm_extra::NOEMOTE != 0 {
+    if !c.is_npc() && c.comm & comm::NOEMOTE != 0 {
         world.send(ch, "You are anti-social!\n");
         return true;
     }

@@ -1,70 +1,1827 @@
-//! Looking at the world and at yourself: look, score, who, help, settings.
+//! Looking at the world and at yourself ("act_info.c"): look, examine,
+//! exits, scan, who, where, score, inventory, equipment, affects, help,
+//! commands, and the personal settings prompt, title, description and
+//! password.
 //!
-//! (stubs: being written)
+//! Every command builds its text in one buffer and queues it with
+//! `world.send`; the `show_*`/`format_*` helpers return strings so other
+//! commands (shops, `get`, `put`) can reuse ROM's list formats. Wording
+//! follows ROM where players or scripts rely on it.
+//!
+//! Small vocabularies this module needs (race and class names, liquid
+//! colours, skill names) live here until `db::tables` offers them.
 
-use crate::world::{CharId, World};
+use super::act_move::{can_see_room, cont, dir_from_name, furn};
+use super::interp::COMMANDS;
+use crate::world::act::{capitalize_first, ActArgs, To};
+use crate::world::handler::{aff, comm, extra, is_name, number_argument, one_argument, plr};
+use crate::world::*;
 
-pub fn do_exits(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+// ------------------------------------------------------------- vocabularies
+
+/// ROM race names by race index (rom-area-format 4.9).
+pub const RACE_NAMES: [&str; 30] = [
+    "unique",
+    "human",
+    "elf",
+    "dwarf",
+    "giant",
+    "bat",
+    "bear",
+    "cat",
+    "centipede",
+    "dog",
+    "doll",
+    "dragon",
+    "fido",
+    "fox",
+    "goblin",
+    "hobgoblin",
+    "kobold",
+    "lizard",
+    "modron",
+    "orc",
+    "pig",
+    "rabbit",
+    "school monster",
+    "snake",
+    "song bird",
+    "troll",
+    "water fowl",
+    "wolf",
+    "wyvern",
+    "unique",
+];
+
+/// `who` names of the player races, by race index (0 is no player race).
+const PC_RACE_WHO: [&str; 5] = ["", "Human", " Elf ", "Dwarf", "Giant"];
+
+/// Experience multipliers per class (mage, cleric, thief, warrior), by race index.
+const PC_RACE_EXP: [[i64; 4]; 5] = [
+    [100, 100, 100, 100],
+    [100, 100, 100, 100],
+    [100, 125, 100, 120],
+    [150, 100, 125, 100],
+    [200, 150, 150, 105],
+];
+
+pub const CLASS_NAMES: [&str; 4] = ["mage", "cleric", "thief", "warrior"];
+const CLASS_WHO: [&str; 4] = ["Mag", "Cle", "Thi", "War"];
+
+/// Liquid colours by liquid index (rom-area-format 4.8).
+const LIQUID_COLOURS: [&str; 36] = [
+    "clear",
+    "amber",
+    "burgundy",
+    "brown",
+    "dark",
+    "golden",
+    "pink",
+    "boiling",
+    "clear",
+    "green",
+    "white",
+    "tan",
+    "black",
+    "red",
+    "clear",
+    "brown",
+    "brown",
+    "green",
+    "golden",
+    "golden",
+    "honey-colored",
+    "pink",
+    "burgundy",
+    "clear",
+    "red",
+    "orange",
+    "green",
+    "golden",
+    "clear",
+    "clear",
+    "purple",
+    "burgundy",
+    "red",
+    "red",
+    "amber",
+    "clear",
+];
+
+/// Skill and spell names by skill number (rom-mechanics 6.1).
+pub const SKILL_NAMES: [&str; 135] = [
+    "reserved",
+    "acid blast",
+    "armor",
+    "bless",
+    "blindness",
+    "burning hands",
+    "call lightning",
+    "calm",
+    "cancellation",
+    "cause critical",
+    "cause light",
+    "cause serious",
+    "chain lightning",
+    "change sex",
+    "charm person",
+    "chill touch",
+    "colour spray",
+    "continual light",
+    "control weather",
+    "create food",
+    "create rose",
+    "create spring",
+    "create water",
+    "cure blindness",
+    "cure critical",
+    "cure disease",
+    "cure light",
+    "cure poison",
+    "cure serious",
+    "curse",
+    "demonfire",
+    "detect evil",
+    "detect good",
+    "detect hidden",
+    "detect invis",
+    "detect magic",
+    "detect poison",
+    "dispel evil",
+    "dispel good",
+    "dispel magic",
+    "earthquake",
+    "enchant armor",
+    "enchant weapon",
+    "energy drain",
+    "faerie fire",
+    "faerie fog",
+    "farsight",
+    "fireball",
+    "fireproof",
+    "flamestrike",
+    "fly",
+    "floating disc",
+    "frenzy",
+    "gate",
+    "giant strength",
+    "harm",
+    "haste",
+    "heal",
+    "heat metal",
+    "holy word",
+    "identify",
+    "infravision",
+    "invisibility",
+    "know alignment",
+    "lightning bolt",
+    "locate object",
+    "magic missile",
+    "mass healing",
+    "mass invis",
+    "nexus",
+    "pass door",
+    "plague",
+    "poison",
+    "portal",
+    "protection evil",
+    "protection good",
+    "ray of truth",
+    "recharge",
+    "refresh",
+    "remove curse",
+    "sanctuary",
+    "shield",
+    "shocking grasp",
+    "sleep",
+    "slow",
+    "stone skin",
+    "summon",
+    "teleport",
+    "ventriloquate",
+    "weaken",
+    "word of recall",
+    "acid breath",
+    "fire breath",
+    "frost breath",
+    "gas breath",
+    "lightning breath",
+    "general purpose",
+    "high explosive",
+    "axe",
+    "dagger",
+    "flail",
+    "mace",
+    "polearm",
+    "shield block",
+    "spear",
+    "sword",
+    "whip",
+    "backstab",
+    "bash",
+    "berserk",
+    "dirt kicking",
+    "disarm",
+    "dodge",
+    "enhanced damage",
+    "envenom",
+    "hand to hand",
+    "kick",
+    "parry",
+    "rescue",
+    "trip",
+    "second attack",
+    "third attack",
+    "fast healing",
+    "haggle",
+    "hide",
+    "lore",
+    "meditation",
+    "peek",
+    "pick lock",
+    "sneak",
+    "steal",
+    "scrolls",
+    "staves",
+    "wands",
+    "recall",
+];
+
+/// Equipment slot labels in wear-location order (rom-mechanics 8.2).
+pub const WHERE_NAME: [&str; 19] = [
+    "<used as light>     ",
+    "<worn on finger>    ",
+    "<worn on finger>    ",
+    "<worn around neck>  ",
+    "<worn around neck>  ",
+    "<worn on torso>     ",
+    "<worn on head>      ",
+    "<worn on legs>      ",
+    "<worn on feet>      ",
+    "<worn on hands>     ",
+    "<worn on arms>      ",
+    "<worn as shield>    ",
+    "<worn about body>   ",
+    "<worn about waist>  ",
+    "<worn around wrist> ",
+    "<worn around wrist> ",
+    "<wielded>           ",
+    "<held>              ",
+    "<floating nearby>   ",
+];
+
+/// Dexterity's defensive bonus by current dex (rom-mechanics 4).
+const DEX_DEFENSIVE: [i32; 26] = [
+    60, 50, 50, 40, 30, 20, 10, 0, 0, 0, 0, 0, 0, 0, 0, -10, -15, -20, -30, -40, -50, -60, -75,
+    -90, -105, -120,
+];
+/// Strength's to-hit and to-dam bonus by current str.
+const STR_TOHIT: [i32; 26] = [
+    -5, -5, -3, -3, -2, -2, -1, -1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6,
+];
+const STR_TODAM: [i32; 26] = [
+    -4, -4, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9,
+];
+
+/// Affect and player bits only this module looks at.
+const AFF_DETECT_GOOD: Flags = 1 << 6;
+const PLR_THIEF: Flags = 1 << 25;
+const PLR_KILLER: Flags = 1 << 26;
+
+/// The prompt `prompt all` restores.
+pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
+
+/// Commands `commands` does not list (ROM's "shown: no").
+const HIDDEN_COMMANDS: [&str; 8] = ["north", "east", "south", "west", "up", "down", "'", "/"];
+
+/// Apply location names for `affects` (ROM affect_loc_name).
+fn affect_loc_name(location: i32) -> &'static str {
+    match location {
+        0 => "none",
+        1 => "strength",
+        2 => "dexterity",
+        3 => "intelligence",
+        4 => "wisdom",
+        5 => "constitution",
+        6 => "sex",
+        7 => "class",
+        8 => "level",
+        9 => "age",
+        10 => "height",
+        11 => "weight",
+        12 => "mana",
+        13 => "hp",
+        14 => "moves",
+        15 => "gold",
+        16 => "experience",
+        17 => "armor class",
+        18 => "hit roll",
+        19 => "damage roll",
+        20 => "saves",
+        21 => "save vs rod",
+        22 => "save vs petrification",
+        23 => "save vs breath",
+        24 => "save vs spell",
+        25 => "none",
+        _ => "(unknown)",
+    }
 }
 
-pub fn do_inventory(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// The name of skill number `sn`.
+pub fn skill_name(sn: i32) -> &'static str {
+    usize::try_from(sn)
+        .ok()
+        .and_then(|i| SKILL_NAMES.get(i).copied())
+        .unwrap_or("unknown")
 }
 
-pub fn do_look(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+// ------------------------------------------------------------------ helpers
+
+/// `s` with exactly one trailing newline (empty stays empty).
+fn line(s: &str) -> String {
+    let t = s.trim_end_matches(['\n', '\r']);
+    if t.is_empty() {
+        String::new()
+    } else {
+        format!("{t}\n")
+    }
 }
 
-pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+fn has_holylight(c: &Char) -> bool {
+    !c.is_npc() && c.act & plr::HOLYLIGHT != 0
 }
 
-pub fn do_commands(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// ROM's check_blind: false (with a message) when `ch` cannot see at all.
+fn check_blind(world: &mut World, ch: CharId) -> bool {
+    let Some(c) = world.ch(ch) else { return false };
+    if has_holylight(c) {
+        return true;
+    }
+    if c.is_affected(aff::BLIND) {
+        world.send(ch, "You can't see a thing!\n");
+        return false;
+    }
+    true
 }
 
-pub fn do_equipment(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// The extra description `name` picks from `list` (newest — last — first).
+fn extra_descr<'a>(name: &str, list: &'a [ExtraDescr]) -> Option<&'a str> {
+    list.iter()
+        .rev()
+        .find(|e| is_name(name, &e.keyword))
+        .map(|e| e.description.as_str())
 }
 
-pub fn do_examine(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// ROM's format_obj_to_char: tags plus the short (`short`) or long description.
+pub fn format_obj_to_char(world: &World, obj: ObjId, ch: CharId, short: bool) -> String {
+    let (Some(o), Some(c)) = (world.obj(obj), world.ch(ch)) else {
+        return String::new();
+    };
+    let text = if short {
+        o.short_descr.trim_end()
+    } else {
+        o.description.trim_end()
+    };
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut buf = String::new();
+    if o.extra_flags & extra::INVIS != 0 {
+        buf.push_str("(Invis) ");
+    }
+    if c.is_affected(aff::DETECT_EVIL) && o.extra_flags & extra::EVIL != 0 {
+        buf.push_str("(Red Aura) ");
+    }
+    if c.is_affected(AFF_DETECT_GOOD) && o.extra_flags & extra::BLESS != 0 {
+        buf.push_str("(Blue Aura) ");
+    }
+    if c.is_affected(aff::DETECT_MAGIC) && o.extra_flags & extra::MAGIC != 0 {
+        buf.push_str("(Magical) ");
+    }
+    if o.extra_flags & extra::GLOW != 0 {
+        buf.push_str("(Glowing) ");
+    }
+    if o.extra_flags & extra::HUM != 0 {
+        buf.push_str("(Humming) ");
+    }
+    buf.push_str(text);
+    buf
 }
 
-pub fn do_help(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// ROM's show_list_to_char: the visible, unworn objects of `list`, with
+/// duplicates combined as `( 2) ...` when the viewer combines.
+pub fn show_list_to_char(
+    world: &World,
+    list: &[ObjId],
+    ch: CharId,
+    short: bool,
+    show_nothing: bool,
+) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let combine = c.is_npc() || c.comm & comm::COMBINE != 0;
+    let mut shown: Vec<(String, usize)> = Vec::new();
+    for &o in list {
+        let Some(obj) = world.obj(o) else { continue };
+        if obj.wear_loc != wear_loc::NONE || !world.can_see_obj(ch, o) {
+            continue;
+        }
+        let text = format_obj_to_char(world, o, ch, short);
+        if combine {
+            if let Some(entry) = shown.iter_mut().find(|(t, _)| *t == text) {
+                entry.1 += 1;
+                continue;
+            }
+        }
+        shown.push((text, 1));
+    }
+    let mut out = String::new();
+    for (text, n) in &shown {
+        if text.is_empty() {
+            continue;
+        }
+        if combine {
+            if *n != 1 {
+                out.push_str(&format!("({n:2}) "));
+            } else {
+                out.push_str("     ");
+            }
+        }
+        out.push_str(text);
+        out.push('\n');
+    }
+    if show_nothing && shown.is_empty() {
+        if combine {
+            out.push_str("     ");
+        }
+        out.push_str("Nothing.\n");
+    }
+    out
+}
+
+/// Which of at/on/in a piece of furniture offers for a posture.
+fn furniture_prep(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'static str {
+    let v2 = world.obj(obj).map_or(0, |o| o.values[2] as Flags);
+    if v2 & at != 0 {
+        "at"
+    } else if v2 & on != 0 {
+        "on"
+    } else {
+        "in"
+    }
+}
+
+/// ROM's show_char_to_char_0: the one line a character shows in a room.
+pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
+    let (Some(v), Some(c)) = (world.ch(victim), world.ch(ch)) else {
+        return String::new();
+    };
+    let mut buf = String::new();
+    if v.comm & comm::AFK != 0 {
+        buf.push_str("[AFK] ");
+    }
+    if v.is_affected(aff::INVISIBLE) {
+        buf.push_str("(Invis) ");
+    }
+    if v.pc.as_ref().is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+        buf.push_str("(Wizi) ");
+    }
+    if v.is_affected(aff::HIDE) {
+        buf.push_str("(Hide) ");
+    }
+    if v.is_affected(aff::CHARM) {
+        buf.push_str("(Charmed) ");
+    }
+    if v.is_affected(aff::PASS_DOOR) {
+        buf.push_str("(Translucent) ");
+    }
+    if v.is_affected(aff::FAERIE_FIRE) {
+        buf.push_str("(Pink Aura) ");
+    }
+    if v.alignment <= -350 && c.is_affected(aff::DETECT_EVIL) {
+        buf.push_str("(Red Aura) ");
+    }
+    if v.alignment >= 350 && c.is_affected(AFF_DETECT_GOOD) {
+        buf.push_str("(Golden Aura) ");
+    }
+    if v.is_affected(aff::SANCTUARY) {
+        buf.push_str("(White Aura) ");
+    }
+    if !v.is_npc() && v.act & PLR_KILLER != 0 {
+        buf.push_str("(KILLER) ");
+    }
+    if !v.is_npc() && v.act & PLR_THIEF != 0 {
+        buf.push_str("(THIEF) ");
+    }
+    if v.position == v.default_pos && !v.long_descr.trim().is_empty() {
+        buf.push_str(&line(&v.long_descr));
+        return buf;
+    }
+    buf.push_str(&world.pers(victim, ch));
+    if let Some(p) = &v.pc {
+        if c.comm & comm::BRIEF == 0 && v.position == pos::STANDING && v.on.is_none() {
+            buf.push_str(&p.title);
+        }
+    }
+    let on = v.on.filter(|&o| world.obj(o).is_some());
+    let on_text = |at: Flags, onb: Flags| -> Option<(String, &'static str)> {
+        on.map(|o| (world.obj_pers(o, ch), furniture_prep(world, o, at, onb)))
+    };
+    match v.position {
+        pos::DEAD => buf.push_str(" is DEAD!!"),
+        pos::MORTAL => buf.push_str(" is mortally wounded."),
+        pos::INCAP => buf.push_str(" is incapacitated."),
+        pos::STUNNED => buf.push_str(" is lying here stunned."),
+        pos::SLEEPING => match on_text(furn::SLEEP_AT, furn::SLEEP_ON) {
+            Some((o, p)) => buf.push_str(&format!(" is sleeping {p} {o}.")),
+            None => buf.push_str(" is sleeping here."),
+        },
+        pos::RESTING => match on_text(furn::REST_AT, furn::REST_ON) {
+            Some((o, p)) => buf.push_str(&format!(" is resting {p} {o}.")),
+            None => buf.push_str(" is resting here."),
+        },
+        pos::SITTING => match on_text(furn::SIT_AT, furn::SIT_ON) {
+            Some((o, p)) => buf.push_str(&format!(" is sitting {p} {o}.")),
+            None => buf.push_str(" is sitting here."),
+        },
+        pos::STANDING => match on_text(furn::STAND_AT, furn::STAND_ON) {
+            Some((o, p)) => buf.push_str(&format!(" is standing {p} {o}.")),
+            None => buf.push_str(" is here."),
+        },
+        pos::FIGHTING => {
+            buf.push_str(" is here, fighting ");
+            match v.fighting {
+                None => buf.push_str("thin air??"),
+                Some(f) if f == ch => buf.push_str("YOU!"),
+                Some(f) if world.ch(f).and_then(|f| f.room) == v.room => {
+                    buf.push_str(&world.pers(f, ch));
+                    buf.push('.');
+                }
+                Some(_) => buf.push_str("someone who left??"),
+            }
+        }
+        _ => buf.push_str(" is here."),
+    }
+    capitalize_first(&mut buf);
+    buf.push('\n');
+    buf
+}
+
+/// ROM's show_char_to_char: everyone in `list` but `ch`, as `ch` sees them.
+pub fn show_char_to_char(world: &World, list: &[CharId], ch: CharId) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let trust = c.get_trust();
+    let dark = c.room.is_some_and(|r| world.room_is_dark(r));
+    let mut out = String::new();
+    for &rch in list {
+        if rch == ch {
+            continue;
+        }
+        let Some(r) = world.ch(rch) else { continue };
+        if trust < r.pc.as_ref().map_or(0, |p| p.invis_level) {
+            continue;
+        }
+        if world.can_see(ch, rch) {
+            out.push_str(&show_char_line(world, rch, ch));
+        } else if dark && r.is_affected(aff::INFRARED) {
+            out.push_str("You see glowing red eyes watching YOU!\n");
+        }
+    }
+    out
+}
+
+/// The condition line for `victim` ("... is in excellent condition.").
+pub fn condition_line(world: &World, victim: CharId, ch: CharId) -> String {
+    let Some(v) = world.ch(victim) else {
+        return String::new();
+    };
+    let percent = if v.max_hit > 0 {
+        v.hit * 100 / v.max_hit
+    } else {
+        -1
+    };
+    let what = match percent {
+        p if p >= 100 => "is in excellent condition.",
+        p if p >= 90 => "has a few scratches.",
+        p if p >= 75 => "has some small wounds and bruises.",
+        p if p >= 50 => "has quite a few wounds.",
+        p if p >= 30 => "has some big nasty wounds and scratches.",
+        p if p >= 15 => "looks pretty hurt.",
+        p if p >= 0 => "is in awful condition.",
+        _ => "is bleeding to death.",
+    };
+    let mut buf = format!("{} {what}", world.pers(victim, ch));
+    capitalize_first(&mut buf);
+    buf.push('\n');
+    buf
+}
+
+/// ROM's show_char_to_char_1: looking at one character.
+fn look_at_char(world: &mut World, victim: CharId, ch: CharId) {
+    if world.can_see(victim, ch) {
+        if ch == victim {
+            world.act("$n looks at $mself.", ch, ActArgs::default(), To::Room);
+        } else {
+            world.act("$n looks at you.", ch, ActArgs::vict(victim), To::Vict);
+            world.act("$n looks at $N.", ch, ActArgs::vict(victim), To::NotVict);
+        }
+    }
+    let Some(v) = world.ch(victim) else { return };
+    let mut out = if v.description.trim().is_empty() {
+        world.act_format(
+            "You see nothing special about $M.",
+            ch,
+            &ActArgs::vict(victim),
+            ch,
+        )
+    } else {
+        line(&v.description)
+    };
+    out.push_str(&condition_line(world, victim, ch));
+    let mut found = false;
+    for (slot, label) in WHERE_NAME.iter().enumerate() {
+        let Some(o) = world.get_eq_char(victim, slot as i32) else {
+            continue;
+        };
+        if !world.can_see_obj(ch, o) {
+            continue;
+        }
+        if !found {
+            out.push('\n');
+            out.push_str(&world.act_format("$N is using:", ch, &ActArgs::vict(victim), ch));
+            found = true;
+        }
+        out.push_str(label);
+        out.push_str(&format_obj_to_char(world, o, ch, true));
+        out.push('\n');
+    }
+    world.send(ch, &out);
+}
+
+/// The `[Exits: ...]` line (`auto`) or the long `exits` listing.
+pub fn exits_text(world: &World, ch: CharId, auto: bool) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let Some(room) = c.room.and_then(|r| world.room(r)) else {
+        return String::new();
+    };
+    let imm = c.is_immortal();
+    let mut buf = if auto {
+        "[Exits:".to_string()
+    } else if imm {
+        format!("Obvious exits from room {}:\n", room.vnum.0)
+    } else {
+        "Obvious exits:\n".to_string()
+    };
+    let mut found = false;
+    for (dir, exit) in room.exits.iter().enumerate() {
+        let Some(exit) = exit else { continue };
+        let Some(to) = exit.to() else { continue };
+        let Some(to_room) = world.room(to) else {
+            continue;
+        };
+        if !can_see_room(world, ch, to) || exit.is_closed() {
+            continue;
+        }
+        found = true;
+        if auto {
+            buf.push(' ');
+            buf.push_str(DIR_NAMES[dir]);
+        } else {
+            let mut name = DIR_NAMES[dir].to_string();
+            capitalize_first(&mut name);
+            let dest = if world.room_is_dark(to) {
+                "Too dark to tell"
+            } else {
+                to_room.name.as_str()
+            };
+            buf.push_str(&format!("{name:<5} - {dest}"));
+            if imm {
+                buf.push_str(&format!(" (room {})", to.0));
+            }
+            buf.push('\n');
+        }
+    }
+    if !found {
+        buf.push_str(if auto { " none" } else { "None.\n" });
+    }
+    if auto {
+        buf.push_str("]\n");
+    }
+    buf
+}
+
+/// The room as `look` shows it (name, description, exits, things, people).
+fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let Some(room) = c.room.and_then(|r| world.room(r)) else {
+        return String::new();
+    };
+    let mut out = room.name.clone();
+    if c.is_immortal() && (c.is_npc() || has_holylight(c)) {
+        out.push_str(&format!(" [Room {}]", room.vnum.0));
+    }
+    out.push('\n');
+    if show_desc || (!c.is_npc() && c.comm & comm::BRIEF == 0) {
+        let desc = line(&room.description);
+        if !desc.is_empty() {
+            out.push_str("  ");
+            out.push_str(&desc);
+        }
+    }
+    out.push('\n');
+    out.push_str(&exits_text(world, ch, true));
+    out.push_str(&show_list_to_char(world, &room.contents, ch, false, false));
+    out.push_str(&show_char_to_char(world, &room.people, ch));
+    out
+}
+
+/// `look in <container>`.
+fn look_in(world: &mut World, ch: CharId, what: &str) {
+    if what.is_empty() {
+        world.send(ch, "Look in what?\n");
+        return;
+    }
+    let Some(obj) = world.get_obj_here(ch, what) else {
+        world.send(ch, "You do not see that here.\n");
+        return;
+    };
+    let Some(o) = world.obj(obj) else { return };
+    match o.item_type {
+        item::DRINK_CON => {
+            if o.values[1] <= 0 {
+                world.send(ch, "It is empty.\n");
+                return;
+            }
+            let (cap, cur) = (o.values[0], o.values[1]);
+            let amount = if cur < cap / 4 {
+                "less than half-"
+            } else if cur < 3 * cap / 4 {
+                "about half-"
+            } else {
+                "more than half-"
+            };
+            let colour = usize::try_from(o.values[2])
+                .ok()
+                .and_then(|i| LIQUID_COLOURS.get(i))
+                .unwrap_or(&"clear");
+            world.send(
+                ch,
+                &format!("It's {amount}filled with  a {colour} liquid.\n"),
+            );
+        }
+        item::CONTAINER | item::CORPSE_NPC | item::CORPSE_PC => {
+            if o.item_type == item::CONTAINER && (o.values[1] as Flags) & cont::CLOSED != 0 {
+                world.send(ch, "It is closed.\n");
+                return;
+            }
+            let contents = o.contains.clone();
+            let mut out = world.act_format("$p holds:", ch, &ActArgs::obj(obj), ch);
+            out.push_str(&show_list_to_char(world, &contents, ch, true, true));
+            world.send(ch, &out);
+        }
+        _ => world.send(ch, "That is not a container.\n"),
+    }
+}
+
+/// Look for `name` (the `number`th match) among objects' extra descriptions
+/// and names. Returns the text, or how many matches were seen.
+fn look_objects(
+    world: &World,
+    ch: CharId,
+    list: &[ObjId],
+    name: &str,
+    number: usize,
+    count: &mut usize,
+) -> Option<String> {
+    for &o in list {
+        if !world.can_see_obj(ch, o) {
+            continue;
+        }
+        let Some(obj) = world.obj(o) else { continue };
+        if let Some(d) = extra_descr(name, &obj.extra) {
+            *count += 1;
+            if *count == number {
+                return Some(line(d));
+            }
+            continue;
+        }
+        let proto_extra = world
+            .obj_index
+            .get(&obj.vnum)
+            .map(|i| i.proto.extra.as_slice())
+            .unwrap_or(&[]);
+        if let Some(d) = extra_descr(name, proto_extra) {
+            *count += 1;
+            if *count == number {
+                return Some(line(d));
+            }
+            continue;
+        }
+        if is_name(name, &obj.name) {
+            *count += 1;
+            if *count == number {
+                return Some(line(&obj.description));
+            }
+        }
+    }
+    None
+}
+
+// ----------------------------------------------------------------- commands
+
+pub fn do_look(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.conn.is_none() {
+        return;
+    }
+    if c.position < pos::SLEEPING {
+        world.send(ch, "You can't see anything but stars!\n");
+        return;
+    }
+    if c.position == pos::SLEEPING {
+        world.send(ch, "You can't see anything, you're sleeping!\n");
+        return;
+    }
+    if !check_blind(world, ch) {
+        return;
+    }
+    let Some(c) = world.ch(ch) else { return };
+    let Some(room) = c.room else { return };
+    if !c.is_npc()
+        && !has_holylight(c)
+        && !c.is_affected(aff::DARK_VISION)
+        && world.room_is_dark(room)
+    {
+        let people = world
+            .room(room)
+            .map(|r| r.people.clone())
+            .unwrap_or_default();
+        let mut out = "It is pitch black ... \n".to_string();
+        out.push_str(&show_char_to_char(world, &people, ch));
+        world.send(ch, &out);
+        return;
+    }
+    let (arg1, rest) = one_argument(arg);
+    let (arg2, _) = one_argument(rest);
+    if arg1.is_empty() || arg1 == "auto" {
+        let text = room_text(world, ch, arg1.is_empty());
+        world.send(ch, &text);
+        return;
+    }
+    if matches!(arg1.as_str(), "i" | "in" | "on") {
+        look_in(world, ch, &arg2);
+        return;
+    }
+    if let Some(victim) = world.get_char_room(ch, &arg1) {
+        look_at_char(world, victim, ch);
+        return;
+    }
+    let (number, name) = number_argument(&arg1);
+    let mut count = 0;
+    let carrying = c.carrying.clone();
+    if let Some(text) = look_objects(world, ch, &carrying, name, number, &mut count) {
+        world.send(ch, &text);
+        return;
+    }
+    let contents = world
+        .room(room)
+        .map(|r| r.contents.clone())
+        .unwrap_or_default();
+    if let Some(text) = look_objects(world, ch, &contents, name, number, &mut count) {
+        world.send(ch, &text);
+        return;
+    }
+    if let Some(d) = world
+        .room(room)
+        .and_then(|r| extra_descr(name, &r.extra))
+        .map(line)
+    {
+        count += 1;
+        if count == number {
+            world.send(ch, &d);
+            return;
+        }
+    }
+    if count > 0 && count != number {
+        let msg = if count == 1 {
+            format!("You only see one {name} here.\n")
+        } else {
+            format!("You only see {count} of those here.\n")
+        };
+        world.send(ch, &msg);
+        return;
+    }
+    let Some(door) = dir_from_name(&arg1) else {
+        world.send(ch, "You do not see that here.\n");
+        return;
+    };
+    let Some(exit) = world.room(room).and_then(|r| r.exits[door].clone()) else {
+        world.send(ch, "Nothing special there.\n");
+        return;
+    };
+    let desc = line(&exit.proto.description);
+    if desc.is_empty() {
+        world.send(ch, "Nothing special there.\n");
+    } else {
+        world.send(ch, &desc);
+    }
+    let kw = exit.proto.keyword.clone();
+    if !kw.is_empty() && !kw.starts_with(' ') {
+        let args = ActArgs::default().with_text2(&kw);
+        if exit.is_closed() {
+            world.act("The $d is closed.", ch, args, To::Char);
+        } else if exit.is_door() {
+            world.act("The $d is open.", ch, args, To::Char);
+        }
+    }
+}
+
+pub fn do_examine(world: &mut World, ch: CharId, arg: &str) {
+    let (word, _) = one_argument(arg);
+    if word.is_empty() {
+        world.send(ch, "Examine what?\n");
+        return;
+    }
+    do_look(world, ch, &word);
+    let Some(obj) = world.get_obj_here(ch, &word) else {
+        return;
+    };
+    let Some(o) = world.obj(obj) else { return };
+    match o.item_type {
+        item::MONEY => {
+            let (silver, gold) = (o.values[0], o.values[1]);
+            let msg = match (silver, gold) {
+                (0, 0) => "Odd...there's no coins in the pile.\n".to_string(),
+                (0, 1) => "Wow. One gold coin.\n".to_string(),
+                (0, g) => format!("There are {g} gold coins in the pile.\n"),
+                (1, 0) => "Wow. One silver coin.\n".to_string(),
+                (s, 0) => format!("There are {s} silver coins in the pile.\n"),
+                (s, g) => format!("There are {g} gold and {s} silver coins in the pile.\n"),
+            };
+            world.send(ch, &msg);
+        }
+        item::DRINK_CON | item::CONTAINER | item::CORPSE_NPC | item::CORPSE_PC => {
+            look_in(world, ch, &word);
+        }
+        _ => {}
+    }
+}
+
+pub fn do_exits(world: &mut World, ch: CharId, arg: &str) {
+    if !check_blind(world, ch) {
+        return;
+    }
+    let auto = arg.trim().eq_ignore_ascii_case("auto");
+    let text = exits_text(world, ch, auto);
+    world.send(ch, &text);
+}
+
+pub fn do_scan(world: &mut World, ch: CharId, arg: &str) {
+    const DISTANCE: [&str; 4] = [
+        "right here.",
+        "nearby to the",
+        "not far",
+        "off in the distance",
+    ];
+    let Some(c) = world.ch(ch) else { return };
+    let Some(here) = c.room else { return };
+    let trust = c.get_trust();
+    let (word, _) = one_argument(arg);
+    let list_room = |world: &World, room: RoomVnum, depth: usize, dir: usize, out: &mut String| {
+        let Some(r) = world.room(room) else { return };
+        for &rch in &r.people {
+            if rch == ch {
+                continue;
+            }
+            let Some(v) = world.ch(rch) else { continue };
+            if v.pc.as_ref().is_some_and(|p| p.invis_level > trust) || !world.can_see(ch, rch) {
+                continue;
+            }
+            out.push_str(&world.pers(rch, ch));
+            out.push_str(", ");
+            if depth == 0 {
+                out.push_str(DISTANCE[0]);
+            } else {
+                out.push_str(&format!("{} {}.", DISTANCE[depth], DIR_NAMES[dir]));
+            }
+            out.push('\n');
+        }
+    };
+    // Walk up to three rooms in `dir`, stopping at closed doors.
+    let walk = |world: &World, dir: usize, out: &mut String| {
+        let mut room = here;
+        for depth in 1..=3 {
+            let Some(exit) = world.room(room).and_then(|r| r.exits[dir].as_ref()) else {
+                break;
+            };
+            let Some(to) = exit.to() else { break };
+            if exit.is_closed() || world.room(to).is_none() {
+                break;
+            }
+            list_room(world, to, depth, dir, out);
+            room = to;
+        }
+    };
+    let mut out = String::new();
+    if word.is_empty() {
+        world.act("$n looks all around.", ch, ActArgs::default(), To::Room);
+        out.push_str("Looking around you see:\n");
+        list_room(world, here, 0, 0, &mut out);
+        for dir in 0..6 {
+            walk(world, dir, &mut out);
+        }
+    } else {
+        let Some(dir) = dir_from_name(&word) else {
+            world.send(ch, "Which way do you want to scan?\n");
+            return;
+        };
+        let args = ActArgs::default().with_text2(DIR_NAMES[dir]);
+        world.act("You peer intently $T.", ch, args, To::Char);
+        world.act("$n peers intently $T.", ch, args, To::Room);
+        out.push_str(&format!("Looking {} you see:\n", DIR_NAMES[dir]));
+        walk(world, dir, &mut out);
+    }
+    world.send(ch, &out);
+}
+
+/// Can `ch` see `wch` in lists (`who`, `where`)? Like can_see, but a dark
+/// room does not hide the whole game.
+fn can_see_in_list(world: &World, ch: CharId, wch: CharId) -> bool {
+    if ch == wch {
+        return true;
+    }
+    let (Some(c), Some(w)) = (world.ch(ch), world.ch(wch)) else {
+        return false;
+    };
+    if c.get_trust() < w.pc.as_ref().map_or(0, |p| p.invis_level) {
+        return false;
+    }
+    if has_holylight(c) {
+        return true;
+    }
+    !w.is_affected(aff::INVISIBLE) || c.is_affected(aff::DETECT_INVIS)
+}
+
+/// The class column of `who`: immortal rank or class abbreviation.
+fn who_class(c: &Char) -> &'static str {
+    match c.level {
+        60 => "IMP",
+        59 => "CRE",
+        58 => "SUP",
+        57 => "DEI",
+        56 => "GOD",
+        55 => "IMM",
+        54 => "DEM",
+        53 => "ANG",
+        52 => "AVA",
+        _ => usize::try_from(c.class)
+            .ok()
+            .and_then(|i| CLASS_WHO.get(i))
+            .copied()
+            .unwrap_or("   "),
+    }
+}
+
+pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
+    let mut low = 0;
+    let mut high = MAX_LEVEL;
+    let mut numbers = 0;
+    let mut imm_only = false;
+    let mut classes: Vec<usize> = Vec::new();
+    let mut races: Vec<usize> = Vec::new();
+    let mut rest = arg;
+    loop {
+        let (word, r) = one_argument(rest);
+        rest = r;
+        if word.is_empty() {
+            break;
+        }
+        if let Ok(n) = word.parse::<i32>() {
+            numbers += 1;
+            match numbers {
+                1 => low = n,
+                2 => high = n,
+                _ => {
+                    world.send(ch, "Only two level numbers allowed.\n");
+                    return;
+                }
+            }
+        } else if "immortals".starts_with(&word) && word.len() >= 3 {
+            imm_only = true;
+        } else if let Some(i) = CLASS_NAMES.iter().position(|n| n.starts_with(&word)) {
+            classes.push(i);
+        } else if let Some(i) = (1..PC_RACE_WHO.len()).find(|&i| RACE_NAMES[i].starts_with(&word)) {
+            races.push(i);
+        } else {
+            world.send(ch, "That's not a valid race or class.\n");
+            return;
+        }
+    }
+    let mut out = String::new();
+    let mut found = 0;
+    for &wid in &world.players {
+        let Some(w) = world.ch(wid) else { continue };
+        if w.is_npc() || w.conn.is_none() && wid != ch || !can_see_in_list(world, ch, wid) {
+            continue;
+        }
+        if w.level < low || w.level > high || (imm_only && w.level < LEVEL_IMMORTAL) {
+            continue;
+        }
+        if !classes.is_empty() && !classes.contains(&(w.class.max(0) as usize)) {
+            continue;
+        }
+        if !races.is_empty() && !races.contains(&w.race) {
+            continue;
+        }
+        found += 1;
+        let race = PC_RACE_WHO.get(w.race).copied().unwrap_or("     ");
+        let pc = w.pc.as_deref();
+        let mut tags = String::new();
+        if pc.is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+            tags.push_str("(Wizi) ");
+        }
+        if w.comm & comm::AFK != 0 {
+            tags.push_str("[AFK] ");
+        }
+        if w.act & PLR_KILLER != 0 {
+            tags.push_str("(KILLER) ");
+        }
+        if w.act & PLR_THIEF != 0 {
+            tags.push_str("(THIEF) ");
+        }
+        let title = pc.map_or("", |p| p.title.as_str());
+        out.push_str(&format!(
+            "[{:2} {:>6} {}] {}{}{}\n",
+            w.level,
+            race,
+            who_class(w),
+            tags,
+            w.name,
+            title
+        ));
+    }
+    out.push_str(&format!("\nPlayers found: {found}\n"));
+    world.send(ch, &out);
+}
+
+pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    let Some(here) = c.room else { return };
+    let area = world.room(here).map(|r| r.area);
+    let (word, _) = one_argument(arg);
+    let mut out = String::new();
+    if word.is_empty() {
+        out.push_str("Players near you:\n");
+        let mut found = false;
+        for &vid in &world.players {
+            let Some(v) = world.ch(vid) else { continue };
+            let Some(vroom) = v.room.and_then(|r| world.room(r)) else {
+                continue;
+            };
+            if v.is_npc() || vroom.flags & ROOM_NOWHERE != 0 || Some(vroom.area) != area {
+                continue;
+            }
+            let owner = vroom.owner.as_deref().is_some_and(|o| is_name(&c.name, o));
+            if !owner && super::act_move::room_is_private(world, vroom.vnum) {
+                continue;
+            }
+            if !can_see_in_list(world, ch, vid) {
+                continue;
+            }
+            found = true;
+            out.push_str(&format!("{:<28} {}\n", v.name, vroom.name));
+        }
+        if !found {
+            out.push_str("None\n");
+        }
+        world.send(ch, &out);
+        return;
+    }
+    let mut ids: Vec<CharId> = world.players.clone();
+    ids.extend(
+        world
+            .chars
+            .ids()
+            .into_iter()
+            .filter(|id| !world.players.contains(id)),
+    );
+    for vid in ids {
+        let Some(v) = world.ch(vid) else { continue };
+        let Some(vroom) = v.room.and_then(|r| world.room(r)) else {
+            continue;
+        };
+        if Some(vroom.area) != area
+            || v.is_affected(aff::HIDE)
+            || v.is_affected(aff::SNEAK)
+            || !world.can_see(ch, vid)
+            || !is_name(&word, &v.name)
+        {
+            continue;
+        }
+        out.push_str(&format!("{:<28} {}\n", world.pers(vid, ch), vroom.name));
+        world.send(ch, &out);
+        return;
+    }
+    world.act(
+        "You didn't find any $T.",
+        ch,
+        ActArgs::default().with_text2(&word),
+        To::Char,
+    );
+}
+
+/// Experience needed per level (rom-mechanics 3.1).
+pub fn exp_per_level(c: &Char) -> i64 {
+    let Some(pc) = &c.pc else { return 1000 };
+    let class = usize::try_from(c.class).unwrap_or(0).min(3);
+    let mult = PC_RACE_EXP.get(c.race).map_or(100, |r| r[class]);
+    let points = i64::from(pc.points);
+    if points < 40 {
+        return 1000 * (mult / 100);
+    }
+    let mut epl: i64 = 1000;
+    let mut inc: i64 = 500;
+    let mut p = points - 40;
+    while p > 9 {
+        epl += inc;
+        p -= 10;
+        if p > 9 {
+            epl += inc;
+            inc *= 2;
+            p -= 10;
+        }
+    }
+    epl += p * inc / 10;
+    epl * mult / 100
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Seconds played in total, this session included.
+fn played_secs(c: &Char) -> i64 {
+    let Some(pc) = &c.pc else { return 0 };
+    let session = if pc.last_logon > 0 {
+        (now_secs() - pc.last_logon).max(0)
+    } else {
+        0
+    };
+    pc.played_secs + session
+}
+
+/// ROM's GET_AC for armour type `i` (dex helps while awake).
+fn get_ac(world: &World, ch: CharId, i: usize) -> i32 {
+    let Some(c) = world.ch(ch) else { return 100 };
+    let dex = world.get_curr_stat(ch, 3).clamp(0, 25) as usize;
+    c.armor[i]
+        + if c.position > pos::SLEEPING {
+            DEX_DEFENSIVE[dex]
+        } else {
+            0
+        }
 }
 
 pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+    let Some(c) = world.ch(ch) else { return };
+    let mut out = String::new();
+    let title = c.pc.as_ref().map_or("", |p| p.title.as_str());
+    let played = played_secs(c);
+    out.push_str(&format!(
+        "You are {}{}, level {}, {} years old ({} hours).\n",
+        c.name,
+        title,
+        c.level,
+        17 + played / 72000,
+        played / 3600
+    ));
+    if c.get_trust() != c.level {
+        out.push_str(&format!("You are trusted at level {}.\n", c.get_trust()));
+    }
+    let sex = match c.sex {
+        0 => "sexless",
+        1 => "male",
+        _ => "female",
+    };
+    let class = if c.is_npc() {
+        "mobile"
+    } else {
+        usize::try_from(c.class)
+            .ok()
+            .and_then(|i| CLASS_NAMES.get(i))
+            .copied()
+            .unwrap_or("unknown")
+    };
+    let race = RACE_NAMES.get(c.race).copied().unwrap_or("unknown");
+    out.push_str(&format!("Race: {race}  Sex: {sex}  Class: {class}\n"));
+    out.push_str(&format!(
+        "You have {}/{} hit, {}/{} mana, {}/{} movement.\n",
+        c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv
+    ));
+    let (practice, train) = c.pc.as_ref().map_or((0, 0), |p| (p.practice, p.train));
+    out.push_str(&format!(
+        "You have {practice} practices and {train} training sessions.\n"
+    ));
+    out.push_str(&format!(
+        "You are carrying {}/{} items with weight {}/{} pounds.\n",
+        world.carry_number(ch),
+        world.can_carry_n(ch),
+        world.carry_weight(ch) / 10,
+        world.can_carry_w(ch) / 10
+    ));
+    let stat = |i: usize| (c.perm_stat[i], world.get_curr_stat(ch, i));
+    let s: Vec<(i32, i32)> = (0..5).map(stat).collect();
+    out.push_str(&format!(
+        "Str: {}({})  Int: {}({})  Wis: {}({})  Dex: {}({})  Con: {}({})\n",
+        s[0].0, s[0].1, s[1].0, s[1].1, s[2].0, s[2].1, s[3].0, s[3].1, s[4].0, s[4].1
+    ));
+    out.push_str(&format!(
+        "You have scored {} exp, and have {} gold and {} silver coins.\n",
+        c.exp, c.gold, c.silver
+    ));
+    if !c.is_npc() && c.level < LEVEL_HERO {
+        let need = i64::from(c.level + 1) * exp_per_level(c) - c.exp;
+        out.push_str(&format!("You need {need} exp to level.\n"));
+    }
+    out.push_str(&format!("Wimpy set to {} hit points.\n", c.wimpy));
+    if let Some(pc) = &c.pc {
+        if pc.condition[0] > 10 {
+            out.push_str("You are drunk.\n");
+        }
+        if pc.condition[1] == 0 {
+            out.push_str("You are thirsty.\n");
+        }
+        if pc.condition[3] == 0 {
+            out.push_str("You are hungry.\n");
+        }
+    }
+    out.push_str(match c.position {
+        pos::DEAD => "You are DEAD!!\n",
+        pos::MORTAL => "You are mortally wounded.\n",
+        pos::INCAP => "You are incapacitated.\n",
+        pos::STUNNED => "You are stunned.\n",
+        pos::SLEEPING => "You are sleeping.\n",
+        pos::RESTING => "You are resting.\n",
+        pos::SITTING => "You are sitting.\n",
+        pos::FIGHTING => "You are fighting.\n",
+        _ => "You are standing.\n",
+    });
+    let ac: Vec<i32> = (0..4).map(|i| get_ac(world, ch, i)).collect();
+    if c.level >= 25 {
+        out.push_str(&format!(
+            "Armor: pierce: {}  bash: {}  slash: {}  magic: {}\n",
+            ac[0], ac[1], ac[2], ac[3]
+        ));
+    }
+    for (i, kind) in ["piercing", "bashing", "slashing", "magic"]
+        .iter()
+        .enumerate()
+    {
+        let desc = match ac[i] {
+            a if a >= 101 => "hopelessly vulnerable to",
+            a if a >= 80 => "defenseless against",
+            a if a >= 60 => "barely protected from",
+            a if a >= 40 => "slightly armored against",
+            a if a >= 20 => "somewhat armored against",
+            a if a >= 0 => "armored against",
+            a if a >= -20 => "well-armored against",
+            a if a >= -40 => "very well-armored against",
+            a if a >= -60 => "heavily armored against",
+            a if a >= -80 => "superbly armored against",
+            a if a >= -100 => "almost invulnerable to",
+            _ => "divinely armored against",
+        };
+        out.push_str(&format!("You are {desc} {kind}.\n"));
+    }
+    if c.is_immortal() {
+        out.push_str("Holy Light: ");
+        out.push_str(if has_holylight(c) { "on" } else { "off" });
+        if let Some(pc) = &c.pc {
+            if pc.invis_level > 0 {
+                out.push_str(&format!("  Invisible: level {}", pc.invis_level));
+            }
+        }
+        out.push('\n');
+    }
+    if c.level >= 15 {
+        let str_i = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
+        out.push_str(&format!(
+            "Hitroll: {}  Damroll: {}.\n",
+            c.hitroll + STR_TOHIT[str_i],
+            c.damroll + STR_TODAM[str_i]
+        ));
+    }
+    if c.level >= 10 {
+        out.push_str(&format!("Alignment: {}.  ", c.alignment));
+    }
+    out.push_str("You are ");
+    out.push_str(match c.alignment {
+        a if a > 900 => "angelic.\n",
+        a if a > 700 => "saintly.\n",
+        a if a > 350 => "good.\n",
+        a if a > 100 => "kind.\n",
+        a if a > -100 => "neutral.\n",
+        a if a > -350 => "mean.\n",
+        a if a > -700 => "evil.\n",
+        a if a > -900 => "demonic.\n",
+        _ => "satanic.\n",
+    });
+    let show_affects = c.comm & comm::SHOW_AFFECTS != 0;
+    world.send(ch, &out);
+    if show_affects {
+        do_affects(world, ch, "");
+    }
 }
 
-pub fn do_scan(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.affects.is_empty() {
+        world.send(ch, "You are not affected by any spells.\n");
+        return;
+    }
+    let mut out = "You are affected by the following spells:\n".to_string();
+    let mut last: Option<i32> = None;
+    for a in &c.affects {
+        if last == Some(a.skill) {
+            if c.level >= 20 {
+                out.push_str("                      ");
+            } else {
+                continue;
+            }
+        } else {
+            out.push_str(&format!("Spell: {:<15}", skill_name(a.skill)));
+        }
+        if c.level >= 20 {
+            out.push_str(&format!(
+                ": modifies {} by {} ",
+                affect_loc_name(a.location),
+                a.modifier
+            ));
+            if a.duration == -1 {
+                out.push_str("permanently");
+            } else {
+                out.push_str(&format!("for {} hours", a.duration));
+            }
+        }
+        out.push('\n');
+        last = Some(a.skill);
+    }
+    world.send(ch, &out);
 }
 
-pub fn do_who(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+pub fn do_inventory(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    let mut out = "You are carrying:\n".to_string();
+    out.push_str(&show_list_to_char(world, &c.carrying, ch, true, true));
+    world.send(ch, &out);
 }
 
-pub fn do_where(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+pub fn do_equipment(world: &mut World, ch: CharId, _arg: &str) {
+    let mut out = "You are using:\n".to_string();
+    let mut found = false;
+    for (slot, label) in WHERE_NAME.iter().enumerate() {
+        let Some(o) = world.get_eq_char(ch, slot as i32) else {
+            continue;
+        };
+        out.push_str(label);
+        if world.can_see_obj(ch, o) {
+            out.push_str(&format_obj_to_char(world, o, ch, true));
+            out.push('\n');
+        } else {
+            out.push_str("something.\n");
+        }
+        found = true;
+    }
+    if !found {
+        out.push_str("Nothing.\n");
+    }
+    world.send(ch, &out);
 }
 
-pub fn do_description(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// The keywords of a help entry (quoted phrases are one keyword), lower-cased.
+fn help_keywords(keywords: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = keywords;
+    loop {
+        let (word, r) = one_argument(rest);
+        if word.is_empty() {
+            break;
+        }
+        out.push(word);
+        rest = r;
+    }
+    out
 }
 
-pub fn do_password(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// ROM's is_name as help uses it: the whole phrase prefixes a keyword, or
+/// every word of it prefixes some keyword.
+pub fn help_matches(arg: &str, keywords: &str) -> bool {
+    let names = help_keywords(keywords);
+    let arg = arg.to_lowercase();
+    if arg.trim().is_empty() {
+        return false;
+    }
+    if names.iter().any(|n| n.starts_with(&arg)) {
+        return true;
+    }
+    arg.split_whitespace()
+        .all(|p| names.iter().any(|n| n.starts_with(p)))
 }
 
-pub fn do_prompt(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+/// The text of every help entry `topic` finds for `trust`, or `None`.
+pub fn help_text(world: &World, topic: &str, trust: i32) -> Option<String> {
+    let mut out = String::new();
+    let mut found = false;
+    for h in &world.helps {
+        let level = if h.level < 0 { -h.level - 1 } else { h.level };
+        if level > trust || !help_matches(topic, &h.keywords) {
+            continue;
+        }
+        if found {
+            out.push_str("\n============================================================\n\n");
+        }
+        if h.level >= 0 && !topic.eq_ignore_ascii_case("imotd") {
+            out.push_str(h.keywords.trim());
+            out.push('\n');
+        }
+        let text = h.text.strip_prefix('.').unwrap_or(&h.text);
+        out.push_str(text);
+        if !text.is_empty() && !text.ends_with('\n') {
+            out.push('\n');
+        }
+        found = true;
+    }
+    found.then_some(out)
 }
 
-pub fn do_title(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "Not yet.\n");
+pub fn do_help(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    let trust = c.get_trust();
+    let topic = arg.split_whitespace().collect::<Vec<_>>().join(" ");
+    if topic.is_empty() {
+        let text = help_text(world, "summary", trust).or_else(|| help_text(world, "help", trust));
+        let text = text.unwrap_or_else(|| {
+            let mut out = "Help is available on these topics:\n".to_string();
+            let mut col = 0;
+            for h in &world.helps {
+                let level = if h.level < 0 { -h.level - 1 } else { h.level };
+                if level > trust || h.level < 0 {
+                    continue;
+                }
+                let Some(first) = help_keywords(&h.keywords).into_iter().next() else {
+                    continue;
+                };
+                out.push_str(&format!("{first:<19}"));
+                col += 1;
+                if col % 4 == 0 {
+                    out.push('\n');
+                }
+            }
+            if col % 4 != 0 {
+                out.push('\n');
+            }
+            out
+        });
+        world.send(ch, &text);
+        return;
+    }
+    match help_text(world, &topic, trust) {
+        Some(text) => world.send(ch, &text),
+        None => {
+            let name = c.name.clone();
+            world.send(ch, "No help on that word.\n");
+            world.log(format!("Missing help: {name}: {topic}"));
+        }
+    }
 }
 
+pub fn do_commands(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    let trust = c.get_trust();
+    let mut out = String::new();
+    let mut col = 0;
+    for cmd in COMMANDS {
+        if cmd.level >= LEVEL_HERO || cmd.level > trust || HIDDEN_COMMANDS.contains(&cmd.name) {
+            continue;
+        }
+        out.push_str(&format!("{:<12}", cmd.name));
+        col += 1;
+        if col % 6 == 0 {
+            out.push('\n');
+        }
+    }
+    if col % 6 != 0 {
+        out.push('\n');
+    }
+    world.send(ch, &out);
+}
+
+/// ROM's smash_tilde: `~` ends strings in files, so players cannot type one.
+fn smash_tilde(s: &str) -> String {
+    s.replace('~', "-")
+}
+
+/// The first `n` characters of `s`.
+fn truncate_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+pub fn do_prompt(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    let arg = arg.trim();
+    if arg.is_empty() {
+        if c.comm & comm::PROMPT != 0 {
+            c.comm &= !comm::PROMPT;
+            c.send("You will no longer see prompts.\n");
+        } else {
+            c.comm |= comm::PROMPT;
+            c.send("You will now see prompts.\n");
+        }
+        return;
+    }
+    let Some(pc) = c.pc.as_mut() else { return };
+    let prompt = if arg == "all" {
+        DEFAULT_PROMPT.to_string()
+    } else {
+        let mut p = smash_tilde(truncate_chars(arg, 50));
+        if !p.ends_with("%c") {
+            p.push(' ');
+        }
+        p
+    };
+    pc.prompt = prompt.clone();
+    c.send(&format!("Prompt set to {prompt}\n"));
+}
+
+pub fn do_title(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    let arg = arg.trim();
+    if arg.is_empty() {
+        c.send("Change your title to what?\n");
+        return;
+    }
+    let mut title = smash_tilde(truncate_chars(arg, 45));
+    // A dangling colour code at the cut would swallow what follows.
+    if title.ends_with('{') && !title.ends_with("{{") {
+        title.pop();
+    }
+    let title = match title.chars().next() {
+        Some('.' | ',' | '!' | '?') => title,
+        _ => format!(" {title}"),
+    };
+    if let Some(pc) = c.pc.as_mut() {
+        pc.title = title;
+    }
+    c.send("Ok.\n");
+}
+
+pub fn do_description(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    let arg = arg.trim_start();
+    if !arg.is_empty() {
+        let arg = smash_tilde(arg.trim_end());
+        if arg.starts_with('-') {
+            if c.description.is_empty() {
+                c.send("No lines left to remove.\n");
+                return;
+            }
+            let mut lines: Vec<&str> = c.description.lines().collect();
+            lines.pop();
+            if lines.is_empty() {
+                c.description.clear();
+                c.send("Description cleared.\n");
+                return;
+            }
+            let mut d = lines.join("\n");
+            d.push('\n');
+            c.description = d;
+        } else {
+            let mut buf = String::new();
+            let text = if let Some(more) = arg.strip_prefix('+') {
+                buf.push_str(&c.description);
+                more.trim_start()
+            } else {
+                arg.as_str()
+            };
+            if buf.len() + text.len() >= 1024 {
+                c.send("Description too long.\n");
+                return;
+            }
+            buf.push_str(text);
+            buf.push('\n');
+            c.description = buf;
+        }
+    }
+    let desc = if c.description.is_empty() {
+        "(None).\n".to_string()
+    } else {
+        c.description.clone()
+    };
+    c.send(&format!("Your description is:\n{desc}"));
+}
+
+/// The first word of `s` with its case kept (passwords are case-sensitive).
+fn raw_argument(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    if let Some(q @ ('\'' | '"')) = s.chars().next() {
+        let inner = &s[1..];
+        return match inner.find(q) {
+            Some(i) => (&inner[..i], inner[i + 1..].trim_start()),
+            None => (inner, ""),
+        };
+    }
+    match s.find(char::is_whitespace) {
+        Some(i) => (&s[..i], s[i..].trim_start()),
+        None => (s, ""),
+    }
+}
+
+pub fn do_password(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    let (old, rest) = raw_argument(arg);
+    let (new, _) = raw_argument(rest);
+    if old.is_empty() || new.is_empty() {
+        world.send(ch, "Syntax: password <old> <new>.\n");
+        return;
+    }
+    if new.chars().count() < 5 {
+        world.send(ch, "New password must be at least five characters long.\n");
+        return;
+    }
+    if new.contains('~') {
+        world.send(ch, "New password not acceptable, try again.\n");
+        return;
+    }
+    world.requests.push(Request::ChangePassword {
+        ch,
+        old: old.to_string(),
+        new: new.to_string(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exp_per_level_matches_the_table() {
+        let mut c = Char {
+            pc: Some(Box::default()),
+            race: 1,
+            class: 0,
+            ..Char::default()
+        };
+        for (points, epl) in [
+            (40, 1000),
+            (41, 1050),
+            (45, 1250),
+            (60, 2000),
+            (100, 8000),
+            (160, 64000),
+        ] {
+            if let Some(pc) = c.pc.as_mut() {
+                pc.points = points;
+            }
+            assert_eq!(exp_per_level(&c), epl, "points {points}");
+        }
+        c.race = 2;
+        c.class = 1;
+        if let Some(pc) = c.pc.as_mut() {
+            pc.points = 45;
+        }
+        assert_eq!(exp_per_level(&c), 1562);
+    }
+
+    #[test]
+    fn help_keyword_matching() {
+        assert!(help_matches("sum", "SUMMARY"));
+        assert!(help_matches("death trap", "'DEATH TRAP' DT"));
+        assert!(help_matches("de tr", "DEATH TRAP"));
+        assert!(!help_matches("score", "SUMMARY"));
+        assert!(!help_matches("", "SUMMARY"));
+    }
+
+    #[test]
+    fn raw_arguments_keep_case() {
+        assert_eq!(raw_argument("  Old1 NewPass"), ("Old1", "NewPass"));
+        assert_eq!(raw_argument("'a b' c"), ("a b", "c"));
+    }
+}

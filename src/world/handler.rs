@@ -94,22 +94,25 @@ pub mod plr {
     pub const NOFOLLOW: Flags = 1 << 17;
 }
 
-/// Comm bits the game uses (ROM's COMM_*).
+/// Comm bits the game uses (ROM's COMM_*, at ROM's letters so player files agree).
 pub mod comm {
     use crate::world::Flags;
-    pub const QUIET: Flags = 1 << 0;
-    pub const DEAF: Flags = 1 << 1;
-    pub const NOWIZ: Flags = 1 << 2;
-    pub const NOGOSSIP: Flags = 1 << 4;
-    pub const NOSHOUT: Flags = 1 << 13;
-    pub const COMPACT: Flags = 1 << 15;
-    pub const BRIEF: Flags = 1 << 16;
-    pub const PROMPT: Flags = 1 << 17;
-    pub const COMBINE: Flags = 1 << 18;
-    pub const SHOW_AFFECTS: Flags = 1 << 20;
-    pub const NOTELL: Flags = 1 << 22;
-    pub const NOCHANNELS: Flags = 1 << 23;
-    pub const AFK: Flags = 1 << 25;
+    pub const QUIET: Flags = 1 << 0; // A
+    pub const DEAF: Flags = 1 << 1; // B
+    pub const NOWIZ: Flags = 1 << 2; // C
+    pub const NOGOSSIP: Flags = 1 << 4; // E
+    pub const SHOUTSOFF: Flags = 1 << 9; // J
+    pub const COMPACT: Flags = 1 << 11; // L
+    pub const BRIEF: Flags = 1 << 12; // M
+    pub const PROMPT: Flags = 1 << 13; // N
+    pub const COMBINE: Flags = 1 << 14; // O
+    pub const TELNET_GA: Flags = 1 << 15; // P
+    pub const SHOW_AFFECTS: Flags = 1 << 16; // Q
+    pub const NOEMOTE: Flags = 1 << 19; // T
+    pub const NOSHOUT: Flags = 1 << 20; // U
+    pub const NOTELL: Flags = 1 << 21; // V
+    pub const NOCHANNELS: Flags = 1 << 22; // W
+    pub const AFK: Flags = 1 << 25; // Z
 }
 
 impl World {
@@ -117,7 +120,9 @@ impl World {
 
     /// Take a character out of its room (no-op if it is nowhere).
     pub fn char_from_room(&mut self, ch: CharId) {
-        let Some(room) = self.ch(ch).and_then(|c| c.room) else { return };
+        let Some(room) = self.ch(ch).and_then(|c| c.room) else {
+            return;
+        };
         let lights = self.char_light(ch);
         if let Some(r) = self.room_mut(room) {
             r.people.retain(|&c| c != ch);
@@ -190,7 +195,9 @@ impl World {
 
     /// Detach an object from wherever it is.
     pub fn obj_from(&mut self, obj: ObjId) {
-        let Some(loc) = self.obj(obj).map(|o| o.loc) else { return };
+        let Some(loc) = self.obj(obj).map(|o| o.loc) else {
+            return;
+        };
         match loc {
             ObjLoc::Nowhere => {}
             ObjLoc::Room(r) => {
@@ -344,22 +351,41 @@ impl World {
     /// (location, modifier, affect bits) of an object: its own affects, or
     /// its prototype's applies when it has none of its own.
     fn obj_applies(&self, obj: ObjId) -> Vec<(i32, i32, Flags)> {
-        let Some(o) = self.obj(obj) else { return Vec::new() };
+        let Some(o) = self.obj(obj) else {
+            return Vec::new();
+        };
         let mut v: Vec<(i32, i32, Flags)> = o
             .affects
             .iter()
-            .map(|a| (a.location, a.modifier, if a.where_ == 0 { a.bits } else { 0 }))
+            .map(|a| {
+                (
+                    a.location,
+                    a.modifier,
+                    if a.where_ == 0 { a.bits } else { 0 },
+                )
+            })
             .collect();
         if let Some(p) = self.obj_index.get(&o.vnum) {
             v.extend(p.proto.applies.iter().map(|a| {
-                (a.location, a.modifier, if a.where_ == b'A' { a.bits } else { 0 })
+                (
+                    a.location,
+                    a.modifier,
+                    if a.where_ == b'A' { a.bits } else { 0 },
+                )
             }));
         }
         v
     }
 
     /// Add (or remove) one apply's effect on a character.
-    pub fn affect_modify(&mut self, ch: CharId, location: i32, modifier: i32, bits: Flags, add: bool) {
+    pub fn affect_modify(
+        &mut self,
+        ch: CharId,
+        location: i32,
+        modifier: i32,
+        bits: Flags,
+        add: bool,
+    ) {
         let Some(c) = self.ch_mut(ch) else { return };
         let m = if add { modifier } else { -modifier };
         if add {
@@ -396,7 +422,11 @@ impl World {
         let proto = self.mob_index.get(&vnum)?.proto.clone();
         let hit = self.rng.dice(proto.hit.number, proto.hit.size) + proto.hit.bonus;
         let mana = self.rng.dice(proto.mana.number, proto.mana.size) + proto.mana.bonus;
-        let sex = if proto.sex == 3 { self.rng.range(1, 2) } else { proto.sex };
+        let sex = if proto.sex == 3 {
+            self.rng.range(1, 2)
+        } else {
+            proto.sex
+        };
         let dam_type = if proto.dam_type == 0 {
             // slash, pound or pierce (attack table 3, 7, 11)
             [3, 7, 11][self.rng.range(0, 2) as usize]
@@ -408,7 +438,11 @@ impl World {
         } else {
             0
         };
-        let gold = if wealth > 0 { self.rng.range(wealth as i32 / 200, wealth as i32 / 100) as i64 } else { 0 };
+        let gold = if wealth > 0 {
+            self.rng.range(wealth as i32 / 200, wealth as i32 / 100) as i64
+        } else {
+            0
+        };
         let silver = (wealth - gold * 100).max(0);
         let level = proto.level;
         let stat = (11 + level / 4).min(25);
@@ -446,7 +480,11 @@ impl World {
             hitroll: proto.hitroll,
             damroll: proto.damage.bonus,
             armor: proto.ac,
-            damage: Dice { number: proto.damage.number, size: proto.damage.size, bonus: 0 },
+            damage: Dice {
+                number: proto.damage.number,
+                size: proto.damage.size,
+                bonus: 0,
+            },
             dam_type,
             group_num: proto.group,
             spec_fun: proto.spec_fun.clone(),
@@ -488,7 +526,10 @@ impl World {
     /// Destroy an object and everything inside it.
     pub fn extract_obj(&mut self, obj: ObjId) {
         self.obj_from(obj);
-        let contents = self.obj(obj).map(|o| o.contains.clone()).unwrap_or_default();
+        let contents = self
+            .obj(obj)
+            .map(|o| o.contains.clone())
+            .unwrap_or_default();
         for c in contents {
             self.extract_obj(c);
         }
@@ -552,7 +593,9 @@ impl World {
     // ------------------------------------------------------------ vision
 
     pub fn room_is_dark(&self, room: RoomVnum) -> bool {
-        let Some(r) = self.room(room) else { return true };
+        let Some(r) = self.room(room) else {
+            return true;
+        };
         if r.light > 0 {
             return false;
         }
@@ -571,7 +614,9 @@ impl World {
         if ch == victim {
             return true;
         }
-        let (Some(c), Some(v)) = (self.ch(ch), self.ch(victim)) else { return false };
+        let (Some(c), Some(v)) = (self.ch(ch), self.ch(victim)) else {
+            return false;
+        };
         if c.get_trust() < v.pc.as_ref().map_or(0, |p| p.invis_level) {
             return false;
         }
@@ -582,7 +627,10 @@ impl World {
             return false;
         }
         if let Some(r) = c.room {
-            if self.room_is_dark(r) && !c.is_affected(aff::INFRARED) && !c.is_affected(aff::DARK_VISION) {
+            if self.room_is_dark(r)
+                && !c.is_affected(aff::INFRARED)
+                && !c.is_affected(aff::DARK_VISION)
+            {
                 return false;
             }
         }
@@ -597,7 +645,9 @@ impl World {
 
     /// Can `ch` see `obj`?
     pub fn can_see_obj(&self, ch: CharId, obj: ObjId) -> bool {
-        let (Some(c), Some(o)) = (self.ch(ch), self.obj(obj)) else { return false };
+        let (Some(c), Some(o)) = (self.ch(ch), self.obj(obj)) else {
+            return false;
+        };
         if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
             return true;
         }
@@ -639,7 +689,8 @@ impl World {
         if !self.can_see_obj(looker, obj) {
             return "something".to_string();
         }
-        self.obj(obj).map_or_else(|| "something".to_string(), |o| o.short_descr.clone())
+        self.obj(obj)
+            .map_or_else(|| "something".to_string(), |o| o.short_descr.clone())
     }
 
     // ----------------------------------------------------------- finding
@@ -740,7 +791,8 @@ impl World {
                 return Some(o);
             }
         }
-        self.get_obj_carry(ch, arg).or_else(|| self.get_obj_wear(ch, arg))
+        self.get_obj_carry(ch, arg)
+            .or_else(|| self.get_obj_wear(ch, arg))
     }
 
     /// An object anywhere in the world.
@@ -783,7 +835,8 @@ impl World {
 
     /// Current value of a stat (0 str, 1 int, 2 wis, 3 dex, 4 con), 3..25.
     pub fn get_curr_stat(&self, ch: CharId, stat: usize) -> i32 {
-        self.ch(ch).map_or(13, |c| (c.perm_stat[stat] + c.mod_stat[stat]).clamp(3, 25))
+        self.ch(ch)
+            .map_or(13, |c| (c.perm_stat[stat] + c.mod_stat[stat]).clamp(3, 25))
     }
 
     /// ROM's can_carry_n.
@@ -874,8 +927,14 @@ mod tests {
 
     #[test]
     fn arguments() {
-        assert_eq!(one_argument("  get 2.sword bag"), ("get".to_string(), "2.sword bag"));
-        assert_eq!(one_argument("'big sword' here"), ("big sword".to_string(), "here"));
+        assert_eq!(
+            one_argument("  get 2.sword bag"),
+            ("get".to_string(), "2.sword bag")
+        );
+        assert_eq!(
+            one_argument("'big sword' here"),
+            ("big sword".to_string(), "here")
+        );
         assert_eq!(one_argument(""), (String::new(), ""));
         assert_eq!(number_argument("2.sword"), (2, "sword"));
         assert_eq!(number_argument("sword"), (1, "sword"));
