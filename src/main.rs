@@ -1,3 +1,320 @@
-fn main() {
-    println!("gracemud: being written");
+//! The `gracemud` binary: command line, logging, boot, then the network loop
+//! until a shutdown.
+//!
+//! `gracemud [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N]
+//! [--check] [-h] [-V]`. Logs go to stderr (`RUST_LOG` picks the level;
+//! info by default). The server refuses to start when the areas have
+//! errors; `--check` only reports them. While running, `gracemud.pid` in the
+//! working directory holds the process id (removed on a clean exit);
+//! SIGTERM or SIGINT save everyone and stop.
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use getopts::Options;
+use log::{error, info, warn};
+
+use gracemud::game::{Config, Game};
+use gracemud::net::{self, Engine, Exit, Server};
+
+const PID_FILE: &str = "gracemud.pid";
+
+/// What the command line asked for.
+struct Args {
+    port: u16,
+    bind: IpAddr,
+    area_dir: PathBuf,
+    player_dir: PathBuf,
+    seed: Option<u64>,
+    check: bool,
+}
+
+enum Parsed {
+    Run(Args),
+    /// Print this to stdout and exit successfully (`-h`, `-V`).
+    Print(String),
+}
+
+fn options() -> Options {
+    let mut o = Options::new();
+    o.optopt("p", "port", "port to listen on (default 4000)", "PORT");
+    o.optopt(
+        "b",
+        "bind",
+        "address to listen on (default 0.0.0.0)",
+        "ADDR",
+    );
+    o.optopt(
+        "a",
+        "areas",
+        "directory holding area.lst (default areas)",
+        "AREA_DIR",
+    );
+    o.optopt(
+        "P",
+        "players",
+        "directory of player files (default player)",
+        "PLAYER_DIR",
+    );
+    o.optopt("", "seed", "random seed (default: from the clock)", "N");
+    o.optflag(
+        "",
+        "check",
+        "check the area files, print diagnostics, exit 0 or 1",
+    );
+    o.optflag("h", "help", "print this help");
+    o.optflag("V", "version", "print the version");
+    o
+}
+
+fn usage(prog: &str) -> String {
+    let brief = format!(
+        "Usage: {prog} [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N] [--check]"
+    );
+    options().usage(&brief)
+}
+
+fn parse(argv: &[String]) -> Result<Parsed, String> {
+    let prog = argv.first().map_or("gracemud", String::as_str);
+    let m = options()
+        .parse(argv.iter().skip(1))
+        .map_err(|e| e.to_string())?;
+    if m.opt_present("h") {
+        return Ok(Parsed::Print(usage(prog)));
+    }
+    if m.opt_present("V") {
+        return Ok(Parsed::Print(format!(
+            "gracemud {}\n",
+            env!("CARGO_PKG_VERSION")
+        )));
+    }
+    if let Some(extra) = m.free.first() {
+        return Err(format!("unexpected argument '{extra}'"));
+    }
+    let port = match m.opt_str("p") {
+        Some(p) => p
+            .parse::<u16>()
+            .map_err(|_| format!("bad port '{p}': expected a number from 0 to 65535"))?,
+        None => 4000,
+    };
+    let bind = match m.opt_str("b") {
+        Some(b) => b
+            .parse::<IpAddr>()
+            .map_err(|_| format!("bad address '{b}': expected an IP address"))?,
+        None => IpAddr::from([0, 0, 0, 0]),
+    };
+    let seed = match m.opt_str("seed") {
+        Some(s) => Some(
+            s.parse::<u64>()
+                .map_err(|_| format!("bad seed '{s}': expected a non-negative number"))?,
+        ),
+        None => None,
+    };
+    Ok(Parsed::Run(Args {
+        port,
+        bind,
+        area_dir: PathBuf::from(m.opt_str("a").unwrap_or_else(|| "areas".into())),
+        player_dir: PathBuf::from(m.opt_str("P").unwrap_or_else(|| "player".into())),
+        seed,
+        check: m.opt_present("check"),
+    }))
+}
+
+fn main() -> ExitCode {
+    // First of all, before any thread exists: SIGINT/SIGTERM/SIGUSR1 wait
+    // for the loop instead of killing us mid-boot.
+    if let Err(e) = net::block_signals() {
+        eprintln!("gracemud: cannot block signals: {e}");
+        return ExitCode::FAILURE;
+    }
+    let argv: Vec<String> = std::env::args().collect();
+    let args = match parse(&argv) {
+        Ok(Parsed::Run(a)) => a,
+        Ok(Parsed::Print(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("gracemud: {e}");
+            eprint!("{}", usage(argv.first().map_or("gracemud", String::as_str)));
+            return ExitCode::from(2);
+        }
+    };
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+
+    if args.check {
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        let ok = gracemud::db::run_check(&args.area_dir, &mut out);
+        let _ = out.flush();
+        return if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    run(args)
+}
+
+fn run(args: Args) -> ExitCode {
+    let started = Instant::now();
+    let seed = args.seed.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
+            ^ u64::from(std::process::id())
+    });
+    info!(
+        "gracemud {} booting: areas {}, players {}, seed {seed}",
+        env!("CARGO_PKG_VERSION"),
+        args.area_dir.display(),
+        args.player_dir.display()
+    );
+    let cfg = Config {
+        area_dir: args.area_dir.clone(),
+        player_dir: args.player_dir.clone(),
+        seed,
+    };
+    let mut game = match Game::boot(cfg) {
+        Ok(g) => g,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            error!(
+                "{} error(s) in the areas under {}: not starting",
+                errors.len(),
+                args.area_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let booted = started.elapsed();
+
+    let addr = SocketAddr::new(args.bind, args.port);
+    // std sets SO_REUSEADDR on unix listeners: a restart can rebind at once.
+    let listener =
+        match std::net::TcpListener::bind(addr).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
+            Ok(l) => mio::net::TcpListener::from_std(l),
+            Err(e) => {
+                error!("cannot listen on {addr}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let mut server = match Server::new(listener).and_then(|mut s| s.catch_signals().map(|()| s)) {
+        Ok(s) => s,
+        Err(e) => {
+            error!("cannot start the event loop: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pid_written = write_pid_file(Path::new(PID_FILE));
+    info!(
+        "ready on {} (areas loaded in {:.1} ms, up in {:.1} ms)",
+        server.local_addr().map_or(addr, |a| a),
+        booted.as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
+    let code = loop {
+        match server.run_until(&mut game, |s| !s.copyover_requested()) {
+            Ok(Exit::Shutdown) => {
+                info!("Normal termination of game.");
+                break ExitCode::SUCCESS;
+            }
+            Ok(Exit::Stopped) => {
+                if server.take_copyover_request() {
+                    warn!("copyover requested, but this build cannot copyover yet");
+                }
+            }
+            Err(e) => {
+                error!("the event loop failed: {e}; saving and stopping");
+                game.save_all();
+                break ExitCode::FAILURE;
+            }
+        }
+    };
+    if pid_written {
+        remove_pid_file(Path::new(PID_FILE));
+    }
+    code
+}
+
+/// Write our pid; a failure is logged, not fatal.
+fn write_pid_file(path: &Path) -> bool {
+    match std::fs::write(path, format!("{}\n", std::process::id())) {
+        Ok(()) => true,
+        Err(e) => {
+            warn!("cannot write {}: {e}", path.display());
+            false
+        }
+    }
+}
+
+/// Remove the pid file if it still names us (another server started in the
+/// same directory may have taken it over).
+fn remove_pid_file(path: &Path) {
+    let ours = std::fs::read_to_string(path)
+        .map(|s| s.trim() == std::process::id().to_string())
+        .unwrap_or(false);
+    if ours {
+        if let Err(e) = std::fs::remove_file(path) {
+            warn!("cannot remove {}: {e}", path.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &str) -> Vec<String> {
+        std::iter::once("gracemud")
+            .chain(s.split_whitespace())
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn defaults() {
+        let Ok(Parsed::Run(a)) = parse(&argv("")) else {
+            panic!("no run")
+        };
+        assert_eq!(a.port, 4000);
+        assert_eq!(a.bind, IpAddr::from([0, 0, 0, 0]));
+        assert_eq!(a.area_dir, PathBuf::from("areas"));
+        assert_eq!(a.player_dir, PathBuf::from("player"));
+        assert_eq!(a.seed, None);
+        assert!(!a.check);
+    }
+
+    #[test]
+    fn every_option() {
+        let Ok(Parsed::Run(a)) = parse(&argv(
+            "-p 4321 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --check",
+        )) else {
+            panic!("no run")
+        };
+        assert_eq!(a.port, 4321);
+        assert_eq!(a.bind, IpAddr::from([127, 0, 0, 1]));
+        assert_eq!(a.area_dir, PathBuf::from("/tmp/a"));
+        assert_eq!(a.player_dir, PathBuf::from("/tmp/p"));
+        assert_eq!(a.seed, Some(42));
+        assert!(a.check);
+    }
+
+    #[test]
+    fn help_version_and_errors() {
+        assert!(matches!(parse(&argv("-h")), Ok(Parsed::Print(t)) if t.contains("--seed")));
+        assert!(matches!(parse(&argv("-V")), Ok(Parsed::Print(t)) if t.starts_with("gracemud ")));
+        assert!(parse(&argv("-p 70000")).is_err());
+        assert!(parse(&argv("-p x")).is_err());
+        assert!(parse(&argv("-b nowhere")).is_err());
+        assert!(parse(&argv("--seed -1")).is_err());
+        assert!(parse(&argv("--bogus")).is_err());
+        assert!(parse(&argv("stray")).is_err());
+    }
 }

@@ -1,3 +1,615 @@
 //! "comm.c": everything that touches a socket.
+//!
+//! [`Server`] is the single-threaded mio loop. It owns the listener and the
+//! descriptor table (a slab keyed by mio `Token`; the key is the connection's
+//! [`ConnId`]) and drives an [`Engine`] — the game — through the seam in
+//! [`engine`]. One loop turn:
+//!
+//! 1. poll, with a timeout reaching to the next pulse (zero when input is
+//!    ready to handle), so idle connections cost nothing between pulses;
+//! 2. accept new connections, read, write, pick up password results and signals;
+//! 3. hand the engine at most one line per descriptor whose character is
+//!    ready (round-robin: a flooding client cannot starve the others), as
+//!    soon as it arrives — not on the next pulse;
+//! 4. pulse the engine when the pulse is due (4 per second);
+//! 5. drain what the engine queued: text, then a prompt and `IAC GA`, echo
+//!    changes, password jobs; write it; drop dead connections and tell the
+//!    engine.
+//!
+//! SIGINT and SIGTERM save everyone and end the loop; SIGUSR1 only sets a flag
+//! ([`Server::copyover_requested`]) for the reboot code. Signals are read
+//! from a `signalfd` registered with the poll (see [`Server::catch_signals`]),
+//! so no handler runs at an arbitrary moment. SIGPIPE needs nothing: Rust
+//! binaries ignore it and std sends with `MSG_NOSIGNAL`; EPIPE and
+//! ECONNRESET are ordinary disconnects.
+//!
+//! For copyover the server hands out the raw fds of the listener and of every
+//! descriptor ([`Server::listener_fd`], [`Server::connection_fds`]), and a new
+//! image adopts already connected sockets ([`Server::adopt`]).
 
+pub mod color;
+pub mod descriptor;
 pub mod engine;
+pub mod hash;
+pub mod telnet;
+
+use std::io;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use log::{debug, info, warn};
+use mio::net::{TcpListener, TcpStream};
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Token, Waker};
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use slab::Slab;
+
+use descriptor::{Descriptor, ReadStatus};
+pub use engine::{ConnId, Engine, HashJob, HashResult, Outbound};
+
+const LISTENER: Token = Token(usize::MAX - 1);
+const WAKER: Token = Token(usize::MAX - 2);
+const SIGNALS: Token = Token(usize::MAX - 3);
+
+/// ROM's pulse: a quarter of a second.
+pub const PULSE: Duration = Duration::from_millis(250);
+
+/// Knobs of the loop (tests shorten the pulse).
+#[derive(Clone, Debug)]
+pub struct LoopOptions {
+    /// Time between pulses.
+    pub pulse: Duration,
+    /// Pulses a connection the game closed may take to flush its last output.
+    pub close_timeout_pulses: u64,
+    /// Longest time to spend flushing output when shutting down.
+    pub shutdown_flush: Duration,
+}
+
+impl Default for LoopOptions {
+    fn default() -> Self {
+        LoopOptions {
+            pulse: PULSE,
+            close_timeout_pulses: 40,
+            shutdown_flush: Duration::from_secs(2),
+        }
+    }
+}
+
+/// Why [`Server::run_until`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// SIGINT/SIGTERM, [`Server::request_shutdown`] or the game asked to
+    /// stop: `save_all` was called and output flushed.
+    Shutdown,
+    /// The caller's `keep_going` returned false; nothing was torn down, and
+    /// the loop can be run again.
+    Stopped,
+}
+
+/// Counters, for logs and tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Loop turns (poll returns).
+    pub turns: u64,
+    /// Pulses given to the engine.
+    pub pulses: u64,
+    /// Connections accepted or adopted.
+    pub accepted: u64,
+    /// Connections removed.
+    pub dropped: u64,
+}
+
+/// The signals the loop takes as events: SIGINT, SIGTERM, SIGUSR1.
+pub fn loop_signals() -> SigSet {
+    let mut mask = SigSet::empty();
+    mask.add(Signal::SIGINT);
+    mask.add(Signal::SIGTERM);
+    mask.add(Signal::SIGUSR1);
+    mask
+}
+
+/// Block [`loop_signals`] in the calling thread (and in threads it starts
+/// later), so they wait, pending, for [`Server::catch_signals`] instead of
+/// killing the process. Call it first thing in `main`. Returns the mask.
+pub fn block_signals() -> io::Result<SigSet> {
+    let mask = loop_signals();
+    mask.thread_block()?;
+    Ok(mask)
+}
+
+/// The network loop. See the module docs.
+pub struct Server {
+    poll: Poll,
+    listener: TcpListener,
+    conns: Slab<Descriptor>,
+    next_serial: u64,
+    hasher: hash::Worker,
+    signals: Option<SignalFd>,
+    shutdown_flag: bool,
+    copyover_flag: bool,
+    retry_accept: bool,
+    opts: LoopOptions,
+    next_pulse: Instant,
+    stats: Stats,
+    /// Connections whose output must be taken this turn even if the engine
+    /// does not list them (they just had input or a password result).
+    touched: Vec<ConnId>,
+}
+
+impl Server {
+    /// A server on a bound, non-blocking listener, with default options.
+    pub fn new(listener: TcpListener) -> io::Result<Server> {
+        Server::with_options(listener, LoopOptions::default())
+    }
+
+    pub fn with_options(mut listener: TcpListener, opts: LoopOptions) -> io::Result<Server> {
+        let poll = Poll::new()?;
+        poll.registry()
+            .register(&mut listener, LISTENER, Interest::READABLE)?;
+        let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
+        Ok(Server {
+            poll,
+            listener,
+            conns: Slab::new(),
+            next_serial: 1,
+            hasher: hash::Worker::new(waker),
+            signals: None,
+            shutdown_flag: false,
+            copyover_flag: false,
+            retry_accept: false,
+            next_pulse: Instant::now() + opts.pulse,
+            opts,
+            stats: Stats::default(),
+            touched: Vec::new(),
+        })
+    }
+
+    /// Take SIGINT, SIGTERM (shutdown) and SIGUSR1 (copyover request) as
+    /// events of this loop: they are blocked in the calling thread and read
+    /// from a signalfd. Call it from the main thread before any other thread
+    /// starts, so every thread inherits the mask. The mask survives `exec`,
+    /// so a new image never dies of a signal sent before it is ready.
+    pub fn catch_signals(&mut self) -> io::Result<()> {
+        let mask = block_signals()?;
+        let sfd = SignalFd::with_flags(&mask, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC)?;
+        self.poll.registry().register(
+            &mut SourceFd(&sfd.as_raw_fd()),
+            SIGNALS,
+            Interest::READABLE,
+        )?;
+        self.signals = Some(sfd);
+        Ok(())
+    }
+
+    /// Counters so far.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// The address the listener is bound to.
+    pub fn local_addr(&self) -> io::Result<std::net::SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The listener's fd (copyover passes it to the new image).
+    pub fn listener_fd(&self) -> RawFd {
+        self.listener.as_raw_fd()
+    }
+
+    /// Every open connection and its socket's fd.
+    pub fn connection_fds(&self) -> Vec<(ConnId, RawFd)> {
+        self.conns
+            .iter()
+            .map(|(k, d)| (ConnId(k), d.raw_fd()))
+            .collect()
+    }
+
+    /// One connection's descriptor (telnet state, peer, colour choice).
+    pub fn descriptor(&self, conn: ConnId) -> Option<&Descriptor> {
+        self.conns.get(conn.0)
+    }
+
+    pub fn descriptor_mut(&mut self, conn: ConnId) -> Option<&mut Descriptor> {
+        self.conns.get_mut(conn.0)
+    }
+
+    /// All descriptors.
+    pub fn descriptors(&self) -> impl Iterator<Item = &Descriptor> {
+        self.conns.iter().map(|(_, d)| d)
+    }
+
+    /// Has SIGUSR1 (the copyover trigger) arrived?
+    pub fn copyover_requested(&self) -> bool {
+        self.copyover_flag
+    }
+
+    /// Read and clear the copyover request.
+    pub fn take_copyover_request(&mut self) -> bool {
+        std::mem::take(&mut self.copyover_flag)
+    }
+
+    /// Make the loop save and stop at the end of this turn, as SIGTERM does.
+    pub fn request_shutdown(&mut self) {
+        self.shutdown_flag = true;
+    }
+
+    /// Take over an already connected socket (copyover's new image). The
+    /// engine is not told (`connected` is not called): the caller restores
+    /// the connection's state and telnet options itself.
+    pub fn adopt(&mut self, stream: std::net::TcpStream, peer: String) -> io::Result<ConnId> {
+        stream.set_nonblocking(true)?;
+        let conn = self.insert(TcpStream::from_std(stream), peer)?;
+        info!("adopted connection {} ({})", conn.0, self.peer(conn));
+        Ok(conn)
+    }
+
+    fn peer(&self, conn: ConnId) -> &str {
+        self.conns.get(conn.0).map_or("?", |d| d.peer.as_str())
+    }
+
+    fn insert(&mut self, mut stream: TcpStream, peer: String) -> io::Result<ConnId> {
+        let entry = self.conns.vacant_entry();
+        let key = entry.key();
+        self.poll
+            .registry()
+            .register(&mut stream, Token(key), Interest::READABLE)?;
+        let _ = stream.set_nodelay(true);
+        let mut d = Descriptor::new(ConnId(key), self.next_serial, stream, peer);
+        self.next_serial += 1;
+        d.request_read();
+        entry.insert(d);
+        self.stats.accepted += 1;
+        Ok(ConnId(key))
+    }
+
+    /// Run until a shutdown; SIGUSR1 only sets its flag.
+    pub fn run<E: Engine>(&mut self, engine: &mut E) -> io::Result<Exit> {
+        self.run_until(engine, |_| true)
+    }
+
+    /// Run until a shutdown, or until `keep_going` (asked once per turn)
+    /// says no.
+    pub fn run_until<E: Engine>(
+        &mut self,
+        engine: &mut E,
+        mut keep_going: impl FnMut(&Server) -> bool,
+    ) -> io::Result<Exit> {
+        let mut events = Events::with_capacity(1024);
+        loop {
+            if !keep_going(self) {
+                return Ok(Exit::Stopped);
+            }
+            let timeout = if self.has_ready_work(engine) {
+                Duration::ZERO
+            } else {
+                self.next_pulse.saturating_duration_since(Instant::now())
+            };
+            match self.poll.poll(&mut events, Some(timeout)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+            self.stats.turns += 1;
+            for ev in events.iter() {
+                match ev.token() {
+                    LISTENER => self.accept(engine),
+                    WAKER => {}
+                    SIGNALS => self.read_signals(),
+                    Token(k) => {
+                        let readable = ev.is_readable() || ev.is_read_closed() || ev.is_error();
+                        self.conn_event(k, readable, ev.is_writable());
+                    }
+                }
+            }
+            // Password results: the waker may have fired or not; the channel knows.
+            self.hash_results(engine);
+            self.read_leftovers();
+            self.process_input(engine);
+            let now = Instant::now();
+            if now >= self.next_pulse {
+                self.pulse(engine, now);
+            }
+            self.settle(engine);
+            if self.shutdown_flag || engine.wants_shutdown() {
+                self.shutdown(engine);
+                return Ok(Exit::Shutdown);
+            }
+        }
+    }
+
+    /// Is there something to do without waiting (queued lines the engine
+    /// takes now, or socket bytes left by a read budget)?
+    fn has_ready_work<E: Engine>(&self, engine: &E) -> bool {
+        self.conns.iter().any(|(k, d)| {
+            !d.is_dead()
+                && (d.wants_read()
+                    || (!d.input.is_empty()
+                        && d.closing_since.is_none()
+                        && engine.ready(ConnId(k))))
+        })
+    }
+
+    fn accept<E: Engine>(&mut self, engine: &mut E) {
+        self.retry_accept = false;
+        loop {
+            match self.listener.accept() {
+                Ok((stream, addr)) => {
+                    let peer = addr.to_string();
+                    match self.insert(stream, peer.clone()) {
+                        Ok(conn) => {
+                            info!("connection {} from {}", conn.0, peer);
+                            if let Some(d) = self.conns.get_mut(conn.0) {
+                                d.start();
+                            }
+                            engine.connected(conn, &peer);
+                            self.touched.push(conn);
+                        }
+                        Err(e) => warn!("cannot register connection from {peer}: {e}"),
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e)
+                    if e.kind() == io::ErrorKind::Interrupted
+                        || e.kind() == io::ErrorKind::ConnectionAborted =>
+                {
+                    continue
+                }
+                Err(e) => {
+                    // Out of fds, most likely: try again on the next pulse.
+                    warn!("accept: {e}");
+                    self.retry_accept = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    fn read_signals(&mut self) {
+        let Some(sfd) = &self.signals else { return };
+        while let Ok(Some(info)) = sfd.read_signal() {
+            match Signal::try_from(info.ssi_signo as i32) {
+                Ok(Signal::SIGINT) | Ok(Signal::SIGTERM) => {
+                    info!("signal {}: shutting down", info.ssi_signo);
+                    self.shutdown_flag = true;
+                }
+                Ok(Signal::SIGUSR1) => {
+                    info!("SIGUSR1: copyover requested");
+                    self.copyover_flag = true;
+                }
+                _ => debug!("signal {} ignored", info.ssi_signo),
+            }
+        }
+    }
+
+    fn conn_event(&mut self, k: usize, readable: bool, writable: bool) {
+        let Some(d) = self.conns.get_mut(k) else {
+            return;
+        };
+        if d.is_dead() {
+            return;
+        }
+        if writable {
+            if let Err(e) = d.flush() {
+                d.kill(e.to_string());
+                return;
+            }
+        }
+        if readable {
+            if let ReadStatus::Closed(reason) = d.read() {
+                d.kill(reason);
+            }
+        }
+    }
+
+    /// Reads that stopped at their budget continue here, once the
+    /// descriptor's queue has room.
+    fn read_leftovers(&mut self) {
+        for (_, d) in self.conns.iter_mut() {
+            if d.wants_read() {
+                if let ReadStatus::Closed(reason) = d.read() {
+                    d.kill(reason);
+                }
+            }
+        }
+    }
+
+    fn hash_results<E: Engine>(&mut self, engine: &mut E) {
+        for done in self.hasher.finished() {
+            match self.conns.get(done.conn.0) {
+                Some(d) if d.serial == done.serial && !d.is_dead() => {
+                    engine.hash_done(done.conn, done.result);
+                    self.touched.push(done.conn);
+                }
+                _ => debug!("password result for a gone connection {}", done.conn.0),
+            }
+        }
+    }
+
+    /// One line per ready descriptor.
+    fn process_input<E: Engine>(&mut self, engine: &mut E) {
+        let keys: Vec<usize> = self
+            .conns
+            .iter()
+            .filter(|(_, d)| !d.input.is_empty() && !d.is_dead() && d.closing_since.is_none())
+            .map(|(k, _)| k)
+            .collect();
+        for k in keys {
+            let conn = ConnId(k);
+            if !engine.ready(conn) {
+                continue;
+            }
+            let Some(d) = self.conns.get_mut(k) else {
+                continue;
+            };
+            let Some(line) = d.input.pop_front() else {
+                continue;
+            };
+            d.fcommand = true;
+            engine.input(conn, &line);
+            self.touched.push(conn);
+        }
+    }
+
+    fn pulse<E: Engine>(&mut self, engine: &mut E, now: Instant) {
+        engine.pulse();
+        self.stats.pulses += 1;
+        self.next_pulse += self.opts.pulse;
+        if self.next_pulse <= now {
+            // Fell behind (a slow pulse): do not try to catch up in a burst.
+            self.next_pulse = now + self.opts.pulse;
+        }
+        let pulses = self.stats.pulses;
+        let limit = self.opts.close_timeout_pulses;
+        for (_, d) in self.conns.iter_mut() {
+            if let Some(since) = d.closing_since {
+                if pulses.saturating_sub(since) > limit {
+                    d.kill("closed by the game (output not flushed in time)");
+                }
+            }
+        }
+        if self.retry_accept {
+            self.accept(engine);
+        }
+    }
+
+    /// Drop dead connections, deliver queued output, write; repeat while
+    /// writing killed someone (the engine may queue a notice for the others).
+    fn settle<E: Engine>(&mut self, engine: &mut E) {
+        loop {
+            self.sweep(engine);
+            self.drain(engine);
+            self.flush_pass();
+            if !self.conns.iter().any(|(_, d)| d.is_dead()) {
+                break;
+            }
+        }
+    }
+
+    fn sweep<E: Engine>(&mut self, engine: &mut E) {
+        let dead: Vec<usize> = self
+            .conns
+            .iter()
+            .filter(|(_, d)| d.is_dead())
+            .map(|(k, _)| k)
+            .collect();
+        for k in dead {
+            let mut d = self.conns.remove(k);
+            let _ = self.poll.registry().deregister(d.stream_mut());
+            info!(
+                "connection {} ({}) closed: {}",
+                k,
+                d.peer,
+                d.dead.as_deref().unwrap_or("?")
+            );
+            self.stats.dropped += 1;
+            engine.disconnected(ConnId(k));
+        }
+    }
+
+    fn drain<E: Engine>(&mut self, engine: &mut E) {
+        let mut conns = engine.pending();
+        conns.append(&mut self.touched);
+        conns.sort_unstable();
+        conns.dedup();
+        for conn in conns {
+            let out = engine.take_output(conn);
+            let Some(d) = self.conns.get_mut(conn.0) else {
+                continue;
+            };
+            if d.is_dead() {
+                continue;
+            }
+            if let Some(echo) = out.echo {
+                let mut raw = Vec::new();
+                d.telnet.set_echo(echo, &mut raw);
+                d.write_raw(&raw);
+            }
+            if !out.text.is_empty() {
+                d.write_text(&out.text);
+            }
+            if let Some(prompt) = &out.prompt {
+                if d.fcommand {
+                    d.write_text("\n");
+                }
+                d.write_text(prompt);
+                let mut ga = Vec::new();
+                telnet::push_ga(&mut ga);
+                d.write_raw(&ga);
+            }
+            d.fcommand = false;
+            if out.close && d.closing_since.is_none() {
+                d.closing_since = Some(self.stats.pulses);
+                d.input.clear();
+            }
+            let serial = d.serial;
+            for job in out.hash_jobs {
+                self.hasher.submit(conn, serial, job);
+            }
+        }
+    }
+
+    /// Write pending output; keep WRITABLE interest only while output waits.
+    fn flush_pass(&mut self) {
+        let registry = self.poll.registry();
+        for (k, d) in self.conns.iter_mut() {
+            if d.is_dead() {
+                continue;
+            }
+            if d.pending_output() > 0 {
+                if let Err(e) = d.flush() {
+                    d.kill(e.to_string());
+                    continue;
+                }
+            }
+            let want_writable = d.pending_output() > 0;
+            if want_writable != d.writable_registered {
+                let interest = if want_writable {
+                    Interest::READABLE | Interest::WRITABLE
+                } else {
+                    Interest::READABLE
+                };
+                match registry.reregister(d.stream_mut(), Token(k), interest) {
+                    Ok(()) => d.writable_registered = want_writable,
+                    Err(e) => d.kill(format!("reregister: {e}")),
+                }
+            }
+            if d.closing_since.is_some() && d.pending_output() == 0 {
+                d.kill("closed by the game");
+            }
+        }
+    }
+
+    /// Write everything pending, waiting up to `timeout` for slow clients
+    /// (before exit or exec). Does not poll, so no readiness is lost.
+    pub fn flush_all(&mut self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let mut left = false;
+            for (_, d) in self.conns.iter_mut() {
+                if d.is_dead() || d.pending_output() == 0 {
+                    continue;
+                }
+                match d.flush() {
+                    Ok(()) => left |= d.pending_output() > 0,
+                    Err(e) => d.kill(e.to_string()),
+                }
+            }
+            if !left || Instant::now() >= deadline {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn shutdown<E: Engine>(&mut self, engine: &mut E) {
+        info!("saving and shutting down");
+        engine.save_all();
+        self.settle(engine);
+        self.flush_all(self.opts.shutdown_flush);
+    }
+}
+
+#[cfg(test)]
+mod tests;
