@@ -1,5 +1,13 @@
 //! The game: the login dialogue, the command interpreter, and the game's
 //! side of the network seam (`net::engine::Engine`).
+//!
+//! [`Game`] owns the [`World`] and one session per connection. A session is
+//! either in the login dialogue (`nanny`) or playing a character; input lines
+//! go to the one or to `interp`. After every command the game drains what
+//! the command asked of it (`world.requests`: save, quit, change password)
+//! and the log lines it produced. Text for a playing connection is the
+//! character's queued `output`; `take_output` adds the prompt. Nothing in
+//! here touches a socket: the net loop calls the [`Engine`] methods.
 
 pub mod act_comm;
 pub mod act_info;
@@ -7,3 +15,700 @@ pub mod act_move;
 pub mod act_obj;
 pub mod act_wiz;
 pub mod interp;
+pub mod nanny;
+pub mod update;
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::path::PathBuf;
+
+use crate::net::engine::{ConnId, Engine, HashJob, HashResult, Outbound};
+use crate::save;
+use crate::world::act::{ActArgs, To};
+use crate::world::handler::comm;
+use crate::world::{CharId, Request, RoomVnum, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_VNUM_LIMBO};
+
+/// How the server was started.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The directory holding `area.lst`.
+    pub area_dir: PathBuf,
+    /// Where player files live.
+    pub player_dir: PathBuf,
+    /// The world's random seed.
+    pub seed: u64,
+}
+
+/// Pulses between autosave rounds (5 minutes).
+pub const AUTOSAVE_PULSES: u64 = 300 * update::PULSE_PER_SECOND;
+/// Players saved per pulse while an autosave round is running.
+const AUTOSAVE_PER_PULSE: usize = 4;
+/// Idle ticks before a mortal is moved into the void, and before auto-quit.
+const IDLE_VOID_TICKS: i32 = 12;
+const IDLE_QUIT_TICKS: i32 = 30;
+
+/// What a password job in flight is for (results come back in order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum JobPurpose {
+    /// Checking the password typed at login.
+    LoginVerify,
+    /// Hashing a new character's password.
+    NewCharHash,
+    /// `password old new`: checking `old`, then hashing `new`.
+    ChangeVerify {
+        ch: CharId,
+        new: String,
+    },
+    ChangeHash {
+        ch: CharId,
+    },
+}
+
+/// One connection as the game knows it.
+pub(crate) struct Session {
+    pub(crate) peer: String,
+    pub(crate) state: nanny::State,
+    /// Text queued while not playing (or moved here at quit).
+    pub(crate) out: String,
+    pub(crate) echo: Option<bool>,
+    pub(crate) close: bool,
+    pub(crate) jobs: Vec<HashJob>,
+    pub(crate) purposes: VecDeque<JobPurpose>,
+    /// A line was handled: show the prompt even if no text resulted.
+    pub(crate) want_prompt: bool,
+}
+
+impl Session {
+    fn new(peer: &str) -> Session {
+        Session {
+            peer: peer.to_string(),
+            state: nanny::State::GetName,
+            out: String::new(),
+            echo: None,
+            close: false,
+            jobs: Vec::new(),
+            purposes: VecDeque::new(),
+            want_prompt: false,
+        }
+    }
+    pub(crate) fn send(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+    pub(crate) fn job(&mut self, job: HashJob, purpose: JobPurpose) {
+        self.jobs.push(job);
+        self.purposes.push_back(purpose);
+    }
+    /// The character this session plays, if it is playing.
+    pub(crate) fn playing(&self) -> Option<CharId> {
+        match self.state {
+            nanny::State::Playing(ch) => Some(ch),
+            _ => None,
+        }
+    }
+}
+
+/// The game as the net loop drives it.
+pub struct Game {
+    pub world: World,
+    pub cfg: Config,
+    sessions: HashMap<ConnId, Session>,
+    dirty: BTreeSet<ConnId>,
+    /// The next new player id (max id on disk + 1, scanned at boot).
+    next_player_id: i64,
+    /// Players still to be saved in the running autosave round.
+    autosave_queue: VecDeque<CharId>,
+}
+
+impl Game {
+    /// Load the areas, build and reset the world, and scan the player dir.
+    /// Area errors come back as `file:line:col: message` lines.
+    pub fn boot(cfg: Config) -> Result<Game, Vec<String>> {
+        let report = crate::db::load_area_dir(&cfg.area_dir);
+        if !report.errors.is_empty() {
+            return Err(report.errors.iter().map(|d| d.to_string()).collect());
+        }
+        for w in &report.warnings {
+            log::debug!("{w}");
+        }
+        log::info!(
+            "Loaded areas from {} in {:?}: {} warnings.",
+            cfg.area_dir.display(),
+            report.elapsed,
+            report.warnings.len()
+        );
+        let mut world = World::new(report.protos, cfg.seed);
+        set_clock_from_real_time(&mut world, save::now_secs());
+        world.reset_all();
+        Ok(Game::from_world(world, cfg))
+    }
+
+    /// A game around an existing world (tests, copyover recovery).
+    pub fn from_world(world: World, cfg: Config) -> Game {
+        let max_id = save::scan_player_dir(&cfg.player_dir)
+            .values()
+            .copied()
+            .max()
+            .unwrap_or(0);
+        Game {
+            world,
+            cfg,
+            sessions: HashMap::new(),
+            dirty: BTreeSet::new(),
+            next_player_id: max_id + 1,
+            autosave_queue: VecDeque::new(),
+        }
+    }
+
+    /// Hand out a new, never used player id.
+    pub(crate) fn new_player_id(&mut self) -> i64 {
+        let in_world = self
+            .world
+            .players
+            .iter()
+            .filter_map(|&p| self.world.ch(p))
+            .map(|c| c.player_id())
+            .max()
+            .unwrap_or(0);
+        let id = self.next_player_id.max(in_world + 1);
+        self.next_player_id = id + 1;
+        id
+    }
+
+    /// Every playing connection with its player id and character (copyover).
+    pub fn playing(&self) -> Vec<(ConnId, i64, CharId)> {
+        let mut v: Vec<_> = self
+            .sessions
+            .iter()
+            .filter_map(|(&conn, s)| {
+                let ch = s.playing()?;
+                Some((conn, self.world.ch(ch)?.player_id(), ch))
+            })
+            .collect();
+        v.sort_by_key(|t| t.0);
+        v
+    }
+
+    /// The character a connection plays, if any.
+    pub fn char_of(&self, conn: ConnId) -> Option<CharId> {
+        self.sessions.get(&conn).and_then(|s| s.playing())
+    }
+
+    /// Put a player back on a connection after a copyover: reload the file
+    /// with this id, place the character in its saved room and make the
+    /// session playing. No `look` is done (restore everyone first).
+    pub fn adopt_player(
+        &mut self,
+        conn: ConnId,
+        peer: &str,
+        player_id: i64,
+    ) -> Result<CharId, String> {
+        let name = save::find_player_file_by_id(&self.cfg.player_dir, player_id)
+            .ok_or_else(|| format!("no player file with id {player_id}"))?;
+        let loaded = save::load_player(&self.cfg.player_dir, &name)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("player file {name} vanished"))?;
+        let (ch, warnings) = save::load_into_world(&mut self.world, loaded);
+        for w in warnings {
+            log::warn!("{w}");
+        }
+        nanny::place_in_world(&mut self.world, ch, conn);
+        let mut s = Session::new(peer);
+        s.state = nanny::State::Playing(ch);
+        self.sessions.insert(conn, s);
+        self.dirty.insert(conn);
+        Ok(ch)
+    }
+
+    /// Save one player, logging (and telling them) when it fails.
+    pub fn save_char(&mut self, ch: CharId) {
+        if let Err(e) = save::save_player(&self.world, ch, &self.cfg.player_dir) {
+            log::error!("save failed: {e}");
+            self.world.send(
+                ch,
+                "Your character could not be saved! Please tell an immortal.\n",
+            );
+        }
+    }
+
+    /// Quit a player the ROM way: message, save, extract, close the link.
+    pub fn quit_char(&mut self, ch: CharId) {
+        let Some(c) = self.world.ch(ch) else { return };
+        let name = c.name.clone();
+        let conn = c.conn;
+        self.world
+            .send(ch, "Alas, all good things must come to an end.\n");
+        self.world
+            .act("$n has left the game.", ch, ActArgs::default(), To::Room);
+        log::info!("{name} has quit.");
+        self.save_char(ch);
+        let text = self
+            .world
+            .ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default();
+        self.world.extract_char(ch);
+        self.autosave_queue.retain(|&c| c != ch);
+        if let Some(conn) = conn {
+            if let Some(s) = self.sessions.get_mut(&conn) {
+                s.out.push_str(&text);
+                s.close = true;
+                s.state = nanny::State::Closing;
+                self.dirty.insert(conn);
+            }
+        }
+    }
+
+    /// Carry out what commands asked for, and pass their log lines on.
+    pub fn process_requests(&mut self) {
+        // A request can lead to more (quitting saves); bound the rounds.
+        for _ in 0..8 {
+            let requests = std::mem::take(&mut self.world.requests);
+            if requests.is_empty() {
+                break;
+            }
+            for r in requests {
+                match r {
+                    Request::Save(ch) => self.save_char(ch),
+                    Request::Quit(ch) => self.quit_char(ch),
+                    Request::ChangePassword { ch, old, new } => self.change_password(ch, old, new),
+                }
+            }
+        }
+        for line in std::mem::take(&mut self.world.log) {
+            log::info!("{line}");
+        }
+    }
+
+    fn change_password(&mut self, ch: CharId, old: String, new: String) {
+        let Some(c) = self.world.ch(ch) else { return };
+        let hash =
+            c.pc.as_ref()
+                .map(|p| p.password_hash.clone())
+                .unwrap_or_default();
+        let Some(conn) = c.conn else { return };
+        let Some(s) = self.sessions.get_mut(&conn) else {
+            return;
+        };
+        s.job(
+            HashJob::Verify {
+                password: old,
+                hash,
+            },
+            JobPurpose::ChangeVerify { ch, new },
+        );
+        self.dirty.insert(conn);
+    }
+
+    fn playing_hash_done(&mut self, conn: ConnId, purpose: JobPurpose, result: HashResult) {
+        match (purpose, result) {
+            (JobPurpose::ChangeVerify { ch, new }, HashResult::Verified(true)) => {
+                if let Some(s) = self.sessions.get_mut(&conn) {
+                    s.job(
+                        HashJob::Hash { password: new },
+                        JobPurpose::ChangeHash { ch },
+                    );
+                }
+            }
+            (JobPurpose::ChangeVerify { ch, .. }, _) => {
+                if let Some(c) = self.world.ch_mut(ch) {
+                    c.wait = c.wait.max(40);
+                }
+                self.world.send(ch, "Wrong password.  Wait 10 seconds.\n");
+            }
+            (JobPurpose::ChangeHash { ch }, HashResult::Hashed(Ok(hash))) => {
+                if let Some(pc) = self.world.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+                    pc.password_hash = hash;
+                }
+                self.save_char(ch);
+                self.world.send(ch, "Ok.\n");
+            }
+            (JobPurpose::ChangeHash { ch }, _) => {
+                log::error!("password hashing failed");
+                self.world
+                    .send(ch, "Your password could not be changed; try again later.\n");
+            }
+            _ => {}
+        }
+    }
+
+    /// Run one line for a playing character.
+    fn play_line(&mut self, ch: CharId, line: &str) {
+        if let Some(c) = self.world.ch_mut(ch) {
+            c.timer = 0;
+        }
+        update::return_from_void(&mut self.world, ch);
+        interp::interpret(&mut self.world, ch, line);
+        self.process_requests();
+    }
+
+    /// Idle players: into the void after a while, out of the game later.
+    fn idle_check(&mut self) {
+        let players = self.world.players.clone();
+        for ch in players {
+            let Some(c) = self.world.ch(ch) else { continue };
+            if c.get_trust() >= LEVEL_IMMORTAL {
+                continue;
+            }
+            if c.timer > IDLE_QUIT_TICKS {
+                self.quit_char(ch);
+            } else if c.timer >= IDLE_VOID_TICKS
+                && c.room.is_some()
+                && c.room != Some(ROOM_VNUM_LIMBO)
+            {
+                update::send_to_void(&mut self.world, ch);
+                if self.world.ch(ch).is_some_and(|c| c.level > 1) {
+                    self.save_char(ch);
+                }
+            }
+        }
+    }
+
+    fn autosave_step(&mut self) {
+        if self.world.pulse.is_multiple_of(AUTOSAVE_PULSES) && self.autosave_queue.is_empty() {
+            self.autosave_queue
+                .extend(self.world.players.iter().copied());
+        }
+        for _ in 0..AUTOSAVE_PER_PULSE {
+            let Some(ch) = self.autosave_queue.pop_front() else {
+                break;
+            };
+            if self.world.ch(ch).is_some() {
+                self.save_char(ch);
+            }
+        }
+    }
+
+    pub(crate) fn session_mut(&mut self, conn: ConnId) -> Option<&mut Session> {
+        self.sessions.get_mut(&conn)
+    }
+
+    pub(crate) fn mark_dirty(&mut self, conn: ConnId) {
+        self.dirty.insert(conn);
+    }
+
+    /// Connections (other than `except`) whose session plays `ch`.
+    pub(crate) fn conns_playing(&self, ch: CharId, except: ConnId) -> Vec<ConnId> {
+        self.sessions
+            .iter()
+            .filter(|(&c, s)| c != except && s.playing() == Some(ch))
+            .map(|(&c, _)| c)
+            .collect()
+    }
+}
+
+impl Engine for Game {
+    fn connected(&mut self, conn: ConnId, peer: &str) {
+        let mut s = Session::new(peer);
+        nanny::greet(&self.world, &mut s);
+        self.sessions.insert(conn, s);
+        self.dirty.insert(conn);
+        log::info!("Sock.sinaddr: {peer} (connection {})", conn.0);
+    }
+
+    fn input(&mut self, conn: ConnId, line: &str) {
+        let Some(s) = self.sessions.get_mut(&conn) else {
+            return;
+        };
+        s.want_prompt = true;
+        self.dirty.insert(conn);
+        match s.state {
+            nanny::State::Playing(ch) => {
+                if self.world.ch(ch).is_none() {
+                    s.close = true;
+                    s.state = nanny::State::Closing;
+                    return;
+                }
+                self.play_line(ch, line);
+            }
+            nanny::State::Closing => {}
+            _ => {
+                if let Some(mut s) = self.sessions.remove(&conn) {
+                    nanny::input(self, conn, &mut s, line);
+                    self.sessions.insert(conn, s);
+                }
+            }
+        }
+    }
+
+    fn ready(&self, conn: ConnId) -> bool {
+        let Some(s) = self.sessions.get(&conn) else {
+            return true;
+        };
+        if !s.purposes.is_empty() {
+            return false;
+        }
+        match s.playing() {
+            Some(ch) => self.world.ch(ch).is_none_or(|c| c.wait <= 0),
+            None => true,
+        }
+    }
+
+    fn hash_done(&mut self, conn: ConnId, result: HashResult) {
+        let Some(s) = self.sessions.get_mut(&conn) else {
+            return;
+        };
+        let Some(purpose) = s.purposes.pop_front() else {
+            return;
+        };
+        self.dirty.insert(conn);
+        match purpose {
+            JobPurpose::LoginVerify | JobPurpose::NewCharHash => {
+                if let Some(mut s) = self.sessions.remove(&conn) {
+                    nanny::hash_done(self, conn, &mut s, purpose, result);
+                    self.sessions.insert(conn, s);
+                }
+            }
+            other => self.playing_hash_done(conn, other, result),
+        }
+        self.process_requests();
+    }
+
+    fn disconnected(&mut self, conn: ConnId) {
+        self.dirty.remove(&conn);
+        let Some(s) = self.sessions.remove(&conn) else {
+            return;
+        };
+        let Some(ch) = s.playing() else { return };
+        let Some(c) = self.world.ch(ch) else { return };
+        if c.conn != Some(conn) {
+            return;
+        }
+        let name = c.name.clone();
+        self.world
+            .act("$n has lost $s link.", ch, ActArgs::default(), To::Room);
+        if let Some(c) = self.world.ch_mut(ch) {
+            c.conn = None;
+            c.output.clear();
+        }
+        log::info!("Closing link to {name}.");
+        self.save_char(ch);
+    }
+
+    fn pulse(&mut self) {
+        update::pulse(&mut self.world);
+        if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
+            self.idle_check();
+        }
+        self.autosave_step();
+        self.process_requests();
+    }
+
+    fn pending(&mut self) -> Vec<ConnId> {
+        let mut v: BTreeSet<ConnId> = std::mem::take(&mut self.dirty);
+        for (&conn, s) in &self.sessions {
+            if let Some(ch) = s.playing() {
+                if self.world.ch(ch).is_some_and(|c| !c.output.is_empty()) {
+                    v.insert(conn);
+                }
+            }
+        }
+        // Keep them marked until their output is taken.
+        self.dirty = v.clone();
+        v.into_iter().collect()
+    }
+
+    fn take_output(&mut self, conn: ConnId) -> Outbound {
+        self.dirty.remove(&conn);
+        let Some(s) = self.sessions.get_mut(&conn) else {
+            return Outbound::default();
+        };
+        let mut out = Outbound {
+            text: std::mem::take(&mut s.out),
+            prompt: None,
+            echo: s.echo.take(),
+            close: s.close,
+            hash_jobs: std::mem::take(&mut s.jobs),
+        };
+        let want_prompt = std::mem::take(&mut s.want_prompt);
+        if let Some(ch) = s.playing() {
+            if let Some(c) = self.world.ch_mut(ch) {
+                out.text.push_str(&std::mem::take(&mut c.output));
+            }
+            if !out.close && (want_prompt || !out.text.is_empty()) {
+                if let Some(c) = self.world.ch(ch) {
+                    // The net loop puts the blank line before the prompt.
+                    if c.comm & comm::PROMPT != 0 {
+                        out.prompt = Some(bust_a_prompt(&self.world, ch));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn save_all(&mut self) {
+        let players = self.world.players.clone();
+        for ch in players {
+            self.save_char(ch);
+        }
+    }
+
+    fn wants_shutdown(&self) -> bool {
+        self.world.shutdown_requested
+    }
+}
+
+/// ROM's game clock from the real one (rom-mechanics 13.1).
+fn set_clock_from_real_time(world: &mut World, now: i64) {
+    let hours = (now - 650_336_715).max(0) / 60;
+    world.hour = (hours % 24) as i32;
+    world.day = ((hours / 24) % 35) as i32;
+    world.month = ((hours / 24 / 35) % 17) as i32;
+    world.year = (hours / 24 / 35 / 17) as i32;
+}
+
+/// The default prompt of a new player.
+pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
+
+/// Expand a character's prompt (ROM's `bust_a_prompt`): `%h %H %m %M %v %V`
+/// hit/mana/move, `%x` experience, `%X` to the next level, `%g` gold, `%s`
+/// silver, `%a` alignment, `%r` room name, `%R` room vnum (immortals), `%z`
+/// area (immortals), `%e` exits, `%c` newline, `%%` a percent sign.
+pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let fmt = match c.pc.as_ref().map(|p| p.prompt.as_str()) {
+        Some(p) if !p.is_empty() => p,
+        _ => DEFAULT_PROMPT,
+    };
+    let mut out = String::new();
+    if c.comm & comm::AFK != 0 {
+        out.push_str("{p<AFK>{x ");
+    }
+    let mut it = fmt.chars();
+    while let Some(x) = it.next() {
+        if x != '%' {
+            out.push(x);
+            continue;
+        }
+        let Some(code) = it.next() else { break };
+        let imm = c.is_immortal();
+        let room = c.room.and_then(|r| world.room(r));
+        let piece = match code {
+            'h' => c.hit.to_string(),
+            'H' => c.max_hit.to_string(),
+            'm' => c.mana.to_string(),
+            'M' => c.max_mana.to_string(),
+            'v' => c.mv.to_string(),
+            'V' => c.max_mv.to_string(),
+            'x' => c.exp.to_string(),
+            'X' => {
+                if c.is_npc() {
+                    String::new()
+                } else {
+                    let per = nanny::exp_per_level(c);
+                    ((c.level as i64 + 1) * per - c.exp).max(0).to_string()
+                }
+            }
+            'g' => c.gold.to_string(),
+            's' => c.silver.to_string(),
+            'a' => {
+                let a = c.alignment;
+                if a > 900 {
+                    "angelic"
+                } else if a > 700 {
+                    "saintly"
+                } else if a > 350 {
+                    "good"
+                } else if a > 100 {
+                    "kind"
+                } else if a > -100 {
+                    "neutral"
+                } else if a > -350 {
+                    "mean"
+                } else if a > -700 {
+                    "evil"
+                } else if a > -900 {
+                    "demonic"
+                } else {
+                    "satanic"
+                }
+                .to_string()
+            }
+            'r' => match (room, c.room) {
+                (Some(r), Some(v)) if !world.room_is_dark(v) || imm => r.name.clone(),
+                (Some(_), _) => "darkness".to_string(),
+                _ => " ".to_string(),
+            },
+            'R' if imm => c.room.map_or(" ".to_string(), |v| v.0.to_string()),
+            'z' if imm => room
+                .and_then(|r| world.areas.get(r.area.0))
+                .map_or(" ".to_string(), |a| a.proto.name.clone()),
+            'e' => prompt_exits(world, c.room),
+            'c' => "\n".to_string(),
+            '%' => "%".to_string(),
+            _ => " ".to_string(),
+        };
+        out.push_str(&piece);
+    }
+    out
+}
+
+fn prompt_exits(world: &World, room: Option<RoomVnum>) -> String {
+    const LETTERS: [&str; 6] = ["N", "E", "S", "W", "U", "D"];
+    let Some(r) = room.and_then(|r| world.room(r)) else {
+        return "none".to_string();
+    };
+    let mut s = String::new();
+    for (d, e) in r.exits.iter().enumerate() {
+        if let Some(e) = e {
+            if e.to().is_some_and(|t| world.rooms.contains_key(&t)) && !e.is_closed() {
+                s.push_str(LETTERS[d]);
+            }
+        }
+    }
+    debug_assert_eq!(DIR_NAMES.len(), LETTERS.len());
+    if s.is_empty() {
+        "none".to_string()
+    } else {
+        s
+    }
+}
+
+/// The keyword-matching help text (leading `.` stripped), if any.
+pub fn help_text(world: &World, keyword: &str, trust: i32) -> Option<String> {
+    let readable = |h: &&crate::world::Help| h.level <= trust.max(0);
+    // An exact keyword wins over a prefix match (GREETING, not GREETINGS).
+    let help = world
+        .helps
+        .iter()
+        .filter(readable)
+        .find(|h| help_keywords_match(&h.keywords, keyword, true))
+        .or_else(|| {
+            world
+                .helps
+                .iter()
+                .filter(readable)
+                .find(|h| help_keywords_match(&h.keywords, keyword, false))
+        })?;
+    let text = help.text.strip_prefix('.').unwrap_or(&help.text);
+    Some(text.to_string())
+}
+
+/// Is `arg` one of `keywords` (quoted phrases count as one keyword), or,
+/// unless `exact`, does every word of `arg` prefix some keyword?
+fn help_keywords_match(keywords: &str, arg: &str, exact: bool) -> bool {
+    let mut list = Vec::new();
+    let mut rest = keywords;
+    loop {
+        let (w, r) = crate::world::handler::one_argument(rest);
+        if w.is_empty() {
+            break;
+        }
+        list.push(w);
+        rest = r;
+    }
+    let whole = arg.trim().to_ascii_lowercase();
+    if list.contains(&whole) {
+        return true;
+    }
+    if exact {
+        return false;
+    }
+    let words: Vec<&str> = whole.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            list.iter()
+                .any(|k| k.split_whitespace().any(|kw| kw.starts_with(w)))
+        })
+}

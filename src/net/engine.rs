@@ -70,4 +70,9 @@ pub trait Engine {
     fn save_all(&mut self);
     /// The game asked to shut down.
     fn wants_shutdown(&self) -> bool;
+    /// The game asked for a copyover: the loop stops at the next quiet point
+    /// (between turns) and returns [`super::Exit::Stopped`] to its caller.
+    fn wants_copyover(&self) -> bool {
+        false
+    }
 }

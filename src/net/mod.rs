@@ -278,7 +278,7 @@ impl Server {
     ) -> io::Result<Exit> {
         let mut events = Events::with_capacity(1024);
         loop {
-            if !keep_going(self) {
+            if !keep_going(self) || engine.wants_copyover() {
                 return Ok(Exit::Stopped);
             }
             let timeout = if self.has_ready_work(engine) {

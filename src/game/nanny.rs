@@ -1,0 +1,1398 @@
+//! "nanny": the login and character-creation dialogue, one state machine per
+//! connection.
+//!
+//! The questions keep ROM's wording (`By what name do you wish to be
+//! known?`, `Password: `, `[Hit Return to continue]`, ...) so that client
+//! autologin triggers and habits work. Passwords are checked and hashed off
+//! the loop through `HashJob`s; while one is running the connection is not
+//! `ready`, so no further line arrives in a half-finished state. Creation
+//! skips ROM's customisation menu and weapon choice: a new character gets
+//! the class's default groups.
+//!
+//! Nothing here touches a socket: text goes into the `Session`, and the
+//! character enters the `World` only after the MOTD.
+
+use super::{help_text, Game, JobPurpose, Session, DEFAULT_PROMPT};
+use crate::net::engine::{ConnId, HashJob, HashResult};
+use crate::save::{self, capitalize_name, LoadedPlayer, CLASS_NAMES, PC_RACES};
+use crate::world::act::{ActArgs, To};
+use crate::world::handler::{aff, comm};
+use crate::world::{
+    item, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World, IMPLEMENTOR,
+    ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
+};
+
+/// Where a connection is in the dialogue.
+pub(crate) enum State {
+    GetName,
+    GetOldPassword {
+        player: Box<LoadedPlayer>,
+        tries: u32,
+    },
+    /// A Verify job is running.
+    CheckOldPassword {
+        player: Box<LoadedPlayer>,
+        tries: u32,
+    },
+    /// "That character is already playing. Do you wish to connect anyway?"
+    BreakConnect {
+        player: Box<LoadedPlayer>,
+    },
+    ConfirmNewName {
+        name: String,
+    },
+    GetNewPassword {
+        name: String,
+    },
+    ConfirmNewPassword {
+        name: String,
+        first: String,
+    },
+    /// A Hash job is running.
+    HashNewPassword {
+        name: String,
+    },
+    GetRace {
+        new: Box<Char>,
+    },
+    GetSex {
+        new: Box<Char>,
+    },
+    GetClass {
+        new: Box<Char>,
+    },
+    GetAlignment {
+        new: Box<Char>,
+    },
+    ReadMotd {
+        pending: Pending,
+    },
+    Playing(CharId),
+    /// The connection is being closed; input is ignored.
+    Closing,
+}
+
+/// The character waiting behind the MOTD.
+pub(crate) enum Pending {
+    New(Box<Char>),
+    Old(Box<LoadedPlayer>),
+}
+
+/// Wrong passwords before the connection is closed.
+pub const MAX_PASSWORD_TRIES: u32 = 3;
+
+/// Names nobody may take (ROM's list plus `none`).
+const RESERVED_NAMES: [&str; 10] = [
+    "all",
+    "auto",
+    "immortal",
+    "self",
+    "someone",
+    "something",
+    "the",
+    "you",
+    "loner",
+    "none",
+];
+
+const NAME_PROMPT: &str = "By what name do you wish to be known? ";
+
+// ----------------------------------------------------------------- tables
+
+/// Per player race: (index, name, creation points, start stats, size,
+/// exp multiplier per class M/C/T/W, affect bits, res bits, vuln bits).
+struct RaceInfo {
+    index: usize,
+    points: i32,
+    stats: [i32; 5],
+    size: i32,
+    mult: [i64; 4],
+    aff: u64,
+    res: u64,
+    vuln: u64,
+}
+
+const fn bit(letter: u8) -> u64 {
+    if letter >= b'a' {
+        1 << (26 + letter - b'a')
+    } else {
+        1 << (letter - b'A')
+    }
+}
+
+const RACE_INFO: [RaceInfo; 4] = [
+    RaceInfo {
+        index: 1,
+        points: 0,
+        stats: [13, 13, 13, 13, 13],
+        size: 2,
+        mult: [100, 100, 100, 100],
+        aff: 0,
+        res: 0,
+        vuln: 0,
+    },
+    RaceInfo {
+        index: 2,
+        points: 5,
+        stats: [12, 14, 13, 15, 11],
+        size: 1,
+        mult: [100, 125, 100, 120],
+        aff: aff::INFRARED,
+        res: bit(b'B'),
+        vuln: bit(b'Z'),
+    },
+    RaceInfo {
+        index: 3,
+        points: 8,
+        stats: [14, 12, 14, 10, 15],
+        size: 2,
+        mult: [150, 100, 125, 100],
+        aff: aff::INFRARED,
+        res: bit(b'L') | bit(b'Q'),
+        vuln: bit(b'R'),
+    },
+    RaceInfo {
+        index: 4,
+        points: 6,
+        stats: [16, 11, 13, 11, 14],
+        size: 3,
+        mult: [200, 150, 150, 105],
+        aff: 0,
+        res: bit(b'H') | bit(b'I'),
+        vuln: bit(b'P') | bit(b'J'),
+    },
+];
+
+fn race_info(race: usize) -> &'static RaceInfo {
+    RACE_INFO
+        .iter()
+        .find(|r| r.index == race)
+        .unwrap_or(&RACE_INFO[0])
+}
+
+/// Each class's prime stat (0 str, 1 int, 2 wis, 3 dex).
+const PRIME_STAT: [usize; 4] = [1, 2, 3, 0];
+
+/// Level-1 titles per class (male/neutral, female), and the implementor's.
+const FIRST_TITLES: [[&str; 2]; 4] = [
+    ["Apprentice of Magic", "Apprentice of Magic"],
+    ["Believer", "Believer"],
+    ["Pilferer", "Pilferess"],
+    ["Swordpupil", "Swordpupil"],
+];
+
+/// School objects for new characters (if the world has them).
+const OBJ_VNUM_SCHOOL_MACE: ObjVnum = ObjVnum(3700);
+const OBJ_VNUM_SCHOOL_DAGGER: ObjVnum = ObjVnum(3701);
+const OBJ_VNUM_SCHOOL_SWORD: ObjVnum = ObjVnum(3702);
+const OBJ_VNUM_SCHOOL_VEST: ObjVnum = ObjVnum(3703);
+const OBJ_VNUM_SCHOOL_SHIELD: ObjVnum = ObjVnum(3704);
+const OBJ_VNUM_SCHOOL_BANNER: ObjVnum = ObjVnum(3716);
+
+/// Immortals without a saved room start in the immortals' chat room.
+const ROOM_VNUM_CHAT: RoomVnum = RoomVnum(1200);
+
+/// ROM's `exp_per_level` (creation points above 40 make levels dearer).
+pub fn exp_per_level(c: &Char) -> i64 {
+    if c.is_npc() {
+        return 1000;
+    }
+    let class = c.class.clamp(0, 3) as usize;
+    let mult = race_info(c.race).mult[class];
+    let mut points = c.pc.as_ref().map_or(40, |p| p.points);
+    if points < 40 {
+        return 1000 * mult / 100;
+    }
+    let mut expl: i64 = 1000;
+    let mut inc: i64 = 500;
+    points -= 40;
+    while points > 9 {
+        expl += inc;
+        points -= 10;
+        if points > 9 {
+            expl += inc;
+            inc *= 2;
+            points -= 10;
+        }
+    }
+    expl += points as i64 * inc / 10;
+    expl * mult / 100
+}
+
+// ------------------------------------------------------------------ names
+
+/// ROM's `check_parse_name` for a new name: letters only, 2..=12 long, not a
+/// reserved word, not the keyword of any mobile in the world.
+pub fn check_parse_name(world: &World, name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if RESERVED_NAMES.contains(&lower.as_str()) {
+        return false;
+    }
+    if !(2..=12).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    !world.mob_index.values().any(|m| {
+        m.proto
+            .keywords
+            .split_whitespace()
+            .any(|k| k.eq_ignore_ascii_case(&lower))
+    })
+}
+
+// -------------------------------------------------------------- dialogue
+
+/// The greeting: the `GREETING` help if the world has one, then the name
+/// question (unless the greeting already asks it).
+pub(crate) fn greet(world: &World, s: &mut Session) {
+    match help_text(world, "greeting", 0) {
+        Some(text) => {
+            s.send(&text);
+            if !text.to_ascii_lowercase().contains("wish to be known?") {
+                if !text.ends_with('\n') {
+                    s.send("\n");
+                }
+                s.send(NAME_PROMPT);
+            }
+        }
+        None => {
+            s.send("\nWelcome to GraceMUD, a ROM-style world.\n\n");
+            s.send(NAME_PROMPT);
+        }
+    }
+}
+
+fn race_menu() -> String {
+    let names: Vec<&str> = PC_RACES.iter().map(|(_, n)| *n).collect();
+    format!(
+        "The following races are available:\n  {}\n",
+        names.join(" ")
+    )
+}
+
+const RACE_PROMPT: &str = "What is your race (help for more information)? ";
+const CLASS_PROMPT: &str = "Select a class [mage cleric thief warrior]: ";
+const ALIGN_PROMPT: &str = "You may be good, neutral, or evil.\nWhich alignment (G/N/E)? ";
+
+fn close(s: &mut Session) {
+    s.close = true;
+    s.state = State::Closing;
+}
+
+fn yes_no(line: &str) -> Option<bool> {
+    match line.trim().chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('y') => Some(true),
+        Some('n') => Some(false),
+        _ => None,
+    }
+}
+
+/// One line typed by a connection that is not playing yet.
+pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) {
+    let state = std::mem::replace(&mut s.state, State::Closing);
+    s.state = match state {
+        State::GetName => get_name(game, s, line),
+        State::GetOldPassword { player, tries } => {
+            s.send("\n");
+            let hash = player
+                .ch
+                .pc
+                .as_ref()
+                .map(|p| p.password_hash.clone())
+                .unwrap_or_default();
+            s.job(
+                HashJob::Verify {
+                    password: line.to_string(),
+                    hash,
+                },
+                JobPurpose::LoginVerify,
+            );
+            State::CheckOldPassword { player, tries }
+        }
+        st @ (State::CheckOldPassword { .. } | State::HashNewPassword { .. }) => st,
+        State::BreakConnect { player } => match yes_no(line) {
+            Some(true) => {
+                let name = player.ch.name.clone();
+                match game.world.find_player_by_name(&name) {
+                    Some(ch) => {
+                        take_over(game, conn, s, ch);
+                        State::Playing(ch)
+                    }
+                    // They left meanwhile: a normal login.
+                    None => show_motd(game, s, Pending::Old(player)),
+                }
+            }
+            Some(false) => {
+                s.send("Name: ");
+                State::GetName
+            }
+            None => {
+                s.send("Please type Y or N: ");
+                State::BreakConnect { player }
+            }
+        },
+        State::ConfirmNewName { name } => match yes_no(line) {
+            Some(true) => {
+                s.send(&format!("New character.\nGive me a password for {name}: "));
+                s.echo = Some(false);
+                State::GetNewPassword { name }
+            }
+            Some(false) => {
+                s.send("Ok, what IS it, then? ");
+                State::GetName
+            }
+            None => {
+                s.send("Please type Yes or No? ");
+                State::ConfirmNewName { name }
+            }
+        },
+        State::GetNewPassword { name } => {
+            s.send("\n");
+            if line.chars().count() < 5 {
+                s.send("Password must be at least five characters long.\nPassword: ");
+                State::GetNewPassword { name }
+            } else {
+                s.send("Please retype password: ");
+                State::ConfirmNewPassword {
+                    name,
+                    first: line.to_string(),
+                }
+            }
+        }
+        State::ConfirmNewPassword { name, first } => {
+            s.send("\n");
+            if line != first {
+                s.send("Passwords don't match.\nRetype password: ");
+                State::GetNewPassword { name }
+            } else {
+                s.echo = Some(true);
+                s.job(HashJob::Hash { password: first }, JobPurpose::NewCharHash);
+                State::HashNewPassword { name }
+            }
+        }
+        State::GetRace { new } => get_race(game, s, new, line),
+        State::GetSex { mut new } => {
+            match line.trim().chars().next().map(|c| c.to_ascii_lowercase()) {
+                Some(c @ ('m' | 'f')) => {
+                    new.sex = if c == 'm' { 1 } else { 2 };
+                    if let Some(pc) = new.pc.as_mut() {
+                        pc.true_sex = new.sex;
+                    }
+                    s.send(CLASS_PROMPT);
+                    State::GetClass { new }
+                }
+                _ => {
+                    s.send("That's not a sex.\nWhat IS your sex? ");
+                    State::GetSex { new }
+                }
+            }
+        }
+        State::GetClass { mut new } => {
+            let arg = line.trim().to_ascii_lowercase();
+            match CLASS_NAMES
+                .iter()
+                .position(|c| !arg.is_empty() && c.starts_with(&arg))
+            {
+                Some(class) => {
+                    new.class = class as i32;
+                    s.send(ALIGN_PROMPT);
+                    State::GetAlignment { new }
+                }
+                None => {
+                    s.send("That's not a class.\nWhat IS your class? ");
+                    State::GetClass { new }
+                }
+            }
+        }
+        State::GetAlignment { mut new } => {
+            let align = match line.trim().chars().next().map(|c| c.to_ascii_lowercase()) {
+                Some('g') => Some(750),
+                Some('n') => Some(0),
+                Some('e') => Some(-750),
+                _ => None,
+            };
+            match align {
+                Some(a) => {
+                    new.alignment = a;
+                    finish_creation(&mut new);
+                    log::info!("{}@{} new player.", new.name, s.peer);
+                    show_motd(game, s, Pending::New(new))
+                }
+                None => {
+                    s.send("That's not a valid alignment.\nWhich alignment (G/N/E)? ");
+                    State::GetAlignment { new }
+                }
+            }
+        }
+        State::ReadMotd { pending } => enter_game(game, conn, s, pending),
+        State::Playing(ch) => State::Playing(ch),
+        State::Closing => State::Closing,
+    };
+}
+
+fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
+    let arg = line.trim();
+    if arg.is_empty() {
+        close(s);
+        return State::Closing;
+    }
+    if !save::valid_file_name(arg) {
+        s.send("Illegal name, try another.\nName: ");
+        return State::GetName;
+    }
+    let name = capitalize_name(arg);
+    match save::load_player(&game.cfg.player_dir, &name) {
+        Err(e) => {
+            log::error!("cannot read player file: {e}");
+            s.send("Sorry, that character's file cannot be read right now. Please tell the immortals.\n");
+            close(s);
+            State::Closing
+        }
+        Ok(Some(player)) => {
+            for w in &player.warnings {
+                log::warn!("{w}");
+            }
+            if player.ch.act & PLR_DENY != 0 {
+                log::info!("Denying access to {name}@{}.", s.peer);
+                s.send("You are denied access.\n");
+                close(s);
+                return State::Closing;
+            }
+            if game.world.wizlock && !player.ch.is_immortal() {
+                s.send("The game is wizlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            s.send("Password: ");
+            s.echo = Some(false);
+            State::GetOldPassword {
+                player: Box::new(player),
+                tries: 0,
+            }
+        }
+        Ok(None) => {
+            if !check_parse_name(&game.world, arg) {
+                s.send("Illegal name, try another.\nName: ");
+                return State::GetName;
+            }
+            if game.world.wizlock {
+                s.send("The game is wizlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            s.send(&format!("Did I get that right, {name} (Y/N)? "));
+            State::ConfirmNewName { name }
+        }
+    }
+}
+
+/// Player act bit `deny` (X).
+const PLR_DENY: u64 = 1 << 23;
+/// Player act bit `nosummon` (Q).
+const PLR_NOSUMMON: u64 = 1 << 16;
+
+fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) -> State {
+    let arg = line.trim().to_ascii_lowercase();
+    if let Some(topic) = arg.strip_prefix("help") {
+        let topic = topic.trim();
+        let topic = if topic.is_empty() { "race help" } else { topic };
+        match help_text(&game.world, topic, 0) {
+            Some(t) => s.send(&t),
+            None => s.send("No help on that word.\n"),
+        }
+        if !s.out.ends_with('\n') {
+            s.send("\n");
+        }
+        s.send(RACE_PROMPT);
+        return State::GetRace { new };
+    }
+    let found = (!arg.is_empty())
+        .then(|| PC_RACES.iter().find(|(_, n)| n.starts_with(&arg)))
+        .flatten();
+    match found {
+        Some(&(index, _)) => {
+            let info = race_info(index);
+            new.race = index;
+            new.perm_stat = info.stats;
+            new.size = info.size;
+            new.affected_by = info.aff;
+            new.res = info.res;
+            new.vuln = info.vuln;
+            if let Some(pc) = new.pc.as_mut() {
+                pc.points = info.points;
+            }
+            s.send("What is your sex (M/F)? ");
+            State::GetSex { new }
+        }
+        None => {
+            s.send("That is not a valid race.\n");
+            s.send(&race_menu());
+            s.send(RACE_PROMPT);
+            State::GetRace { new }
+        }
+    }
+}
+
+/// A password job came back for a connection in the dialogue.
+pub(crate) fn hash_done(
+    game: &mut Game,
+    conn: ConnId,
+    s: &mut Session,
+    purpose: JobPurpose,
+    result: HashResult,
+) {
+    let state = std::mem::replace(&mut s.state, State::Closing);
+    s.state = match (state, purpose, result) {
+        (
+            State::CheckOldPassword { player, tries },
+            JobPurpose::LoginVerify,
+            HashResult::Verified(ok),
+        ) => {
+            if !ok {
+                let tries = tries + 1;
+                log::warn!("Bad password for {}@{} ({tries}).", player.ch.name, s.peer);
+                s.send("Wrong password.\n");
+                if tries >= MAX_PASSWORD_TRIES {
+                    close(s);
+                    State::Closing
+                } else {
+                    s.send("Password: ");
+                    State::GetOldPassword { player, tries }
+                }
+            } else {
+                s.echo = Some(true);
+                password_ok(game, conn, s, player)
+            }
+        }
+        (
+            State::HashNewPassword { name },
+            JobPurpose::NewCharHash,
+            HashResult::Hashed(Ok(hash)),
+        ) => {
+            let new = Box::new(blank_character(&name, hash));
+            s.send(&race_menu());
+            s.send(RACE_PROMPT);
+            State::GetRace { new }
+        }
+        (State::HashNewPassword { name }, _, _) => {
+            log::error!("password hashing failed for new player {name}");
+            s.send("Sorry, something went wrong storing your password. Please try again later.\n");
+            close(s);
+            State::Closing
+        }
+        (state, _, _) => state,
+    };
+}
+
+/// After a correct password: reconnect, ask about the other link, or MOTD.
+fn password_ok(game: &mut Game, conn: ConnId, s: &mut Session, player: Box<LoadedPlayer>) -> State {
+    let name = player.ch.name.clone();
+    match game.world.find_player_by_name(&name) {
+        Some(ch) if game.world.ch(ch).is_some_and(|c| c.conn.is_none()) => {
+            take_over(game, conn, s, ch);
+            State::Playing(ch)
+        }
+        Some(_) => {
+            s.send("That character is already playing.\nDo you wish to connect anyway (Y/N)?");
+            State::BreakConnect { player }
+        }
+        None => show_motd(game, s, Pending::Old(player)),
+    }
+}
+
+/// Attach this connection to a character already in the game, closing any
+/// other link that plays it.
+fn take_over(game: &mut Game, conn: ConnId, s: &mut Session, ch: CharId) {
+    for other in game.conns_playing(ch, conn) {
+        if let Some(o) = game.session_mut(other) {
+            o.send("This character has been taken over by a new connection. Goodbye.\n");
+            o.close = true;
+            o.state = State::Closing;
+        }
+        game.mark_dirty(other);
+    }
+    let world = &mut game.world;
+    let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
+    if let Some(c) = world.ch_mut(ch) {
+        c.conn = Some(conn);
+        c.timer = 0;
+        c.output.clear();
+    }
+    world.send(ch, "Reconnecting.\n");
+    world.act("$n has reconnected.", ch, ActArgs::default(), To::Room);
+    log::info!("{name}@{} reconnected.", s.peer);
+}
+
+/// Show the MOTD (and the IMOTD to immortals) and wait for Return.
+fn show_motd(game: &Game, s: &mut Session, pending: Pending) -> State {
+    let immortal = match &pending {
+        Pending::New(c) => c.is_immortal(),
+        Pending::Old(p) => p.ch.is_immortal(),
+    };
+    if immortal {
+        if let Some(t) = help_text(&game.world, "imotd", IMPLEMENTOR) {
+            s.send(&t);
+        }
+    }
+    if let Some(t) = help_text(&game.world, "motd", 0) {
+        s.send(&t);
+    }
+    if !s.out.contains("[Hit Return to continue]") {
+        if !s.out.ends_with('\n') {
+            s.send("\n");
+        }
+        s.send("[Hit Return to continue]\n");
+    }
+    State::ReadMotd { pending }
+}
+
+/// A fresh level-0 player with a name and password hash.
+fn blank_character(name: &str, hash: String) -> Char {
+    Char {
+        name: name.to_string(),
+        pc: Some(Box::new(PcData {
+            password_hash: hash,
+            prompt: DEFAULT_PROMPT.to_string(),
+            ..Default::default()
+        })),
+        race: 1,
+        perm_stat: [13; 5],
+        size: 2,
+        position: pos::STANDING,
+        default_pos: pos::STANDING,
+        comm: comm::COMBINE | comm::PROMPT,
+        act: PLR_NOSUMMON,
+        armor: [100; 4],
+        form: bit(b'A') | bit(b'H') | bit(b'I') | bit(b'V'),
+        parts: (0..11).fold(0, |acc, b| acc | (1 << b)),
+        ..Default::default()
+    }
+}
+
+/// Everything ROM sets on a new character's first entry (rom-mechanics 2.5).
+fn finish_creation(c: &mut Char) {
+    let class = c.class.clamp(0, 3) as usize;
+    c.perm_stat[PRIME_STAT[class]] += 3;
+    c.level = 1;
+    (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) = (20, 20, 100, 100, 100, 100);
+    let female = usize::from(c.sex == 2);
+    if let Some(pc) = c.pc.as_mut() {
+        pc.points += 40;
+        pc.groups = vec![
+            "rom basics".to_string(),
+            format!("{} basics", CLASS_NAMES[class]),
+            format!("{} default", CLASS_NAMES[class]),
+        ];
+        pc.perm_hit = 20;
+        pc.perm_mana = 100;
+        pc.perm_move = 100;
+        pc.practice = 5;
+        pc.train = 3;
+        pc.condition = [0, 48, 48, 48];
+        pc.title = format!(" the {}", FIRST_TITLES[class][female]);
+    }
+    c.exp = exp_per_level(c);
+}
+
+/// Give a new character the school kit that exists in this world.
+fn outfit(world: &mut World, ch: CharId) {
+    let class = world.ch(ch).map_or(3, |c| c.class.clamp(0, 3) as usize);
+    let weapon = [
+        OBJ_VNUM_SCHOOL_DAGGER,
+        OBJ_VNUM_SCHOOL_MACE,
+        OBJ_VNUM_SCHOOL_DAGGER,
+        OBJ_VNUM_SCHOOL_SWORD,
+    ][class];
+    let kit = [
+        (OBJ_VNUM_SCHOOL_BANNER, wear_loc::LIGHT),
+        (OBJ_VNUM_SCHOOL_VEST, wear_loc::BODY),
+        (weapon, wear_loc::WIELD),
+        (OBJ_VNUM_SCHOOL_SHIELD, wear_loc::SHIELD),
+    ];
+    for (vnum, loc) in kit {
+        let Some(o) = world.create_object(vnum, 0) else {
+            continue;
+        };
+        let fits = world.obj_mut(o).is_some_and(|obj| {
+            obj.cost = 0;
+            match loc {
+                wear_loc::LIGHT => obj.item_type == item::LIGHT,
+                wear_loc::BODY => obj.wear_flags & wear::BODY != 0,
+                wear_loc::WIELD => obj.wear_flags & wear::WIELD != 0,
+                wear_loc::SHIELD => obj.wear_flags & wear::SHIELD != 0,
+                _ => false,
+            }
+        });
+        world.obj_to_char(o, ch);
+        if fits {
+            world.equip_char(ch, o, loc);
+        }
+    }
+}
+
+/// Put a character that is in the arena into its room and the player list,
+/// attached to `conn`.
+pub(crate) fn place_in_world(world: &mut World, ch: CharId, conn: ConnId) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    c.conn = Some(conn);
+    c.timer = 0;
+    let immortal = c.is_immortal();
+    let saved = c.pc.as_mut().and_then(|p| {
+        p.last_logon = save::now_secs();
+        p.saved_room.take()
+    });
+    let room = saved.unwrap_or(if immortal && world.rooms.contains_key(&ROOM_VNUM_CHAT) {
+        ROOM_VNUM_CHAT
+    } else {
+        ROOM_VNUM_TEMPLE
+    });
+    if !world.players.contains(&ch) {
+        world.players.push(ch);
+    }
+    world.char_to_room(ch, room);
+}
+
+/// Return after the MOTD: into the game.
+fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) -> State {
+    s.send("\nWelcome to GraceMUD. Please do not feed the mobiles.\n");
+    let (ch, is_new) = match pending {
+        Pending::New(mut new) => {
+            if save::player_exists(&game.cfg.player_dir, &new.name)
+                || game.world.find_player_by_name(&new.name).is_some()
+            {
+                s.send("Someone took that name while you were creating your character. Sorry!\n");
+                close(s);
+                return State::Closing;
+            }
+            if save::scan_player_dir(&game.cfg.player_dir).is_empty()
+                && game.world.players.is_empty()
+            {
+                new.level = IMPLEMENTOR;
+                new.trust = IMPLEMENTOR;
+                if let Some(pc) = new.pc.as_mut() {
+                    pc.title = " the Implementor".to_string();
+                }
+                log::info!(
+                    "{} is the first character here: made implementor (level {IMPLEMENTOR}).",
+                    new.name
+                );
+                s.send("You are the first player here: you have been made the implementor.\n");
+            }
+            let id = game.new_player_id();
+            let room = if game.world.rooms.contains_key(&ROOM_VNUM_SCHOOL) {
+                ROOM_VNUM_SCHOOL
+            } else {
+                ROOM_VNUM_TEMPLE
+            };
+            if let Some(pc) = new.pc.as_mut() {
+                pc.id = id;
+                pc.saved_room = Some(room);
+            }
+            let ch = game.world.chars.insert(*new);
+            outfit(&mut game.world, ch);
+            (ch, true)
+        }
+        Pending::Old(player) => {
+            let name = player.ch.name.clone();
+            if let Some(ch) = game.world.find_player_by_name(&name) {
+                // Logged in elsewhere while this one read the MOTD.
+                take_over(game, conn, s, ch);
+                return State::Playing(ch);
+            }
+            let away = save::now_secs() - player.last_logoff;
+            let (ch, warnings) = save::load_into_world(&mut game.world, *player);
+            for w in warnings {
+                log::warn!("{w}");
+            }
+            recover_while_away(&mut game.world, ch, away);
+            (ch, false)
+        }
+    };
+    place_in_world(&mut game.world, ch, conn);
+    let name = game
+        .world
+        .ch(ch)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    game.world
+        .act("$n has entered the game.", ch, ActArgs::default(), To::Room);
+    super::act_info::do_look(&mut game.world, ch, "auto");
+    log::info!("{name}@{} has connected.", s.peer);
+    if is_new {
+        game.save_char(ch);
+    }
+    State::Playing(ch)
+}
+
+/// Hit, mana and move come back 25 % per two real hours away (ROM).
+fn recover_while_away(world: &mut World, ch: CharId, away_secs: i64) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    if away_secs <= 0 || c.is_affected(aff::POISON) {
+        return;
+    }
+    let pct = (away_secs * 25 / 7200).clamp(0, 100) as i32;
+    c.hit += (c.max_hit - c.hit).max(0) * pct / 100;
+    c.mana += (c.max_mana - c.mana).max(0) * pct / 100;
+    c.mv += (c.max_mv - c.mv).max(0) * pct / 100;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::Config;
+    use crate::net::engine::{Engine, Outbound};
+    use crate::world::{AreaId, AreaProto, Help, MobProto, MobVnum, ObjProto, Protos, RoomProto};
+    use std::path::PathBuf;
+
+    pub(crate) fn test_world() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        for v in [2, 3001, 3700] {
+            p.rooms.insert(
+                RoomVnum(v),
+                RoomProto {
+                    vnum: RoomVnum(v),
+                    area: AreaId(0),
+                    name: format!("Room {v}"),
+                    heal_rate: 100,
+                    mana_rate: 100,
+                    ..Default::default()
+                },
+            );
+        }
+        let obj = |v: i32, kw: &str, item_type: i32, wear_flags: u64| ObjProto {
+            vnum: ObjVnum(v),
+            keywords: kw.into(),
+            short_descr: format!("a {kw}"),
+            long_descr: format!("A {kw} lies here."),
+            item_type,
+            wear_flags,
+            cost: 10,
+            condition: 100,
+            ..Default::default()
+        };
+        p.objs.insert(
+            ObjVnum(3703),
+            obj(3703, "vest", item::ARMOR, wear::TAKE | wear::BODY),
+        );
+        p.objs.insert(
+            ObjVnum(3701),
+            obj(3701, "dagger", item::WEAPON, wear::TAKE | wear::WIELD),
+        );
+        p.objs.insert(
+            ObjVnum(3702),
+            obj(3702, "sword", item::WEAPON, wear::TAKE | wear::WIELD),
+        );
+        p.mobs.insert(
+            MobVnum(3000),
+            MobProto {
+                vnum: MobVnum(3000),
+                keywords: "guard cityguard".into(),
+                ..Default::default()
+            },
+        );
+        p.helps.push(Help {
+            level: 0,
+            keywords: "MOTD".into(),
+            text: "Be nice.\n".into(),
+            area: None,
+        });
+        World::new(p, 1)
+    }
+
+    pub(crate) fn temp_dir(tag: &str) -> PathBuf {
+        let n = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let d =
+            std::env::temp_dir().join(format!("gracemud-nanny-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::create_dir_all(&d);
+        d
+    }
+
+    struct Fixture {
+        game: Game,
+        dir: PathBuf,
+    }
+    impl Drop for Fixture {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    fn fixture(tag: &str) -> Fixture {
+        let dir = temp_dir(tag);
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            seed: 1,
+        };
+        Fixture {
+            game: Game::from_world(test_world(), cfg),
+            dir,
+        }
+    }
+
+    /// Take output, running password jobs inline, until nothing is queued.
+    fn drain(game: &mut Game, conn: ConnId) -> (String, Vec<Outbound>) {
+        let mut text = String::new();
+        let mut all = Vec::new();
+        loop {
+            let out = game.take_output(conn);
+            text.push_str(&out.text);
+            if let Some(p) = &out.prompt {
+                text.push_str(p);
+            }
+            let jobs = out.hash_jobs.clone();
+            all.push(out);
+            if jobs.is_empty() {
+                break;
+            }
+            for j in jobs {
+                assert!(!game.ready(conn), "ready while a password job runs");
+                let r = save::run_hash_job(&j);
+                game.hash_done(conn, r);
+            }
+        }
+        (text, all)
+    }
+
+    fn say(game: &mut Game, conn: ConnId, line: &str) -> String {
+        game.input(conn, line);
+        drain(game, conn).0
+    }
+
+    fn create(game: &mut Game, conn: ConnId, name: &str, pw: &str) -> String {
+        game.connected(conn, "test");
+        let mut all = drain(game, conn).0;
+        for line in [name, "y", pw, pw, "human", "m", "warrior", "n", ""] {
+            all.push_str(&say(game, conn, line));
+        }
+        all
+    }
+
+    #[test]
+    fn new_character_dialogue_with_rom_prompts() {
+        let mut f = fixture("new");
+        let g = &mut f.game;
+        let c = ConnId(1);
+        g.connected(c, "127.0.0.1");
+        assert!(drain(g, c)
+            .0
+            .contains("By what name do you wish to be known? "));
+        assert!(say(g, c, "bob").contains("Did I get that right, Bob (Y/N)? "));
+        g.input(c, "y");
+        let (t, outs) = drain(g, c);
+        assert!(t.contains("Give me a password for Bob: "));
+        assert_eq!(outs[0].echo, Some(false));
+        assert!(say(g, c, "abc").contains("Password must be at least five characters long."));
+        assert!(say(g, c, "secret1").contains("Please retype password: "));
+        assert!(say(g, c, "secret2").contains("Passwords don't match.\nRetype password: "));
+        say(g, c, "secret1");
+        g.input(c, "secret1");
+        let (t, outs) = drain(g, c);
+        assert!(
+            outs.iter().any(|o| o.echo == Some(true)),
+            "echo never turned back on"
+        );
+        assert!(
+            t.contains("The following races are available:\n  human elf dwarf giant"),
+            "{t}"
+        );
+        assert!(say(g, c, "orc").contains("That is not a valid race."));
+        assert!(say(g, c, "el").contains("What is your sex (M/F)? "));
+        assert!(say(g, c, "x").contains("That's not a sex."));
+        assert!(say(g, c, "f").contains("Select a class [mage cleric thief warrior]: "));
+        assert!(say(g, c, "th").contains("Which alignment (G/N/E)? "));
+        let t = say(g, c, "g");
+        assert!(
+            t.contains("Be nice.") && t.contains("[Hit Return to continue]"),
+            "{t}"
+        );
+        let t = say(g, c, "");
+        assert!(t.contains("Welcome to GraceMUD"), "{t}");
+        assert!(t.contains("implementor"), "{t}");
+        let ch = g.char_of(c).unwrap_or_else(|| panic!("not playing"));
+        let bob = g.world.ch(ch).cloned().unwrap_or_default();
+        assert_eq!(
+            (
+                bob.level,
+                bob.trust,
+                bob.race,
+                bob.sex,
+                bob.class,
+                bob.alignment
+            ),
+            (60, 60, 2, 2, 2, 750)
+        );
+        assert_eq!(bob.room, Some(ROOM_VNUM_SCHOOL));
+        // Elf: dex 15 + 3 for the thief's prime stat.
+        assert_eq!(bob.perm_stat, [12, 14, 13, 18, 11]);
+        let pc = bob.pc.as_deref().cloned().unwrap_or_default();
+        assert!(
+            pc.password_hash.starts_with("$argon2"),
+            "{}",
+            pc.password_hash
+        );
+        assert_eq!((pc.practice, pc.train, pc.id), (5, 3, 1));
+        assert_eq!(bob.comm & comm::PROMPT, comm::PROMPT);
+        // Thief: vest on the body, dagger wielded.
+        let worn: Vec<(i32, i32)> = bob
+            .carrying
+            .iter()
+            .filter_map(|&o| g.world.obj(o).map(|o| (o.vnum.0, o.wear_loc)))
+            .collect();
+        assert!(
+            worn.contains(&(3703, wear_loc::BODY)) && worn.contains(&(3701, wear_loc::WIELD)),
+            "{worn:?}"
+        );
+        assert!(f.dir.join("Bob").is_file(), "new character not saved");
+        // The file never holds the password.
+        let file = std::fs::read_to_string(f.dir.join("Bob")).unwrap_or_default();
+        assert!(!file.contains("secret1"));
+
+        // A second character is an ordinary level-1 mortal with the next id.
+        let t = create(g, ConnId(2), "Carol", "hunter22");
+        assert!(!t.contains("implementor"), "{t}");
+        let carol = g
+            .char_of(ConnId(2))
+            .and_then(|ch| g.world.ch(ch))
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!((carol.level, carol.trust, carol.player_id()), (1, 0, 2));
+        assert_eq!(
+            carol.pc.map(|p| p.title),
+            Some(" the Swordpupil".to_string())
+        );
+        // Playing: the prompt follows the output.
+        let out = {
+            g.input(ConnId(2), "xyzzy");
+            g.take_output(ConnId(2))
+        };
+        assert!(out.text.contains("Huh?"), "{}", out.text);
+        assert_eq!(out.prompt.as_deref(), Some("<20hp 100m 100mv> "));
+    }
+
+    #[test]
+    fn name_rules() {
+        let w = test_world();
+        for bad in [
+            "a",
+            "all",
+            "Self",
+            "someone",
+            "abcdefghijklm",
+            "bob1",
+            "b-b",
+            "guard",
+            "Cityguard",
+            "none",
+            "",
+        ] {
+            assert!(!check_parse_name(&w, bad), "{bad} accepted");
+        }
+        for good in ["Al", "Bob", "abcdefghijkl", "Guardian"] {
+            assert!(check_parse_name(&w, good), "{good} refused");
+        }
+        let mut f = fixture("names");
+        let c = ConnId(1);
+        f.game.connected(c, "x");
+        drain(&mut f.game, c);
+        assert!(say(&mut f.game, c, "guard").contains("Illegal name, try another.\nName: "));
+        assert!(say(&mut f.game, c, "../etc").contains("Illegal name, try another."));
+        assert!(say(&mut f.game, c, "Bob").contains("Did I get that right"));
+        assert!(say(&mut f.game, c, "n").contains("Ok, what IS it, then?"));
+    }
+
+    #[test]
+    fn three_wrong_passwords_disconnect() {
+        let mut f = fixture("wrongpw");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Dave", "rightpass");
+        g.input(ConnId(1), "quit");
+        // do_quit may not exist yet: quit through the request the command queues.
+        if let Some(ch) = g.char_of(ConnId(1)) {
+            g.quit_char(ch);
+        }
+        let out = g.take_output(ConnId(1));
+        assert!(
+            out.close
+                && out
+                    .text
+                    .contains("Alas, all good things must come to an end."),
+            "{out:?}"
+        );
+        g.disconnected(ConnId(1));
+        let c = ConnId(2);
+        g.connected(c, "x");
+        drain(g, c);
+        g.input(c, "dave");
+        let (t, outs) = drain(g, c);
+        assert!(t.contains("Password: ") && outs[0].echo == Some(false));
+        for i in 0..3 {
+            g.input(c, "wrongpass");
+            let (t, outs) = drain(g, c);
+            assert!(t.contains("Wrong password."), "{t}");
+            let closed = outs.iter().any(|o| o.close);
+            assert_eq!(closed, i == 2, "try {i}: {t}");
+        }
+        // The right password still works on a new connection, and the
+        // character comes back where it was with its kit.
+        let c = ConnId(3);
+        g.connected(c, "x");
+        drain(g, c);
+        say(g, c, "Dave");
+        let t = say(g, c, "rightpass");
+        assert!(t.contains("[Hit Return to continue]"), "{t}");
+        say(g, c, "");
+        let ch = g
+            .char_of(c)
+            .and_then(|ch| g.world.ch(ch))
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(ch.room, Some(ROOM_VNUM_SCHOOL));
+        assert_eq!(ch.carrying.len(), 2);
+    }
+
+    #[test]
+    fn link_dead_takeover_and_kicking_the_old_link() {
+        let mut f = fixture("linkdead");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Erin", "password1");
+        let ch = g
+            .char_of(ConnId(1))
+            .unwrap_or_else(|| panic!("not playing"));
+        create(g, ConnId(9), "Frank", "password2");
+        let frank = g.char_of(ConnId(9)).unwrap_or_else(|| panic!("frank"));
+        g.take_output(ConnId(9));
+        g.disconnected(ConnId(1));
+        assert_eq!(g.world.ch(ch).map(|c| c.conn), Some(None), "not link-dead");
+        assert!(g.world.players.contains(&ch));
+        assert!(g
+            .world
+            .ch(frank)
+            .is_some_and(|c| c.output.contains("Erin has lost his link.")));
+        // Logging back in takes the link-dead body over.
+        let c = ConnId(2);
+        g.connected(c, "x");
+        drain(g, c);
+        say(g, c, "erin");
+        let t = say(g, c, "password1");
+        assert!(t.contains("Reconnecting."), "{t}");
+        assert_eq!(g.char_of(c), Some(ch));
+        assert_eq!(g.world.ch(ch).and_then(|c| c.conn), Some(c));
+        // A second login asks, and on Y kicks the old link.
+        let c3 = ConnId(3);
+        g.connected(c3, "x");
+        drain(g, c3);
+        say(g, c3, "erin");
+        let t = say(g, c3, "password1");
+        assert!(
+            t.contains("That character is already playing.\nDo you wish to connect anyway (Y/N)?"),
+            "{t}"
+        );
+        let t = say(g, c3, "y");
+        assert!(t.contains("Reconnecting."), "{t}");
+        let old = g.take_output(c);
+        assert!(old.close, "old link not closed");
+        assert!(old.text.contains("taken over"));
+        assert_eq!(g.char_of(c3), Some(ch));
+        g.disconnected(c);
+        assert_eq!(
+            g.world.ch(ch).and_then(|c| c.conn),
+            Some(c3),
+            "old link's close made it link-dead"
+        );
+        assert_eq!(g.world.players.iter().filter(|&&p| p == ch).count(), 1);
+    }
+
+    #[test]
+    fn unreadable_player_file_is_refused_politely() {
+        let mut f = fixture("badfile");
+        std::fs::write(f.dir.join("Gina"), "#PLAYER\nName Gina~\nHMV 1 2 x\n").unwrap_or(());
+        let c = ConnId(1);
+        f.game.connected(c, "x");
+        drain(&mut f.game, c);
+        f.game.input(c, "gina");
+        let out = f.game.take_output(c);
+        assert!(out.close && out.text.contains("cannot be read"), "{out:?}");
+    }
+
+    #[test]
+    fn wait_state_holds_input() {
+        let mut f = fixture("wait");
+        create(&mut f.game, ConnId(1), "Hank", "password1");
+        let ch = f.game.char_of(ConnId(1)).unwrap_or_else(|| panic!("hank"));
+        assert!(f.game.ready(ConnId(1)));
+        if let Some(c) = f.game.world.ch_mut(ch) {
+            c.wait = 2;
+        }
+        assert!(!f.game.ready(ConnId(1)));
+        f.game.pulse();
+        f.game.pulse();
+        assert!(f.game.ready(ConnId(1)));
+    }
+
+    #[test]
+    fn password_change_checks_the_old_one_off_the_loop() {
+        let mut f = fixture("passwd");
+        let g = &mut f.game;
+        let c = ConnId(1);
+        create(g, c, "Ivan", "oldpass1");
+        let t = say(g, c, "password wrongold newpass1");
+        assert!(t.contains("Wrong password."), "{t}");
+        let ch = g.char_of(c).unwrap_or_else(|| panic!("ivan"));
+        assert!(
+            g.world.ch(ch).is_some_and(|c| c.wait >= 40),
+            "no lag after a wrong password"
+        );
+        if let Some(c) = g.world.ch_mut(ch) {
+            c.wait = 0;
+        }
+        let t = say(g, c, "password oldpass1 newpass1");
+        assert!(t.contains("Ok."), "{t}");
+        let file = std::fs::read_to_string(f.dir.join("Ivan")).unwrap_or_default();
+        let hash = file
+            .lines()
+            .find_map(|l| l.strip_prefix("Pass "))
+            .unwrap_or("")
+            .trim_end_matches('~');
+        assert!(
+            save::verify_password("newpass1", hash),
+            "new password not saved"
+        );
+        assert!(!save::verify_password("oldpass1", hash));
+    }
+
+    #[test]
+    fn autosave_and_idle_void_then_quit() {
+        let mut f = fixture("idle");
+        let g = &mut f.game;
+        let c = ConnId(1);
+        create(g, ConnId(5), "Boss", "password0"); // the implementor never idles out
+        create(g, c, "Jill", "password1");
+        let ch = g.char_of(c).unwrap_or_else(|| panic!("jill"));
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.gold = 777;
+        }
+        // Autosave within one round.
+        for _ in 0..crate::game::AUTOSAVE_PULSES + 2 {
+            g.pulse();
+        }
+        let file = std::fs::read_to_string(f.dir.join("Jill")).unwrap_or_default();
+        assert!(file.contains("\nGold 777\n"), "not autosaved:\n{file}");
+        // Idle for 12 ticks: into the void (limbo), saved at the old room.
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.timer = 11;
+        }
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        assert_eq!(
+            g.world.ch(ch).and_then(|x| x.room),
+            Some(crate::world::ROOM_VNUM_LIMBO)
+        );
+        // Typing brings them back.
+        say(g, c, "xyzzy");
+        assert_eq!(g.world.ch(ch).and_then(|x| x.room), Some(ROOM_VNUM_SCHOOL));
+        // Link-dead and idle past 30 ticks: quit and saved.
+        g.disconnected(c);
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.timer = 31;
+        }
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        assert!(
+            g.world.ch(ch).is_none(),
+            "idle link-dead player still in the game"
+        );
+        assert_eq!(g.world.players.len(), 1, "only the implementor is left");
+    }
+
+    #[test]
+    fn wizlock_lets_only_immortals_in() {
+        let mut f = fixture("wizlock");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Root", "password1"); // implementor
+        create(g, ConnId(2), "Mort", "password2");
+        for (conn, ch) in [(ConnId(1), "Root"), (ConnId(2), "Mort")] {
+            let id = g.char_of(conn).unwrap_or_else(|| panic!("{ch}"));
+            g.quit_char(id);
+            g.take_output(conn);
+            g.disconnected(conn);
+        }
+        g.world.wizlock = true;
+        let c = ConnId(3);
+        g.connected(c, "x");
+        drain(g, c);
+        g.input(c, "Newbie");
+        let out = g.take_output(c);
+        assert!(
+            out.close && out.text.contains("The game is wizlocked."),
+            "{out:?}"
+        );
+        let c = ConnId(4);
+        g.connected(c, "x");
+        drain(g, c);
+        g.input(c, "Mort");
+        let out = g.take_output(c);
+        assert!(out.close && out.text.contains("wizlocked"), "{out:?}");
+        let c = ConnId(5);
+        g.connected(c, "x");
+        drain(g, c);
+        assert!(say(g, c, "Root").contains("Password:"));
+    }
+
+    #[test]
+    fn adopt_player_restores_by_id_for_copyover() {
+        let mut f = fixture("adopt");
+        create(&mut f.game, ConnId(1), "Olga", "password1");
+        let (conn, id, ch) = f.game.playing()[0];
+        assert_eq!(conn, ConnId(1));
+        f.game.save_all();
+        let room = f.game.world.ch(ch).and_then(|c| c.room);
+        // A new process: same player dir, fresh world.
+        let cfg = f.game.cfg.clone();
+        let mut g2 = Game::from_world(test_world(), cfg);
+        let ch2 = g2
+            .adopt_player(ConnId(7), "peer", id)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(g2.char_of(ConnId(7)), Some(ch2));
+        let c = g2.world.ch(ch2).cloned().unwrap_or_default();
+        assert_eq!(
+            (c.name.as_str(), c.room, c.conn, c.carrying.len()),
+            ("Olga", room, Some(ConnId(7)), 2)
+        );
+        assert!(g2.adopt_player(ConnId(8), "peer", 999).is_err());
+        // The new game hands out ids after the ones on disk.
+        assert_eq!(g2.new_player_id(), id + 1);
+    }
+
+    #[test]
+    fn exp_per_level_follows_rom() {
+        let mut c = blank_character("x", String::new());
+        c.race = 1;
+        c.class = 3;
+        if let Some(p) = c.pc.as_mut() {
+            p.points = 40;
+        }
+        assert_eq!(exp_per_level(&c), 1000);
+        c.race = 2; // elf, 45 points, mage x100: 1000 + 5*500/10 = 1250
+        c.class = 0;
+        if let Some(p) = c.pc.as_mut() {
+            p.points = 45;
+        }
+        assert_eq!(exp_per_level(&c), 1250);
+        c.race = 4; // giant warrior, 46 points, x105: (1000 + 300) * 105 / 100
+        c.class = 3;
+        if let Some(p) = c.pc.as_mut() {
+            p.points = 46;
+        }
+        assert_eq!(exp_per_level(&c), 1365);
+    }
+}

@@ -1,0 +1,745 @@
+//! "update.c": what happens as time passes, one pulse (a quarter second) at
+//! a time.
+//!
+//! Every pulse: command lag (`wait`) and `daze` run down. Every
+//! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
+//! the clock and sunlight, then the character tick — regeneration
+//! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers.
+//! Every [`PULSE_AREA`]: areas age and reset (12.1). Combat rounds, spells
+//! and object decay are not here yet.
+//!
+//! Everything acts on `&mut World` only; saving and quitting idle players is
+//! the `Game`'s part (it has the player directory and the connections).
+
+use crate::world::act::{ActArgs, To};
+use crate::world::handler::aff;
+use crate::world::{
+    item, pos, wear_loc, AreaId, CharId, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS,
+    ROOM_NO_MOB, ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL,
+};
+
+pub const PULSE_PER_SECOND: u64 = 4;
+pub const PULSE_VIOLENCE: u64 = 3 * PULSE_PER_SECOND;
+pub const PULSE_MOBILE: u64 = 4 * PULSE_PER_SECOND;
+pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
+pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
+
+/// Condition slots in `PcData::condition`.
+pub const COND_DRUNK: usize = 0;
+pub const COND_FULL: usize = 1;
+pub const COND_THIRST: usize = 2;
+pub const COND_HUNGER: usize = 3;
+
+/// Size numbers (ROM: tiny 0 .. gargantuan 5).
+const SIZE_MEDIUM: i32 = 2;
+
+/// Advance the world by one pulse.
+pub fn pulse(world: &mut World) {
+    world.pulse += 1;
+    for (_, c) in world.chars.iter_mut() {
+        if c.wait > 0 {
+            c.wait -= 1;
+        }
+        if c.daze > 0 {
+            c.daze -= 1;
+        }
+    }
+    if world.pulse.is_multiple_of(PULSE_AREA) {
+        area_update(world);
+    }
+    if world.pulse.is_multiple_of(PULSE_MOBILE) {
+        mobile_update(world);
+    }
+    if world.pulse.is_multiple_of(PULSE_TICK) {
+        time_update(world);
+        char_update(world);
+    }
+}
+
+// ------------------------------------------------------------------ areas
+
+/// The area holding the mud school, which resets every few minutes.
+fn school_area(world: &World) -> Option<AreaId> {
+    world.room(ROOM_VNUM_SCHOOL).map(|r| r.area)
+}
+
+/// Area ageing and resets (rom-mechanics 12.1).
+pub fn area_update(world: &mut World) {
+    let school = school_area(world);
+    for a in 0..world.areas.len() {
+        let (age, empty, nplayer) = {
+            let area = &mut world.areas[a];
+            area.age += 1;
+            (area.age, area.empty, area.nplayer)
+        };
+        if age < 3 {
+            continue;
+        }
+        if !((!empty && (nplayer == 0 || age >= 15)) || age >= 31) {
+            continue;
+        }
+        if nplayer > 0 {
+            let awake: Vec<CharId> = world
+                .players
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    world.ch(p).is_some_and(|c| {
+                        c.position > pos::SLEEPING
+                            && c.room
+                                .and_then(|r| world.room(r))
+                                .is_some_and(|r| r.area.0 == a)
+                    })
+                })
+                .collect();
+            for p in awake {
+                world.send(
+                    p,
+                    "Somewhere nearby, small things scurry back to where they belong.\n",
+                );
+            }
+        }
+        world.reset_area(AreaId(a));
+        let new_age = world.rng.range(0, 3);
+        let area = &mut world.areas[a];
+        area.age = new_age;
+        if school == Some(AreaId(a)) {
+            area.age = 13;
+            area.empty = false;
+        } else if area.nplayer == 0 {
+            area.empty = true;
+        }
+    }
+}
+
+// --------------------------------------------------------------- mobiles
+
+/// Mobiles wander: each non-sentinel mobile standing in a room of an area
+/// with players, 1 time in 8, tries a random door (ROM's `number_bits(5)`,
+/// so most tries find no exit) that is open and leads to a room of its own
+/// area not flagged `no_mob`.
+pub fn mobile_update(world: &mut World) {
+    let ids = world.chars.ids();
+    for id in ids {
+        let Some(c) = world.ch(id) else { continue };
+        if !c.is_npc() || c.fighting.is_some() || c.position != pos::STANDING {
+            continue;
+        }
+        if c.act & crate::world::ACT_SENTINEL != 0
+            || c.is_affected(aff::CHARM)
+            || c.master.is_some()
+        {
+            continue;
+        }
+        let Some(here) = c.room else { continue };
+        let Some(room) = world.room(here) else {
+            continue;
+        };
+        let area = room.area;
+        if world.areas.get(area.0).is_none_or(|a| a.empty) {
+            continue;
+        }
+        if world.rng.range(0, 7) != 0 {
+            continue;
+        }
+        let door = world.rng.range(0, 31) as usize;
+        if door > 5 {
+            continue;
+        }
+        let Some(room) = world.room(here) else {
+            continue;
+        };
+        let Some(exit) = room.exits[door].as_ref() else {
+            continue;
+        };
+        if exit.is_closed() {
+            continue;
+        }
+        let Some(to) = exit.to() else { continue };
+        let Some(dest) = world.room(to) else { continue };
+        if dest.flags & ROOM_NO_MOB != 0 || dest.area != area {
+            continue;
+        }
+        let sneaking = world.ch(id).is_some_and(|c| c.is_affected(aff::SNEAK));
+        if !sneaking {
+            world.act(
+                "$n leaves $T.",
+                id,
+                ActArgs::default().with_text2(DIR_NAMES[door]),
+                To::Room,
+            );
+        }
+        world.char_to_room(id, to);
+        if !sneaking {
+            world.act("$n has arrived.", id, ActArgs::default(), To::Room);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ time
+
+fn is_outside(world: &World, ch: CharId) -> bool {
+    world
+        .ch(ch)
+        .and_then(|c| c.room)
+        .and_then(|r| world.room(r))
+        .is_some_and(|r| r.flags & ROOM_INDOORS == 0 && r.sector != 0)
+}
+
+/// One game hour passes; sunrise and sunset are announced outdoors.
+pub fn time_update(world: &mut World) {
+    world.hour += 1;
+    let msg = match world.hour {
+        5 => Some("The day has begun.\n"),
+        6 => Some("The sun rises in the east.\n"),
+        19 => Some("The sun slowly disappears in the west.\n"),
+        20 => Some("The night has begun.\n"),
+        _ => None,
+    };
+    if world.hour >= 24 {
+        world.hour = 0;
+        world.day += 1;
+        if world.day >= 35 {
+            world.day = 0;
+            world.month += 1;
+            if world.month >= 17 {
+                world.month = 0;
+                world.year += 1;
+            }
+        }
+    }
+    if let Some(msg) = msg {
+        let players = world.players.clone();
+        for p in players {
+            let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
+            if awake && is_outside(world, p) {
+                world.send(p, msg);
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------ characters
+
+/// Class bonus to hit point regeneration (ROM's `hp_max - 10`).
+fn class_hp_bonus(class: i32) -> i32 {
+    match class {
+        0 => -2,
+        2 => 3,
+        3 => 5,
+        _ => 0,
+    }
+}
+
+/// Multiply by a furniture value (percent) and the room's rate.
+fn place_factor(world: &World, ch: CharId, gain: i32, mana: bool) -> i32 {
+    let Some(c) = world.ch(ch) else { return gain };
+    let mut gain = gain;
+    if let Some(r) = c.room.and_then(|r| world.room(r)) {
+        let rate = if mana { r.mana_rate } else { r.heal_rate };
+        gain = gain * rate / 100;
+    }
+    if let Some(o) = c.on.and_then(|o| world.obj(o)) {
+        if o.item_type == item::FURNITURE {
+            let v = if mana { o.values[4] } else { o.values[3] } as i32;
+            gain = gain * v / 100;
+        }
+    }
+    if c.is_affected(aff::POISON) {
+        gain /= 4;
+    }
+    gain
+}
+
+/// Hit points regained this tick (rom-mechanics 7.1, without the
+/// fast-healing and meditation skills, plague, haste and slow).
+pub fn hit_gain(world: &World, ch: CharId) -> i32 {
+    let Some(c) = world.ch(ch) else { return 0 };
+    let gain = if c.is_npc() {
+        let g = 5 + c.level;
+        match c.position {
+            pos::SLEEPING => g * 3 / 2,
+            pos::RESTING => g,
+            pos::FIGHTING => g / 3,
+            _ => g / 2,
+        }
+    } else {
+        let con = world.get_curr_stat(ch, 4);
+        let mut g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
+        g = match c.position {
+            pos::SLEEPING => g,
+            pos::RESTING => g / 2,
+            pos::FIGHTING => g / 6,
+            _ => g / 4,
+        };
+        hunger_factor(c, g)
+    };
+    place_factor(world, ch, gain, false)
+        .min(c.max_hit - c.hit)
+        .max(0)
+}
+
+/// Mana regained this tick.
+pub fn mana_gain(world: &World, ch: CharId) -> i32 {
+    let Some(c) = world.ch(ch) else { return 0 };
+    let gain = if c.is_npc() {
+        let g = 5 + c.level;
+        match c.position {
+            pos::SLEEPING => g * 3 / 2,
+            pos::RESTING => g,
+            pos::FIGHTING => g / 3,
+            _ => g / 2,
+        }
+    } else {
+        let mut g = (world.get_curr_stat(ch, 2) + world.get_curr_stat(ch, 1) + c.level) / 2;
+        // Thieves and warriors do not gain mana by class.
+        if c.class >= 2 {
+            g /= 2;
+        }
+        g = match c.position {
+            pos::SLEEPING => g,
+            pos::RESTING => g / 2,
+            pos::FIGHTING => g / 6,
+            _ => g / 4,
+        };
+        hunger_factor(c, g)
+    };
+    place_factor(world, ch, gain, true)
+        .min(c.max_mana - c.mana)
+        .max(0)
+}
+
+/// Movement regained this tick.
+pub fn move_gain(world: &World, ch: CharId) -> i32 {
+    let Some(c) = world.ch(ch) else { return 0 };
+    let gain = if c.is_npc() {
+        c.level
+    } else {
+        let dex = world.get_curr_stat(ch, 3);
+        let mut g = c.level.max(15);
+        match c.position {
+            pos::SLEEPING => g += dex,
+            pos::RESTING => g += dex / 2,
+            _ => {}
+        }
+        hunger_factor(c, g)
+    };
+    place_factor(world, ch, gain, false)
+        .min(c.max_mv - c.mv)
+        .max(0)
+}
+
+fn hunger_factor(c: &crate::world::Char, mut g: i32) -> i32 {
+    if let Some(pc) = c.pc.as_ref() {
+        if pc.condition[COND_HUNGER] == 0 {
+            g /= 2;
+        }
+        if pc.condition[COND_THIRST] == 0 {
+            g /= 2;
+        }
+    }
+    g
+}
+
+/// Change one condition (players below immortal only; -1 never changes).
+pub fn gain_condition(world: &mut World, ch: CharId, which: usize, delta: i32) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    if c.is_npc() || c.level >= LEVEL_IMMORTAL {
+        return;
+    }
+    let Some(pc) = c.pc.as_mut() else { return };
+    let old = pc.condition[which];
+    if old == -1 {
+        return;
+    }
+    let new = (old + delta).clamp(0, 48);
+    pc.condition[which] = new;
+    if new == 0 {
+        let msg = match which {
+            COND_HUNGER => Some("You are hungry.\n"),
+            COND_THIRST => Some("You are thirsty.\n"),
+            COND_DRUNK if old != 0 => Some("You are sober.\n"),
+            _ => None,
+        };
+        if let Some(m) = msg {
+            world.send(ch, m);
+        }
+    }
+}
+
+/// The character tick: regeneration, lights, idle timers, conditions.
+pub fn char_update(world: &mut World) {
+    let ids = world.chars.ids();
+    for ch in ids {
+        let Some(c) = world.ch(ch) else { continue };
+        if c.position >= pos::STUNNED {
+            let (h, m, v) = (
+                hit_gain(world, ch),
+                mana_gain(world, ch),
+                move_gain(world, ch),
+            );
+            if let Some(c) = world.ch_mut(ch) {
+                c.hit = if c.hit < c.max_hit {
+                    c.hit + h
+                } else {
+                    c.max_hit
+                };
+                c.mana = if c.mana < c.max_mana {
+                    c.mana + m
+                } else {
+                    c.max_mana
+                };
+                c.mv = if c.mv < c.max_mv { c.mv + v } else { c.max_mv };
+            }
+        }
+        let Some(c) = world.ch(ch) else { continue };
+        if c.is_npc() {
+            continue;
+        }
+        if c.get_trust() >= LEVEL_IMMORTAL {
+            if let Some(c) = world.ch_mut(ch) {
+                c.timer = 0;
+            }
+            continue;
+        }
+        burn_light(world, ch);
+        let big = world.ch(ch).is_some_and(|c| c.size > SIZE_MEDIUM);
+        if let Some(c) = world.ch_mut(ch) {
+            c.timer += 1;
+        }
+        gain_condition(world, ch, COND_DRUNK, -1);
+        gain_condition(world, ch, COND_FULL, if big { -4 } else { -2 });
+        gain_condition(world, ch, COND_THIRST, -1);
+        gain_condition(world, ch, COND_HUNGER, if big { -2 } else { -1 });
+    }
+}
+
+/// A worn light burns an hour; at 0 it goes out and is destroyed.
+fn burn_light(world: &mut World, ch: CharId) {
+    let Some(light) = world.get_eq_char(ch, wear_loc::LIGHT) else {
+        return;
+    };
+    let Some(o) = world.obj_mut(light) else {
+        return;
+    };
+    if o.item_type != item::LIGHT || o.values[2] <= 0 {
+        return;
+    }
+    o.values[2] -= 1;
+    let left = o.values[2];
+    let room = world.ch(ch).and_then(|c| c.room);
+    if left == 0 {
+        if let Some(r) = room.and_then(|r| world.room_mut(r)) {
+            r.light = (r.light - 1).max(0);
+        }
+        world.act("$p goes out.", ch, ActArgs::obj(light), To::Room);
+        world.act(
+            "$p flickers and goes out.",
+            ch,
+            ActArgs::obj(light),
+            To::Char,
+        );
+        world.extract_obj(light);
+    } else if left <= 5 {
+        world.act("$p flickers.", ch, ActArgs::obj(light), To::Char);
+    }
+}
+
+// ------------------------------------------------------------------ void
+
+/// Move an idle player into limbo, remembering where they were.
+pub fn send_to_void(world: &mut World, ch: CharId) {
+    if !world.rooms.contains_key(&ROOM_VNUM_LIMBO) {
+        return;
+    }
+    let Some(here) = world.ch(ch).and_then(|c| c.room) else {
+        return;
+    };
+    if here == ROOM_VNUM_LIMBO {
+        return;
+    }
+    world.act(
+        "$n disappears into the void.",
+        ch,
+        ActArgs::default(),
+        To::Room,
+    );
+    world.send(ch, "You disappear into the void.\n");
+    if let Some(c) = world.ch_mut(ch) {
+        c.fighting = None;
+        if c.position == pos::FIGHTING {
+            c.position = pos::STANDING;
+        }
+        if let Some(pc) = c.pc.as_mut() {
+            pc.saved_room = Some(here);
+        }
+    }
+    world.char_to_room(ch, ROOM_VNUM_LIMBO);
+}
+
+/// Bring a player back from the void when they type something.
+pub fn return_from_void(world: &mut World, ch: CharId) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.room != Some(ROOM_VNUM_LIMBO) {
+        return;
+    }
+    let Some(back) = c.pc.as_ref().and_then(|p| p.saved_room) else {
+        return;
+    };
+    if let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+        pc.saved_room = None;
+    }
+    world.char_to_room(ch, back);
+    world.act(
+        "$n has returned from the void.",
+        ch,
+        ActArgs::default(),
+        To::Room,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{
+        AreaProto, ExitProto, MobProto, MobVnum, PcData, Protos, RoomProto, RoomVnum,
+    };
+
+    fn world_two_rooms() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 99,
+            ..Default::default()
+        });
+        p.areas.push(AreaProto {
+            name: "Other".into(),
+            low_vnum: 100,
+            high_vnum: 199,
+            ..Default::default()
+        });
+        for (v, area) in [(2, 0), (10, 0), (11, 0), (100, 1)] {
+            p.rooms.insert(
+                RoomVnum(v),
+                RoomProto {
+                    vnum: RoomVnum(v),
+                    area: AreaId(area),
+                    name: format!("Room {v}"),
+                    sector: 1,
+                    heal_rate: 100,
+                    mana_rate: 100,
+                    ..Default::default()
+                },
+            );
+        }
+        // 10 <-> 11 north/south, 10 -> 100 east (other area).
+        let exit = |to: i32| {
+            Some(ExitProto {
+                to: Some(RoomVnum(to)),
+                ..Default::default()
+            })
+        };
+        if let Some(r) = p.rooms.get_mut(&RoomVnum(10)) {
+            r.exits[0] = exit(11);
+            r.exits[1] = exit(100);
+        }
+        if let Some(r) = p.rooms.get_mut(&RoomVnum(11)) {
+            r.exits[2] = exit(10);
+        }
+        p.mobs.insert(
+            MobVnum(50),
+            MobProto {
+                vnum: MobVnum(50),
+                keywords: "rat".into(),
+                short_descr: "a rat".into(),
+                level: 1,
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Default::default()
+            },
+        );
+        World::new(p, 7)
+    }
+
+    fn player(world: &mut World, room: i32) -> CharId {
+        let c = crate::world::Char {
+            name: "Tester".into(),
+            pc: Some(Box::new(PcData {
+                condition: [0, 48, 48, 48],
+                ..Default::default()
+            })),
+            level: 5,
+            hit: 1,
+            max_hit: 100,
+            mana: 1,
+            max_mana: 100,
+            mv: 1,
+            max_mv: 100,
+            perm_stat: [13; 5],
+            position: pos::STANDING,
+            conn: Some(crate::world::ConnId(1)),
+            ..Default::default()
+        };
+        let id = world.chars.insert(c);
+        world.players.push(id);
+        world.char_to_room(id, RoomVnum(room));
+        id
+    }
+
+    #[test]
+    fn wait_and_daze_run_down_each_pulse() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(p) {
+            c.wait = 2;
+            c.daze = 1;
+        }
+        pulse(&mut w);
+        assert_eq!(w.ch(p).map(|c| (c.wait, c.daze)), Some((1, 0)));
+        pulse(&mut w);
+        assert_eq!(w.ch(p).map(|c| c.wait), Some(0));
+    }
+
+    #[test]
+    fn tick_regenerates_by_rom_formula_and_ages_timer() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        // Standing player, CON 13, level 5, class mage: max(3, 13-3+2) - 2 = 10, /4 = 2.
+        assert_eq!(hit_gain(&w, p), 2);
+        // Mana: (13 + 13 + 5) / 2 = 15, /4 = 3.
+        assert_eq!(mana_gain(&w, p), 3);
+        // Move: max(15, 5) = 15.
+        assert_eq!(move_gain(&w, p), 15);
+        if let Some(c) = w.ch_mut(p) {
+            c.position = pos::SLEEPING;
+        }
+        assert_eq!(hit_gain(&w, p), 10);
+        w.pulse = PULSE_TICK - 1;
+        pulse(&mut w);
+        let c = w.ch(p).cloned().unwrap_or_default();
+        assert_eq!(c.hit, 11);
+        assert_eq!(c.timer, 1);
+        assert_eq!(c.pc.map(|p| p.condition), Some([0, 46, 47, 47]));
+    }
+
+    #[test]
+    fn hunger_at_zero_halves_gain_and_complains() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
+            pc.condition[COND_HUNGER] = 1;
+        }
+        char_update(&mut w);
+        assert!(w
+            .ch(p)
+            .is_some_and(|c| c.output.contains("You are hungry.")));
+        if let Some(c) = w.ch_mut(p) {
+            c.position = pos::SLEEPING;
+        }
+        assert_eq!(hit_gain(&w, p), 5);
+    }
+
+    #[test]
+    fn mobiles_wander_only_within_their_area_with_messages() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 11);
+        let rat = w
+            .create_mobile(MobVnum(50))
+            .unwrap_or_else(|| panic!("no rat"));
+        w.char_to_room(rat, RoomVnum(10));
+        w.areas[0].empty = false;
+        let mut seen_11 = false;
+        for _ in 0..2000 {
+            mobile_update(&mut w);
+            let r = w.ch(rat).and_then(|c| c.room);
+            assert_ne!(r, Some(RoomVnum(100)), "the rat left its area");
+            seen_11 |= r == Some(RoomVnum(11));
+        }
+        assert!(seen_11, "the rat never moved");
+        let out = w.ch(p).map(|c| c.output.clone()).unwrap_or_default();
+        assert!(
+            out.contains("A rat has arrived.") && out.contains("A rat leaves south."),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn sentinels_stay_put() {
+        let mut w = world_two_rooms();
+        let rat = w
+            .create_mobile(MobVnum(50))
+            .unwrap_or_else(|| panic!("no rat"));
+        if let Some(c) = w.ch_mut(rat) {
+            c.act |= crate::world::ACT_SENTINEL;
+        }
+        w.char_to_room(rat, RoomVnum(10));
+        w.areas[0].empty = false;
+        for _ in 0..500 {
+            mobile_update(&mut w);
+        }
+        assert_eq!(w.ch(rat).and_then(|c| c.room), Some(RoomVnum(10)));
+    }
+
+    #[test]
+    fn areas_reset_after_aging_as_rom_does() {
+        let mut w = world_two_rooms();
+        w.areas[0].proto.resets.push(crate::world::Reset {
+            cmd: crate::world::ResetCmd::Mob {
+                mob: MobVnum(50),
+                world_limit: 5,
+                room: RoomVnum(11),
+                room_limit: 5,
+            },
+            line: 1,
+        });
+        w.areas[0].age = 0;
+        w.areas[0].empty = true;
+        // An empty area waits until age 31.
+        for _ in 0..30 {
+            area_update(&mut w);
+        }
+        assert_eq!(w.mob_index[&MobVnum(50)].count, 0);
+        area_update(&mut w);
+        assert_eq!(w.mob_index[&MobVnum(50)].count, 1);
+        assert!(w.areas[0].age <= 3);
+        // With a player present (not empty): reset at age 15, with a message.
+        let p = player(&mut w, 10);
+        w.areas[0].age = 0;
+        for _ in 0..14 {
+            area_update(&mut w);
+        }
+        assert_eq!(w.mob_index[&MobVnum(50)].count, 1);
+        area_update(&mut w);
+        assert_eq!(w.mob_index[&MobVnum(50)].count, 2);
+        assert!(w.ch(p).is_some_and(|c| c.output.contains("scurry back")));
+    }
+
+    #[test]
+    fn time_advances_and_the_sun_rises_outdoors() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        w.hour = 5;
+        time_update(&mut w);
+        assert_eq!(w.hour, 6);
+        assert!(w
+            .ch(p)
+            .is_some_and(|c| c.output.contains("The sun rises in the east.")));
+        w.hour = 23;
+        time_update(&mut w);
+        assert_eq!((w.hour, w.day), (0, 1));
+    }
+
+    #[test]
+    fn void_and_back() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        send_to_void(&mut w, p);
+        assert_eq!(w.ch(p).and_then(|c| c.room), Some(ROOM_VNUM_LIMBO));
+        // Saved where they were, not in limbo.
+        let text = crate::save::write_player_at(&w, p, 0);
+        assert!(text.contains("\nRoom 10\n"), "{text}");
+        return_from_void(&mut w, p);
+        assert_eq!(w.ch(p).and_then(|c| c.room), Some(RoomVnum(10)));
+    }
+}

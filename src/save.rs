@@ -1,0 +1,1527 @@
+//! Player files ("save.c"): one plain-text file per character, ROM style.
+//!
+//! The format is ROM's (`rom-area-format.md` section 5): a `#PLAYER` block of
+//! `Key value` lines closed by `End`, one `#O` block per carried, worn or
+//! contained object (containers first, then their contents one `Nest` level
+//! deeper), and `#END`. Differences from ROM, on purpose:
+//!
+//! * `Pass` holds an argon2 PHC string, never a password or a `crypt()` hash;
+//! * skill numbers are written as numbers (`Sk 75 12`, `Affc 12 ...`) until
+//!   the skill table has names; quoted names are read back as "unknown" with a
+//!   warning;
+//! * `Sett key value~` lines carry [`PcData::settings`];
+//! * every object is kept (ROM drops keys and over-level items at save time).
+//!
+//! The writer and reader are pure ([`write_player`], [`read_player`]) so that
+//! copyover can reuse them; [`save_player`] adds the atomic disk write (temp
+//! file in the same directory, fsync, rename, fsync of the directory), so a
+//! failed save never truncates the old file. The reader never panics: a file
+//! it cannot parse is a [`SaveError`] naming the file and line.
+//!
+//! This module knows nothing about connections or the login dialogue.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::world::{
+    wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, RoomVnum, World,
+    ROOM_VNUM_LIMBO,
+};
+
+/// The file version we write (ROM's current one).
+pub const SAVE_VERSION: i32 = 5;
+
+/// ROM's player races by race-table index (the first entry, 0, is "unique").
+pub const PC_RACES: [(usize, &str); 4] = [(1, "human"), (2, "elf"), (3, "dwarf"), (4, "giant")];
+
+/// Class names by class number.
+pub const CLASS_NAMES: [&str; 4] = ["mage", "cleric", "thief", "warrior"];
+
+/// The name of a player race by index ("human" for anything unknown).
+pub fn race_name(race: usize) -> &'static str {
+    PC_RACES
+        .iter()
+        .find(|(i, _)| *i == race)
+        .map_or("human", |(_, n)| n)
+}
+
+/// The race index for a name (exact, case-insensitive), if it is a player race.
+pub fn race_lookup(name: &str) -> Option<usize> {
+    PC_RACES
+        .iter()
+        .find(|(_, n)| n.eq_ignore_ascii_case(name))
+        .map(|(i, _)| *i)
+}
+
+/// What went wrong reading or writing a player file.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The name cannot be a player file name (letters only, 1..=12).
+    BadName(String),
+    /// The disk said no.
+    Io { path: PathBuf, err: io::Error },
+    /// The file does not parse: `file:line: message`.
+    Parse {
+        file: String,
+        line: u32,
+        msg: String,
+    },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::BadName(n) => write!(f, "{n:?} is not a valid player name"),
+            SaveError::Io { path, err } => write!(f, "{}: {err}", path.display()),
+            SaveError::Parse { file, line, msg } => write!(f, "{file}:{line}: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// One object as read from a `#O` block, before it is instanced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SavedObj {
+    pub vnum: ObjVnum,
+    /// 0 = carried or worn; n = inside the last object read at depth n-1.
+    pub nest: i32,
+    pub wear_loc: i32,
+    pub name: Option<String>,
+    pub short_descr: Option<String>,
+    pub description: Option<String>,
+    pub extra_flags: Option<Flags>,
+    pub wear_flags: Option<Flags>,
+    pub item_type: Option<i32>,
+    pub weight: Option<i32>,
+    pub condition: Option<i32>,
+    pub level: Option<i32>,
+    pub timer: i32,
+    pub cost: Option<i32>,
+    pub values: Option<[i64; 5]>,
+    pub affects: Vec<Affect>,
+    pub extra: Vec<ExtraDescr>,
+    /// The line of the block's `#O`, for messages.
+    pub line: u32,
+}
+
+/// A parsed player file.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedPlayer {
+    /// The character (a player: `pc` is set), not yet in any arena.
+    pub ch: Char,
+    /// Objects in file order.
+    pub objs: Vec<SavedObj>,
+    /// `LogO`: Unix seconds of the last save (0 if absent).
+    pub last_logoff: i64,
+    /// Things skipped while reading (unknown keys, ...), as `file:line: ...`.
+    pub warnings: Vec<String>,
+}
+
+// ------------------------------------------------------------------ names
+
+/// Whether `name` may name a player file: ASCII letters only, 1..=12 long.
+/// (The stricter rules for new names live in the login dialogue.)
+pub fn valid_file_name(name: &str) -> bool {
+    (1..=12).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `alice` -> `Alice`.
+pub fn capitalize_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The path of a player's file; refuses anything that is not a plain name,
+/// so no name can address a path outside `dir`.
+pub fn player_path(dir: &Path, name: &str) -> Result<PathBuf, SaveError> {
+    if !valid_file_name(name) {
+        return Err(SaveError::BadName(name.to_string()));
+    }
+    Ok(dir.join(capitalize_name(name)))
+}
+
+/// Does a file exist for this name?
+pub fn player_exists(dir: &Path, name: &str) -> bool {
+    player_path(dir, name).is_ok_and(|p| p.is_file())
+}
+
+// ------------------------------------------------------------------ flags
+
+/// ROM's flag letters: `A`..`Z` = bits 0..25, `a`..`f` = bits 26..31; `0` for none.
+pub fn flag_letters(flags: Flags) -> String {
+    if flags == 0 {
+        return "0".to_string();
+    }
+    if flags >> 32 != 0 {
+        return flags.to_string();
+    }
+    let mut s = String::new();
+    for bit in 0..32u32 {
+        if flags & (1 << bit) != 0 {
+            let c = if bit < 26 {
+                b'A' + bit as u8
+            } else {
+                b'a' + (bit - 26) as u8
+            };
+            s.push(c as char);
+        }
+    }
+    s
+}
+
+/// Read letters, a decimal number, or `|`-joined parts of both.
+fn parse_flags(word: &str) -> Option<Flags> {
+    let mut total: Flags = 0;
+    for part in word.split('|') {
+        if part.is_empty() {
+            return None;
+        }
+        if let Ok(n) = part.parse::<i64>() {
+            total |= n as u64;
+            continue;
+        }
+        for b in part.bytes() {
+            let bit = match b {
+                b'A'..=b'Z' => b - b'A',
+                b'a'..=b'f' => 26 + b - b'a',
+                _ => return None,
+            };
+            total |= 1 << bit;
+        }
+    }
+    Some(total)
+}
+
+// ----------------------------------------------------------------- writer
+
+/// Strings end at `~` in this format: player-typed text must not carry one.
+fn smash_tilde(s: &str) -> String {
+    s.replace('~', "-")
+}
+
+/// Current Unix time in seconds.
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The whole player file for `ch`, as text (empty for mobiles and stale ids).
+pub fn write_player(world: &World, ch: CharId) -> String {
+    write_player_at(world, ch, now_secs())
+}
+
+/// [`write_player`] with the clock given (for tests).
+pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
+    use std::fmt::Write as _;
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let Some(pc) = c.pc.as_deref() else {
+        return String::new();
+    };
+    let mut o = String::with_capacity(2048);
+    let _ = writeln!(o, "#PLAYER");
+    let _ = writeln!(o, "Name {}~", smash_tilde(&c.name));
+    let _ = writeln!(o, "Id   {}", pc.id);
+    let _ = writeln!(o, "LogO {now}");
+    let _ = writeln!(o, "Vers {SAVE_VERSION}");
+    if !c.description.is_empty() {
+        let _ = writeln!(o, "Desc {}~", smash_tilde(&c.description));
+    }
+    if !pc.prompt.is_empty() {
+        let _ = writeln!(o, "Prom {}~", smash_tilde(&pc.prompt));
+    }
+    let _ = writeln!(o, "Race {}~", race_name(c.race));
+    let _ = writeln!(o, "Sex  {}", c.sex);
+    let _ = writeln!(o, "Cla  {}", c.class);
+    let _ = writeln!(o, "Levl {}", c.level);
+    if c.trust != 0 {
+        let _ = writeln!(o, "Tru  {}", c.trust);
+    }
+    if pc.security != 0 {
+        let _ = writeln!(o, "Sec  {}", pc.security);
+    }
+    let played = pc.played_secs
+        + if pc.last_logon > 0 {
+            (now - pc.last_logon).max(0)
+        } else {
+            0
+        };
+    let _ = writeln!(o, "Plyd {played}");
+    if pc.lines != 0 {
+        let _ = writeln!(o, "Scro {}", pc.lines);
+    }
+    // A player idled into limbo is saved where they came from.
+    let room = pc.saved_room.or(c.room).unwrap_or(ROOM_VNUM_LIMBO);
+    let _ = writeln!(o, "Room {}", room.0);
+    let _ = writeln!(
+        o,
+        "HMV  {} {} {} {} {} {}",
+        c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv
+    );
+    let _ = writeln!(o, "HMVP {} {} {}", pc.perm_hit, pc.perm_mana, pc.perm_move);
+    let _ = writeln!(o, "Gold {}", c.gold);
+    let _ = writeln!(o, "Silv {}", c.silver);
+    let _ = writeln!(o, "Exp  {}", c.exp);
+    let _ = writeln!(o, "Act  {}", flag_letters(c.act));
+    let _ = writeln!(o, "AfBy {}", flag_letters(c.affected_by));
+    let _ = writeln!(o, "Comm {}", flag_letters(c.comm));
+    if pc.invis_level != 0 {
+        let _ = writeln!(o, "Invi {}", pc.invis_level);
+    }
+    let position = if c.position == crate::world::pos::FIGHTING {
+        crate::world::pos::STANDING
+    } else {
+        c.position
+    };
+    let _ = writeln!(o, "Pos  {position}");
+    let _ = writeln!(o, "Prac {}", pc.practice);
+    let _ = writeln!(o, "Trai {}", pc.train);
+    if c.saving_throw != 0 {
+        let _ = writeln!(o, "Save {}", c.saving_throw);
+    }
+    let _ = writeln!(o, "Alig {}", c.alignment);
+    let _ = writeln!(o, "Hit  {}", c.hitroll);
+    let _ = writeln!(o, "Dam  {}", c.damroll);
+    let a = c.armor;
+    let _ = writeln!(o, "ACs  {} {} {} {}", a[0], a[1], a[2], a[3]);
+    if c.wimpy != 0 {
+        let _ = writeln!(o, "Wimp {}", c.wimpy);
+    }
+    let p = c.perm_stat;
+    let _ = writeln!(o, "Attr {} {} {} {} {}", p[0], p[1], p[2], p[3], p[4]);
+    let m = c.mod_stat;
+    let _ = writeln!(o, "AMod {} {} {} {} {}", m[0], m[1], m[2], m[3], m[4]);
+    let _ = writeln!(o, "Pass {}~", smash_tilde(&pc.password_hash));
+    if !pc.bamfin.is_empty() {
+        let _ = writeln!(o, "Bin  {}~", smash_tilde(&pc.bamfin));
+    }
+    if !pc.bamfout.is_empty() {
+        let _ = writeln!(o, "Bout {}~", smash_tilde(&pc.bamfout));
+    }
+    let _ = writeln!(o, "Titl {}~", smash_tilde(&pc.title));
+    let _ = writeln!(o, "Pnts {}", pc.points);
+    let _ = writeln!(o, "TSex {}", pc.true_sex);
+    let k = pc.condition;
+    let _ = writeln!(o, "Cnd  {} {} {} {}", k[0], k[1], k[2], k[3]);
+    for (sn, pct) in &pc.learned {
+        let _ = writeln!(o, "Sk {pct} {sn}");
+    }
+    for g in &pc.groups {
+        let _ = writeln!(o, "Gr '{}'", g.replace('\'', ""));
+    }
+    for af in &c.affects {
+        write_affect(&mut o, af);
+    }
+    for (key, value) in &pc.settings {
+        if key.is_empty() || key.contains(|ch: char| ch.is_whitespace() || ch == '~') {
+            continue;
+        }
+        let _ = writeln!(o, "Sett {key} {}~", smash_tilde(value));
+    }
+    let _ = writeln!(o, "End\n");
+    write_objs(world, &mut o, &c.carrying, 0);
+    let _ = writeln!(o, "#END");
+    o
+}
+
+fn write_affect(o: &mut String, af: &Affect) {
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        o,
+        "Affc {} {} {} {} {} {} {}",
+        af.skill, af.where_, af.level, af.duration, af.modifier, af.location, af.bits
+    );
+}
+
+/// Objects in reverse list order, each container followed by its contents,
+/// so that reading them back (each prepended) rebuilds the same order.
+fn write_objs(world: &World, o: &mut String, list: &[ObjId], nest: i32) {
+    use std::fmt::Write as _;
+    for &id in list.iter().rev() {
+        let Some(obj) = world.obj(id) else { continue };
+        let proto = world.obj_index.get(&obj.vnum).map(|i| &i.proto);
+        let _ = writeln!(o, "#O");
+        let _ = writeln!(o, "Vnum {}", obj.vnum.0);
+        let _ = writeln!(o, "Nest {nest}");
+        if proto.is_none_or(|p| p.keywords != obj.name) {
+            let _ = writeln!(o, "Name {}~", smash_tilde(&obj.name));
+        }
+        if proto.is_none_or(|p| p.short_descr != obj.short_descr) {
+            let _ = writeln!(o, "ShD  {}~", smash_tilde(&obj.short_descr));
+        }
+        if proto.is_none_or(|p| p.long_descr != obj.description) {
+            let _ = writeln!(o, "Desc {}~", smash_tilde(&obj.description));
+        }
+        if proto.is_none_or(|p| p.extra_flags != obj.extra_flags) {
+            let _ = writeln!(o, "ExtF {}", obj.extra_flags);
+        }
+        if proto.is_none_or(|p| p.wear_flags != obj.wear_flags) {
+            let _ = writeln!(o, "WeaF {}", obj.wear_flags);
+        }
+        if proto.is_none_or(|p| p.item_type != obj.item_type) {
+            let _ = writeln!(o, "Ityp {}", obj.item_type);
+        }
+        if proto.is_none_or(|p| p.weight != obj.weight) {
+            let _ = writeln!(o, "Wt   {}", obj.weight);
+        }
+        let _ = writeln!(o, "Cond {}", obj.condition);
+        let _ = writeln!(o, "Wear {}", obj.wear_loc);
+        let _ = writeln!(o, "Lev  {}", obj.level);
+        if obj.timer != 0 {
+            let _ = writeln!(o, "Time {}", obj.timer);
+        }
+        let _ = writeln!(o, "Cost {}", obj.cost);
+        let v = obj.values;
+        let _ = writeln!(o, "Val  {} {} {} {} {}", v[0], v[1], v[2], v[3], v[4]);
+        for af in &obj.affects {
+            write_affect(o, af);
+        }
+        for ed in &obj.extra {
+            let _ = writeln!(
+                o,
+                "ExDe {}~ {}~",
+                smash_tilde(&ed.keyword),
+                smash_tilde(&ed.description)
+            );
+        }
+        let _ = writeln!(o, "End\n");
+        write_objs(world, o, &obj.contains, nest + 1);
+    }
+}
+
+// ----------------------------------------------------------------- reader
+
+/// A small tokenizer over the file text that knows its line.
+struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    line: u32,
+    file: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    fn err(&self, msg: impl Into<String>) -> SaveError {
+        SaveError::Parse {
+            file: self.file.to_string(),
+            line: self.line,
+            msg: msg.into(),
+        }
+    }
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        if c == '\n' {
+            self.line += 1;
+        }
+        Some(c)
+    }
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+    fn at_eof(&mut self) -> bool {
+        self.skip_ws();
+        self.peek().is_none()
+    }
+    /// Skip blanks on this line only (so a missing value is noticed).
+    fn skip_blanks(&mut self) {
+        while self
+            .peek()
+            .is_some_and(|c| c == ' ' || c == '\t' || c == '\r')
+        {
+            self.bump();
+        }
+    }
+    /// A word, or a `'quoted phrase'`; `None` at the end of the line.
+    fn word_on_line(&mut self) -> Option<String> {
+        self.skip_blanks();
+        let first = self.peek()?;
+        if first == '\n' {
+            return None;
+        }
+        if first == '\'' || first == '"' {
+            self.bump();
+            let mut s = String::new();
+            while let Some(c) = self.peek() {
+                if c == '\n' {
+                    break;
+                }
+                self.bump();
+                if c == first {
+                    break;
+                }
+                s.push(c);
+            }
+            return Some(s);
+        }
+        let mut s = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() {
+                break;
+            }
+            self.bump();
+            s.push(c);
+        }
+        Some(s)
+    }
+    /// The next word anywhere (keys), `None` at end of file.
+    fn key(&mut self) -> Option<String> {
+        self.skip_ws();
+        self.word_on_line()
+    }
+    fn number(&mut self) -> Result<i64, SaveError> {
+        let w = self
+            .word_on_line()
+            .ok_or_else(|| self.err("expected a number, found the end of the line"))?;
+        w.parse::<i64>()
+            .map_err(|_| self.err(format!("expected a number, found {w:?}")))
+    }
+    fn int(&mut self) -> Result<i32, SaveError> {
+        let n = self.number()?;
+        i32::try_from(n).map_err(|_| self.err(format!("number {n} out of range")))
+    }
+    fn ints<const N: usize>(&mut self) -> Result<[i32; N], SaveError> {
+        let mut a = [0; N];
+        for v in a.iter_mut() {
+            *v = self.int()?;
+        }
+        Ok(a)
+    }
+    fn flags(&mut self) -> Result<Flags, SaveError> {
+        let w = self
+            .word_on_line()
+            .ok_or_else(|| self.err("expected flags, found the end of the line"))?;
+        parse_flags(&w).ok_or_else(|| self.err(format!("bad flags {w:?}")))
+    }
+    /// A `~`-terminated string; leading blanks skipped, CRs dropped.
+    fn string(&mut self) -> Result<String, SaveError> {
+        let start_line = self.line;
+        self.skip_ws();
+        let mut s = String::new();
+        loop {
+            match self.bump() {
+                None => {
+                    self.line = start_line;
+                    return Err(self.err("string not terminated by '~'"));
+                }
+                Some('~') => return Ok(s),
+                Some('\r') => {}
+                Some(c) => s.push(c),
+            }
+        }
+    }
+    fn skip_line(&mut self) {
+        while let Some(c) = self.bump() {
+            if c == '\n' {
+                break;
+            }
+        }
+    }
+}
+
+/// Parse a player file. `file_name` is only used in messages.
+pub fn read_player(text: &str, file_name: &str) -> Result<LoadedPlayer, SaveError> {
+    let mut r = Reader {
+        text,
+        pos: 0,
+        line: 1,
+        file: file_name,
+    };
+    let mut out = LoadedPlayer::default();
+    let mut have_player = false;
+    loop {
+        if r.at_eof() {
+            return Err(r.err("the file ends without #END (truncated?)"));
+        }
+        match r.bump() {
+            Some('*') => {
+                r.skip_line();
+                continue;
+            }
+            Some('#') => {}
+            other => {
+                return Err(r.err(format!("expected '#', found {:?}", other.unwrap_or(' '))));
+            }
+        }
+        let word = r.word_on_line().unwrap_or_default().to_ascii_uppercase();
+        match word.as_str() {
+            "PLAYER" => {
+                if have_player {
+                    return Err(r.err("a second #PLAYER block"));
+                }
+                read_player_block(&mut r, &mut out)?;
+                have_player = true;
+            }
+            "O" | "OBJECT" => {
+                if !have_player {
+                    return Err(r.err("#O before #PLAYER"));
+                }
+                let obj = read_obj_block(&mut r, &mut out.warnings)?;
+                out.objs.push(obj);
+            }
+            "PET" => {
+                out.warnings.push(format!(
+                    "{}:{}: #PET is not supported; skipped",
+                    r.file, r.line
+                ));
+                while let Some(k) = r.key() {
+                    r.skip_line();
+                    if k.eq_ignore_ascii_case("End") {
+                        break;
+                    }
+                }
+            }
+            "END" => break,
+            other => return Err(r.err(format!("unknown section #{other}"))),
+        }
+    }
+    if !have_player {
+        return Err(r.err("no #PLAYER block"));
+    }
+    let pc = out.ch.pc.as_deref();
+    if out.ch.name.is_empty() {
+        return Err(SaveError::Parse {
+            file: file_name.into(),
+            line: 1,
+            msg: "no Name".into(),
+        });
+    }
+    if pc.is_none_or(|p| p.password_hash.is_empty()) {
+        return Err(SaveError::Parse {
+            file: file_name.into(),
+            line: 1,
+            msg: "no Pass".into(),
+        });
+    }
+    Ok(out)
+}
+
+fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), SaveError> {
+    let ch = &mut out.ch;
+    let mut pc = Box::<PcData>::default();
+    ch.position = crate::world::pos::STANDING;
+    ch.race = 1;
+    while let Some(key) = r.key() {
+        let key_line = r.line;
+        match key.as_str() {
+            "End" | "END" => break,
+            "Name" => ch.name = r.string()?,
+            "Id" => pc.id = r.number()?,
+            "LogO" => out.last_logoff = r.number()?,
+            "Vers" | "Version" => {
+                r.int()?;
+            }
+            "ShD" | "ShortDescr" => ch.short_descr = r.string()?,
+            "LnD" | "LongDescr" => ch.long_descr = r.string()?,
+            "Desc" | "Description" => ch.description = r.string()?,
+            "Prom" | "Prompt" => pc.prompt = r.string()?,
+            "Race" => {
+                let name = r.string()?;
+                ch.race = race_lookup(&name).unwrap_or_else(|| {
+                    out.warnings.push(format!(
+                        "{}:{key_line}: unknown race {name:?}; human",
+                        r.file
+                    ));
+                    1
+                });
+            }
+            "Sex" => ch.sex = r.int()?.clamp(0, 2),
+            "Cla" | "Class" => ch.class = r.int()?.clamp(0, 3),
+            "Levl" | "Lev" | "Level" => ch.level = r.int()?,
+            "Tru" | "Trust" => ch.trust = r.int()?,
+            "Sec" => pc.security = r.int()?,
+            "Plyd" | "Played" => pc.played_secs = r.number()?,
+            "Scro" => pc.lines = r.int()?,
+            "Room" => {
+                let v = r.int()?;
+                pc.saved_room = Some(RoomVnum(v));
+            }
+            "HMV" | "HpManaMove" => {
+                let [h, mh, m, mm, v, mv] = r.ints::<6>()?;
+                (ch.hit, ch.max_hit, ch.mana, ch.max_mana, ch.mv, ch.max_mv) =
+                    (h, mh, m, mm, v, mv);
+            }
+            "HMVP" | "HpManaMovePerm" => {
+                let [h, m, v] = r.ints::<3>()?;
+                (pc.perm_hit, pc.perm_mana, pc.perm_move) = (h, m, v);
+            }
+            "Gold" => ch.gold = r.number()?,
+            "Silv" | "Silver" => ch.silver = r.number()?,
+            "Exp" => ch.exp = r.number()?,
+            "Act" => ch.act = r.flags()?,
+            "AfBy" | "AffectedBy" => ch.affected_by = r.flags()?,
+            "Comm" => ch.comm = r.flags()?,
+            "Invi" | "InvisLevel" => pc.invis_level = r.int()?,
+            "Pos" | "Position" => {
+                let p = r.int()?;
+                ch.position = if p == crate::world::pos::FIGHTING {
+                    crate::world::pos::STANDING
+                } else {
+                    p.clamp(crate::world::pos::DEAD, crate::world::pos::STANDING)
+                };
+            }
+            "Prac" | "Practice" => pc.practice = r.int()?,
+            "Trai" | "Train" => pc.train = r.int()?,
+            "Save" | "SavingThrow" => ch.saving_throw = r.int()?,
+            "Alig" | "Alignment" => ch.alignment = r.int()?,
+            "Hit" | "Hitroll" => ch.hitroll = r.int()?,
+            "Dam" | "Damroll" => ch.damroll = r.int()?,
+            "ACs" => ch.armor = r.ints::<4>()?,
+            "Wimp" | "Wimpy" => ch.wimpy = r.int()?,
+            "Attr" | "AttrPerm" => ch.perm_stat = r.ints::<5>()?,
+            "AMod" | "AttrMod" => ch.mod_stat = r.ints::<5>()?,
+            "Pass" | "Password" => pc.password_hash = r.string()?,
+            "Bin" | "Bamfin" => pc.bamfin = r.string()?,
+            "Bout" | "Bamfout" => pc.bamfout = r.string()?,
+            "Titl" | "Title" => {
+                let t = r.string()?;
+                pc.title = if t.is_empty() || t.starts_with(['.', ',', '!', '?']) {
+                    t
+                } else {
+                    format!(" {t}")
+                };
+            }
+            "Pnts" | "Points" => pc.points = r.int()?,
+            "TSex" | "TrueSex" => pc.true_sex = r.int()?,
+            "Cnd" => pc.condition = r.ints::<4>()?,
+            "Sk" | "Skill" => {
+                let pct = r.int()?;
+                let w = r.word_on_line().unwrap_or_default();
+                match w.parse::<i32>() {
+                    Ok(sn) => {
+                        pc.learned.insert(sn, pct);
+                    }
+                    Err(_) => out.warnings.push(format!(
+                        "{}:{key_line}: unknown skill {w:?}; skipped",
+                        r.file
+                    )),
+                }
+            }
+            "Gr" | "Group" => {
+                let g = r.word_on_line().unwrap_or_default();
+                if !g.is_empty() {
+                    pc.groups.push(g);
+                }
+            }
+            "Affc" => ch.affects.push(read_affect(r)?),
+            "Sett" => {
+                let k = r
+                    .word_on_line()
+                    .ok_or_else(|| r.err("Sett without a key"))?;
+                let v = r.string()?;
+                pc.settings.insert(k, v);
+            }
+            _ => {
+                out.warnings.push(format!(
+                    "{}:{key_line}: unknown key {key:?}; line skipped",
+                    r.file
+                ));
+                r.skip_line();
+                continue;
+            }
+        }
+        r.skip_blanks();
+    }
+    ch.pc = Some(pc);
+    ch.vnum = None;
+    Ok(())
+}
+
+fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
+    let w = r
+        .word_on_line()
+        .ok_or_else(|| r.err("Affc without a skill"))?;
+    let skill = w.parse::<i32>().unwrap_or(-1);
+    let [where_, level, duration, modifier, location] = r.ints::<5>()?;
+    let bits = r.number()? as u64;
+    Ok(Affect {
+        where_,
+        skill,
+        level,
+        duration,
+        location,
+        modifier,
+        bits,
+    })
+}
+
+fn read_obj_block(r: &mut Reader<'_>, warnings: &mut Vec<String>) -> Result<SavedObj, SaveError> {
+    let mut o = SavedObj {
+        line: r.line,
+        wear_loc: wear_loc::NONE,
+        ..Default::default()
+    };
+    let mut have_vnum = false;
+    while let Some(key) = r.key() {
+        let key_line = r.line;
+        match key.as_str() {
+            "End" | "END" => break,
+            "Vnum" => {
+                o.vnum = ObjVnum(r.int()?);
+                have_vnum = true;
+            }
+            "Nest" => {
+                o.nest = r.int()?;
+                if !(0..100).contains(&o.nest) {
+                    return Err(r.err(format!("Nest {} out of range", o.nest)));
+                }
+            }
+            "Name" => o.name = Some(r.string()?),
+            "ShD" | "ShortDescr" => o.short_descr = Some(r.string()?),
+            "Desc" | "Description" => o.description = Some(r.string()?),
+            "ExtF" | "ExtraFlags" => o.extra_flags = Some(r.flags()?),
+            "WeaF" | "WearFlags" => o.wear_flags = Some(r.flags()?),
+            "Ityp" | "ItemType" => o.item_type = Some(r.int()?),
+            "Wt" | "Weight" => o.weight = Some(r.int()?),
+            "Cond" | "Condition" => o.condition = Some(r.int()?),
+            "Wear" | "WearLoc" => {
+                let w = r.int()?;
+                o.wear_loc = if (wear_loc::NONE..wear_loc::MAX).contains(&w) {
+                    w
+                } else {
+                    wear_loc::NONE
+                };
+            }
+            "Lev" | "Level" => o.level = Some(r.int()?),
+            "Time" | "Timer" => o.timer = r.int()?,
+            "Cost" => o.cost = Some(r.int()?),
+            "Val" => {
+                let mut v = [0i64; 5];
+                for x in v.iter_mut() {
+                    *x = r.number()?;
+                }
+                o.values = Some(v);
+            }
+            "Affc" => o.affects.push(read_affect(r)?),
+            "ExDe" | "ExtraDescr" => {
+                let keyword = r.string()?;
+                let description = r.string()?;
+                o.extra.push(ExtraDescr {
+                    keyword,
+                    description,
+                });
+            }
+            "Enchanted" | "Oldstyle" => {}
+            _ => {
+                warnings.push(format!(
+                    "{}:{key_line}: unknown object key {key:?}; line skipped",
+                    r.file
+                ));
+                r.skip_line();
+                continue;
+            }
+        }
+        r.skip_blanks();
+    }
+    if !have_vnum {
+        return Err(SaveError::Parse {
+            file: r.file.to_string(),
+            line: o.line,
+            msg: "#O without Vnum".into(),
+        });
+    }
+    Ok(o)
+}
+
+// ---------------------------------------------------------- into the world
+
+/// Instance a loaded player and its objects in `world`. The character is in
+/// no room and not in `world.players` yet; the caller places it. Objects
+/// whose prototype is gone are dropped with a warning (returned).
+pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<String>) {
+    let LoadedPlayer {
+        mut ch,
+        objs,
+        mut warnings,
+        ..
+    } = loaded;
+    ch.room = None;
+    ch.conn = None;
+    ch.carrying.clear();
+    ch.output.clear();
+    let name = ch.name.clone();
+    let id = world.chars.insert(ch);
+    // stack[n] = the last object read at nest depth n (None: it was dropped).
+    let mut stack: Vec<Option<ObjId>> = Vec::new();
+    let mut worn = std::collections::HashSet::new();
+    for so in objs {
+        let parent = if so.nest > 0 {
+            match stack.get(so.nest as usize - 1) {
+                Some(p) => *p,
+                None => {
+                    warnings.push(format!(
+                        "{name}: object {} at line {}: Nest {} has no container; carried",
+                        so.vnum.0, so.line, so.nest
+                    ));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        stack.truncate(so.nest.max(0) as usize);
+        let Some(obj) = world.create_object(so.vnum, 0) else {
+            warnings.push(format!(
+                "{name}: object vnum {} (line {}) no longer exists; dropped",
+                so.vnum.0, so.line
+            ));
+            while stack.len() < so.nest.max(0) as usize {
+                stack.push(None);
+            }
+            stack.push(None);
+            continue;
+        };
+        if let Some(o) = world.obj_mut(obj) {
+            if let Some(v) = so.name {
+                o.name = v;
+            }
+            if let Some(v) = so.short_descr {
+                o.short_descr = v;
+            }
+            if let Some(v) = so.description {
+                o.description = v;
+            }
+            if let Some(v) = so.extra_flags {
+                o.extra_flags = v;
+            }
+            if let Some(v) = so.wear_flags {
+                o.wear_flags = v;
+            }
+            if let Some(v) = so.item_type {
+                o.item_type = v;
+            }
+            if let Some(v) = so.weight {
+                o.weight = v;
+            }
+            if let Some(v) = so.condition {
+                o.condition = v;
+            }
+            if let Some(v) = so.level {
+                o.level = v;
+            }
+            if let Some(v) = so.cost {
+                o.cost = v;
+            }
+            if let Some(v) = so.values {
+                o.values = v;
+            }
+            o.timer = so.timer;
+            o.affects = so.affects;
+            o.extra = so.extra;
+        }
+        match parent {
+            Some(container) if so.nest > 0 => world.obj_to_obj(obj, container),
+            _ => {
+                world.obj_to_char(obj, id);
+                // The saved stats already include what worn things give (as in
+                // ROM), so the wear location is restored without equip_char.
+                let loc = if so.nest == 0 {
+                    so.wear_loc
+                } else {
+                    wear_loc::NONE
+                };
+                if loc != wear_loc::NONE && worn.insert(loc) {
+                    if let Some(o) = world.obj_mut(obj) {
+                        o.wear_loc = loc;
+                    }
+                }
+            }
+        }
+        while stack.len() < so.nest.max(0) as usize {
+            stack.push(None);
+        }
+        stack.push(Some(obj));
+    }
+    (id, warnings)
+}
+
+// ------------------------------------------------------------------- disk
+
+/// Write `contents` to `path` atomically: `path.tmp` in the same directory,
+/// fsync, rename over `path`, fsync the directory. On any failure the old
+/// file is untouched.
+pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        fs::File::open(dir)?.sync_all()
+    })();
+    if result.is_err() && tmp.is_file() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Save one player to `dir/Name` atomically.
+pub fn save_player(world: &World, ch: CharId, dir: &Path) -> Result<(), SaveError> {
+    let Some(c) = world.ch(ch).filter(|c| !c.is_npc()) else {
+        return Ok(());
+    };
+    let path = player_path(dir, &c.name)?;
+    let text = write_player(world, ch);
+    fs::create_dir_all(dir).map_err(|err| SaveError::Io {
+        path: dir.to_path_buf(),
+        err,
+    })?;
+    atomic_write(&path, text.as_bytes()).map_err(|err| SaveError::Io { path, err })
+}
+
+/// Read and parse `dir/Name`: `Ok(None)` when there is no such file.
+pub fn load_player(dir: &Path, name: &str) -> Result<Option<LoadedPlayer>, SaveError> {
+    let path = player_path(dir, name)?;
+    let mut text = String::new();
+    match fs::File::open(&path) {
+        Ok(mut f) => {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(|err| SaveError::Io {
+                path: path.clone(),
+                err,
+            })?;
+            text.push_str(&String::from_utf8_lossy(&bytes));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(SaveError::Io { path, err }),
+    }
+    read_player(&text, &path.display().to_string()).map(Some)
+}
+
+/// The players who have files: capitalised name -> id (0 when the file has
+/// no readable `Id`). Temp files and anything that is not a name are skipped.
+pub fn scan_player_dir(dir: &Path) -> BTreeMap<String, i64> {
+    let mut out = BTreeMap::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if !valid_file_name(&name) || !e.path().is_file() {
+            continue;
+        }
+        let id = fs::read_to_string(e.path())
+            .ok()
+            .and_then(|t| {
+                t.lines()
+                    .find_map(|l| l.strip_prefix("Id ").map(|v| v.trim().parse::<i64>().ok()))
+            })
+            .flatten()
+            .unwrap_or(0);
+        out.insert(capitalize_name(&name), id);
+    }
+    out
+}
+
+/// The name of the player whose file carries `id` (copyover reloads by id).
+pub fn find_player_file_by_id(dir: &Path, id: i64) -> Option<String> {
+    scan_player_dir(dir)
+        .into_iter()
+        .find(|&(_, i)| i == id)
+        .map(|(n, _)| n)
+}
+
+// --------------------------------------------------------------- passwords
+
+/// Hash a password into an argon2 PHC string (salt from /dev/urandom).
+pub fn hash_password(password: &str) -> Result<String, String> {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let mut salt = [0u8; 16];
+    fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut salt))
+        .map_err(|e| format!("no randomness for a salt: {e}"))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// Check a password against a PHC string (false for unparseable hashes).
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    match PasswordHash::new(hash) {
+        Ok(parsed) => argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Run one password job (the net loop calls this on its worker thread).
+pub fn run_hash_job(job: &crate::net::engine::HashJob) -> crate::net::engine::HashResult {
+    use crate::net::engine::{HashJob, HashResult};
+    match job {
+        HashJob::Hash { password } => HashResult::Hashed(hash_password(password)),
+        HashJob::Verify { password, hash } => HashResult::Verified(verify_password(password, hash)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{item, wear, AreaId, AreaProto, ObjProto, Protos, RoomProto};
+
+    fn world() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "T".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        for v in [2, 3001, 3005] {
+            p.rooms.insert(
+                RoomVnum(v),
+                RoomProto {
+                    vnum: RoomVnum(v),
+                    area: AreaId(0),
+                    name: format!("R{v}"),
+                    ..Default::default()
+                },
+            );
+        }
+        let obj = |v: i32, kw: &str, t: i32, wf: u64| ObjProto {
+            vnum: ObjVnum(v),
+            keywords: kw.into(),
+            short_descr: format!("a {kw}"),
+            long_descr: format!("A {kw} is here."),
+            item_type: t,
+            wear_flags: wf,
+            values: [1, 2, 3, 4, 0],
+            cost: 5,
+            condition: 100,
+            level: 1,
+            ..Default::default()
+        };
+        p.objs
+            .insert(ObjVnum(10), obj(10, "bag", item::CONTAINER, wear::TAKE));
+        p.objs
+            .insert(ObjVnum(11), obj(11, "gem", item::TREASURE, wear::TAKE));
+        p.objs
+            .insert(ObjVnum(12), obj(12, "pouch", item::CONTAINER, wear::TAKE));
+        p.objs.insert(
+            ObjVnum(13),
+            obj(13, "vest", item::ARMOR, wear::TAKE | wear::BODY),
+        );
+        p.objs.insert(
+            ObjVnum(14),
+            obj(14, "sword", item::WEAPON, wear::TAKE | wear::WIELD),
+        );
+        World::new(p, 3)
+    }
+
+    fn player(w: &mut World) -> CharId {
+        let mut pc = PcData {
+            id: 42,
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into(),
+            title: " the Tester".into(),
+            prompt: "<%hhp> ".into(),
+            condition: [0, 40, 41, 42],
+            practice: 5,
+            train: 3,
+            points: 45,
+            true_sex: 2,
+            ..Default::default()
+        };
+        pc.settings.insert("colour".into(), "on".into());
+        pc.settings.insert("wrap".into(), "80 cols".into());
+        pc.groups.push("rom basics".into());
+        pc.learned.insert(12, 75);
+        let c = Char {
+            name: "Alice".into(),
+            pc: Some(Box::new(pc)),
+            description: "A tall woman.\nShe smiles.\n".into(),
+            level: 7,
+            sex: 2,
+            class: 2,
+            race: 2,
+            hit: 30,
+            max_hit: 40,
+            mana: 50,
+            max_mana: 60,
+            mv: 70,
+            max_mv: 80,
+            gold: 12,
+            silver: 345,
+            exp: 7000,
+            alignment: -350,
+            position: crate::world::pos::RESTING,
+            act: (1 << 16) | (1 << 3),
+            comm: (1 << 17) | (1 << 18),
+            perm_stat: [12, 14, 13, 18, 11],
+            mod_stat: [1, 0, 0, 0, -1],
+            armor: [90, 91, 92, 93],
+            hitroll: 2,
+            damroll: 3,
+            affects: vec![Affect {
+                where_: 0,
+                skill: 5,
+                level: 7,
+                duration: 10,
+                location: 18,
+                modifier: 2,
+                bits: 0,
+            }],
+            ..Default::default()
+        };
+        let id = w.chars.insert(c);
+        w.players.push(id);
+        w.char_to_room(id, RoomVnum(3005));
+        // bag { gem, pouch { gem } }, a worn vest, a wielded renamed sword.
+        let bag = w
+            .create_object(ObjVnum(10), 0)
+            .unwrap_or_else(|| panic!("bag"));
+        let gem1 = w
+            .create_object(ObjVnum(11), 0)
+            .unwrap_or_else(|| panic!("gem"));
+        let pouch = w
+            .create_object(ObjVnum(12), 0)
+            .unwrap_or_else(|| panic!("pouch"));
+        let gem2 = w
+            .create_object(ObjVnum(11), 0)
+            .unwrap_or_else(|| panic!("gem"));
+        let vest = w
+            .create_object(ObjVnum(13), 0)
+            .unwrap_or_else(|| panic!("vest"));
+        let sword = w
+            .create_object(ObjVnum(14), 0)
+            .unwrap_or_else(|| panic!("sword"));
+        w.obj_to_obj(gem2, pouch);
+        w.obj_to_obj(pouch, bag);
+        w.obj_to_obj(gem1, bag);
+        w.obj_to_char(bag, id);
+        w.obj_to_char(vest, id);
+        w.obj_to_char(sword, id);
+        w.equip_char(id, vest, wear_loc::BODY);
+        w.equip_char(id, sword, wear_loc::WIELD);
+        if let Some(o) = w.obj_mut(sword) {
+            o.short_descr = "Stinger, a ~blue~ sword".into();
+            o.timer = 9;
+            o.values[4] = 77;
+        }
+        id
+    }
+
+    /// (vnum, wear_loc, short, nested shape) of a list, recursively.
+    #[allow(clippy::type_complexity)]
+    fn shape(
+        w: &World,
+        list: &[ObjId],
+    ) -> Vec<(i32, i32, String, i64, Vec<(i32, i32, String, i64, Vec<()>)>)> {
+        list.iter()
+            .filter_map(|&o| w.obj(o))
+            .map(|o| {
+                let inner = o
+                    .contains
+                    .iter()
+                    .filter_map(|&i| w.obj(i))
+                    .map(|i| {
+                        (
+                            i.vnum.0,
+                            i.wear_loc,
+                            i.short_descr.clone(),
+                            i.contains.len() as i64,
+                            vec![],
+                        )
+                    })
+                    .collect();
+                (
+                    o.vnum.0,
+                    o.wear_loc,
+                    o.short_descr.clone(),
+                    o.values[4] + o.timer as i64,
+                    inner,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn round_trip_keeps_character_inventory_worn_and_containers() {
+        let mut w = world();
+        let ch = player(&mut w);
+        let text = write_player_at(&w, ch, 1_000);
+        assert!(text.starts_with("#PLAYER\nName Alice~\n"), "{text}");
+        assert!(
+            text.contains("\nRace elf~\n")
+                && text.contains("\nAct  DQ\n")
+                && text.contains("\nSett wrap 80 cols~\n")
+        );
+        assert!(
+            text.contains("ShD  Stinger, a -blue- sword~"),
+            "tilde not smashed"
+        );
+        assert!(
+            !text.contains("Name bag~"),
+            "unchanged names are not written"
+        );
+        let loaded = read_player(&text, "Alice").unwrap_or_else(|e| panic!("{e}"));
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.last_logoff, 1_000);
+        let mut w2 = world();
+        let (ch2, warnings) = load_into_world(&mut w2, loaded);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (a, b) = (
+            w.ch(ch).cloned().unwrap_or_default(),
+            w2.ch(ch2).cloned().unwrap_or_default(),
+        );
+        assert_eq!(
+            (
+                &a.name, a.level, a.sex, a.class, a.race, a.hit, a.max_hit, a.mana, a.max_mana,
+                a.mv, a.max_mv
+            ),
+            (
+                &b.name, b.level, b.sex, b.class, b.race, b.hit, b.max_hit, b.mana, b.max_mana,
+                b.mv, b.max_mv
+            )
+        );
+        assert_eq!(
+            (
+                a.gold,
+                a.silver,
+                a.exp,
+                a.alignment,
+                a.position,
+                a.act,
+                a.comm
+            ),
+            (
+                b.gold,
+                b.silver,
+                b.exp,
+                b.alignment,
+                b.position,
+                b.act,
+                b.comm
+            )
+        );
+        assert_eq!(
+            (a.perm_stat, a.mod_stat, a.armor, a.hitroll, a.damroll),
+            (b.perm_stat, b.mod_stat, b.armor, b.hitroll, b.damroll)
+        );
+        assert_eq!(a.description, b.description);
+        assert_eq!(a.affects, b.affects);
+        let (pa, pb) = (
+            a.pc.as_deref().cloned().unwrap_or_default(),
+            b.pc.as_deref().cloned().unwrap_or_default(),
+        );
+        assert_eq!(
+            (pa.id, &pa.password_hash, &pa.title, &pa.prompt),
+            (pb.id, &pb.password_hash, &pb.title, &pb.prompt)
+        );
+        assert_eq!(
+            (pa.condition, pa.practice, pa.train, pa.points, pa.true_sex),
+            (pb.condition, pb.practice, pb.train, pb.points, pb.true_sex)
+        );
+        assert_eq!(
+            (&pa.settings, &pa.groups, &pa.learned),
+            (&pb.settings, &pb.groups, &pb.learned)
+        );
+        assert_eq!(pb.saved_room, Some(RoomVnum(3005)));
+        // Same objects, same order, same places, same nesting.
+        let mut want = shape(&w, &a.carrying);
+        want[0].2 = want[0].2.replace('~', "-");
+        assert_eq!(want, shape(&w2, &b.carrying));
+        assert_eq!(a.carrying.len(), 3);
+        // Reloaded worn items do not apply twice (ROM saves totals).
+        assert_eq!(b.armor, a.armor);
+        // And writing it again gives the same file.
+        assert_eq!(
+            write_player_at(&w2, ch2, 1_000).replace("Plyd 0", ""),
+            text.replace("Plyd 0", "")
+        );
+    }
+
+    #[test]
+    fn malformed_files_name_file_and_line() {
+        let cases = [
+            (
+                "#PLAYER\nName Bob~\nHMV 1 2 x 4 5 6\nEnd\n#END\n",
+                3,
+                "expected a number",
+            ),
+            ("#PLAYER\nName Bob~\nPass h~\nEnd\n", 5, "without #END"),
+            ("#PLAYER\nName Bob~\nTitl never ends\n", 3, "not terminated"),
+            (
+                "#PLAYER\nName Bob~\nPass h~\nEnd\n#O\nNest 0\nEnd\n#END\n",
+                5,
+                "#O without Vnum",
+            ),
+            ("hello\n", 1, "expected '#'"),
+            ("#PLAYER\nName Bob~\nEnd\n#WHAT\n", 4, "unknown section"),
+            ("#PLAYER\nName Bob~\nEnd\n#END\n", 1, "no Pass"),
+            ("", 1, "without #END"),
+            (
+                "#PLAYER\nName Bob~\nLevl 99999999999\nEnd\n#END\n",
+                3,
+                "out of range",
+            ),
+        ];
+        for (text, line, msg) in cases {
+            match read_player(text, "player/Bob") {
+                Err(e @ SaveError::Parse { .. }) => {
+                    let s = e.to_string();
+                    assert!(
+                        s.starts_with(&format!("player/Bob:{line}: ")) && s.contains(msg),
+                        "{text:?} -> {s}"
+                    );
+                }
+                other => panic!("{text:?} -> {other:?}"),
+            }
+        }
+        // Unknown keys are skipped with a warning, not fatal.
+        let ok = read_player(
+            "#PLAYER\nName Bob~\nPass h~\nFoo 1 2 3\nLevl 3\nEnd\n#END\n",
+            "Bob",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ok.ch.level, 3);
+        assert!(ok.warnings[0].contains("Bob:4"), "{:?}", ok.warnings);
+    }
+
+    #[test]
+    fn reader_never_panics_on_garbage() {
+        let mut w = world();
+        let ch = player(&mut w);
+        let text = write_player_at(&w, ch, 5);
+        // Every truncation and a few corruptions: errors, never panics.
+        for cut in 0..text.len() {
+            if text.is_char_boundary(cut) {
+                let _ = read_player(&text[..cut], "x");
+            }
+        }
+        for junk in ["~~~~", "#O\n#O\n", "Nest -5", "\u{0}\u{ff}", "Val 1 2"] {
+            let t = text.replacen("Nest 1", junk, 1);
+            if let Ok(p) = read_player(&t, "x") {
+                let mut w2 = world();
+                let _ = load_into_world(&mut w2, p);
+            }
+        }
+    }
+
+    #[test]
+    fn missing_prototypes_are_dropped_not_fatal() {
+        let text = "#PLAYER\nName Bob~\nPass h~\nEnd\n#O\nVnum 999\nNest 0\nEnd\n#O\nVnum 11\nNest 1\nEnd\n#O\nVnum 13\nNest 0\nWear 5\nEnd\n#END\n";
+        let p = read_player(text, "Bob").unwrap_or_else(|e| panic!("{e}"));
+        let mut w = world();
+        let (ch, warnings) = load_into_world(&mut w, p);
+        assert!(warnings.iter().any(|x| x.contains("999")), "{warnings:?}");
+        let c = w.ch(ch).cloned().unwrap_or_default();
+        let vn: Vec<(i32, i32)> = c
+            .carrying
+            .iter()
+            .filter_map(|&o| w.obj(o))
+            .map(|o| (o.vnum.0, o.wear_loc))
+            .collect();
+        assert!(vn.contains(&(13, 5)) && vn.contains(&(11, -1)), "{vn:?}");
+    }
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let n = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let d =
+            std::env::temp_dir().join(format!("gracemud-save-{tag}-{}-{n}", std::process::id()));
+        let _ = fs::create_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn atomic_write_keeps_the_old_file_on_failure() {
+        let dir = temp_dir("atomic");
+        let mut w = world();
+        let ch = player(&mut w);
+        save_player(&w, ch, &dir).unwrap_or_else(|e| panic!("{e}"));
+        let before = fs::read_to_string(dir.join("Alice")).unwrap_or_default();
+        assert!(before.contains("Name Alice~"));
+        // A directory where the temp file should go: the save must fail...
+        fs::create_dir_all(dir.join("Alice.tmp")).unwrap_or(());
+        if let Some(c) = w.ch_mut(ch) {
+            c.level = 8;
+        }
+        assert!(matches!(
+            save_player(&w, ch, &dir),
+            Err(SaveError::Io { .. })
+        ));
+        // ...and leave the old file whole.
+        assert_eq!(
+            fs::read_to_string(dir.join("Alice")).unwrap_or_default(),
+            before
+        );
+        fs::remove_dir_all(dir.join("Alice.tmp")).unwrap_or(());
+        save_player(&w, ch, &dir).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = load_player(&dir, "alice")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_default();
+        assert_eq!(loaded.ch.level, 8);
+        assert!(!dir.join("Alice.tmp").exists());
+        assert_eq!(scan_player_dir(&dir).get("Alice"), Some(&42));
+        assert_eq!(find_player_file_by_id(&dir, 42).as_deref(), Some("Alice"));
+        assert!(find_player_file_by_id(&dir, 43).is_none());
+        assert!(load_player(&dir, "nobody").is_ok_and(|p| p.is_none()));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn names_cannot_escape_the_player_dir() {
+        let d = Path::new("/tmp/p");
+        for bad in [
+            "../etc",
+            "a/b",
+            "",
+            ".",
+            "abc.tmp",
+            "x y",
+            "abcdefghijklm",
+            "é",
+        ] {
+            assert!(player_path(d, bad).is_err(), "{bad}");
+        }
+        assert_eq!(player_path(d, "aLiCe").ok(), Some(d.join("Alice")));
+    }
+
+    #[test]
+    fn flags_as_letters() {
+        assert_eq!(flag_letters(0), "0");
+        assert_eq!(flag_letters(1 | (1 << 25) | (1 << 26) | (1 << 31)), "AZaf");
+        assert_eq!(
+            parse_flags("AZaf"),
+            Some(1 | (1 << 25) | (1 << 26) | (1 << 31))
+        );
+        assert_eq!(parse_flags("12"), Some(12));
+        assert_eq!(parse_flags("A|4"), Some(5));
+        assert_eq!(parse_flags("A?"), None);
+    }
+
+    #[test]
+    fn passwords_hash_and_verify() {
+        let h = hash_password("correct horse").unwrap_or_else(|e| panic!("{e}"));
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", &h));
+        assert!(!verify_password("wrong horse", &h));
+        assert!(!verify_password("x", "not a hash"));
+    }
+}
