@@ -41,13 +41,22 @@ pub struct ActArgs<'a> {
 
 impl<'a> ActArgs<'a> {
     pub fn vict(v: CharId) -> Self {
-        ActArgs { vict: Some(v), ..Default::default() }
+        ActArgs {
+            vict: Some(v),
+            ..Default::default()
+        }
     }
     pub fn obj(o: ObjId) -> Self {
-        ActArgs { obj1: Some(o), ..Default::default() }
+        ActArgs {
+            obj1: Some(o),
+            ..Default::default()
+        }
     }
     pub fn text(t: &'a str) -> Self {
-        ActArgs { text1: Some(t), ..Default::default() }
+        ActArgs {
+            text1: Some(t),
+            ..Default::default()
+        }
     }
     pub fn with_obj2(mut self, o: ObjId) -> Self {
         self.obj2 = Some(o);
@@ -82,8 +91,12 @@ impl World {
             To::Char => vec![ch],
             To::Vict => args.vict.into_iter().collect(),
             To::Room | To::NotVict | To::All => {
-                let Some(room) = self.ch(ch).and_then(|c| c.room) else { return };
-                self.room(room).map(|r| r.people.clone()).unwrap_or_default()
+                let Some(room) = self.ch(ch).and_then(|c| c.room) else {
+                    return;
+                };
+                self.room(room)
+                    .map(|r| r.people.clone())
+                    .unwrap_or_default()
             }
         };
         for reader in readers {
@@ -105,11 +118,18 @@ impl World {
     }
 
     /// Expand the `$` codes of `format` for one reader, capitalised, with a newline.
-    pub fn act_format(&self, format: &str, ch: CharId, args: &ActArgs<'_>, reader: CharId) -> String {
+    pub fn act_format(
+        &self,
+        format: &str,
+        ch: CharId,
+        args: &ActArgs<'_>,
+        reader: CharId,
+    ) -> String {
         let mut out = String::with_capacity(format.len() + 32);
         let mut chars = format.chars();
         let sex = |id: Option<CharId>| -> usize {
-            id.and_then(|i| self.ch(i)).map_or(0, |c| c.sex.clamp(0, 2) as usize)
+            id.and_then(|i| self.ch(i))
+                .map_or(0, |c| c.sex.clamp(0, 2) as usize)
         };
         while let Some(c) = chars.next() {
             if c != '$' {

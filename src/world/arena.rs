@@ -15,7 +15,11 @@ pub struct Id<T> {
 
 impl<T> Id<T> {
     pub const fn new(index: u32, gen: u32) -> Self {
-        Id { index, gen, _t: PhantomData }
+        Id {
+            index,
+            gen,
+            _t: PhantomData,
+        }
     }
 }
 impl<T> Clone for Id<T> {
@@ -66,7 +70,11 @@ pub struct Arena<T> {
 
 impl<T> Default for Arena<T> {
     fn default() -> Self {
-        Arena { slots: Vec::new(), free: Vec::new(), len: 0 }
+        Arena {
+            slots: Vec::new(),
+            free: Vec::new(),
+            len: 0,
+        }
     }
 }
 
@@ -78,7 +86,10 @@ impl<T> Arena<T> {
             slot.value = Some(value);
             Id::new(index, slot.gen)
         } else {
-            self.slots.push(Slot { gen: 0, value: Some(value) });
+            self.slots.push(Slot {
+                gen: 0,
+                value: Some(value),
+            });
             Id::new((self.slots.len() - 1) as u32, 0)
         }
     }
@@ -127,13 +138,10 @@ impl<T> Arena<T> {
             .filter_map(|(i, s)| s.value.as_ref().map(|v| (Id::new(i as u32, s.gen), v)))
     }
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (Id<T>, &mut T)> {
-        self.slots
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                let gen = s.gen;
-                s.value.as_mut().map(|v| (Id::new(i as u32, gen), v))
-            })
+        self.slots.iter_mut().enumerate().filter_map(|(i, s)| {
+            let gen = s.gen;
+            s.value.as_mut().map(|v| (Id::new(i as u32, gen), v))
+        })
     }
 }
 

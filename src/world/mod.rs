@@ -416,7 +416,11 @@ pub enum Request {
     /// Save and remove this player, and close the connection.
     Quit(CharId),
     /// Check `old`, then store `new` (hashing happens off the loop).
-    ChangePassword { ch: CharId, old: String, new: String },
+    ChangePassword {
+        ch: CharId,
+        old: String,
+        new: String,
+    },
 }
 
 /// Who asked for a copyover and why.
@@ -429,12 +433,23 @@ pub struct CopyoverRequest {
 impl World {
     /// Build a world from loaded prototypes (no resets run yet).
     pub fn new(protos: Protos, seed: u64) -> World {
-        let Protos { areas, rooms, mobs, objs, helps, socials, mobprogs } = protos;
+        let Protos {
+            areas,
+            rooms,
+            mobs,
+            objs,
+            helps,
+            socials,
+            mobprogs,
+        } = protos;
         let rooms = rooms
             .into_iter()
             .map(|(vnum, p)| {
                 let exits = p.exits.map(|e| {
-                    e.map(|proto| Exit { flags: proto.flags, proto })
+                    e.map(|proto| Exit {
+                        flags: proto.flags,
+                        proto,
+                    })
                 });
                 let room = Room {
                     vnum,
@@ -458,7 +473,12 @@ impl World {
         World {
             areas: areas
                 .into_iter()
-                .map(|proto| Area { proto, age: 15, nplayer: 0, empty: true })
+                .map(|proto| Area {
+                    proto,
+                    age: 15,
+                    nplayer: 0,
+                    empty: true,
+                })
                 .collect(),
             rooms,
             mob_index: mobs

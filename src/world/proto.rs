@@ -308,13 +308,40 @@ pub mod wear_loc {
 /// One reset line (3.9) with the line it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResetCmd {
-    Mob { mob: MobVnum, world_limit: i32, room: RoomVnum, room_limit: i32 },
-    Obj { obj: ObjVnum, room: RoomVnum },
-    Put { obj: ObjVnum, limit: i32, container: ObjVnum, count: i32 },
-    Give { obj: ObjVnum, limit: i32 },
-    Equip { obj: ObjVnum, limit: i32, wear_loc: i32 },
-    Door { room: RoomVnum, dir: usize, state: i32 },
-    Randomize { room: RoomVnum, count: i32 },
+    Mob {
+        mob: MobVnum,
+        world_limit: i32,
+        room: RoomVnum,
+        room_limit: i32,
+    },
+    Obj {
+        obj: ObjVnum,
+        room: RoomVnum,
+    },
+    Put {
+        obj: ObjVnum,
+        limit: i32,
+        container: ObjVnum,
+        count: i32,
+    },
+    Give {
+        obj: ObjVnum,
+        limit: i32,
+    },
+    Equip {
+        obj: ObjVnum,
+        limit: i32,
+        wear_loc: i32,
+    },
+    Door {
+        room: RoomVnum,
+        dir: usize,
+        state: i32,
+    },
+    Randomize {
+        room: RoomVnum,
+        count: i32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -17,19 +17,28 @@ impl World {
 
     /// Run one area's resets.
     pub fn reset_area(&mut self, area: AreaId) {
-        let Some(resets) = self.areas.get(area.0).map(|a| a.proto.resets.clone()) else { return };
+        let Some(resets) = self.areas.get(area.0).map(|a| a.proto.resets.clone()) else {
+            return;
+        };
         let mut last_mob: Option<CharId> = None;
         let mut last_mob_loaded = false;
         let mut last_obj: HashMap<ObjVnum, ObjId> = HashMap::new();
         let mut last_room: Option<RoomVnum> = None;
         for reset in &resets {
             match reset.cmd {
-                ResetCmd::Mob { mob, world_limit, room, room_limit } => {
+                ResetCmd::Mob {
+                    mob,
+                    world_limit,
+                    room,
+                    room_limit,
+                } => {
                     last_mob_loaded = false;
                     if !self.rooms.contains_key(&room) {
                         continue;
                     }
-                    let Some(count) = self.mob_index.get(&mob).map(|m| m.count) else { continue };
+                    let Some(count) = self.mob_index.get(&mob).map(|m| m.count) else {
+                        continue;
+                    };
                     if count >= world_limit {
                         continue;
                     }
@@ -45,7 +54,9 @@ impl World {
                     if in_room >= room_limit {
                         continue;
                     }
-                    let Some(id) = self.create_mobile(mob) else { continue };
+                    let Some(id) = self.create_mobile(mob) else {
+                        continue;
+                    };
                     self.char_to_room(id, room);
                     last_mob = Some(id);
                     last_mob_loaded = true;
@@ -53,10 +64,7 @@ impl World {
                 }
                 ResetCmd::Obj { obj, room } => {
                     let Some(r) = self.room(room) else { continue };
-                    let area_busy = self
-                        .areas
-                        .get(r.area.0)
-                        .is_some_and(|a| a.nplayer > 0);
+                    let area_busy = self.areas.get(r.area.0).is_some_and(|a| a.nplayer > 0);
                     let already = r
                         .contents
                         .iter()
@@ -64,13 +72,22 @@ impl World {
                     if area_busy || already {
                         continue;
                     }
-                    let Some(o) = self.create_object(obj, 0) else { continue };
+                    let Some(o) = self.create_object(obj, 0) else {
+                        continue;
+                    };
                     self.obj_to_room(o, room);
                     last_obj.insert(obj, o);
                     last_room = Some(room);
                 }
-                ResetCmd::Put { obj, limit, container, count } => {
-                    let Some(&cont) = last_obj.get(&container) else { continue };
+                ResetCmd::Put {
+                    obj,
+                    limit,
+                    container,
+                    count,
+                } => {
+                    let Some(&cont) = last_obj.get(&container) else {
+                        continue;
+                    };
                     if !self.objs.contains(cont) {
                         continue;
                     }
@@ -97,7 +114,9 @@ impl World {
                         if inside >= count {
                             break;
                         }
-                        let Some(o) = self.create_object(obj, 0) else { break };
+                        let Some(o) = self.create_object(obj, 0) else {
+                            break;
+                        };
                         self.obj_to_obj(o, cont);
                         last_obj.insert(obj, o);
                     }
@@ -117,7 +136,9 @@ impl World {
                     if !is_shop && global >= limit && self.rng.range(0, 4) != 0 {
                         continue;
                     }
-                    let Some(o) = self.create_object(obj, 0) else { continue };
+                    let Some(o) = self.create_object(obj, 0) else {
+                        continue;
+                    };
                     if is_shop {
                         if let Some(ob) = self.obj_mut(o) {
                             ob.inventory = true;

@@ -40,11 +40,21 @@ pub fn write_snapshot(world: &World) -> String {
     out.push('\n');
     out.push_str(&format!(
         "Time {} {} {} {} {} {}\n",
-        world.pulse, world.hour, world.day, world.month, world.year, world.rng.state()
+        world.pulse,
+        world.hour,
+        world.day,
+        world.month,
+        world.year,
+        world.rng.state()
     ));
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {
-        out.push_str(&format!("Area {} {} {}\n", i, a.age, tilde_free(&a.proto.file)));
+        out.push_str(&format!(
+            "Area {} {} {}\n",
+            i,
+            a.age,
+            tilde_free(&a.proto.file)
+        ));
     }
     let mut vnums: Vec<&RoomVnum> = world.rooms.keys().collect();
     vnums.sort();
@@ -70,15 +80,23 @@ pub fn write_snapshot(world: &World) -> String {
     mobs.sort_by_key(|(_, n)| **n);
     for (&id, &n) in mobs {
         let Some(c) = world.ch(id) else { continue };
-        let (Some(vnum), Some(room)) = (c.vnum, c.room) else { continue };
+        let (Some(vnum), Some(room)) = (c.vnum, c.room) else {
+            continue;
+        };
         out.push_str("#MOB\n");
         out.push_str(&format!("Id {n}\nVnum {}\nRoom {}\n", vnum.0, room.0));
         out.push_str(&format!(
             "HMV {} {} {} {} {} {}\n",
             c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv
         ));
-        out.push_str(&format!("Pos {}\nMoney {} {}\n", c.position, c.gold, c.silver));
-        out.push_str(&format!("Lev {}\nAlig {}\nAct {}\nAfBy {}\nSex {}\n", c.level, c.alignment, c.act, c.affected_by, c.sex));
+        out.push_str(&format!(
+            "Pos {}\nMoney {} {}\n",
+            c.position, c.gold, c.silver
+        ));
+        out.push_str(&format!(
+            "Lev {}\nAlig {}\nAct {}\nAfBy {}\nSex {}\n",
+            c.level, c.alignment, c.act, c.affected_by, c.sex
+        ));
         let proto = world.mob_index.get(&vnum).map(|m| &m.proto);
         if proto.is_none_or(|p| p.keywords != c.name) {
             out.push_str(&format!("Name {}~\n", tilde_free(&c.name)));
@@ -139,14 +157,29 @@ pub fn write_snapshot(world: &World) -> String {
             ObjLoc::Nowhere => continue,
         };
         out.push_str("#OBJ\n");
-        out.push_str(&format!("Id {}\nVnum {}\nLoc {}\nWear {}\n", obj_ids[&o], obj.vnum.0, loc, obj.wear_loc));
+        out.push_str(&format!(
+            "Id {}\nVnum {}\nLoc {}\nWear {}\n",
+            obj_ids[&o], obj.vnum.0, loc, obj.wear_loc
+        ));
         out.push_str(&format!(
             "Time {}\nCond {}\nCost {}\nLev {}\nWt {}\nItyp {}\nExtF {}\nWeaF {}\n",
-            obj.timer, obj.condition, obj.cost, obj.level, obj.weight, obj.item_type, obj.extra_flags, obj.wear_flags
+            obj.timer,
+            obj.condition,
+            obj.cost,
+            obj.level,
+            obj.weight,
+            obj.item_type,
+            obj.extra_flags,
+            obj.wear_flags
         ));
         out.push_str(&format!(
             "Val {} {} {} {} {}\nInv {}\n",
-            obj.values[0], obj.values[1], obj.values[2], obj.values[3], obj.values[4], i32::from(obj.inventory)
+            obj.values[0],
+            obj.values[1],
+            obj.values[2],
+            obj.values[3],
+            obj.values[4],
+            i32::from(obj.inventory)
         ));
         let proto = world.obj_index.get(&obj.vnum).map(|p| &p.proto);
         if proto.is_none_or(|p| p.keywords != obj.name) {
@@ -170,15 +203,25 @@ pub fn write_snapshot(world: &World) -> String {
         out.push_str("End\n");
     }
     // Who stands where in each room, newest first, so `look` reads the same.
-    let mut rooms: Vec<&Room> = world.rooms.values().filter(|r| r.people.len() > 1).collect();
+    let mut rooms: Vec<&Room> = world
+        .rooms
+        .values()
+        .filter(|r| r.people.len() > 1)
+        .collect();
     rooms.sort_by_key(|r| r.vnum);
     for r in rooms {
-        let refs: Vec<String> = r.people.iter().filter_map(|&c| char_ref(world, c, &mob_ids)).collect();
+        let refs: Vec<String> = r
+            .people
+            .iter()
+            .filter_map(|&c| char_ref(world, c, &mob_ids))
+            .collect();
         out.push_str(&format!("Order {} {}\n", r.vnum.0, refs.join(" ")));
     }
     // Links: follow/leader/pet between any characters, players included.
     for (id, c) in world.chars.iter() {
-        let Some(me) = char_ref(world, id, &mob_ids) else { continue };
+        let Some(me) = char_ref(world, id, &mob_ids) else {
+            continue;
+        };
         let mut link = |kind: &str, other: Option<CharId>| {
             if let Some(r) = other.and_then(|o| char_ref(world, o, &mob_ids)) {
                 out.push_str(&format!("Link {kind} {me} {r}\n"));
@@ -247,7 +290,9 @@ pub fn restore_snapshot(
     text: &str,
     players: &HashMap<i64, CharId>,
 ) -> Result<Vec<String>, String> {
-    let mut lines = Lines { it: text.lines().enumerate().peekable() };
+    let mut lines = Lines {
+        it: text.lines().enumerate().peekable(),
+    };
     match lines.next() {
         Some((_, l)) if l.trim() == SNAPSHOT_HEADER => {}
         _ => return Err(format!("snapshot:1: expected '{SNAPSHOT_HEADER}'")),
@@ -294,7 +339,8 @@ pub fn restore_snapshot(
                     .and_then(|e| e.as_mut());
                 match exit {
                     Some(e) if e.is_door() => {
-                        e.flags = (e.proto.flags & !(EX_CLOSED | EX_LOCKED)) | (flags as Flags & (EX_CLOSED | EX_LOCKED));
+                        e.flags = (e.proto.flags & !(EX_CLOSED | EX_LOCKED))
+                            | (flags as Flags & (EX_CLOSED | EX_LOCKED));
                     }
                     _ => notes.push(format!("door {room} {dir} is gone")),
                 }
@@ -313,9 +359,14 @@ pub fn restore_snapshot(
                 let Some(room) = room else {
                     return Err(format!("snapshot:{ln}: expected 'Order room refs...'"));
                 };
-                let wanted: Vec<CharId> = p.filter_map(|r| resolve_ref(r, players, &mobs)).collect();
+                let wanted: Vec<CharId> =
+                    p.filter_map(|r| resolve_ref(r, players, &mobs)).collect();
                 if let Some(r) = world.rooms.get_mut(&RoomVnum(room)) {
-                    let mut people: Vec<CharId> = wanted.iter().copied().filter(|c| r.people.contains(c)).collect();
+                    let mut people: Vec<CharId> = wanted
+                        .iter()
+                        .copied()
+                        .filter(|c| r.people.contains(c))
+                        .collect();
                     people.extend(r.people.iter().copied().filter(|c| !wanted.contains(c)));
                     r.people = people;
                 }
@@ -325,7 +376,10 @@ pub fn restore_snapshot(
                 let (Some(kind), Some(a), Some(b)) = (p.next(), p.next(), p.next()) else {
                     return Err(format!("snapshot:{ln}: expected 'Link kind who whom'"));
                 };
-                let (Some(a), Some(b)) = (resolve_ref(a, players, &mobs), resolve_ref(b, players, &mobs)) else {
+                let (Some(a), Some(b)) = (
+                    resolve_ref(a, players, &mobs),
+                    resolve_ref(b, players, &mobs),
+                ) else {
                     continue;
                 };
                 if let Some(c) = world.ch_mut(a) {
@@ -341,12 +395,18 @@ pub fn restore_snapshot(
         }
     }
     if !ended {
-        return Err(format!("snapshot: no '{SNAPSHOT_END}' marker: the file is incomplete"));
+        return Err(format!(
+            "snapshot: no '{SNAPSHOT_END}' marker: the file is incomplete"
+        ));
     }
     Ok(notes)
 }
 
-fn resolve_ref(r: &str, players: &HashMap<i64, CharId>, mobs: &HashMap<i64, CharId>) -> Option<CharId> {
+fn resolve_ref(
+    r: &str,
+    players: &HashMap<i64, CharId>,
+    mobs: &HashMap<i64, CharId>,
+) -> Option<CharId> {
     let n: i64 = r.get(1..)?.parse().ok()?;
     match r.as_bytes().first()? {
         b'P' => players.get(&n).copied(),
@@ -377,11 +437,14 @@ fn read_block(lines: &mut Lines<'_>, start: usize) -> Result<Block, String> {
 }
 
 fn field<'b>(rec: &'b Block, key: &str) -> Option<(usize, &'b str)> {
-    rec.iter().find(|(_, k, _)| k == key).map(|(l, _, v)| (*l, v.as_str()))
+    rec.iter()
+        .find(|(_, k, _)| k == key)
+        .map(|(l, _, v)| (*l, v.as_str()))
 }
 
 fn req_num(rec: &Block, key: &str, start: usize) -> Result<i64, String> {
-    let (ln, v) = field(rec, key).ok_or_else(|| format!("snapshot:{start}: record without '{key}'"))?;
+    let (ln, v) =
+        field(rec, key).ok_or_else(|| format!("snapshot:{start}: record without '{key}'"))?;
     num(v, ln)
 }
 
@@ -409,7 +472,10 @@ fn restore_mob(
     let vnum = MobVnum(req_num(rec, "Vnum", start)? as i32);
     let room = RoomVnum(req_num(rec, "Room", start)? as i32);
     if !world.rooms.contains_key(&room) {
-        notes.push(format!("mobile {} stood in room {} which is gone", vnum.0, room.0));
+        notes.push(format!(
+            "mobile {} stood in room {} which is gone",
+            vnum.0, room.0
+        ));
         return Ok(());
     }
     let Some(ch) = world.create_mobile(vnum) else {
@@ -423,8 +489,9 @@ fn restore_mob(
         match key.as_str() {
             "HMV" => {
                 let [h, mh, m, mm, mv, mmv] = nums::<6>(v, ln)?;
-                (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) =
-                    (h as i32, mh as i32, m as i32, mm as i32, mv as i32, mmv as i32);
+                (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) = (
+                    h as i32, mh as i32, m as i32, mm as i32, mv as i32, mmv as i32,
+                );
             }
             "Pos" => c.position = (num(v, ln)? as i32).min(pos::STANDING),
             "Money" => {
@@ -500,13 +567,18 @@ fn restore_obj(
         return Err(format!("snapshot:{start}: object without 'Loc'"));
     };
     let mut p = loc.split_whitespace();
-    let (kind, n) = (p.next().unwrap_or(""), p.next().and_then(|n| n.parse::<i64>().ok()));
+    let (kind, n) = (
+        p.next().unwrap_or(""),
+        p.next().and_then(|n| n.parse::<i64>().ok()),
+    );
     let Some(n) = n else {
         world.extract_obj(o);
         return Err(format!("snapshot:{ln}: expected 'Loc R|M|O number'"));
     };
     match kind {
-        "R" if world.rooms.contains_key(&RoomVnum(n as i32)) => world.obj_to_room(o, RoomVnum(n as i32)),
+        "R" if world.rooms.contains_key(&RoomVnum(n as i32)) => {
+            world.obj_to_room(o, RoomVnum(n as i32))
+        }
         "M" if mobs.contains_key(&n) => {
             let m = mobs[&n];
             world.obj_to_char(o, m);
