@@ -6,14 +6,14 @@
 //! - `copyover.dat`: exactly one `player_id fd` line per connection (id 0 for
 //!   connections not logged in yet), after a version line, and an end marker
 //!   so a half-written file is detected. Written to a temp file and renamed.
-//! - `copyover.state`: the rest (world and per-connection state), plain
-//!   text and versioned; see [`crate::copyover_state`].
+//! - `copyover.state`: the rest (the game's sessions and world snapshot, the
+//!   net layer's telnet state per fd), plain text and versioned.
 //!
 //! This module holds the file format and the few fd operations the exec
 //! needs; the loop (`net`) decides when, and the game decides what to save.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::os::fd::RawFd;
 use std::path::{Path, PathBuf};
 
@@ -84,36 +84,6 @@ pub fn parse_dat(text: &str) -> Result<Vec<DatEntry>, String> {
     Err(format!(
         "copyover.dat: no '{DAT_END}' marker: the file is incomplete"
     ))
-}
-
-/// Write `path` atomically: temp file in the same directory, fsync, rename,
-/// fsync the directory. The old file is untouched if anything fails.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let mut tmp_name = name.to_os_string();
-    tmp_name.push(".tmp");
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Clear `FD_CLOEXEC` so `fd` survives `execv`.
@@ -189,21 +159,6 @@ mod tests {
         assert_eq!(cloexec(fd), Some(false));
         set_cloexec(fd).expect("set");
         assert_eq!(cloexec(fd), Some(true));
-    }
-
-    #[test]
-    fn atomic_write_keeps_old_file_on_failure() {
-        let dir = std::env::temp_dir().join(format!("gracemud-atomic-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("mkdir");
-        let p = dir.join("x.dat");
-        write_atomic(&p, b"one").expect("write");
-        assert_eq!(fs::read(&p).expect("read"), b"one");
-        // A directory where the temp file must go makes the write fail.
-        fs::create_dir_all(dir.join("x.dat.tmp")).expect("mkdir tmp");
-        assert!(write_atomic(&p, b"two").is_err());
-        assert_eq!(fs::read(&p).expect("read"), b"one");
-        let _ = fs::remove_dir_all(&dir);
     }
 }
 
@@ -385,4 +340,387 @@ mod arg_tests {
         let _ = fs::remove_file(&plain);
         assert!(e[0].contains("not an executable"), "{e:?}");
     }
+}
+
+// ------------------------------------------------------------ orchestration
+
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::game::copyover::Adopted;
+use crate::game::{Config, Game};
+use crate::net::{LoopOptions, Server};
+use crate::world::CopyoverRequest;
+
+/// First line of `copyover.state`.
+pub const STATE_HEADER: &str = "GRACEMUD-STATE 1";
+pub const STATE_END: &str = "#END";
+/// The operator's fault-injection hook for `make copyover-test`: set to
+/// `copyover-recover` (fail) or `copyover-panic` (panic) in the new image's
+/// environment to prove the rollback path. Never set in production.
+pub const FAILPOINT_ENV: &str = "GRACEMUD_FAILPOINT";
+/// The names of the data files, in the server's working directory.
+pub const DAT_FILE: &str = "copyover.dat";
+
+/// What the running server knows that a copyover needs.
+pub struct Context {
+    /// The binary to run next, resolved at start.
+    pub binary: PathBuf,
+    /// The command line to give it, without the program name and without
+    /// any `--copyover`/`--rollback` options.
+    pub args: Vec<String>,
+    pub area_dir: PathBuf,
+    /// The running image, for a rollback from the next one.
+    pub self_exe: Option<fs::File>,
+}
+
+pub fn unix_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+pub fn unix_us() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
+}
+
+/// Perform a copyover. Returns only if it did not happen (refused, or the
+/// exec failed); the game goes on and the reason has been told.
+pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: CopyoverRequest) {
+    let started = Instant::now();
+    let started_ms = unix_ms();
+    log::info!(
+        "copyover requested ({})",
+        if req.by.is_some() {
+            "by command"
+        } else {
+            "by signal"
+        }
+    );
+    // 1. Preflight, before anybody is disturbed.
+    if let Err(lines) = preflight(&ctx.binary, &ctx.area_dir) {
+        let mut text = String::from("Copyover refused: the next image does not pass its check:\n");
+        for l in &lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        game.copyover_tell(req.by, &text);
+        server.settle_now(game, Duration::from_secs(1));
+        return;
+    }
+    let preflight_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // 2. Hand-over: announce, save, flush, describe, clear CLOEXEC, exec.
+    game.copyover_announce(&req);
+    server.settle_now(game, Duration::from_secs(2));
+    if let Err(e) = game.save_everyone() {
+        game.copyover_tell(
+            req.by,
+            &format!("Copyover FAILED: cannot save players: {e}\n"),
+        );
+        server.settle_now(game, Duration::from_secs(1));
+        return;
+    }
+    let save_ms = started.elapsed().as_secs_f64() * 1000.0 - preflight_ms;
+    let conns = server.hand_over(Duration::from_secs(2));
+    let dat: Vec<DatEntry> = conns
+        .iter()
+        .map(|c| DatEntry {
+            player_id: game.copyover_player_id(c.conn),
+            fd: c.fd,
+        })
+        .collect();
+    let fds: Vec<(crate::net::ConnId, RawFd)> = conns.iter().map(|c| (c.conn, c.fd)).collect();
+    let mut state = String::with_capacity(128 * 1024);
+    state.push_str(STATE_HEADER);
+    state.push('\n');
+    state.push_str(&format!(
+        "Timing {save_ms:.3} {} {preflight_ms:.3}\n",
+        unix_us()
+    ));
+    state.push_str("#NET 1\n");
+    for c in &conns {
+        state.push_str(&format!("Fd {} {}\n", c.fd, c.state.replace('\n', " ")));
+    }
+    state.push_str("#ENDNET\n");
+    state.push_str(&game.copyover_state(&fds, started_ms, req.by));
+    state.push_str(STATE_END);
+    state.push('\n');
+    let dat_path = PathBuf::from(DAT_FILE);
+    let args = RecoverArgs {
+        listener_fd: server.listener_fd(),
+        dat_file: dat_path.clone(),
+        old_exe_fd: ctx.self_exe.as_ref().map_or(-1, |f| {
+            use std::os::fd::AsRawFd;
+            f.as_raw_fd()
+        }),
+    };
+    let written = crate::save::atomic_write(&args.state_file(), state.as_bytes())
+        .and_then(|()| crate::save::atomic_write(&dat_path, render_dat(&dat).as_bytes()));
+    let mut handed: Vec<RawFd> = dat.iter().map(|d| d.fd).collect();
+    handed.push(args.listener_fd);
+    if args.old_exe_fd >= 0 {
+        handed.push(args.old_exe_fd);
+    }
+    let failure = match written {
+        Err(e) => format!("cannot write the data files: {e}"),
+        Ok(()) => match handed.iter().try_for_each(|&fd| clear_cloexec(fd)) {
+            Err(e) => format!("cannot keep the sockets open across exec: {e}"),
+            Ok(()) => {
+                let mut argv = vec![ctx.binary.display().to_string()];
+                argv.extend(ctx.args.iter().cloned());
+                argv.push("--copyover".into());
+                argv.push(args.render());
+                log::info!(
+                    "copyover: exec {} with {} connections",
+                    ctx.binary.display(),
+                    dat.len()
+                );
+                exec(&ctx.binary, &argv).to_string()
+            }
+        },
+    };
+    // 4. The exec failed: the old process carries on.
+    for &fd in &handed {
+        let _ = set_cloexec(fd);
+    }
+    let _ = fs::remove_file(&dat_path);
+    let _ = fs::remove_file(args.state_file());
+    log::error!("copyover failed: {failure}");
+    game.copyover_tell(req.by, &format!("Copyover FAILED: {failure}\n"));
+    for (_, _, ch) in game.playing() {
+        game.world
+            .send(ch, "The reboot did not happen; the game goes on.\n");
+    }
+    server.settle_now(game, Duration::from_secs(1));
+}
+
+/// Everything in `copyover.state`, split by layer.
+struct StateFile {
+    preflight_ms: f64,
+    save_ms: f64,
+    exec_at_us: i64,
+    net: std::collections::HashMap<RawFd, String>,
+    game: String,
+}
+
+fn read_state(path: &Path) -> Result<StateFile, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut lines = text.lines();
+    if lines.next().map(str::trim) != Some(STATE_HEADER) {
+        return Err(format!("{}:1: expected '{STATE_HEADER}'", path.display()));
+    }
+    let mut st = StateFile {
+        preflight_ms: 0.0,
+        save_ms: 0.0,
+        exec_at_us: 0,
+        net: Default::default(),
+        game: String::new(),
+    };
+    let mut section = "";
+    let mut ended = false;
+    for (i, line) in lines.enumerate() {
+        let ln = i + 2;
+        match (section, line.trim_end()) {
+            ("game", "#ENDGAME") => {
+                st.game.push_str(line);
+                st.game.push('\n');
+                section = "";
+            }
+            ("game", _) => {
+                st.game.push_str(line);
+                st.game.push('\n');
+            }
+            ("net", "#ENDNET") => section = "",
+            ("net", l) => {
+                let (fd, rest) = l
+                    .strip_prefix("Fd ")
+                    .and_then(|r| r.split_once(' ').or(Some((r, ""))))
+                    .ok_or_else(|| {
+                        format!("{}:{ln}: expected 'Fd <fd> <state>'", path.display())
+                    })?;
+                let fd: RawFd = fd
+                    .parse()
+                    .map_err(|_| format!("{}:{ln}: bad fd '{fd}'", path.display()))?;
+                st.net.insert(fd, rest.to_string());
+            }
+            (_, "#NET 1") => section = "net",
+            (_, l) if l == crate::game::copyover::GAME_HEADER => {
+                section = "game";
+                st.game.push_str(line);
+                st.game.push('\n');
+            }
+            (_, STATE_END) => {
+                ended = true;
+                break;
+            }
+            (_, l) if l.starts_with("Timing ") => {
+                let mut w = l.split_whitespace().skip(1);
+                st.save_ms = w.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                st.exec_at_us = w.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+                st.preflight_ms = w.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            }
+            (_, "") => {}
+            (_, l) => return Err(format!("{}:{ln}: unexpected '{l}'", path.display())),
+        }
+    }
+    if !ended {
+        return Err(format!(
+            "{}: no '{STATE_END}' marker: the file is incomplete",
+            path.display()
+        ));
+    }
+    Ok(st)
+}
+
+/// How the new image was asked to come up.
+#[derive(Clone, Debug)]
+pub struct RecoverPlan {
+    pub args: RecoverArgs,
+    /// Set when this image is the old one coming back from a failed new one.
+    pub rollback: Option<String>,
+    /// This process's own command line (for a rollback exec).
+    pub argv: Vec<String>,
+    /// When `main` started.
+    pub main_at_us: i64,
+}
+
+/// Roll back to the old image: hand every socket and the data files to it
+/// again. Returns only if that is impossible (with the reason).
+pub fn rollback(plan: &RecoverPlan, reason: &str) -> String {
+    log::error!("copyover: the new image cannot come up: {reason}");
+    if plan.rollback.is_some() {
+        return "this image is already a rollback".into();
+    }
+    if plan.args.old_exe_fd < 0 {
+        return "no old image to roll back to".into();
+    }
+    // Every fd the old image handed us must survive this exec too.
+    let mut fds = vec![plan.args.listener_fd];
+    if let Ok(text) = fs::read_to_string(&plan.args.dat_file) {
+        if let Ok(entries) = parse_dat(&text) {
+            fds.extend(entries.iter().map(|e| e.fd));
+        }
+    }
+    for fd in fds {
+        let _ = clear_cloexec(fd);
+    }
+    let mut argv: Vec<String> = plan.argv.clone();
+    argv.push("--rollback".into());
+    argv.push(reason.replace(['\n', '\r'], " "));
+    log::warn!("copyover: rolling back to the old image");
+    exec_fd(plan.args.old_exe_fd, &argv, FAILPOINT_ENV).to_string()
+}
+
+/// Recover in the new image. On failure, rolls back (never returns then);
+/// if even that fails, returns the error and the caller exits.
+pub fn recover(
+    plan: &RecoverPlan,
+    cfg: Config,
+    opts: LoopOptions,
+) -> Result<(Server, Game), String> {
+    // Every failure rolls back inside `try_recover`, while the sockets are
+    // still open; what comes back here is a rollback that could not happen.
+    try_recover(plan, cfg, opts)
+}
+
+fn try_recover(
+    plan: &RecoverPlan,
+    cfg: Config,
+    opts: LoopOptions,
+) -> Result<(Server, Game), String> {
+    let fail = |reason: String| -> String {
+        let why = rollback(plan, &reason);
+        format!("{reason}; rollback impossible: {why}")
+    };
+    if plan.rollback.is_none() {
+        match std::env::var(FAILPOINT_ENV).as_deref() {
+            Ok("copyover-recover") => {
+                return Err(fail(format!("failpoint {FAILPOINT_ENV}=copyover-recover")))
+            }
+            Ok("copyover-panic") => panic!("failpoint {FAILPOINT_ENV}=copyover-panic"),
+            _ => {}
+        }
+    }
+    let dat_text = fs::read_to_string(&plan.args.dat_file)
+        .map_err(|e| fail(format!("cannot read {}: {e}", plan.args.dat_file.display())))?;
+    let dat = parse_dat(&dat_text).map_err(fail)?;
+    let state = read_state(&plan.args.state_file()).map_err(fail)?;
+    let t_reload = Instant::now();
+    let world = Game::load_world_for_recovery(&cfg).map_err(|lines| {
+        fail(format!(
+            "cannot load the areas: {}",
+            lines.first().map_or("", String::as_str)
+        ))
+    })?;
+    let reload_ms = t_reload.elapsed().as_secs_f64() * 1000.0;
+    let t_restore = Instant::now();
+    // Adopt the listener first: connections made during the exec wait in
+    // its backlog and are accepted by the first loop turn.
+    let mut server = Server::from_inherited_listener(plan.args.listener_fd, opts).map_err(|e| {
+        fail(format!(
+            "cannot adopt the listener (fd {}): {e}",
+            plan.args.listener_fd
+        ))
+    })?;
+    // From here on this image owns the sockets: a failure must roll back
+    // before anything is dropped (dropping would close them).
+    let taken = (|| {
+        server
+            .catch_signals()
+            .map_err(|e| format!("cannot catch signals: {e}"))?;
+        let mut adopted = Vec::with_capacity(dat.len());
+        for e in &dat {
+            let net_state = state.net.get(&e.fd).map_or("", String::as_str);
+            match server.adopt_inherited(e.fd, net_state) {
+                Ok(conn) => adopted.push(Adopted {
+                    conn,
+                    fd: e.fd,
+                    player_id: e.player_id,
+                }),
+                Err(err) => log::warn!("copyover: connection on fd {} is lost: {err}", e.fd),
+            }
+        }
+        Game::recover(world, cfg, &state.game, &adopted, plan.rollback.as_deref())
+    })();
+    let (mut game, rec) = match taken {
+        Ok(v) => v,
+        Err(reason) => {
+            let err = fail(reason);
+            // Keep the sockets open for whoever deals with this.
+            std::mem::forget(server);
+            return Err(err);
+        }
+    };
+    for n in &rec.notes {
+        log::warn!("copyover: {n}");
+    }
+    server.settle_now(&mut game, Duration::from_secs(1));
+    let restore_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
+    let _ = fs::remove_file(&plan.args.dat_file);
+    let _ = fs::remove_file(plan.args.state_file());
+    let exec_ms = if state.exec_at_us > 0 {
+        (plan.main_at_us - state.exec_at_us) as f64 / 1000.0
+    } else {
+        0.0
+    };
+    let total_ms = (unix_ms() - rec.started_ms) as f64;
+    log::info!(
+        "copyover timings: preflight={:.2}ms save={:.2}ms exec={exec_ms:.2}ms reload={reload_ms:.2}ms restore={restore_ms:.2}ms total={total_ms:.2}ms players={}",
+        state.preflight_ms,
+        state.save_ms,
+        rec.players
+    );
+    log::info!(
+        "copyover {}: {} playing, {} link-dead, {} back at the name prompt",
+        if plan.rollback.is_some() {
+            "rolled back"
+        } else {
+            "complete"
+        },
+        rec.players,
+        rec.linkdead,
+        rec.logging_in
+    );
+    Ok((server, game))
 }

@@ -17,8 +17,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use getopts::Options;
 use log::{error, info, warn};
 
+use gracemud::copyover::{self, Context, RecoverArgs, RecoverPlan};
 use gracemud::game::{Config, Game};
-use gracemud::net::{self, Engine, Exit, Server};
+use gracemud::net::{self, Engine, Exit, LoopOptions, Server};
+use gracemud::world::CopyoverRequest;
 
 const PID_FILE: &str = "gracemud.pid";
 
@@ -30,6 +32,10 @@ struct Args {
     player_dir: PathBuf,
     seed: Option<u64>,
     check: bool,
+    /// `--copyover L:FILE:E`: this image takes over from a copyover.
+    copyover: Option<String>,
+    /// `--rollback REASON`: this is the old image coming back.
+    rollback: Option<String>,
 }
 
 enum Parsed {
@@ -64,6 +70,18 @@ fn options() -> Options {
         "",
         "check",
         "check the area files, print diagnostics, exit 0 or 1",
+    );
+    o.optopt(
+        "",
+        "copyover",
+        "(internal) recover after a copyover: LISTENER_FD:DATA_FILE:OLD_EXE_FD",
+        "SPEC",
+    );
+    o.optopt(
+        "",
+        "rollback",
+        "(internal) with --copyover: the new image failed for REASON",
+        "REASON",
     );
     o.optflag("h", "help", "print this help");
     o.optflag("V", "version", "print the version");
@@ -120,6 +138,8 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
         player_dir: PathBuf::from(m.opt_str("P").unwrap_or_else(|| "player".into())),
         seed,
         check: m.opt_present("check"),
+        copyover: m.opt_str("copyover"),
+        rollback: m.opt_str("rollback"),
     }))
 }
 
@@ -130,6 +150,7 @@ fn main() -> ExitCode {
         eprintln!("gracemud: cannot block signals: {e}");
         return ExitCode::FAILURE;
     }
+    let main_at_us = gracemud::copyover::unix_us();
     let argv: Vec<String> = std::env::args().collect();
     let args = match parse(&argv) {
         Ok(Parsed::Run(a)) => a,
@@ -156,10 +177,10 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         };
     }
-    run(args)
+    run(args, &argv, main_at_us)
 }
 
-fn run(args: Args) -> ExitCode {
+fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
     let started = Instant::now();
     let seed = args.seed.unwrap_or_else(|| {
         SystemTime::now()
@@ -167,57 +188,38 @@ fn run(args: Args) -> ExitCode {
             .map_or(0, |d| d.as_nanos() as u64)
             ^ u64::from(std::process::id())
     });
-    info!(
-        "gracemud {} booting: areas {}, players {}, seed {seed}",
-        env!("CARGO_PKG_VERSION"),
-        args.area_dir.display(),
-        args.player_dir.display()
-    );
     let cfg = Config {
         area_dir: args.area_dir.clone(),
         player_dir: args.player_dir.clone(),
         seed,
     };
-    let mut game = match Game::boot(cfg) {
-        Ok(g) => g,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            error!(
-                "{} error(s) in the areas under {}: not starting",
-                errors.len(),
-                args.area_dir.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let booted = started.elapsed();
-
-    let addr = SocketAddr::new(args.bind, args.port);
-    // std sets SO_REUSEADDR on unix listeners: a restart can rebind at once.
-    let listener =
-        match std::net::TcpListener::bind(addr).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
-            Ok(l) => mio::net::TcpListener::from_std(l),
+    // What a later copyover needs: the binary as started (resolved now, as
+    // the file may be replaced by a rebuild), our command line, and an fd on
+    // this image for a rollback.
+    let ctx = Context {
+        binary: copyover::resolve_binary(argv.first().map_or("gracemud", String::as_str)),
+        args: strip_copyover_args(argv.get(1..).unwrap_or_default()),
+        area_dir: args.area_dir.clone(),
+        self_exe: match copyover::open_self_exe() {
+            Ok(f) => Some(f),
             Err(e) => {
-                error!("cannot listen on {addr}: {e}");
-                return ExitCode::FAILURE;
+                warn!("cannot open /proc/self/exe ({e}): a failed copyover cannot roll back");
+                None
             }
-        };
-    let mut server = match Server::new(listener).and_then(|mut s| s.catch_signals().map(|()| s)) {
-        Ok(s) => s,
-        Err(e) => {
-            error!("cannot start the event loop: {e}");
-            return ExitCode::FAILURE;
-        }
+        },
+    };
+
+    let (mut server, mut game) = match &args.copyover {
+        Some(spec) => match recover(spec, &args, argv, main_at_us, cfg) {
+            Some(v) => v,
+            None => return ExitCode::FAILURE,
+        },
+        None => match boot(&args, cfg, seed, started) {
+            Some(v) => v,
+            None => return ExitCode::FAILURE,
+        },
     };
     let pid_written = write_pid_file(Path::new(PID_FILE));
-    info!(
-        "ready on {} (areas loaded in {:.1} ms, up in {:.1} ms)",
-        server.local_addr().map_or(addr, |a| a),
-        booted.as_secs_f64() * 1000.0,
-        started.elapsed().as_secs_f64() * 1000.0
-    );
 
     let code = loop {
         match server.run_until(&mut game, |s| !s.copyover_requested()) {
@@ -226,8 +228,13 @@ fn run(args: Args) -> ExitCode {
                 break ExitCode::SUCCESS;
             }
             Ok(Exit::Stopped) => {
-                if server.take_copyover_request() {
-                    warn!("copyover requested, but this build cannot copyover yet");
+                let by_signal = server.take_copyover_request();
+                let request = game
+                    .take_copyover_request()
+                    .or_else(|| by_signal.then(CopyoverRequest::default));
+                if let Some(req) = request {
+                    // Returns only if the copyover did not happen.
+                    copyover::perform(&mut server, &mut game, &ctx, req);
                 }
             }
             Err(e) => {
@@ -241,6 +248,128 @@ fn run(args: Args) -> ExitCode {
         remove_pid_file(Path::new(PID_FILE));
     }
     code
+}
+
+/// A fresh start: load the world and listen.
+fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server, Game)> {
+    info!(
+        "gracemud {} booting: areas {}, players {}, seed {seed}",
+        env!("CARGO_PKG_VERSION"),
+        args.area_dir.display(),
+        args.player_dir.display()
+    );
+    let game = match Game::boot(cfg) {
+        Ok(g) => g,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            error!(
+                "{} error(s) in the areas under {}: not starting",
+                errors.len(),
+                args.area_dir.display()
+            );
+            return None;
+        }
+    };
+    let booted = started.elapsed();
+    let addr = SocketAddr::new(args.bind, args.port);
+    // std sets SO_REUSEADDR on unix listeners: a restart can rebind at once.
+    let listener =
+        match std::net::TcpListener::bind(addr).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
+            Ok(l) => mio::net::TcpListener::from_std(l),
+            Err(e) => {
+                error!("cannot listen on {addr}: {e}");
+                return None;
+            }
+        };
+    let server = match Server::new(listener).and_then(|mut s| s.catch_signals().map(|()| s)) {
+        Ok(s) => s,
+        Err(e) => {
+            error!("cannot start the event loop: {e}");
+            return None;
+        }
+    };
+    info!(
+        "ready on {} (areas loaded in {:.1} ms, up in {:.1} ms)",
+        server.local_addr().map_or(addr, |a| a),
+        booted.as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    Some((server, game))
+}
+
+/// Take over from a copyover (or come back from a failed one).
+fn recover(
+    spec: &str,
+    args: &Args,
+    argv: &[String],
+    main_at_us: i64,
+    cfg: Config,
+) -> Option<(Server, Game)> {
+    let rec = match RecoverArgs::parse(spec) {
+        Ok(r) => r,
+        Err(e) => {
+            error!("{e}");
+            return None;
+        }
+    };
+    let old_exe_fd = rec.old_exe_fd;
+    let plan = RecoverPlan {
+        args: rec,
+        rollback: args.rollback.clone(),
+        argv: argv.to_vec(),
+        main_at_us,
+    };
+    info!(
+        "gracemud {} recovering from a copyover{}",
+        env!("CARGO_PKG_VERSION"),
+        plan.rollback
+            .as_ref()
+            .map_or(String::new(), |r| format!(" (rolled back: {r})"))
+    );
+    if plan.rollback.is_none() {
+        // A panic while taking over goes back to the old image.
+        let for_hook = plan.clone();
+        std::panic::set_hook(Box::new(move |info| {
+            let why = copyover::rollback(&for_hook, &format!("panic: {info}"));
+            eprintln!("gracemud: {info}; rollback impossible: {why}");
+        }));
+    }
+    let result = copyover::recover(&plan, cfg, LoopOptions::default());
+    let _ = std::panic::take_hook();
+    if old_exe_fd >= 0 {
+        // The old image is no longer needed; this one opened itself.
+        let _ = nix::unistd::close(old_exe_fd);
+    }
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            error!("copyover recovery failed: {e}");
+            None
+        }
+    }
+}
+
+/// Our command line without the options only a copyover adds.
+fn strip_copyover_args(args: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a == "--copyover" || a == "--rollback" {
+            skip = true;
+            continue;
+        }
+        if a.starts_with("--copyover=") || a.starts_with("--rollback=") {
+            continue;
+        }
+        out.push(a.clone());
+    }
+    out
 }
 
 /// Write our pid; a failure is logged, not fatal.

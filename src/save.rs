@@ -6,9 +6,9 @@
 //! deeper), and `#END`. Differences from ROM, on purpose:
 //!
 //! * `Pass` holds an argon2 PHC string, never a password or a `crypt()` hash;
-//! * skill numbers are written as numbers (`Sk 75 12`, `Affc 12 ...`) until
-//!   the skill table has names; quoted names are read back as "unknown" with a
-//!   warning;
+//! * skills are written by quoted name as ROM does (`Sk 75 'sword'`,
+//!   `Affc 'armor' ...`, names from `db::tables::SKILLS`); bare skill numbers,
+//!   which earlier versions wrote, are still read;
 //! * `Sett key value~` lines carry [`PcData::settings`];
 //! * every object is kept (ROM drops keys and over-level items at save time).
 //!
@@ -26,6 +26,7 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::db::tables;
 use crate::world::{
     wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, RoomVnum, World,
     ROOM_VNUM_LIMBO,
@@ -33,28 +34,6 @@ use crate::world::{
 
 /// The file version we write (ROM's current one).
 pub const SAVE_VERSION: i32 = 5;
-
-/// ROM's player races by race-table index (the first entry, 0, is "unique").
-pub const PC_RACES: [(usize, &str); 4] = [(1, "human"), (2, "elf"), (3, "dwarf"), (4, "giant")];
-
-/// Class names by class number.
-pub const CLASS_NAMES: [&str; 4] = ["mage", "cleric", "thief", "warrior"];
-
-/// The name of a player race by index ("human" for anything unknown).
-pub fn race_name(race: usize) -> &'static str {
-    PC_RACES
-        .iter()
-        .find(|(i, _)| *i == race)
-        .map_or("human", |(_, n)| n)
-}
-
-/// The race index for a name (exact, case-insensitive), if it is a player race.
-pub fn race_lookup(name: &str) -> Option<usize> {
-    PC_RACES
-        .iter()
-        .find(|(_, n)| n.eq_ignore_ascii_case(name))
-        .map(|(i, _)| *i)
-}
 
 /// What went wrong reading or writing a player file.
 #[derive(Debug)]
@@ -214,6 +193,36 @@ pub fn now_secs() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Seconds `pc` has played by `now`: the saved total plus this session.
+pub fn played_secs_at(pc: &PcData, now: i64) -> i64 {
+    let session = if pc.last_logon > 0 {
+        (now - pc.last_logon).max(0)
+    } else {
+        0
+    };
+    pc.played_secs + session
+}
+
+/// A skill as the file names it: `'name'`, or the bare number when the
+/// skill table has no such entry.
+fn skill_word(sn: i32) -> String {
+    match tables::skill_name(sn) {
+        Some(name) => format!("'{name}'"),
+        None => sn.to_string(),
+    }
+}
+
+/// A skill word read back: a quoted name (exact, else ROM's prefix rule) or
+/// a bare number as earlier versions wrote it.
+fn skill_from_word(word: &str) -> Option<i32> {
+    if let Ok(sn) = word.parse::<i32>() {
+        return Some(sn);
+    }
+    tables::skill_exact(word)
+        .or_else(|| tables::skill_lookup(word))
+        .and_then(|sn| i32::try_from(sn).ok())
+}
+
 /// The whole player file for `ch`, as text (empty for mobiles and stale ids).
 pub fn write_player(world: &World, ch: CharId) -> String {
     write_player_at(world, ch, now_secs())
@@ -240,7 +249,8 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if !pc.prompt.is_empty() {
         let _ = writeln!(o, "Prom {}~", smash_tilde(&pc.prompt));
     }
-    let _ = writeln!(o, "Race {}~", race_name(c.race));
+    let race = tables::pc_race_by_index(c.race).map_or("human", |r| r.name);
+    let _ = writeln!(o, "Race {race}~");
     let _ = writeln!(o, "Sex  {}", c.sex);
     let _ = writeln!(o, "Cla  {}", c.class);
     let _ = writeln!(o, "Levl {}", c.level);
@@ -250,13 +260,7 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if pc.security != 0 {
         let _ = writeln!(o, "Sec  {}", pc.security);
     }
-    let played = pc.played_secs
-        + if pc.last_logon > 0 {
-            (now - pc.last_logon).max(0)
-        } else {
-            0
-        };
-    let _ = writeln!(o, "Plyd {played}");
+    let _ = writeln!(o, "Plyd {}", played_secs_at(pc, now));
     if pc.lines != 0 {
         let _ = writeln!(o, "Scro {}", pc.lines);
     }
@@ -314,7 +318,7 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     let k = pc.condition;
     let _ = writeln!(o, "Cnd  {} {} {} {}", k[0], k[1], k[2], k[3]);
     for (sn, pct) in &pc.learned {
-        let _ = writeln!(o, "Sk {pct} {sn}");
+        let _ = writeln!(o, "Sk {pct} {}", skill_word(*sn));
     }
     for g in &pc.groups {
         let _ = writeln!(o, "Gr '{}'", g.replace('\'', ""));
@@ -339,7 +343,13 @@ fn write_affect(o: &mut String, af: &Affect) {
     let _ = writeln!(
         o,
         "Affc {} {} {} {} {} {} {}",
-        af.skill, af.where_, af.level, af.duration, af.modifier, af.location, af.bits
+        skill_word(af.skill),
+        af.where_,
+        af.level,
+        af.duration,
+        af.modifier,
+        af.location,
+        af.bits
     );
 }
 
@@ -631,16 +641,19 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Prom" | "Prompt" => pc.prompt = r.string()?,
             "Race" => {
                 let name = r.string()?;
-                ch.race = race_lookup(&name).unwrap_or_else(|| {
-                    out.warnings.push(format!(
-                        "{}:{key_line}: unknown race {name:?}; human",
-                        r.file
-                    ));
-                    1
-                });
+                ch.race = match tables::pc_race_exact(&name) {
+                    Some(race) => race.race,
+                    None => {
+                        out.warnings.push(format!(
+                            "{}:{key_line}: unknown race {name:?}; human",
+                            r.file
+                        ));
+                        1
+                    }
+                };
             }
             "Sex" => ch.sex = r.int()?.clamp(0, 2),
-            "Cla" | "Class" => ch.class = r.int()?.clamp(0, 3),
+            "Cla" | "Class" => ch.class = r.int()?.clamp(0, tables::CLASSES.len() as i32 - 1),
             "Levl" | "Lev" | "Level" => ch.level = r.int()?,
             "Tru" | "Trust" => ch.trust = r.int()?,
             "Sec" => pc.security = r.int()?,
@@ -701,11 +714,11 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Sk" | "Skill" => {
                 let pct = r.int()?;
                 let w = r.word_on_line().unwrap_or_default();
-                match w.parse::<i32>() {
-                    Ok(sn) => {
+                match skill_from_word(&w) {
+                    Some(sn) => {
                         pc.learned.insert(sn, pct);
                     }
-                    Err(_) => out.warnings.push(format!(
+                    None => out.warnings.push(format!(
                         "{}:{key_line}: unknown skill {w:?}; skipped",
                         r.file
                     )),
@@ -745,7 +758,7 @@ fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
     let w = r
         .word_on_line()
         .ok_or_else(|| r.err("Affc without a skill"))?;
-    let skill = w.parse::<i32>().unwrap_or(-1);
+    let skill = skill_from_word(&w).unwrap_or(-1);
     let [where_, level, duration, modifier, location] = r.ints::<5>()?;
     let bits = r.number()? as u64;
     Ok(Affect {
@@ -955,8 +968,15 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
 /// fsync, rename over `path`, fsync the directory. On any failure the old
 /// file is untouched.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    // A bare file name has an empty parent: that is the working directory.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut tmp_name = name.to_os_string();
     tmp_name.push(".tmp");
     let tmp = dir.join(tmp_name);
     let result = (|| {
@@ -1041,42 +1061,6 @@ pub fn find_player_file_by_id(dir: &Path, id: i64) -> Option<String> {
         .into_iter()
         .find(|&(_, i)| i == id)
         .map(|(n, _)| n)
-}
-
-// --------------------------------------------------------------- passwords
-
-/// Hash a password into an argon2 PHC string (salt from /dev/urandom).
-pub fn hash_password(password: &str) -> Result<String, String> {
-    use argon2::password_hash::{PasswordHasher, SaltString};
-    let mut salt = [0u8; 16];
-    fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut salt))
-        .map_err(|e| format!("no randomness for a salt: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
-}
-
-/// Check a password against a PHC string (false for unparseable hashes).
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    match PasswordHash::new(hash) {
-        Ok(parsed) => argon2::Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
-        Err(_) => false,
-    }
-}
-
-/// Run one password job (the net loop calls this on its worker thread).
-pub fn run_hash_job(job: &crate::net::engine::HashJob) -> crate::net::engine::HashResult {
-    use crate::net::engine::{HashJob, HashResult};
-    match job {
-        HashJob::Hash { password } => HashResult::Hashed(hash_password(password)),
-        HashJob::Verify { password, hash } => HashResult::Verified(verify_password(password, hash)),
-    }
 }
 
 #[cfg(test)]
@@ -1356,6 +1340,50 @@ mod tests {
     }
 
     #[test]
+    fn skills_are_written_by_name_and_read_by_name_or_number() {
+        let mut w = world();
+        let ch = player(&mut w);
+        let text = write_player_at(&w, ch, 1);
+        assert!(text.contains("\nSk 75 'chain lightning'\n"), "{text}");
+        assert!(
+            text.contains("\nAffc 'burning hands' 0 7 10 2 18 0\n"),
+            "{text}"
+        );
+        // Numbers (as earlier versions wrote), names, ROM's prefix rule; an
+        // unknown name is skipped with a warning, an unknown affect is -1.
+        let file = "#PLAYER\nName Bob~\nPass h~\nSk 75 12\nSk 50 'sword'\nSk 40 'fast h'\n\
+                    Sk 1 'no such skill'\nAffc 5 0 7 10 2 18 0\nAffc 'armor' 0 1 2 3 4 0\n\
+                    Affc 'nothing' 0 1 2 3 4 0\nEnd\n#END\n";
+        let p = read_player(file, "Bob").unwrap_or_else(|e| panic!("{e}"));
+        let learned = p.ch.pc.as_deref().map(|pc| pc.learned.clone());
+        assert_eq!(
+            learned,
+            Some([(12, 75), (105, 50), (122, 40)].into_iter().collect())
+        );
+        assert!(
+            p.warnings.len() == 1 && p.warnings[0].contains("Bob:7: unknown skill"),
+            "{:?}",
+            p.warnings
+        );
+        let skills: Vec<i32> = p.ch.affects.iter().map(|a| a.skill).collect();
+        assert_eq!(skills, [5, 2, -1]);
+        // A skill number the table does not know stays a number.
+        if let Some(pc) = w.ch_mut(ch).and_then(|c| c.pc.as_deref_mut()) {
+            pc.learned.insert(999, 10);
+        }
+        let text = write_player_at(&w, ch, 1);
+        assert!(text.contains("\nSk 10 999\n"), "{text}");
+        let back = read_player(&text, "Alice").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            back.ch
+                .pc
+                .as_deref()
+                .and_then(|pc| pc.learned.get(&999).copied()),
+            Some(10)
+        );
+    }
+
+    #[test]
     fn malformed_files_name_file_and_line() {
         let cases = [
             (
@@ -1514,14 +1542,5 @@ mod tests {
         assert_eq!(parse_flags("12"), Some(12));
         assert_eq!(parse_flags("A|4"), Some(5));
         assert_eq!(parse_flags("A?"), None);
-    }
-
-    #[test]
-    fn passwords_hash_and_verify() {
-        let h = hash_password("correct horse").unwrap_or_else(|e| panic!("{e}"));
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse", &h));
-        assert!(!verify_password("wrong horse", &h));
-        assert!(!verify_password("x", "not a hash"));
     }
 }

@@ -14,6 +14,7 @@ pub mod act_info;
 pub mod act_move;
 pub mod act_obj;
 pub mod act_wiz;
+pub mod copyover;
 pub mod interp;
 pub mod nanny;
 pub mod update;
@@ -517,6 +518,7 @@ impl Engine for Game {
             echo: s.echo.take(),
             close: s.close,
             hash_jobs: std::mem::take(&mut s.jobs),
+            ..Default::default()
         };
         let want_prompt = std::mem::take(&mut s.want_prompt);
         if let Some(ch) = s.playing() {
@@ -544,6 +546,9 @@ impl Engine for Game {
 
     fn wants_shutdown(&self) -> bool {
         self.world.shutdown_requested
+    }
+    fn wants_copyover(&self) -> bool {
+        self.world.copyover_requested.is_some()
     }
 }
 

@@ -30,6 +30,7 @@
 pub mod color;
 pub mod descriptor;
 pub mod engine;
+pub mod handoff;
 pub mod hash;
 pub mod telnet;
 

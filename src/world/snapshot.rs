@@ -45,7 +45,7 @@ pub fn write_snapshot(world: &World) -> String {
         world.day,
         world.month,
         world.year,
-        world.rng.state()
+        world.rng.state() as i64
     ));
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {

@@ -1,0 +1,418 @@
+//! The game's side of a copyover: what the old image hands over and how the
+//! new image takes the game back up.
+//!
+//! Before the exec: players are told to remain seated, every player (link-dead
+//! ones too) is saved to their file, and [`Game::copyover_state`] writes the
+//! game's section of `copyover.state`:
+//!
+//! ```text
+//! #GAME 1
+//! Started <unix ms of the request>
+//! By <player id of the immortal, 0 for a signal>
+//! NextId <next new player id>
+//! Conn <fd> playing <player id> <Name>     one per connection that plays
+//! Conn <fd> login                          one per connection still logging in
+//! Linkdead <player id> <Name>
+//! #WORLD 1 ... #ENDWORLD                   the world snapshot (world::snapshot)
+//! #ENDGAME
+//! ```
+//!
+//! After the exec, [`Game::recover`] reloads players by id (their names
+//! travel in the state so no directory scan is needed), restores the
+//! world's moving parts, puts connections still logging in back at the name
+//! prompt, and only when everyone is back shows each player their room and
+//! "Your body rematerializes.". Every connection state is decided here
+//! explicitly: only a connection that was *playing* comes back playing, so a
+//! copyover can never carry anyone past the password prompt.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::os::fd::RawFd;
+
+use super::*;
+use crate::world::snapshot;
+use crate::world::CopyoverRequest;
+
+pub const GAME_HEADER: &str = "#GAME 1";
+pub const GAME_END: &str = "#ENDGAME";
+
+/// What players see when the game comes back.
+pub const REMATERIALIZE: &str = "Your body rematerializes.\n";
+
+/// One connection the old image handed over, as the new image sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Adopted {
+    /// The connection in the new image.
+    pub conn: ConnId,
+    /// The fd it had (the key into the state file).
+    pub fd: RawFd,
+    /// The player id from `copyover.dat` (0: not playing).
+    pub player_id: i64,
+}
+
+/// What recovery did, for the log.
+#[derive(Clone, Debug, Default)]
+pub struct Recovered {
+    pub players: usize,
+    pub linkdead: usize,
+    pub logging_in: usize,
+    /// When the copyover was asked for (unix ms), to time the whole thing.
+    pub started_ms: i64,
+    /// Things that could not be restored (prototypes gone, files unreadable).
+    pub notes: Vec<String>,
+}
+
+impl Game {
+    /// Take the copyover a command asked for, if any.
+    pub fn take_copyover_request(&mut self) -> Option<CopyoverRequest> {
+        self.world.copyover_requested.take()
+    }
+
+    /// Tell whoever asked (and the log) something about their copyover.
+    pub fn copyover_tell(&mut self, by: Option<CharId>, text: &str) {
+        for line in text.lines() {
+            log::warn!("copyover: {line}");
+        }
+        if let Some(ch) = by {
+            self.world.send(ch, text);
+            if let Some(conn) = self.world.ch(ch).and_then(|c| c.conn) {
+                self.dirty.insert(conn);
+            }
+        }
+    }
+
+    /// Warn everyone playing that the world is about to be rebuilt.
+    pub fn copyover_announce(&mut self, req: &CopyoverRequest) {
+        let mut msg = String::from("\nThe world holds its breath: a graceful reboot is under way");
+        if !req.reason.trim().is_empty() {
+            let _ = write!(msg, " ({})", req.reason.trim());
+        }
+        msg.push_str(". Please remain seated...\n");
+        for (conn, _, ch) in self.playing() {
+            self.world.send(ch, &msg);
+            self.dirty.insert(conn);
+        }
+    }
+
+    /// Save every player in the game, playing or link-dead.
+    pub fn save_everyone(&mut self) -> Result<(), String> {
+        let players = self.world.players.clone();
+        let mut failed = Vec::new();
+        for ch in players {
+            if let Err(e) = save::save_player(&self.world, ch, &self.cfg.player_dir) {
+                failed.push(e.to_string());
+            }
+        }
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(failed.join("; "))
+        }
+    }
+
+    /// The player id each connection plays under (0: not playing), for
+    /// `copyover.dat`.
+    pub fn copyover_player_id(&self, conn: ConnId) -> i64 {
+        self.char_of(conn)
+            .and_then(|ch| self.world.ch(ch))
+            .map_or(crate::copyover::NOT_PLAYING, |c| c.player_id())
+    }
+
+    /// The game's section of `copyover.state` (see the module docs).
+    pub fn copyover_state(
+        &self,
+        conns: &[(ConnId, RawFd)],
+        started_ms: i64,
+        by: Option<CharId>,
+    ) -> String {
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str(GAME_HEADER);
+        out.push('\n');
+        let by_id = by
+            .and_then(|c| self.world.ch(c))
+            .map_or(0, |c| c.player_id());
+        let _ = writeln!(
+            out,
+            "Started {started_ms}\nBy {by_id}\nNextId {}",
+            self.next_player_id
+        );
+        let mut on_line = std::collections::HashSet::new();
+        for &(conn, fd) in conns {
+            match self
+                .char_of(conn)
+                .and_then(|ch| self.world.ch(ch).map(|c| (ch, c)))
+            {
+                Some((ch, c)) => {
+                    on_line.insert(ch);
+                    let _ = writeln!(out, "Conn {fd} playing {} {}", c.player_id(), c.name);
+                }
+                None => {
+                    let _ = writeln!(out, "Conn {fd} login");
+                }
+            }
+        }
+        for &ch in &self.world.players {
+            if on_line.contains(&ch) {
+                continue;
+            }
+            if let Some(c) = self.world.ch(ch) {
+                let _ = writeln!(out, "Linkdead {} {}", c.player_id(), c.name);
+            }
+        }
+        out.push_str(&snapshot::write_snapshot(&self.world));
+        out.push_str(GAME_END);
+        out.push('\n');
+        out
+    }
+
+    /// Load the areas into a world without running resets (the snapshot
+    /// brings back what stood where).
+    pub fn load_world_for_recovery(cfg: &Config) -> Result<World, Vec<String>> {
+        let report = crate::db::load_area_dir(&cfg.area_dir);
+        if !report.errors.is_empty() {
+            return Err(report.errors.iter().map(|d| d.to_string()).collect());
+        }
+        let mut world = World::new(report.protos, cfg.seed);
+        set_clock_from_real_time(&mut world, save::now_secs());
+        Ok(world)
+    }
+
+    /// Take the game back up in the new image. `conns` are the adopted
+    /// connections; `rollback` is set when this image is the old one coming
+    /// back because the new one failed.
+    pub fn recover(
+        world: World,
+        cfg: Config,
+        state: &str,
+        conns: &[Adopted],
+        rollback: Option<&str>,
+    ) -> Result<(Game, Recovered), String> {
+        let parsed = ParsedState::parse(state)?;
+        let mut game = Game {
+            world,
+            cfg,
+            sessions: HashMap::new(),
+            dirty: BTreeSet::new(),
+            next_player_id: parsed.next_id,
+            autosave_queue: VecDeque::new(),
+        };
+        let mut rec = Recovered {
+            started_ms: parsed.started_ms,
+            ..Recovered::default()
+        };
+        let mut by_id: HashMap<i64, CharId> = HashMap::new();
+        let mut playing: Vec<(ConnId, CharId)> = Vec::new();
+
+        for a in conns {
+            let peer = "?".to_string();
+            let entry = parsed.conns.get(&a.fd);
+            let wanted = match entry {
+                Some(ConnKind::Playing { id, name }) if *id == a.player_id && a.player_id != 0 => {
+                    Some((*id, name.clone()))
+                }
+                _ => None,
+            };
+            let restored = wanted.and_then(|(id, name)| match game.load_player_char(id, &name) {
+                Ok(ch) => Some(ch),
+                Err(e) => {
+                    rec.notes.push(format!("player {name} (id {id}): {e}"));
+                    None
+                }
+            });
+            let mut s = Session::new(&peer);
+            match restored {
+                Some(ch) => {
+                    nanny::place_in_world(&mut game.world, ch, a.conn);
+                    by_id.insert(game.world.ch(ch).map_or(0, |c| c.player_id()), ch);
+                    s.state = nanny::State::Playing(ch);
+                    playing.push((a.conn, ch));
+                    rec.players += 1;
+                }
+                None => {
+                    // Logging in (or not restorable): back to the name prompt.
+                    // Never further: no password was typed in this image.
+                    if entry.is_some_and(|e| matches!(e, ConnKind::Playing { .. })) {
+                        s.send("\nYour character could not be restored after the reboot; please log in again.\n");
+                    } else {
+                        s.send(
+                            "\nThe game rebooted while you were logging in; please start again.\n",
+                        );
+                    }
+                    s.send("By what name do you wish to be known? ");
+                    rec.logging_in += 1;
+                }
+            }
+            game.sessions.insert(a.conn, s);
+            game.dirty.insert(a.conn);
+        }
+        for (id, name) in &parsed.linkdead {
+            match game.load_player_char(*id, name) {
+                Ok(ch) => {
+                    let room = game
+                        .world
+                        .ch_mut(ch)
+                        .and_then(|c| c.pc.as_mut().and_then(|p| p.saved_room.take()))
+                        .unwrap_or(crate::world::ROOM_VNUM_TEMPLE);
+                    game.world.players.push(ch);
+                    game.world.char_to_room(ch, room);
+                    by_id.insert(*id, ch);
+                    rec.linkdead += 1;
+                }
+                Err(e) => rec
+                    .notes
+                    .push(format!("link-dead player {name} (id {id}): {e}")),
+            }
+        }
+        rec.notes.extend(snapshot::restore_snapshot(
+            &mut game.world,
+            &parsed.snapshot,
+            &by_id,
+        )?);
+
+        // Everyone is back: now show each player where they are.
+        let rolled = rollback
+            .map(|r| format!("The reboot was rolled back ({r}); the game goes on as it was.\n"));
+        for &(conn, ch) in &playing {
+            game.world.send(ch, "\n");
+            game.world.send(ch, REMATERIALIZE);
+            if let Some(r) = &rolled {
+                game.world.send(ch, r);
+            }
+            act_info::do_look(&mut game.world, ch, "auto");
+            if let Some(s) = game.sessions.get_mut(&conn) {
+                s.want_prompt = true;
+            }
+        }
+        if let Some(&by) = by_id.get(&parsed.by) {
+            let text = match rollback {
+                Some(r) => {
+                    format!("Copyover FAILED after the exec: {r}. Rolled back to the old image.\n")
+                }
+                None => "Copyover complete.\n".to_string(),
+            };
+            game.world.send(by, &text);
+        }
+        Ok((game, rec))
+    }
+
+    /// Read one player's file back into the world (not placed anywhere).
+    fn load_player_char(&mut self, id: i64, name: &str) -> Result<CharId, String> {
+        let loaded = save::load_player(&self.cfg.player_dir, name)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("no player file {name}"))?;
+        if loaded.ch.player_id() != id {
+            return Err(format!(
+                "the file {name} holds id {}, not {id}",
+                loaded.ch.player_id()
+            ));
+        }
+        let (ch, warnings) = save::load_into_world(&mut self.world, loaded);
+        for w in warnings {
+            log::warn!("{w}");
+        }
+        Ok(ch)
+    }
+}
+
+enum ConnKind {
+    Playing { id: i64, name: String },
+    Login,
+}
+
+struct ParsedState {
+    started_ms: i64,
+    by: i64,
+    next_id: i64,
+    conns: HashMap<RawFd, ConnKind>,
+    linkdead: Vec<(i64, String)>,
+    snapshot: String,
+}
+
+impl ParsedState {
+    fn parse(text: &str) -> Result<ParsedState, String> {
+        let mut lines = text.lines().enumerate();
+        match lines.next() {
+            Some((_, l)) if l.trim() == GAME_HEADER => {}
+            _ => return Err(format!("game state:1: expected '{GAME_HEADER}'")),
+        }
+        let mut p = ParsedState {
+            started_ms: 0,
+            by: 0,
+            next_id: 1,
+            conns: HashMap::new(),
+            linkdead: Vec::new(),
+            snapshot: String::new(),
+        };
+        let mut in_snapshot = false;
+        for (i, line) in lines {
+            let ln = i + 1;
+            if in_snapshot {
+                p.snapshot.push_str(line);
+                p.snapshot.push('\n');
+                if line.trim() == snapshot::SNAPSHOT_END {
+                    in_snapshot = false;
+                }
+                continue;
+            }
+            let bad = || format!("game state:{ln}: cannot read '{line}'");
+            let mut w = line.split_whitespace();
+            match w.next() {
+                None => {}
+                Some(GAME_END) => {
+                    if p.snapshot.is_empty() {
+                        return Err(format!("game state:{ln}: no world snapshot"));
+                    }
+                    return Ok(p);
+                }
+                Some(l)
+                    if l == snapshot::SNAPSHOT_HEADER
+                        .split(' ')
+                        .next()
+                        .unwrap_or("#WORLD") =>
+                {
+                    in_snapshot = true;
+                    p.snapshot.push_str(line);
+                    p.snapshot.push('\n');
+                }
+                Some("Started") => {
+                    p.started_ms = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?
+                }
+                Some("By") => p.by = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?,
+                Some("NextId") => {
+                    p.next_id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?
+                }
+                Some("Conn") => {
+                    let fd: RawFd = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let kind = match w.next() {
+                        Some("playing") => {
+                            let id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                            let name = w
+                                .next()
+                                .filter(|n| save::valid_file_name(n))
+                                .ok_or_else(bad)?;
+                            ConnKind::Playing {
+                                id,
+                                name: name.to_string(),
+                            }
+                        }
+                        Some("login") => ConnKind::Login,
+                        _ => return Err(bad()),
+                    };
+                    p.conns.insert(fd, kind);
+                }
+                Some("Linkdead") => {
+                    let id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let name = w
+                        .next()
+                        .filter(|n| save::valid_file_name(n))
+                        .ok_or_else(bad)?;
+                    p.linkdead.push((id, name.to_string()));
+                }
+                Some(_) => return Err(bad()),
+            }
+        }
+        Err(format!(
+            "game state: no '{GAME_END}' marker: the file is incomplete"
+        ))
+    }
+}

@@ -1,0 +1,134 @@
+//! The network side of a copyover: hand the listener and every connection
+//! to the next image, and adopt them there.
+//!
+//! Before the exec the loop settles (everything the game queued goes onto
+//! the sockets and out), each descriptor finishes its compressed stream and
+//! exports its telnet state as one line, and the caller clears
+//! `FD_CLOEXEC` on exactly the fds named here. After the exec the new image
+//! builds a [`Server`] on the inherited listener and adopts each socket fd
+//! (non-blocking, close-on-exec again, owned exactly once) with its state.
+
+use std::io;
+use std::os::fd::{FromRawFd, OwnedFd, RawFd};
+use std::time::Duration;
+
+use super::*;
+
+/// One connection as handed over: its fd and its exported telnet state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandedConn {
+    pub conn: ConnId,
+    pub fd: RawFd,
+    pub state: String,
+}
+
+impl Server {
+    /// Put everything the engine queued onto the sockets and write it out,
+    /// waiting up to `timeout` for slow readers; drop connections that died.
+    pub fn settle_now<E: Engine>(&mut self, engine: &mut E, timeout: Duration) {
+        self.settle(engine);
+        self.flush_all(timeout);
+        self.sweep(engine);
+    }
+
+    /// Finish compressed streams, flush, and describe every live connection.
+    pub fn hand_over(&mut self, timeout: Duration) -> Vec<HandedConn> {
+        for (_, d) in self.conns.iter_mut() {
+            if !d.is_dead() {
+                d.end_compression();
+            }
+        }
+        self.flush_all(timeout);
+        self.conns
+            .iter()
+            .filter(|(_, d)| !d.is_dead())
+            .map(|(k, d)| HandedConn {
+                conn: ConnId(k),
+                fd: d.raw_fd(),
+                state: d.export_state(),
+            })
+            .collect()
+    }
+
+    /// A server on a listening socket inherited across `execv`.
+    pub fn from_inherited_listener(fd: RawFd, opts: LoopOptions) -> io::Result<Server> {
+        let owned = adopt_fd(fd)?;
+        let std = std::net::TcpListener::from(owned);
+        std.set_nonblocking(true)?;
+        Server::with_options(TcpListener::from_std(std), opts)
+    }
+
+    /// Adopt a connected socket inherited across `execv`, restoring the
+    /// telnet state it had. Nothing is sent to it but what the state needs.
+    pub fn adopt_inherited(&mut self, fd: RawFd, state: &str) -> io::Result<ConnId> {
+        let owned = adopt_fd(fd)?;
+        let stream = std::net::TcpStream::from(owned);
+        let peer = stream
+            .peer_addr()
+            .map_or_else(|_| "?".to_string(), |a| a.ip().to_string());
+        stream.set_nonblocking(true)?;
+        let conn = self.insert(TcpStream::from_std(stream), peer)?;
+        if let Some(d) = self.conns.get_mut(conn.0) {
+            d.import_state(state)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        }
+        Ok(conn)
+    }
+}
+
+/// Take ownership of an fd inherited across `execv`, and mark it
+/// close-on-exec again so later children do not inherit it.
+fn adopt_fd(fd: RawFd) -> io::Result<OwnedFd> {
+    // Refuse fds that are not open sockets, so we never own a number that
+    // something else in this process holds.
+    let st = nix::sys::stat::fstat(fd)
+        .map_err(|e| io::Error::new(io::ErrorKind::NotFound, format!("fd {fd}: {e}")))?;
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("fd {fd} is not a socket"),
+        ));
+    }
+    // SAFETY: `fd` was handed to this image by the previous one in
+    // copyover.dat, is open (checked above), and is adopted exactly once:
+    // the caller reads each fd from the data file once and nothing else in
+    // this process refers to it.
+    let owned = unsafe { OwnedFd::from_raw_fd(fd) };
+    crate::copyover::set_cloexec(fd)?;
+    Ok(owned)
+}
+
+/// Stand-in until the descriptor carries its full telnet state itself:
+/// only the typed lines that wait to be handled travel.
+trait InterimState {
+    fn end_compression(&mut self);
+    fn export_state(&self) -> String;
+    fn import_state(&mut self, line: &str) -> Result<(), String>;
+}
+
+impl InterimState for Descriptor {
+    fn end_compression(&mut self) {}
+    fn export_state(&self) -> String {
+        let hex: Vec<String> = self
+            .input
+            .iter()
+            .map(|l| l.bytes().map(|b| format!("{b:02x}")).collect())
+            .collect();
+        format!("v0 input={}", hex.join(","))
+    }
+    fn import_state(&mut self, line: &str) -> Result<(), String> {
+        let Some(rest) = line.strip_prefix("v0 input=") else {
+            return Err(format!("unknown descriptor state '{line}'"));
+        };
+        for l in rest.split(',').filter(|l| !l.is_empty()) {
+            let bytes: Option<Vec<u8>> = (0..l.len())
+                .step_by(2)
+                .map(|i| l.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+                .collect();
+            let bytes = bytes.ok_or_else(|| format!("bad input line '{l}'"))?;
+            self.input
+                .push_back(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        Ok(())
+    }
+}
