@@ -20,6 +20,15 @@ run: build
 test:
 	$(CARGO) test --all-targets -- --test-threads=2
 
+# Copyover end to end: N players (default 50), by command and SIGUSR1, three
+# in a row, the refusal and rollback paths; prints the copyover times.
+copyover-test: build
+	target/release/copyover-test --bin $(BIN) --areas areas -n $(N)
+
+# Ask the server running in this directory for a copyover (SIGUSR1).
+copyover:
+	kill -USR1 $$(cat gracemud.pid)
+
 # Check every area file without starting the server.
 check: build
 	$(BIN) --check -a areas
@@ -32,3 +41,16 @@ clippy:
 
 clean:
 	$(CARGO) clean
+
+# Build (release) and run every benchmark scenario against fresh servers;
+# prints one table (target/bench.md keeps a copy for the README). Takes
+# several minutes: thousands of characters are created through the login
+# dialogue. BENCH_ARGS=--quick for a short run, --json for scripts.
+BENCH_ARGS ?=
+bench: build
+	target/release/gracemud-bench --out target/bench.md $(BENCH_ARGS)
+
+# A shorter bench (fewer players, shorter runs) while working on speed.
+.PHONY: bench-quick
+bench-quick: build
+	target/release/gracemud-bench --quick --out target/bench-quick.md $(BENCH_ARGS)

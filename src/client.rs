@@ -5,6 +5,11 @@
 //!
 //! It is a test tool: it never answers option negotiation, so the server
 //! must cope with a client that stays silent.
+//!
+//! For the load generator a bot can also note when its first byte arrived,
+//! when a watched string first arrived (e.g. "Your body rematerializes."),
+//! and ignore other players' doings when timing a round trip (a prompt that
+//! only follows lines starting with a given name prefix does not end one).
 
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;
@@ -31,8 +36,24 @@ pub struct Bot {
     /// Round trips measured: line sent → next prompt.
     pub round_trips: Vec<Duration>,
     pub closed: bool,
+    /// When the first byte arrived (for boot and accept timings).
+    pub first_byte: Option<Instant>,
+    /// Bytes received since connecting (telnet included).
+    pub bytes_in: u64,
+    /// A string to watch for, and when it first arrived after being set
+    /// (see [`Swarm::watch`]).
+    pub watch: Option<String>,
+    pub watch_hit: Option<Instant>,
+    /// When set, a prompt ends a round trip only if some complete line since
+    /// the line was sent is non-empty and does not start with this prefix
+    /// (lines like "Loadaaab leaves north." are other bots, not the reply).
+    pub noise_prefix: Option<String>,
     out: Vec<u8>,
     state: TelnetState,
+    /// The line being received (only kept while `noise_prefix` is set).
+    line: Vec<u8>,
+    /// A reply line (not noise) arrived since the send / the last prompt.
+    substantive: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,8 +68,15 @@ enum TelnetState {
 impl Bot {
     fn feed(&mut self, bytes: &[u8]) {
         let now = Instant::now();
+        if self.first_byte.is_none() && !bytes.is_empty() {
+            self.first_byte = Some(now);
+        }
+        self.bytes_in += bytes.len() as u64;
         let mut plain = Vec::with_capacity(bytes.len());
         for &b in bytes {
+            if self.noise_prefix.is_some() && self.state == TelnetState::Data && b != IAC {
+                self.note_byte(b);
+            }
             self.state = match (self.state, b) {
                 (TelnetState::Data, IAC) => TelnetState::Iac,
                 (TelnetState::Data, b'\r') => TelnetState::Data,
@@ -63,11 +91,14 @@ impl Bot {
                 (TelnetState::Iac, GA | EOR) => {
                     self.prompts += 1;
                     if let Some((at, count)) = self.sent_at {
-                        if self.prompts > count {
+                        if self.prompts > count && (self.noise_prefix.is_none() || self.substantive)
+                        {
                             self.round_trips.push(now - at);
                             self.sent_at = None;
                         }
                     }
+                    self.line.clear();
+                    self.substantive = false;
                     TelnetState::Data
                 }
                 (TelnetState::Iac, SB) => TelnetState::Sb,
@@ -80,7 +111,44 @@ impl Bot {
                 (TelnetState::SbIac, _) => TelnetState::Sb,
             };
         }
+        let before = self.text.len();
         self.text.push_str(&String::from_utf8_lossy(&plain));
+        if let (Some(needle), None) = (&self.watch, self.watch_hit) {
+            let n = needle.len();
+            let from = before.saturating_sub(n.saturating_sub(1));
+            if n > 0
+                && self.text.as_bytes()[from..]
+                    .windows(n)
+                    .any(|w| w == needle.as_bytes())
+            {
+                self.watch_hit = Some(now);
+            }
+        }
+    }
+
+    /// Track complete lines for the noise filter.
+    fn note_byte(&mut self, b: u8) {
+        match b {
+            b'\r' => {}
+            b'\n' => {
+                let line = std::mem::take(&mut self.line);
+                let text = line.trim_ascii();
+                if !text.is_empty() {
+                    let noise = self
+                        .noise_prefix
+                        .as_deref()
+                        .is_some_and(|p| text.starts_with(p.as_bytes()));
+                    if !noise {
+                        self.substantive = true;
+                    }
+                }
+            }
+            b => {
+                if self.line.len() < 256 {
+                    self.line.push(b);
+                }
+            }
+        }
     }
 }
 
@@ -117,8 +185,15 @@ impl Swarm {
             sent_at: None,
             round_trips: Vec::new(),
             closed: false,
+            first_byte: None,
+            bytes_in: 0,
+            watch: None,
+            watch_hit: None,
+            noise_prefix: None,
             out: Vec::new(),
             state: TelnetState::Data,
+            line: Vec::new(),
+            substantive: false,
         });
         Ok(i)
     }
@@ -131,7 +206,35 @@ impl Swarm {
         b.out.extend_from_slice(line.as_bytes());
         b.out.extend_from_slice(b"\r\n");
         b.sent_at = Some((Instant::now(), b.prompts));
+        b.substantive = false;
         Self::flush(b);
+    }
+
+    /// Watch bot `i` for `needle`: [`Bot::watch_hit`] is set to when it
+    /// first arrives from now on (`None` stops watching).
+    pub fn watch(&mut self, i: usize, needle: Option<&str>) {
+        if let Some(b) = self.bots.get_mut(i) {
+            b.watch = needle.map(str::to_string);
+            b.watch_hit = None;
+        }
+    }
+
+    /// Set bot `i`'s noise prefix (see [`Bot::noise_prefix`]).
+    pub fn set_noise_prefix(&mut self, i: usize, prefix: Option<&str>) {
+        if let Some(b) = self.bots.get_mut(i) {
+            b.noise_prefix = prefix.map(str::to_string);
+            b.line.clear();
+        }
+    }
+
+    /// How many connections were opened.
+    pub fn len(&self) -> usize {
+        self.bots.len()
+    }
+
+    /// True when no connection was opened.
+    pub fn is_empty(&self) -> bool {
+        self.bots.is_empty()
     }
 
     /// Queue raw bytes.
@@ -268,5 +371,41 @@ mod tests {
             .wait_until(&[i], Duration::from_secs(5), |b| b.prompts == 1)
             .is_empty());
         assert_eq!(s.take(i), "Hello\nPass\u{fffd}word: ");
+    }
+
+    #[test]
+    fn noise_prefix_skips_other_bots_prompts_and_watch_notes_arrival() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let mut s = Swarm::new().expect("poll");
+        let i = s.connect(addr).expect("connect");
+        let (mut server, _) = listener.accept().expect("accept");
+        s.set_noise_prefix(i, Some("Load"));
+        s.watch(i, Some("rematerializes"));
+        s.send(i, "look");
+        // Another bot's doings, with a prompt: not the reply.
+        server
+            .write_all(b"\r\nLoadaaab leaves north.\r\n\r\n<20hp> \xff\xf9")
+            .expect("write");
+        assert!(s
+            .wait_until(&[i], Duration::from_secs(5), |b| b.prompts == 1)
+            .is_empty());
+        assert!(s.bots[i].round_trips.is_empty());
+        assert!(s.bots[i].watch_hit.is_none());
+        assert!(s.bots[i].first_byte.is_some());
+        // The reply, split across writes, the watched word split too.
+        server
+            .write_all(b"Drill Yard\r\nYour body remateri")
+            .expect("write");
+        s.pump(Duration::from_millis(200));
+        server
+            .write_all(b"alizes.\r\n<20hp> \xff\xf9")
+            .expect("write");
+        assert!(s
+            .wait_until(&[i], Duration::from_secs(5), |b| b.prompts == 2)
+            .is_empty());
+        assert_eq!(s.bots[i].round_trips.len(), 1);
+        assert!(s.bots[i].watch_hit.is_some());
+        assert!(s.bots[i].sent_at.is_none());
     }
 }

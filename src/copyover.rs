@@ -438,6 +438,9 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
         "Timing {save_ms:.3} {} {preflight_ms:.3}\n",
         unix_us()
     ));
+    // The next image may be started through a wrapper with another argv[0];
+    // the path to run at the copyover after that stays the configured one.
+    state.push_str(&format!("Binary {}\n", ctx.binary.display()));
     state.push_str("#NET 1\n");
     for c in &conns {
         state.push_str(&format!("Fd {} {}\n", c.fd, c.state.replace('\n', " ")));
@@ -497,6 +500,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
 
 /// Everything in `copyover.state`, split by layer.
 struct StateFile {
+    binary: Option<PathBuf>,
     preflight_ms: f64,
     save_ms: f64,
     exec_at_us: i64,
@@ -511,6 +515,7 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
         return Err(format!("{}:1: expected '{STATE_HEADER}'", path.display()));
     }
     let mut st = StateFile {
+        binary: None,
         preflight_ms: 0.0,
         save_ms: 0.0,
         exec_at_us: 0,
@@ -553,6 +558,9 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
             (_, STATE_END) => {
                 ended = true;
                 break;
+            }
+            (_, l) if l.starts_with("Binary ") => {
+                st.binary = l.strip_prefix("Binary ").map(PathBuf::from);
             }
             (_, l) if l.starts_with("Timing ") => {
                 let mut w = l.split_whitespace().skip(1);
@@ -614,21 +622,13 @@ pub fn rollback(plan: &RecoverPlan, reason: &str) -> String {
 
 /// Recover in the new image. On failure, rolls back (never returns then);
 /// if even that fails, returns the error and the caller exits.
-pub fn recover(
-    plan: &RecoverPlan,
-    cfg: Config,
-    opts: LoopOptions,
-) -> Result<(Server, Game), String> {
+pub fn recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Recovered, String> {
     // Every failure rolls back inside `try_recover`, while the sockets are
     // still open; what comes back here is a rollback that could not happen.
     try_recover(plan, cfg, opts)
 }
 
-fn try_recover(
-    plan: &RecoverPlan,
-    cfg: Config,
-    opts: LoopOptions,
-) -> Result<(Server, Game), String> {
+fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Recovered, String> {
     let fail = |reason: String| -> String {
         let why = rollback(plan, &reason);
         format!("{reason}; rollback impossible: {why}")
@@ -722,5 +722,17 @@ fn try_recover(
         rec.linkdead,
         rec.logging_in
     );
-    Ok((server, game))
+    Ok(Recovered {
+        server,
+        game,
+        binary: state.binary,
+    })
+}
+
+/// A game taken back up after a copyover.
+pub struct Recovered {
+    pub server: Server,
+    pub game: Game,
+    /// The binary the previous image was configured to run next.
+    pub binary: Option<PathBuf>,
 }

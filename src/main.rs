@@ -209,9 +209,15 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
         },
     };
 
+    let mut ctx = ctx;
     let (mut server, mut game) = match &args.copyover {
         Some(spec) => match recover(spec, &args, argv, main_at_us, cfg) {
-            Some(v) => v,
+            Some(r) => {
+                if let Some(b) = r.binary {
+                    ctx.binary = b;
+                }
+                (r.server, r.game)
+            }
             None => return ExitCode::FAILURE,
         },
         None => match boot(&args, cfg, seed, started) {
@@ -306,7 +312,7 @@ fn recover(
     argv: &[String],
     main_at_us: i64,
     cfg: Config,
-) -> Option<(Server, Game)> {
+) -> Option<copyover::Recovered> {
     let rec = match RecoverArgs::parse(spec) {
         Ok(r) => r,
         Err(e) => {

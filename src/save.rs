@@ -852,6 +852,23 @@ fn read_obj_block(r: &mut Reader<'_>, warnings: &mut Vec<String>) -> Result<Save
 
 // ---------------------------------------------------------- into the world
 
+/// What a player's race gives that the file does not store (ROM derives
+/// these on load too): size, and the race's affect, immunity, resistance,
+/// vulnerability, form and part bits.
+pub fn apply_race(ch: &mut Char) {
+    if let Some(info) = tables::pc_race_by_index(ch.race) {
+        ch.size = info.size;
+    }
+    if let Some(race) = tables::RACES.get(ch.race) {
+        ch.affected_by |= race.aff;
+        ch.imm |= race.imm;
+        ch.res |= race.res;
+        ch.vuln |= race.vuln;
+        ch.form |= race.form;
+        ch.parts |= race.parts;
+    }
+}
+
 /// Instance a loaded player and its objects in `world`. The character is in
 /// no room and not in `world.players` yet; the caller places it. Objects
 /// whose prototype is gone are dropped with a warning (returned).
@@ -866,6 +883,7 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
     ch.conn = None;
     ch.carrying.clear();
     ch.output.clear();
+    apply_race(&mut ch);
     let name = ch.name.clone();
     let id = world.chars.insert(ch);
     // stack[n] = the last object read at nest depth n (None: it was dropped).
@@ -1134,7 +1152,7 @@ mod tests {
         pc.settings.insert("wrap".into(), "80 cols".into());
         pc.groups.push("rom basics".into());
         pc.learned.insert(12, 75);
-        let c = Char {
+        let mut c = Char {
             name: "Alice".into(),
             pc: Some(Box::new(pc)),
             description: "A tall woman.\nShe smiles.\n".into(),
@@ -1171,6 +1189,8 @@ mod tests {
             }],
             ..Default::default()
         };
+        // A saved character carries what its race gives (as after a load).
+        apply_race(&mut c);
         let id = w.chars.insert(c);
         w.players.push(id);
         w.char_to_room(id, RoomVnum(3005));

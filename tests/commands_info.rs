@@ -817,6 +817,24 @@ fn who_where_and_score() {
     assert!(text.contains("Str: 13(13)  Int: 13(13)"), "{text}");
     assert!(text.contains("You need 2000 exp to level.\n"), "{text}");
     assert!(text.contains("You are standing.\n"), "{text}");
+    // Race and class words of `who` (ROM's prefix rule); who names are five wide.
+    let carol = player(&mut w, "Carol", HALL);
+    if let Some(c) = w.ch_mut(carol) {
+        (c.race, c.class) = (2, 2);
+    }
+    act_info::do_who(&mut w, alice, "el");
+    assert_eq!(
+        out(&mut w, alice),
+        "[ 1   Elf  Thi] Carol the Apprentice\n\nPlayers found: 1\n"
+    );
+    act_info::do_who(&mut w, alice, "thief");
+    assert!(out(&mut w, alice).contains("Carol"));
+    act_info::do_who(&mut w, alice, "warrior");
+    assert_eq!(out(&mut w, alice), "\nPlayers found: 0\n");
+    act_info::do_who(&mut w, alice, "orc");
+    assert_eq!(out(&mut w, alice), "That's not a valid race or class.\n");
+    act_info::do_score(&mut w, carol, "");
+    assert!(out(&mut w, carol).contains("Race: elf  Sex: male  Class: thief\n"));
 }
 
 #[test]

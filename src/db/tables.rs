@@ -531,6 +531,17 @@ pub fn pc_race_lookup(word: &str) -> Option<&'static PcRace> {
     find(PC_RACES, word)
 }
 
+/// The player race whose [`RACES`] index is `race`, if players may be it.
+pub fn pc_race_by_index(race: usize) -> Option<&'static PcRace> {
+    PC_RACES.iter().find(|r| r.race == race)
+}
+
+/// The player race whose name is exactly `name` (ASCII case-insensitive):
+/// for names the game wrote itself, such as a player file's `Race`.
+pub fn pc_race_exact(name: &str) -> Option<&'static PcRace> {
+    PC_RACES.iter().find(|r| r.name.eq_ignore_ascii_case(name))
+}
+
 // ---------------------------------------------------------------------------
 // Classes
 // ---------------------------------------------------------------------------
@@ -639,6 +650,11 @@ pub static CLASSES: &[Class] = &[
 /// The class number a word names (prefix rule).
 pub fn class_lookup(word: &str) -> Option<usize> {
     prefix_lookup(CLASSES, word.as_bytes()).map(|(i, _)| i)
+}
+
+/// The class with number `class` (0 mage .. 3 warrior), if there is one.
+pub fn class_by_number(class: i32) -> Option<&'static Class> {
+    usize::try_from(class).ok().and_then(|i| CLASSES.get(i))
 }
 
 // ---------------------------------------------------------------------------
@@ -1047,6 +1063,23 @@ pub fn skill_by_slot(slot: i32) -> Option<usize> {
         return None;
     }
     SKILLS.iter().position(|s| s.slot == slot)
+}
+
+/// The name of skill number `sn`, if the table has one (0 is `reserved`).
+pub fn skill_name(sn: i32) -> Option<&'static str> {
+    usize::try_from(sn)
+        .ok()
+        .and_then(|i| SKILLS.get(i))
+        .map(|s| s.name)
+}
+
+/// The skill number whose name is exactly `name` (ASCII case-insensitive),
+/// entry 0 included: for names the game wrote itself (player files), so that
+/// every number written as a name reads back as the same number.
+pub fn skill_exact(name: &str) -> Option<usize> {
+    SKILLS
+        .iter()
+        .position(|s| s.name.eq_ignore_ascii_case(name))
 }
 
 /// A skill group (mechanics 2.4).
@@ -4477,6 +4510,25 @@ mod tests {
         }
         for w in WEAPON_CLASSES {
             assert!(skill_lookup(w.skill).is_some());
+        }
+    }
+
+    #[test]
+    fn lookups_by_number_and_exact_name() {
+        assert_eq!(pc_race_by_index(2).map(|r| r.name), Some("elf"));
+        assert!(pc_race_by_index(0).is_none() && pc_race_by_index(5).is_none());
+        assert_eq!(pc_race_exact("DWARF").map(|r| r.race), Some(3));
+        assert!(pc_race_exact("dw").is_none() && pc_race_exact("orc").is_none());
+        assert_eq!(class_by_number(3).map(|c| c.name), Some("warrior"));
+        assert!(class_by_number(-1).is_none() && class_by_number(4).is_none());
+        assert_eq!(skill_name(105), Some("sword"));
+        assert_eq!(skill_name(0), Some("reserved"));
+        assert!(skill_name(-1).is_none() && skill_name(SKILLS.len() as i32).is_none());
+        assert_eq!(skill_exact("Sword"), Some(105));
+        assert!(skill_exact("swo").is_none());
+        // Every skill number survives name and back (player files rely on it).
+        for (sn, s) in SKILLS.iter().enumerate() {
+            assert_eq!(skill_exact(s.name), Some(sn), "{}", s.name);
         }
     }
 }

@@ -525,9 +525,6 @@ pub fn do_follow(world: &mut World, ch: CharId, arg: &str) {
     add_follower(world, ch, victim);
 }
 
-/// Three-letter class names for the group list.
-const CLASS_WHO: [&str; 4] = ["Mag", "Cle", "Thi", "War"];
-
 /// `group` lists your group; `group <follower>` adds or removes one.
 pub fn do_group(world: &mut World, ch: CharId, arg: &str) {
     let (who, _) = one_argument(arg);
@@ -541,10 +538,7 @@ pub fn do_group(world: &mut World, ch: CharId, arg: &str) {
             let class = if g.is_npc() {
                 "Mob"
             } else {
-                CLASS_WHO
-                    .get(g.class.max(0) as usize)
-                    .copied()
-                    .unwrap_or("???")
+                crate::db::tables::class_by_number(g.class.max(0)).map_or("???", |k| k.who_name)
             };
             let mut name = world.pers(id, ch);
             crate::world::act::capitalize_first(&mut name);

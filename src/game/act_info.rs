@@ -8,244 +8,16 @@
 //! commands (shops, `get`, `put`) can reuse ROM's list formats. Wording
 //! follows ROM where players or scripts rely on it.
 //!
-//! Small vocabularies this module needs (race and class names, liquid
-//! colours, skill names) live here until `db::tables` offers them.
+//! Race, class, liquid and skill names come from `db::tables`.
 
-use super::act_move::{can_see_room, cont, dir_from_name, furn};
+use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
 use super::interp::COMMANDS;
+use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
 use crate::world::handler::{aff, comm, extra, is_name, number_argument, one_argument, plr};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
-
-/// ROM race names by race index (rom-area-format 4.9).
-pub const RACE_NAMES: [&str; 30] = [
-    "unique",
-    "human",
-    "elf",
-    "dwarf",
-    "giant",
-    "bat",
-    "bear",
-    "cat",
-    "centipede",
-    "dog",
-    "doll",
-    "dragon",
-    "fido",
-    "fox",
-    "goblin",
-    "hobgoblin",
-    "kobold",
-    "lizard",
-    "modron",
-    "orc",
-    "pig",
-    "rabbit",
-    "school monster",
-    "snake",
-    "song bird",
-    "troll",
-    "water fowl",
-    "wolf",
-    "wyvern",
-    "unique",
-];
-
-/// `who` names of the player races, by race index (0 is no player race).
-const PC_RACE_WHO: [&str; 5] = ["", "Human", " Elf ", "Dwarf", "Giant"];
-
-/// Experience multipliers per class (mage, cleric, thief, warrior), by race index.
-const PC_RACE_EXP: [[i64; 4]; 5] = [
-    [100, 100, 100, 100],
-    [100, 100, 100, 100],
-    [100, 125, 100, 120],
-    [150, 100, 125, 100],
-    [200, 150, 150, 105],
-];
-
-pub const CLASS_NAMES: [&str; 4] = ["mage", "cleric", "thief", "warrior"];
-const CLASS_WHO: [&str; 4] = ["Mag", "Cle", "Thi", "War"];
-
-/// Liquid colours by liquid index (rom-area-format 4.8).
-const LIQUID_COLOURS: [&str; 36] = [
-    "clear",
-    "amber",
-    "burgundy",
-    "brown",
-    "dark",
-    "golden",
-    "pink",
-    "boiling",
-    "clear",
-    "green",
-    "white",
-    "tan",
-    "black",
-    "red",
-    "clear",
-    "brown",
-    "brown",
-    "green",
-    "golden",
-    "golden",
-    "honey-colored",
-    "pink",
-    "burgundy",
-    "clear",
-    "red",
-    "orange",
-    "green",
-    "golden",
-    "clear",
-    "clear",
-    "purple",
-    "burgundy",
-    "red",
-    "red",
-    "amber",
-    "clear",
-];
-
-/// Skill and spell names by skill number (rom-mechanics 6.1).
-pub const SKILL_NAMES: [&str; 135] = [
-    "reserved",
-    "acid blast",
-    "armor",
-    "bless",
-    "blindness",
-    "burning hands",
-    "call lightning",
-    "calm",
-    "cancellation",
-    "cause critical",
-    "cause light",
-    "cause serious",
-    "chain lightning",
-    "change sex",
-    "charm person",
-    "chill touch",
-    "colour spray",
-    "continual light",
-    "control weather",
-    "create food",
-    "create rose",
-    "create spring",
-    "create water",
-    "cure blindness",
-    "cure critical",
-    "cure disease",
-    "cure light",
-    "cure poison",
-    "cure serious",
-    "curse",
-    "demonfire",
-    "detect evil",
-    "detect good",
-    "detect hidden",
-    "detect invis",
-    "detect magic",
-    "detect poison",
-    "dispel evil",
-    "dispel good",
-    "dispel magic",
-    "earthquake",
-    "enchant armor",
-    "enchant weapon",
-    "energy drain",
-    "faerie fire",
-    "faerie fog",
-    "farsight",
-    "fireball",
-    "fireproof",
-    "flamestrike",
-    "fly",
-    "floating disc",
-    "frenzy",
-    "gate",
-    "giant strength",
-    "harm",
-    "haste",
-    "heal",
-    "heat metal",
-    "holy word",
-    "identify",
-    "infravision",
-    "invisibility",
-    "know alignment",
-    "lightning bolt",
-    "locate object",
-    "magic missile",
-    "mass healing",
-    "mass invis",
-    "nexus",
-    "pass door",
-    "plague",
-    "poison",
-    "portal",
-    "protection evil",
-    "protection good",
-    "ray of truth",
-    "recharge",
-    "refresh",
-    "remove curse",
-    "sanctuary",
-    "shield",
-    "shocking grasp",
-    "sleep",
-    "slow",
-    "stone skin",
-    "summon",
-    "teleport",
-    "ventriloquate",
-    "weaken",
-    "word of recall",
-    "acid breath",
-    "fire breath",
-    "frost breath",
-    "gas breath",
-    "lightning breath",
-    "general purpose",
-    "high explosive",
-    "axe",
-    "dagger",
-    "flail",
-    "mace",
-    "polearm",
-    "shield block",
-    "spear",
-    "sword",
-    "whip",
-    "backstab",
-    "bash",
-    "berserk",
-    "dirt kicking",
-    "disarm",
-    "dodge",
-    "enhanced damage",
-    "envenom",
-    "hand to hand",
-    "kick",
-    "parry",
-    "rescue",
-    "trip",
-    "second attack",
-    "third attack",
-    "fast healing",
-    "haggle",
-    "hide",
-    "lore",
-    "meditation",
-    "peek",
-    "pick lock",
-    "sneak",
-    "steal",
-    "scrolls",
-    "staves",
-    "wands",
-    "recall",
-];
 
 /// Equipment slot labels in wear-location order (rom-mechanics 8.2).
 pub const WHERE_NAME: [&str; 19] = [
@@ -325,14 +97,6 @@ fn affect_loc_name(location: i32) -> &'static str {
         25 => "none",
         _ => "(unknown)",
     }
-}
-
-/// The name of skill number `sn`.
-pub fn skill_name(sn: i32) -> &'static str {
-    usize::try_from(sn)
-        .ok()
-        .and_then(|i| SKILL_NAMES.get(i).copied())
-        .unwrap_or("unknown")
 }
 
 // ------------------------------------------------------------------ helpers
@@ -460,18 +224,6 @@ pub fn show_list_to_char(
     out
 }
 
-/// Which of at/on/in a piece of furniture offers for a posture.
-fn furniture_prep(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'static str {
-    let v2 = world.obj(obj).map_or(0, |o| o.values[2] as Flags);
-    if v2 & at != 0 {
-        "at"
-    } else if v2 & on != 0 {
-        "on"
-    } else {
-        "in"
-    }
-}
-
 /// ROM's show_char_to_char_0: the one line a character shows in a room.
 pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     let (Some(v), Some(c)) = (world.ch(victim), world.ch(ch)) else {
@@ -526,7 +278,7 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     }
     let on = v.on.filter(|&o| world.obj(o).is_some());
     let on_text = |at: Flags, onb: Flags| -> Option<(String, &'static str)> {
-        on.map(|o| (world.obj_pers(o, ch), furniture_prep(world, o, at, onb)))
+        on.map(|o| (world.obj_pers(o, ch), preposition(world, o, at, onb)))
     };
     match v.position {
         pos::DEAD => buf.push_str(" is DEAD!!"),
@@ -769,8 +521,8 @@ fn look_in(world: &mut World, ch: CharId, what: &str) {
             };
             let colour = usize::try_from(o.values[2])
                 .ok()
-                .and_then(|i| LIQUID_COLOURS.get(i))
-                .unwrap_or(&"clear");
+                .and_then(|i| LIQUIDS.get(i))
+                .map_or("clear", |l| l.color);
             world.send(
                 ch,
                 &format!("It's {amount}filled with  a {colour} liquid.\n"),
@@ -1081,11 +833,7 @@ fn who_class(c: &Char) -> &'static str {
         54 => "DEM",
         53 => "ANG",
         52 => "AVA",
-        _ => usize::try_from(c.class)
-            .ok()
-            .and_then(|i| CLASS_WHO.get(i))
-            .copied()
-            .unwrap_or("   "),
+        _ => tables::class_by_number(c.class).map_or("   ", |k| k.who_name),
     }
 }
 
@@ -1115,10 +863,10 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             }
         } else if "immortals".starts_with(&word) && word.len() >= 3 {
             imm_only = true;
-        } else if let Some(i) = CLASS_NAMES.iter().position(|n| n.starts_with(&word)) {
+        } else if let Some(i) = tables::class_lookup(&word) {
             classes.push(i);
-        } else if let Some(i) = (1..PC_RACE_WHO.len()).find(|&i| RACE_NAMES[i].starts_with(&word)) {
-            races.push(i);
+        } else if let Some(r) = tables::pc_race_lookup(&word) {
+            races.push(r.race);
         } else {
             world.send(ch, "That's not a valid race or class.\n");
             return;
@@ -1141,7 +889,9 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             continue;
         }
         found += 1;
-        let race = PC_RACE_WHO.get(w.race).copied().unwrap_or("     ");
+        // ROM's who names are five wide (" Elf ").
+        let race = tables::pc_race_by_index(w.race)
+            .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
         let pc = w.pc.as_deref();
         let mut tags = String::new();
         if pc.is_some_and(|p| p.invis_level >= LEVEL_HERO) {
@@ -1237,11 +987,12 @@ pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
     );
 }
 
-/// Experience needed per level (rom-mechanics 3.1).
+/// Experience needed per level (rom-mechanics 3.1): the one copy of the
+/// formula, also used by creation (`nanny`), `advance` and the `%X` prompt.
 pub fn exp_per_level(c: &Char) -> i64 {
     let Some(pc) = &c.pc else { return 1000 };
     let class = usize::try_from(c.class).unwrap_or(0).min(3);
-    let mult = PC_RACE_EXP.get(c.race).map_or(100, |r| r[class]);
+    let mult = tables::pc_race_by_index(c.race).map_or(100, |r| i64::from(r.class_mult[class]));
     let points = i64::from(pc.points);
     if points < 40 {
         return 1000 * (mult / 100);
@@ -1262,21 +1013,11 @@ pub fn exp_per_level(c: &Char) -> i64 {
     epl * mult / 100
 }
 
-fn now_secs() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 /// Seconds played in total, this session included.
 fn played_secs(c: &Char) -> i64 {
-    let Some(pc) = &c.pc else { return 0 };
-    let session = if pc.last_logon > 0 {
-        (now_secs() - pc.last_logon).max(0)
-    } else {
-        0
-    };
-    pc.played_secs + session
+    c.pc.as_deref().map_or(0, |pc| {
+        crate::save::played_secs_at(pc, crate::save::now_secs())
+    })
 }
 
 /// ROM's GET_AC for armour type `i` (dex helps while awake).
@@ -1315,13 +1056,9 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     let class = if c.is_npc() {
         "mobile"
     } else {
-        usize::try_from(c.class)
-            .ok()
-            .and_then(|i| CLASS_NAMES.get(i))
-            .copied()
-            .unwrap_or("unknown")
+        tables::class_by_number(c.class).map_or("unknown", |k| k.name)
     };
-    let race = RACE_NAMES.get(c.race).copied().unwrap_or("unknown");
+    let race = RACES.get(c.race).map_or("unknown", |r| r.name);
     out.push_str(&format!("Race: {race}  Sex: {sex}  Class: {class}\n"));
     out.push_str(&format!(
         "You have {}/{} hit, {}/{} mana, {}/{} movement.\n",
@@ -1458,7 +1195,10 @@ pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
                 continue;
             }
         } else {
-            out.push_str(&format!("Spell: {:<15}", skill_name(a.skill)));
+            out.push_str(&format!(
+                "Spell: {:<15}",
+                tables::skill_name(a.skill).unwrap_or("unknown")
+            ));
         }
         if c.level >= 20 {
             out.push_str(&format!(

@@ -712,7 +712,7 @@ fn pick_furniture(
 }
 
 /// Which of at/on/in a piece of furniture offers for a posture (AT, ON, IN bits).
-fn preposition(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'static str {
+pub(crate) fn preposition(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'static str {
     let v2 = world.obj(obj).map_or(0, |o| o.values[2] as Flags);
     if v2 & at != 0 {
         "at"
@@ -727,6 +727,71 @@ fn set_position(world: &mut World, ch: CharId, position: i32, on: Option<ObjId>)
     if let Some(c) = world.ch_mut(ch) {
         c.position = position;
         c.on = on;
+    }
+}
+
+/// Whether magic holds `ch` asleep; if so, `ch` is told.
+fn held_asleep(world: &mut World, ch: CharId) -> bool {
+    let held = world.ch(ch).is_some_and(|c| c.is_affected(aff::SLEEP));
+    if held {
+        world.send(ch, "You can't wake up!\n");
+    }
+    held
+}
+
+/// The common start of `rest` and `sit`: refuse while fighting, then find
+/// the furniture `arg` names (or the one `ch` is on) for a posture with the
+/// given at/on/in bits. Returns the current position and the furniture with
+/// its preposition; `None` once a message has said why not.
+fn begin_posture(
+    world: &mut World,
+    ch: CharId,
+    arg: &str,
+    fighting: &str,
+    [at, on, inside]: [Flags; 3],
+    refuse: &str,
+) -> Option<(i32, Option<(ObjId, &'static str)>)> {
+    let position = world.ch(ch)?.position;
+    if position == pos::FIGHTING {
+        world.send(ch, fighting);
+        return None;
+    }
+    let (word, _) = one_argument(arg);
+    let bits = at | on | inside;
+    match pick_furniture(
+        world,
+        ch,
+        &word,
+        bits,
+        refuse,
+        "There's no more room on $p.",
+    ) {
+        Ok(obj) => Some((position, obj.map(|o| (o, preposition(world, o, at, on))))),
+        Err(msg) => {
+            world.send(ch, &msg);
+            None
+        }
+    }
+}
+
+/// Announce a change of posture: on furniture, the `furniture` pair (to the
+/// character, to the room; `{}` = the preposition); else the `bare` pair (an
+/// empty room message is not shown).
+fn posture_msgs(
+    world: &mut World,
+    ch: CharId,
+    on: Option<(ObjId, &str)>,
+    furniture: [&str; 2],
+    bare: [&str; 2],
+) {
+    match on {
+        Some((obj, prep)) => furniture_msgs(world, ch, obj, prep, furniture[0], furniture[1]),
+        None => {
+            world.send(ch, &format!("{}\n", bare[0]));
+            if !bare[1].is_empty() {
+                world.act(bare[1], ch, ActArgs::default(), To::Room);
+            }
+        }
     }
 }
 
@@ -767,43 +832,30 @@ pub fn do_stand(world: &mut World, ch: CharId, arg: &str) {
             Err(msg) => return world.send(ch, &msg),
         }
     }
+    let on = obj.map(|o| (o, preposition(world, o, furn::STAND_AT, furn::STAND_ON)));
     match position {
         pos::SLEEPING => {
-            if world.ch(ch).is_some_and(|c| c.is_affected(aff::SLEEP)) {
-                world.send(ch, "You can't wake up!\n");
+            if held_asleep(world, ch) {
                 return;
             }
-            match obj {
-                None => {
-                    world.send(ch, "You wake and stand up.\n");
-                    world.act("$n wakes and stands up.", ch, ActArgs::default(), To::Room);
-                }
-                Some(o) => {
-                    let prep = preposition(world, o, furn::STAND_AT, furn::STAND_ON);
-                    furniture_msgs(
-                        world,
-                        ch,
-                        o,
-                        prep,
-                        "You wake and stand {} $p.",
-                        "$n wakes and stands {} $p.",
-                    );
-                }
-            }
+            posture_msgs(
+                world,
+                ch,
+                on,
+                ["You wake and stand {} $p.", "$n wakes and stands {} $p."],
+                ["You wake and stand up.", "$n wakes and stands up."],
+            );
             set_position(world, ch, pos::STANDING, obj);
             act_info::do_look(world, ch, "auto");
         }
         pos::RESTING | pos::SITTING => {
-            match obj {
-                None => {
-                    world.send(ch, "You stand up.\n");
-                    world.act("$n stands up.", ch, ActArgs::default(), To::Room);
-                }
-                Some(o) => {
-                    let prep = preposition(world, o, furn::STAND_AT, furn::STAND_ON);
-                    furniture_msgs(world, ch, o, prep, "You stand {} $p.", "$n stands {} $p.");
-                }
-            }
+            posture_msgs(
+                world,
+                ch,
+                on,
+                ["You stand {} $p.", "$n stands {} $p."],
+                ["You stand up.", "$n stands up."],
+            );
             set_position(world, ch, pos::STANDING, obj);
         }
         pos::STANDING => world.send(ch, "You are already standing.\n"),
@@ -813,176 +865,93 @@ pub fn do_stand(world: &mut World, ch: CharId, arg: &str) {
 }
 
 pub fn do_rest(world: &mut World, ch: CharId, arg: &str) {
-    let Some(c) = world.ch(ch) else { return };
-    let position = c.position;
-    if position == pos::FIGHTING {
-        world.send(ch, "You are already fighting!\n");
-        return;
-    }
-    let (word, _) = one_argument(arg);
-    let obj = match pick_furniture(
+    let Some((position, on)) = begin_posture(
         world,
         ch,
-        &word,
-        furn::REST_AT | furn::REST_ON | furn::REST_IN,
+        arg,
+        "You are already fighting!\n",
+        [furn::REST_AT, furn::REST_ON, furn::REST_IN],
         "You can't rest on that.\n",
-        "There's no more room on $p.",
-    ) {
-        Ok(o) => o,
-        Err(msg) => return world.send(ch, &msg),
+    ) else {
+        return;
     };
-    let prep = obj.map(|o| preposition(world, o, furn::REST_AT, furn::REST_ON));
-    match position {
+    let obj = on.map(|(o, _)| o);
+    let (furniture, bare) = match position {
         pos::SLEEPING => {
-            if world.ch(ch).is_some_and(|c| c.is_affected(aff::SLEEP)) {
-                world.send(ch, "You can't wake up!\n");
+            if held_asleep(world, ch) {
                 return;
             }
-            match (obj, prep) {
-                (Some(o), Some(p)) => furniture_msgs(
-                    world,
-                    ch,
-                    o,
-                    p,
+            (
+                [
                     "You wake up and rest {} $p.",
                     "$n wakes up and rests {} $p.",
-                ),
-                _ => {
-                    world.send(ch, "You wake up and start resting.\n");
-                    world.act(
-                        "$n wakes up and starts resting.",
-                        ch,
-                        ActArgs::default(),
-                        To::Room,
-                    );
-                }
-            }
-            set_position(world, ch, pos::RESTING, obj);
+                ],
+                [
+                    "You wake up and start resting.",
+                    "$n wakes up and starts resting.",
+                ],
+            )
         }
-        pos::RESTING => world.send(ch, "You are already resting.\n"),
-        pos::STANDING => {
-            match (obj, prep) {
-                (Some(o), Some("at")) => furniture_msgs(
-                    world,
-                    ch,
-                    o,
-                    "at",
+        pos::STANDING => (
+            match on.map(|(_, prep)| prep) {
+                Some("at") => [
                     "You sit down {} $p and rest.",
                     "$n sits down {} $p and rests.",
-                ),
-                (Some(o), Some("on")) => furniture_msgs(
-                    world,
-                    ch,
-                    o,
-                    "on",
-                    "You sit {} $p and rest.",
-                    "$n sits {} $p and rests.",
-                ),
-                (Some(o), Some(p)) => {
-                    furniture_msgs(world, ch, o, p, "You rest {} $p.", "$n rests {} $p.")
-                }
-                _ => {
-                    world.send(ch, "You rest.\n");
-                    world.act("$n sits down and rests.", ch, ActArgs::default(), To::Room);
-                }
-            }
-            set_position(world, ch, pos::RESTING, obj);
-        }
-        pos::SITTING => {
-            match (obj, prep) {
-                (Some(o), Some(p)) => {
-                    furniture_msgs(world, ch, o, p, "You rest {} $p.", "$n rests {} $p.")
-                }
-                _ => {
-                    world.send(ch, "You rest.\n");
-                    world.act("$n rests.", ch, ActArgs::default(), To::Room);
-                }
-            }
-            set_position(world, ch, pos::RESTING, obj);
-        }
-        _ => {}
-    }
+                ],
+                Some("on") => ["You sit {} $p and rest.", "$n sits {} $p and rests."],
+                _ => ["You rest {} $p.", "$n rests {} $p."],
+            },
+            ["You rest.", "$n sits down and rests."],
+        ),
+        pos::SITTING => (
+            ["You rest {} $p.", "$n rests {} $p."],
+            ["You rest.", "$n rests."],
+        ),
+        pos::RESTING => return world.send(ch, "You are already resting.\n"),
+        _ => return,
+    };
+    posture_msgs(world, ch, on, furniture, bare);
+    set_position(world, ch, pos::RESTING, obj);
 }
 
 pub fn do_sit(world: &mut World, ch: CharId, arg: &str) {
-    let Some(c) = world.ch(ch) else { return };
-    let position = c.position;
-    if position == pos::FIGHTING {
-        world.send(ch, "Maybe you should finish this fight first?\n");
-        return;
-    }
-    let (word, _) = one_argument(arg);
-    let obj = match pick_furniture(
+    let Some((position, on)) = begin_posture(
         world,
         ch,
-        &word,
-        furn::SIT_AT | furn::SIT_ON | furn::SIT_IN,
+        arg,
+        "Maybe you should finish this fight first?\n",
+        [furn::SIT_AT, furn::SIT_ON, furn::SIT_IN],
         "You can't sit on that.\n",
-        "There's no more room on $p.",
-    ) {
-        Ok(o) => o,
-        Err(msg) => return world.send(ch, &msg),
+    ) else {
+        return;
     };
-    let prep = obj.map(|o| preposition(world, o, furn::SIT_AT, furn::SIT_ON));
-    match position {
+    let obj = on.map(|(o, _)| o);
+    let (furniture, bare) = match position {
         pos::SLEEPING => {
-            if world.ch(ch).is_some_and(|c| c.is_affected(aff::SLEEP)) {
-                world.send(ch, "You can't wake up!\n");
+            if held_asleep(world, ch) {
                 return;
             }
-            match (obj, prep) {
-                (Some(o), Some(p)) => furniture_msgs(
-                    world,
-                    ch,
-                    o,
-                    p,
-                    "You wake and sit {} $p.",
-                    "$n wakes and sits {} $p.",
-                ),
-                _ => {
-                    world.send(ch, "You wake and sit up.\n");
-                    world.act("$n wakes and sits up.", ch, ActArgs::default(), To::Room);
-                }
-            }
-            set_position(world, ch, pos::SITTING, obj);
+            (
+                ["You wake and sit {} $p.", "$n wakes and sits {} $p."],
+                ["You wake and sit up.", "$n wakes and sits up."],
+            )
         }
-        pos::RESTING => {
-            match (obj, prep) {
-                (Some(o), Some(p)) => {
-                    furniture_msgs(world, ch, o, p, "You sit {} $p.", "$n sits {} $p.")
-                }
-                _ => world.send(ch, "You stop resting.\n"),
-            }
-            set_position(world, ch, pos::SITTING, obj);
-        }
-        pos::SITTING => world.send(ch, "You are already sitting down.\n"),
-        pos::STANDING => {
-            match (obj, prep) {
-                (Some(o), Some("at")) => furniture_msgs(
-                    world,
-                    ch,
-                    o,
-                    "at",
-                    "You sit down {} $p.",
-                    "$n sits down {} $p.",
-                ),
-                (Some(o), Some(p)) => {
-                    furniture_msgs(world, ch, o, p, "You sit {} $p.", "$n sits {} $p.")
-                }
-                _ => {
-                    world.send(ch, "You sit down.\n");
-                    world.act(
-                        "$n sits down on the ground.",
-                        ch,
-                        ActArgs::default(),
-                        To::Room,
-                    );
-                }
-            }
-            set_position(world, ch, pos::SITTING, obj);
-        }
-        _ => {}
-    }
+        pos::RESTING => (
+            ["You sit {} $p.", "$n sits {} $p."],
+            ["You stop resting.", ""],
+        ),
+        pos::STANDING => (
+            match on.map(|(_, prep)| prep) {
+                Some("at") => ["You sit down {} $p.", "$n sits down {} $p."],
+                _ => ["You sit {} $p.", "$n sits {} $p."],
+            },
+            ["You sit down.", "$n sits down on the ground."],
+        ),
+        pos::SITTING => return world.send(ch, "You are already sitting down.\n"),
+        _ => return,
+    };
+    posture_msgs(world, ch, on, furniture, bare);
+    set_position(world, ch, pos::SITTING, obj);
 }
 
 pub fn do_sleep(world: &mut World, ch: CharId, arg: &str) {

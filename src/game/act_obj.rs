@@ -140,6 +140,47 @@ fn matches_pattern(world: &World, obj: ObjId, pattern: &str) -> bool {
     pattern.is_empty() || world.obj(obj).is_some_and(|o| is_name(pattern, &o.name))
 }
 
+/// The `all` forms of drop, put and wear: run `act` on each object `ch`
+/// carries (the list as it was at the start) that is not worn, can be seen
+/// and passes `pick` when its turn comes. Whether any object did.
+fn each_loose_carried(
+    world: &mut World,
+    ch: CharId,
+    pick: impl Fn(&World, ObjId) -> bool,
+    mut act: impl FnMut(&mut World, ObjId),
+) -> bool {
+    let carried = world.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
+    let mut any = false;
+    for obj in carried {
+        let loose = world
+            .obj(obj)
+            .is_some_and(|o| o.loc == ObjLoc::Carried(ch) && o.wear_loc == wear_loc::NONE);
+        if loose && world.can_see_obj(ch, obj) && pick(world, obj) {
+            any = true;
+            act(world, obj);
+        }
+    }
+    any
+}
+
+/// If `container` is closed, tell `ch` ("The $d is closed.") and say so.
+fn says_closed(world: &mut World, ch: CharId, container: ObjId) -> bool {
+    if !is_closed(world, container) {
+        return false;
+    }
+    let name = obj_name(world, container);
+    world.act(
+        "The $d is closed.",
+        ch,
+        ActArgs {
+            text2: Some(&name),
+            ..Default::default()
+        },
+        To::Char,
+    );
+    true
+}
+
 fn say_see_no(world: &mut World, ch: CharId, what: &str) {
     world.act(
         "I see no $T here.",
@@ -307,20 +348,7 @@ fn check_container(world: &mut World, ch: CharId, container: ObjId) -> bool {
             return false;
         }
     }
-    if is_closed(world, container) {
-        let name = obj_name(world, container);
-        world.act(
-            "The $d is closed.",
-            ch,
-            ActArgs {
-                text2: Some(&name),
-                ..Default::default()
-            },
-            To::Char,
-        );
-        return false;
-    }
-    true
+    !says_closed(world, ch, container)
 }
 
 /// `get <obj>|all|all.<name> [[from] <container>]`.
@@ -517,21 +545,12 @@ pub fn do_drop(world: &mut World, ch: CharId, arg: &str) {
             drop_one(world, ch, obj, room);
         }
         Some(pattern) => {
-            let carried = world.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
-            let mut found = false;
-            for obj in carried {
-                let ok = world
-                    .obj(obj)
-                    .is_some_and(|o| o.loc == ObjLoc::Carried(ch) && o.wear_loc == wear_loc::NONE);
-                if ok
-                    && matches_pattern(world, obj, pattern)
-                    && world.can_see_obj(ch, obj)
-                    && can_drop_obj(world, ch, obj)
-                {
-                    found = true;
-                    drop_one(world, ch, obj, room);
-                }
-            }
+            let found = each_loose_carried(
+                world,
+                ch,
+                |w, obj| matches_pattern(w, obj, pattern) && can_drop_obj(w, ch, obj),
+                |w, obj| drop_one(w, ch, obj, room),
+            );
             if !found {
                 if pattern.is_empty() {
                     world.send(ch, "You are not carrying anything.\n");
@@ -605,17 +624,7 @@ pub fn do_put(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "That's not a container.\n");
         return;
     }
-    if is_closed(world, container) {
-        let name = obj_name(world, container);
-        world.act(
-            "The $d is closed.",
-            ch,
-            ActArgs {
-                text2: Some(&name),
-                ..Default::default()
-            },
-            To::Char,
-        );
+    if says_closed(world, ch, container) {
         return;
     }
 
@@ -640,23 +649,17 @@ pub fn do_put(world: &mut World, ch: CharId, arg: &str) {
             put_one(world, ch, obj, container);
         }
         Some(pattern) => {
-            let carried = world.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
-            let mut found = false;
-            for obj in carried {
-                let ok = world
-                    .obj(obj)
-                    .is_some_and(|o| o.loc == ObjLoc::Carried(ch) && o.wear_loc == wear_loc::NONE);
-                if ok
-                    && obj != container
-                    && matches_pattern(world, obj, pattern)
-                    && world.can_see_obj(ch, obj)
-                    && can_drop_obj(world, ch, obj)
-                    && put_refusal(world, obj, container).is_none()
-                {
-                    found = true;
-                    put_one(world, ch, obj, container);
-                }
-            }
+            let found = each_loose_carried(
+                world,
+                ch,
+                |w, obj| {
+                    obj != container
+                        && matches_pattern(w, obj, pattern)
+                        && can_drop_obj(w, ch, obj)
+                        && put_refusal(w, obj, container).is_none()
+                },
+                |w, obj| put_one(w, ch, obj, container),
+            );
             if !found {
                 world.send(ch, "You have nothing that fits.\n");
             }
@@ -1110,15 +1113,7 @@ pub fn do_wear(world: &mut World, ch: CharId, arg: &str) {
         return;
     }
     if arg1 == "all" {
-        let carried = world.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
-        for obj in carried {
-            let loose = world
-                .obj(obj)
-                .is_some_and(|o| o.loc == ObjLoc::Carried(ch) && o.wear_loc == wear_loc::NONE);
-            if loose && world.can_see_obj(ch, obj) {
-                wear_obj(world, ch, obj, false);
-            }
-        }
+        each_loose_carried(world, ch, |_, _| true, |w, obj| wear_obj(w, ch, obj, false));
         return;
     }
     let Some(obj) = world.get_obj_carry(ch, &arg1) else {

@@ -8,6 +8,7 @@
 //! does file or socket work: saving and the reboot are queued as requests or
 //! flags on the world for the server loop.
 
+use crate::db::tables::{self, CLASSES, POSITIONS};
 use crate::game::{act_info, interp};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
@@ -16,19 +17,12 @@ use crate::world::*;
 /// Mobile act flag: survives `purge` (ROM letter V).
 pub const ACT_NOPURGE: Flags = 1 << 21;
 
-/// Flag bits as the letters area files use (`A`..`Z`, `a`..`f`), or "none".
+/// Flag bits as the letters area files use (`A`..`Z`, `a`..`f`), or "none";
+/// bits above the 32 letters are not shown.
 pub fn flag_letters(flags: Flags) -> String {
-    const LETTERS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
-    let s: String = LETTERS
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| flags & (1 << i) != 0)
-        .map(|(_, &c)| c as char)
-        .collect();
-    if s.is_empty() {
-        "none".to_string()
-    } else {
-        s
+    match flags & 0xFFFF_FFFF {
+        0 => "none".to_string(),
+        low => crate::save::flag_letters(low),
     }
 }
 
@@ -247,56 +241,10 @@ fn name_of(world: &World, id: Option<CharId>) -> String {
     )
 }
 
-const ITEM_TYPES: &[(i32, &str)] = &[
-    (1, "light"),
-    (2, "scroll"),
-    (3, "wand"),
-    (4, "staff"),
-    (5, "weapon"),
-    (8, "treasure"),
-    (9, "armor"),
-    (10, "potion"),
-    (11, "clothing"),
-    (12, "furniture"),
-    (13, "trash"),
-    (15, "container"),
-    (17, "drink"),
-    (18, "key"),
-    (19, "food"),
-    (20, "money"),
-    (22, "boat"),
-    (23, "npc_corpse"),
-    (24, "pc_corpse"),
-    (25, "fountain"),
-    (26, "pill"),
-    (27, "protect"),
-    (28, "map"),
-    (29, "portal"),
-    (30, "warp_stone"),
-    (31, "room_key"),
-    (32, "gem"),
-    (33, "jewelry"),
-    (34, "jukebox"),
-];
-
 fn item_type_name(t: i32) -> String {
-    ITEM_TYPES
-        .iter()
-        .find(|(n, _)| *n == t)
-        .map_or_else(|| format!("type {t}"), |(_, s)| s.to_string())
+    tables::item_type_by_number(t).map_or_else(|| format!("type {t}"), |it| it.name.to_string())
 }
 
-const POSITIONS: [&str; 9] = [
-    "dead",
-    "mortally wounded",
-    "incapacitated",
-    "stunned",
-    "sleeping",
-    "resting",
-    "sitting",
-    "fighting",
-    "standing",
-];
 const SEXES: [&str; 3] = ["neutral", "male", "female"];
 
 fn stat_room(world: &mut World, ch: CharId, arg: &str) {
@@ -516,8 +464,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         v.size,
         POSITIONS
             .get(v.position.clamp(0, 8) as usize)
-            .copied()
-            .unwrap_or("standing"),
+            .map_or("standing", |p| p.name),
         v.wimpy
     ));
     if v.is_npc() {
@@ -797,9 +744,6 @@ pub fn do_restore(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, "Ok.\n");
 }
 
-/// Hit points per level by class (rom-mechanics §2.3) and whether it gains mana.
-const CLASS_HP: [(i32, i32, bool); 4] =
-    [(6, 8, true), (7, 10, true), (8, 13, false), (11, 15, false)];
 /// con_app hitp and wis_app practice (rom-mechanics §4), by stat 0..25.
 const CON_HITP: [i32; 26] = [
     -4, -3, -2, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8,
@@ -807,24 +751,6 @@ const CON_HITP: [i32; 26] = [
 const WIS_PRACTICE: [i32; 26] = [
     0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5,
 ];
-
-/// Experience per level for a race multiplier of 100 (rom-mechanics §3.1).
-pub fn exp_per_level(points: i32) -> i64 {
-    if points < 40 {
-        return 1000;
-    }
-    let (mut epl, mut inc, mut p) = (1000i64, 500i64, (points - 40) as i64);
-    while p > 9 {
-        epl += inc;
-        p -= 10;
-        if p > 9 {
-            epl += inc;
-            inc *= 2;
-            p -= 10;
-        }
-    }
-    epl + p * inc / 10
-}
 
 /// What one level gives a player (ROM's advance_level).
 pub fn advance_level(world: &mut World, ch: CharId) {
@@ -836,7 +762,9 @@ pub fn advance_level(world: &mut World, ch: CharId) {
         stat(world, 4),
     );
     let class = world.ch(ch).map_or(3, |c| c.class.clamp(0, 3) as usize);
-    let (hp_min, hp_max, gains_mana) = CLASS_HP[class];
+    let (hp_min, hp_max, gains_mana) = CLASSES
+        .get(class)
+        .map_or((11, 15, false), |k| (k.hp_min, k.hp_max, k.gains_mana));
     let mut hp = CON_HITP[st_con as usize] + world.rng.range(hp_min, hp_max);
     let mut mana = world.rng.range(2, (2 * st_int + st_wis) / 5);
     if !gains_mana {
@@ -928,8 +856,7 @@ pub fn do_advance(world: &mut World, ch: CharId, arg: &str) {
     let Some(v) = world.ch_mut(victim) else {
         return;
     };
-    let points = v.pc.as_ref().map_or(40, |p| p.points);
-    v.exp = exp_per_level(points) * i64::from(level.max(1));
+    v.exp = act_info::exp_per_level(v) * i64::from(level.max(1));
     v.trust = 0;
     world.send(victim, &format!("You are now level {level}.\n"));
     world.requests.push(Request::Save(victim));

@@ -6,7 +6,7 @@
 //! table carries each command's minimum position and level. Commands get
 //! `&mut World` and the actor's id, and only queue text and requests.
 
-use super::{act_comm, act_info, act_move, act_obj, act_wiz};
+use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz};
 use crate::world::handler::one_argument;
 use crate::world::{pos, CharId, World};
 
@@ -478,6 +478,48 @@ pub static COMMANDS: &[Cmd] = &[
         func: act_wiz::do_transfer,
         min_pos: pos::DEAD,
         level: 54,
+        log: Log::Normal,
+    }, // Client settings (act_config).
+    Cmd {
+        name: "colour",
+        func: act_config::do_colour,
+        min_pos: pos::DEAD,
+        level: 0,
+        log: Log::Normal,
+    },
+    Cmd {
+        name: "color",
+        func: act_config::do_colour,
+        min_pos: pos::DEAD,
+        level: 0,
+        log: Log::Normal,
+    },
+    Cmd {
+        name: "compress",
+        func: act_config::do_compress,
+        min_pos: pos::DEAD,
+        level: 0,
+        log: Log::Normal,
+    },
+    Cmd {
+        name: "wrap",
+        func: act_config::do_wrap,
+        min_pos: pos::DEAD,
+        level: 0,
+        log: Log::Normal,
+    },
+    Cmd {
+        name: "telnetga",
+        func: act_config::do_telnetga,
+        min_pos: pos::DEAD,
+        level: 0,
+        log: Log::Normal,
+    },
+    Cmd {
+        name: "client",
+        func: act_config::do_client,
+        min_pos: pos::DEAD,
+        level: 0,
         log: Log::Normal,
     },
 ];

@@ -10,11 +10,13 @@
 //! here touches a socket: the net loop calls the [`Engine`] methods.
 
 pub mod act_comm;
+pub mod act_config;
 pub mod act_info;
 pub mod act_move;
 pub mod act_obj;
 pub mod act_wiz;
 pub mod copyover;
+pub mod gmcp;
 pub mod interp;
 pub mod nanny;
 pub mod update;
@@ -76,6 +78,8 @@ pub(crate) struct Session {
     pub(crate) purposes: VecDeque<JobPurpose>,
     /// A line was handled: show the prompt even if no text resulted.
     pub(crate) want_prompt: bool,
+    /// What GMCP last told this connection's client, and what waits to go.
+    pub(crate) gmcp: gmcp::Tracker,
 }
 
 impl Session {
@@ -89,6 +93,7 @@ impl Session {
             jobs: Vec::new(),
             purposes: VecDeque::new(),
             want_prompt: false,
+            gmcp: gmcp::Tracker::default(),
         }
     }
     pub(crate) fn send(&mut self, text: &str) {
@@ -337,8 +342,39 @@ impl Game {
             c.timer = 0;
         }
         update::return_from_void(&mut self.world, ch);
+        let capture = gmcp::ChannelCapture::begin(&self.world, ch, line);
         interp::interpret(&mut self.world, ch, line);
+        if let Some(capture) = capture {
+            self.channel_gmcp(capture);
+        }
         self.process_requests();
+    }
+
+    /// Queue `Comm.Channel.Text` for the listeners of a channel command.
+    fn channel_gmcp(&mut self, capture: gmcp::ChannelCapture) {
+        for (listener, json) in capture.finish(&self.world) {
+            let Some(conn) = self.world.ch(listener).and_then(|c| c.conn) else {
+                continue;
+            };
+            if let Some(s) = self.sessions.get_mut(&conn) {
+                s.gmcp.push("Comm.Channel.Text", json);
+                self.dirty.insert(conn);
+            }
+        }
+    }
+
+    /// Queue the GMCP messages whose content changed, for every playing
+    /// connection whose client agreed to GMCP.
+    fn gmcp_refresh(&mut self) {
+        for (&conn, s) in self.sessions.iter_mut() {
+            let Some(ch) = s.playing() else { continue };
+            if !self.world.clients.get(&conn).is_some_and(|i| i.gmcp) {
+                continue;
+            }
+            if s.gmcp.update(&self.world, ch) {
+                self.dirty.insert(conn);
+            }
+        }
     }
 
     /// Idle players: into the void after a while, out of the game later.
@@ -465,6 +501,7 @@ impl Engine for Game {
 
     fn disconnected(&mut self, conn: ConnId) {
         self.dirty.remove(&conn);
+        self.world.clients.remove(&conn);
         let Some(s) = self.sessions.remove(&conn) else {
             return;
         };
@@ -494,6 +531,7 @@ impl Engine for Game {
     }
 
     fn pending(&mut self) -> Vec<ConnId> {
+        self.gmcp_refresh();
         let mut v: BTreeSet<ConnId> = std::mem::take(&mut self.dirty);
         for (&conn, s) in &self.sessions {
             if let Some(ch) = s.playing() {
@@ -521,7 +559,9 @@ impl Engine for Game {
             ..Default::default()
         };
         let want_prompt = std::mem::take(&mut s.want_prompt);
+        out.gmcp = s.gmcp.take();
         if let Some(ch) = s.playing() {
+            out.prefs = Some(act_config::prefs_of(&self.world, ch));
             if let Some(c) = self.world.ch_mut(ch) {
                 out.text.push_str(&std::mem::take(&mut c.output));
             }
@@ -549,6 +589,21 @@ impl Engine for Game {
     }
     fn wants_copyover(&self) -> bool {
         self.world.copyover_requested.is_some()
+    }
+
+    fn client_info(&mut self, conn: ConnId, info: &crate::net::engine::ClientInfo) {
+        let gmcp_was = self.world.clients.get(&conn).is_some_and(|i| i.gmcp);
+        if info.gmcp && !gmcp_was {
+            // A client that just agreed to GMCP gets everything afresh.
+            if let Some(s) = self.sessions.get_mut(&conn) {
+                s.gmcp.reset();
+            }
+        }
+        self.world.clients.insert(conn, info.clone());
+    }
+
+    fn mssp(&self) -> Vec<(String, String)> {
+        gmcp::mssp_vars(&self.world)
     }
 }
 

@@ -13,8 +13,9 @@
 //! character enters the `World` only after the MOTD.
 
 use super::{help_text, Game, JobPurpose, Session, DEFAULT_PROMPT};
+use crate::db::tables::{self, CLASSES, PC_RACES};
 use crate::net::engine::{ConnId, HashJob, HashResult};
-use crate::save::{self, capitalize_name, LoadedPlayer, CLASS_NAMES, PC_RACES};
+use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{aff, comm};
 use crate::world::{
@@ -99,79 +100,9 @@ const NAME_PROMPT: &str = "By what name do you wish to be known? ";
 
 // ----------------------------------------------------------------- tables
 
-/// Per player race: (index, name, creation points, start stats, size,
-/// exp multiplier per class M/C/T/W, affect bits, res bits, vuln bits).
-struct RaceInfo {
-    index: usize,
-    points: i32,
-    stats: [i32; 5],
-    size: i32,
-    mult: [i64; 4],
-    aff: u64,
-    res: u64,
-    vuln: u64,
-}
-
-const fn bit(letter: u8) -> u64 {
-    if letter >= b'a' {
-        1 << (26 + letter - b'a')
-    } else {
-        1 << (letter - b'A')
-    }
-}
-
-const RACE_INFO: [RaceInfo; 4] = [
-    RaceInfo {
-        index: 1,
-        points: 0,
-        stats: [13, 13, 13, 13, 13],
-        size: 2,
-        mult: [100, 100, 100, 100],
-        aff: 0,
-        res: 0,
-        vuln: 0,
-    },
-    RaceInfo {
-        index: 2,
-        points: 5,
-        stats: [12, 14, 13, 15, 11],
-        size: 1,
-        mult: [100, 125, 100, 120],
-        aff: aff::INFRARED,
-        res: bit(b'B'),
-        vuln: bit(b'Z'),
-    },
-    RaceInfo {
-        index: 3,
-        points: 8,
-        stats: [14, 12, 14, 10, 15],
-        size: 2,
-        mult: [150, 100, 125, 100],
-        aff: aff::INFRARED,
-        res: bit(b'L') | bit(b'Q'),
-        vuln: bit(b'R'),
-    },
-    RaceInfo {
-        index: 4,
-        points: 6,
-        stats: [16, 11, 13, 11, 14],
-        size: 3,
-        mult: [200, 150, 150, 105],
-        aff: 0,
-        res: bit(b'H') | bit(b'I'),
-        vuln: bit(b'P') | bit(b'J'),
-    },
-];
-
-fn race_info(race: usize) -> &'static RaceInfo {
-    RACE_INFO
-        .iter()
-        .find(|r| r.index == race)
-        .unwrap_or(&RACE_INFO[0])
-}
-
-/// Each class's prime stat (0 str, 1 int, 2 wis, 3 dex).
-const PRIME_STAT: [usize; 4] = [1, 2, 3, 0];
+/// ROM's `exp_per_level`; one formula for the whole game (it lives with
+/// `score`, which shows it).
+pub use super::act_info::exp_per_level;
 
 /// Level-1 titles per class (male/neutral, female), and the implementor's.
 const FIRST_TITLES: [[&str; 2]; 4] = [
@@ -191,33 +122,6 @@ const OBJ_VNUM_SCHOOL_BANNER: ObjVnum = ObjVnum(3716);
 
 /// Immortals without a saved room start in the immortals' chat room.
 const ROOM_VNUM_CHAT: RoomVnum = RoomVnum(1200);
-
-/// ROM's `exp_per_level` (creation points above 40 make levels dearer).
-pub fn exp_per_level(c: &Char) -> i64 {
-    if c.is_npc() {
-        return 1000;
-    }
-    let class = c.class.clamp(0, 3) as usize;
-    let mult = race_info(c.race).mult[class];
-    let mut points = c.pc.as_ref().map_or(40, |p| p.points);
-    if points < 40 {
-        return 1000 * mult / 100;
-    }
-    let mut expl: i64 = 1000;
-    let mut inc: i64 = 500;
-    points -= 40;
-    while points > 9 {
-        expl += inc;
-        points -= 10;
-        if points > 9 {
-            expl += inc;
-            inc *= 2;
-            points -= 10;
-        }
-    }
-    expl += points as i64 * inc / 10;
-    expl * mult / 100
-}
 
 // ------------------------------------------------------------------ names
 
@@ -262,7 +166,7 @@ pub(crate) fn greet(world: &World, s: &mut Session) {
 }
 
 fn race_menu() -> String {
-    let names: Vec<&str> = PC_RACES.iter().map(|(_, n)| *n).collect();
+    let names: Vec<&str> = PC_RACES.iter().map(|r| r.name).collect();
     format!(
         "The following races are available:\n  {}\n",
         names.join(" ")
@@ -388,10 +292,7 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
         }
         State::GetClass { mut new } => {
             let arg = line.trim().to_ascii_lowercase();
-            match CLASS_NAMES
-                .iter()
-                .position(|c| !arg.is_empty() && c.starts_with(&arg))
-            {
+            match tables::class_lookup(&arg) {
                 Some(class) => {
                     new.class = class as i32;
                     s.send(ALIGN_PROMPT);
@@ -505,18 +406,12 @@ fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) ->
         s.send(RACE_PROMPT);
         return State::GetRace { new };
     }
-    let found = (!arg.is_empty())
-        .then(|| PC_RACES.iter().find(|(_, n)| n.starts_with(&arg)))
-        .flatten();
-    match found {
-        Some(&(index, _)) => {
-            let info = race_info(index);
-            new.race = index;
+    match tables::pc_race_lookup(&arg) {
+        Some(info) => {
+            new.race = info.race;
             new.perm_stat = info.stats;
-            new.size = info.size;
-            new.affected_by = info.aff;
-            new.res = info.res;
-            new.vuln = info.vuln;
+            new.affected_by = 0;
+            save::apply_race(&mut new);
             if let Some(pc) = new.pc.as_mut() {
                 pc.points = info.points;
             }
@@ -662,7 +557,7 @@ fn blank_character(name: &str, hash: String) -> Char {
         comm: comm::COMBINE | comm::PROMPT,
         act: PLR_NOSUMMON,
         armor: [100; 4],
-        form: bit(b'A') | bit(b'H') | bit(b'I') | bit(b'V'),
+        form: tables::letters("AHIV"),
         parts: (0..11).fold(0, |acc, b| acc | (1 << b)),
         ..Default::default()
     }
@@ -671,7 +566,8 @@ fn blank_character(name: &str, hash: String) -> Char {
 /// Everything ROM sets on a new character's first entry (rom-mechanics 2.5).
 fn finish_creation(c: &mut Char) {
     let class = c.class.clamp(0, 3) as usize;
-    c.perm_stat[PRIME_STAT[class]] += 3;
+    let info = &CLASSES[class];
+    c.perm_stat[info.prime_stat] += 3;
     c.level = 1;
     (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) = (20, 20, 100, 100, 100, 100);
     let female = usize::from(c.sex == 2);
@@ -679,8 +575,8 @@ fn finish_creation(c: &mut Char) {
         pc.points += 40;
         pc.groups = vec![
             "rom basics".to_string(),
-            format!("{} basics", CLASS_NAMES[class]),
-            format!("{} default", CLASS_NAMES[class]),
+            info.base_group.to_string(),
+            info.default_group.to_string(),
         ];
         pc.perm_hit = 20;
         pc.perm_mana = 100;
@@ -954,7 +850,7 @@ mod tests {
             }
             for j in jobs {
                 assert!(!game.ready(conn), "ready while a password job runs");
-                let r = save::run_hash_job(&j);
+                let r = crate::net::hash::run_job(&j);
                 game.hash_done(conn, r);
             }
         }
@@ -1262,10 +1158,10 @@ mod tests {
             .unwrap_or("")
             .trim_end_matches('~');
         assert!(
-            save::verify_password("newpass1", hash),
+            crate::net::hash::verify_password("newpass1", hash),
             "new password not saved"
         );
-        assert!(!save::verify_password("oldpass1", hash));
+        assert!(!crate::net::hash::verify_password("oldpass1", hash));
     }
 
     #[test]

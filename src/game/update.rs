@@ -11,6 +11,7 @@
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
 
+use crate::db::tables::{self, SIZE_MEDIUM};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::aff;
 use crate::world::{
@@ -25,13 +26,7 @@ pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
 pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
 
 /// Condition slots in `PcData::condition`.
-pub const COND_DRUNK: usize = 0;
-pub const COND_FULL: usize = 1;
-pub const COND_THIRST: usize = 2;
-pub const COND_HUNGER: usize = 3;
-
-/// Size numbers (ROM: tiny 0 .. gargantuan 5).
-const SIZE_MEDIUM: i32 = 2;
+pub use crate::db::tables::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
 
 /// Advance the world by one pulse.
 pub fn pulse(world: &mut World) {
@@ -223,11 +218,27 @@ pub fn time_update(world: &mut World) {
 
 /// Class bonus to hit point regeneration (ROM's `hp_max - 10`).
 fn class_hp_bonus(class: i32) -> i32 {
-    match class {
-        0 => -2,
-        2 => 3,
-        3 => 5,
-        _ => 0,
+    tables::class_by_number(class).map_or(0, |k| k.hp_max - 10)
+}
+
+/// A mobile's hit point or mana gain: level-based, scaled by position.
+fn npc_gain(level: i32, position: i32) -> i32 {
+    let g = 5 + level;
+    match position {
+        pos::SLEEPING => g * 3 / 2,
+        pos::RESTING => g,
+        pos::FIGHTING => g / 3,
+        _ => g / 2,
+    }
+}
+
+/// A player's hit point or mana gain `g`, cut by position (sleep keeps it all).
+fn pc_position_share(g: i32, position: i32) -> i32 {
+    match position {
+        pos::SLEEPING => g,
+        pos::RESTING => g / 2,
+        pos::FIGHTING => g / 6,
+        _ => g / 4,
     }
 }
 
@@ -256,23 +267,11 @@ fn place_factor(world: &World, ch: CharId, gain: i32, mana: bool) -> i32 {
 pub fn hit_gain(world: &World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        let g = 5 + c.level;
-        match c.position {
-            pos::SLEEPING => g * 3 / 2,
-            pos::RESTING => g,
-            pos::FIGHTING => g / 3,
-            _ => g / 2,
-        }
+        npc_gain(c.level, c.position)
     } else {
-        let con = world.get_curr_stat(ch, 4);
-        let mut g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
-        g = match c.position {
-            pos::SLEEPING => g,
-            pos::RESTING => g / 2,
-            pos::FIGHTING => g / 6,
-            _ => g / 4,
-        };
-        hunger_factor(c, g)
+        let con = world.get_curr_stat(ch, tables::STAT_CON);
+        let g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
+        hunger_factor(c, pc_position_share(g, c.position))
     };
     place_factor(world, ch, gain, false)
         .min(c.max_hit - c.hit)
@@ -283,26 +282,18 @@ pub fn hit_gain(world: &World, ch: CharId) -> i32 {
 pub fn mana_gain(world: &World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        let g = 5 + c.level;
-        match c.position {
-            pos::SLEEPING => g * 3 / 2,
-            pos::RESTING => g,
-            pos::FIGHTING => g / 3,
-            _ => g / 2,
-        }
+        npc_gain(c.level, c.position)
     } else {
-        let mut g = (world.get_curr_stat(ch, 2) + world.get_curr_stat(ch, 1) + c.level) / 2;
+        let (wis, int) = (
+            world.get_curr_stat(ch, tables::STAT_WIS),
+            world.get_curr_stat(ch, tables::STAT_INT),
+        );
+        let mut g = (wis + int + c.level) / 2;
         // Thieves and warriors do not gain mana by class.
-        if c.class >= 2 {
+        if tables::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
             g /= 2;
         }
-        g = match c.position {
-            pos::SLEEPING => g,
-            pos::RESTING => g / 2,
-            pos::FIGHTING => g / 6,
-            _ => g / 4,
-        };
-        hunger_factor(c, g)
+        hunger_factor(c, pc_position_share(g, c.position))
     };
     place_factor(world, ch, gain, true)
         .min(c.max_mana - c.mana)
@@ -315,7 +306,7 @@ pub fn move_gain(world: &World, ch: CharId) -> i32 {
     let gain = if c.is_npc() {
         c.level
     } else {
-        let dex = world.get_curr_stat(ch, 3);
+        let dex = world.get_curr_stat(ch, tables::STAT_DEX);
         let mut g = c.level.max(15);
         match c.position {
             pos::SLEEPING => g += dex,

@@ -1,5 +1,6 @@
-//! One connection ("descriptor" in ROM): its socket, telnet state, the lines
-//! it typed that wait to be handled, and the bytes waiting to go out.
+//! One connection ("descriptor" in ROM): its socket, telnet state, what its
+//! client negotiated, the lines it typed that wait to be handled, and the
+//! bytes waiting to go out.
 //!
 //! A descriptor does its own non-blocking reads and writes but knows nothing
 //! of the poll loop (registration is the loop's job) or of the game. Reads are
@@ -9,6 +10,20 @@
 //! kernel's buffer then pushes back on the client instead of our memory).
 //! Output is capped at [`MAX_OUTPUT`]: a client that stops reading is marked
 //! dead instead of growing the buffer without end.
+//!
+//! Client protocols (see `protocols`): on connect [`Descriptor::start`]
+//! offers SGA, TTYPE, NAWS, EOR, CHARSET, MCCP2, GMCP and MSSP; answers come
+//! in any order and are handled as the codec reports them. TTYPE is cycled
+//! for MTTS, NAWS sets the wrap width, CHARSET decides between UTF-8 and
+//! 7-bit output, MCCP2 compresses everything after its start marker, GMCP
+//! messages go out only when agreed and supported, and an MSSP request is
+//! flagged for the loop (the facts come from the game). What changed is
+//! reported to the game through [`Descriptor::take_info_changed`].
+//!
+//! Copyover: [`Descriptor::export_state`] writes everything negotiated as
+//! one line of plain text and [`Descriptor::import_state`] restores it on
+//! the adopted socket without renegotiating; [`Descriptor::end_compression`]
+//! finishes an MCCP stream before the exec.
 
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
@@ -17,9 +32,10 @@ use std::os::fd::{AsRawFd, RawFd};
 use log::debug;
 use mio::net::TcpStream;
 
-use super::color;
-use super::engine::ConnId;
-use super::telnet::{self, Event, Telnet};
+use super::color::{self, Level};
+use super::engine::{ClientInfo, ConnId, Prefs};
+use super::protocols::{charset, gmcp, mccp, mssp, mtts};
+use super::telnet::{self, opt, Event, Side, Telnet, Q};
 
 /// Most bytes waiting to be sent before the connection is dropped.
 pub const MAX_OUTPUT: usize = 1 << 20;
@@ -29,6 +45,21 @@ pub const INPUT_SOFT_LIMIT: usize = 32;
 pub const READ_BUDGET: usize = 64 * 1024;
 /// What a client is told when its line was cut to `telnet::MAX_LINE` bytes.
 pub const LINE_TOO_LONG: &str = "Line too long.\n";
+/// The version tag of [`Descriptor::export_state`] lines.
+pub const STATE_VERSION: &str = "v1";
+/// Narrowest window wrapping honours (NAWS may say 0 or nonsense).
+pub const MIN_WRAP_WIDTH: u16 = 20;
+
+/// The options offered on connect, in order: (side, option).
+pub const OFFERS: [(Side, u8); 7] = [
+    (Side::Him, opt::TTYPE),
+    (Side::Him, opt::NAWS),
+    (Side::Us, opt::EOR),
+    (Side::Us, opt::CHARSET),
+    (Side::Us, opt::MCCP2),
+    (Side::Us, opt::GMCP),
+    (Side::Us, opt::MSSP),
+];
 
 /// What a read found.
 #[derive(Debug, PartialEq, Eq)]
@@ -51,7 +82,7 @@ pub struct Descriptor {
     pub peer: String,
     /// Telnet option state and the partly typed line.
     pub telnet: Telnet,
-    /// Render colour codes as ANSI (true) or strip them (false).
+    /// The player wants colour (false: codes are stripped).
     pub ansi: bool,
     /// Complete lines waiting for the game, oldest first.
     pub input: VecDeque<String>,
@@ -68,17 +99,41 @@ pub struct Descriptor {
     pub(crate) closing_since: Option<u64>,
     /// Why the connection must go; the loop removes it at the end of the turn.
     pub(crate) dead: Option<String>,
+    /// TTYPE/MTTS answers.
+    ttype: mtts::Ttype,
+    /// NAWS window size (0 = unknown).
+    width: u16,
+    height: u16,
+    /// UTF-8 agreed through CHARSET.
+    charset_utf8: bool,
+    /// Our CHARSET REQUEST is unanswered.
+    charset_pending: bool,
+    /// What the client said over GMCP (Core.Hello, Core.Supports).
+    gmcp_client: gmcp::ClientGmcp,
+    /// The running MCCP2 stream.
+    compressor: Option<mccp::Compressor>,
+    /// Compression was ended for a copyover: offer it again afterwards.
+    mccp_resume: bool,
+    /// The player's settings (the game sends them with its output).
+    prefs: Prefs,
+    /// Something the game should know about the client changed.
+    info_dirty: bool,
+    /// The client asked for MSSP; the loop answers with the game's facts.
+    mssp_wanted: bool,
 }
 
 impl Descriptor {
     /// A descriptor for an accepted (or adopted) non-blocking stream. Nothing
-    /// is sent yet: call [`Descriptor::start`] for a fresh connection.
+    /// is sent yet: call [`Descriptor::start`] for a fresh connection, or
+    /// [`Descriptor::import_state`] for one carried over a copyover.
     pub fn new(conn: ConnId, serial: u64, stream: TcpStream, peer: String) -> Descriptor {
+        let mut telnet = Telnet::new();
+        configure_options(&mut telnet);
         Descriptor {
             conn,
             serial,
             peer,
-            telnet: Telnet::new(),
+            telnet,
             ansi: true,
             input: VecDeque::new(),
             stream,
@@ -89,13 +144,27 @@ impl Descriptor {
             fcommand: false,
             closing_since: None,
             dead: None,
+            ttype: mtts::Ttype::default(),
+            width: 0,
+            height: 0,
+            charset_utf8: false,
+            charset_pending: false,
+            gmcp_client: gmcp::ClientGmcp::default(),
+            compressor: None,
+            mccp_resume: false,
+            prefs: Prefs::default(),
+            info_dirty: false,
+            mssp_wanted: false,
         }
     }
 
-    /// Queue the opening telnet negotiation.
+    /// Queue the opening telnet negotiation: SGA and every [`OFFERS`] option.
     pub fn start(&mut self) {
         let mut out = Vec::new();
         self.telnet.start(&mut out);
+        for (side, o) in OFFERS {
+            self.telnet.enable(side, o, &mut out);
+        }
         self.write_raw(&out);
     }
 
@@ -141,8 +210,6 @@ impl Descriptor {
         self.want_read = false;
         let mut buf = [0u8; 4096];
         let mut total = 0;
-        let mut answers = Vec::new();
-        let mut events = Vec::new();
         loop {
             if total >= READ_BUDGET || self.input.len() >= INPUT_SOFT_LIMIT {
                 self.want_read = true;
@@ -152,12 +219,7 @@ impl Descriptor {
                 Ok(0) => return ReadStatus::Closed("closed by peer".into()),
                 Ok(n) => {
                     total += n;
-                    self.telnet.receive(&buf[..n], &mut answers, &mut events);
-                    if !answers.is_empty() {
-                        self.write_raw(&answers);
-                        answers.clear();
-                    }
-                    self.handle_events(&mut events);
+                    self.receive(&buf[..n]);
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -167,24 +229,231 @@ impl Descriptor {
         ReadStatus::Open
     }
 
-    fn handle_events(&mut self, events: &mut Vec<Event>) {
-        for ev in events.drain(..) {
-            match ev {
-                Event::Line(line) => {
-                    // A closing connection takes no more commands.
-                    if self.closing_since.is_none() {
-                        self.input.push_back(line);
-                    }
-                }
-                Event::LineTruncated => self.write_text(LINE_TOO_LONG),
-                other => debug!("{} ({}): telnet {:?}", self.conn.0, self.peer, other),
-            }
+    /// Decode bytes from the client: answers go out, events are handled.
+    pub fn receive(&mut self, bytes: &[u8]) {
+        let mut answers = Vec::new();
+        let mut events = Vec::new();
+        self.telnet.receive(bytes, &mut answers, &mut events);
+        if !answers.is_empty() {
+            self.write_raw(&answers);
+        }
+        for ev in events {
+            self.handle_event(ev);
         }
     }
 
-    /// Queue game text: colour codes rendered, `\n` sent as CR LF, 0xff doubled.
+    fn handle_event(&mut self, ev: Event) {
+        match ev {
+            Event::Line(line) => {
+                // A closing connection takes no more commands.
+                if self.closing_since.is_none() {
+                    self.input.push_back(line);
+                }
+            }
+            Event::LineTruncated => self.write_text(LINE_TOO_LONG),
+            Event::Enabled(side, o) => {
+                self.info_dirty = true;
+                match (side, o) {
+                    (Side::Him, opt::TTYPE) => self.ask_ttype(),
+                    (Side::Us, opt::CHARSET) => {
+                        if !self.charset_pending {
+                            self.charset_pending = true;
+                            self.subneg(opt::CHARSET, &charset::request());
+                        }
+                    }
+                    (Side::Us, opt::MCCP2) => {
+                        if self.prefs.compress {
+                            self.start_compression();
+                        } else {
+                            let mut out = Vec::new();
+                            self.telnet.disable(Side::Us, opt::MCCP2, &mut out);
+                            self.write_raw(&out);
+                        }
+                    }
+                    (Side::Us, opt::MSSP) => self.mssp_wanted = true,
+                    _ => {}
+                }
+            }
+            Event::Disabled(side, o) => {
+                self.info_dirty = true;
+                if (side, o) == (Side::Us, opt::MCCP2) {
+                    self.finish_compression();
+                }
+            }
+            Event::Naws { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.info_dirty = true;
+            }
+            Event::Subneg(opt::TTYPE, data) if self.telnet.enabled(Side::Him, opt::TTYPE) => {
+                if self.ttype.answer(&data) {
+                    self.ask_ttype();
+                }
+                self.info_dirty = true;
+            }
+            Event::Subneg(opt::CHARSET, data)
+                if self.telnet.enabled(Side::Us, opt::CHARSET)
+                    || self.telnet.enabled(Side::Him, opt::CHARSET) =>
+            {
+                match charset::parse(&data) {
+                    charset::Message::Accepted(name) => {
+                        self.charset_pending = false;
+                        self.charset_utf8 = charset::is_utf8(&name);
+                    }
+                    charset::Message::Rejected => {
+                        self.charset_pending = false;
+                        self.charset_utf8 = false;
+                    }
+                    charset::Message::Request(names) => {
+                        let answer = charset::answer(&names);
+                        self.charset_utf8 = answer.first() == Some(&charset::ACCEPTED);
+                        self.subneg(opt::CHARSET, &answer);
+                    }
+                    charset::Message::Other => {
+                        self.subneg(opt::CHARSET, &[charset::TTABLE_REJECTED]);
+                    }
+                }
+                self.info_dirty = true;
+            }
+            Event::Subneg(opt::GMCP, data) if self.telnet.enabled(Side::Us, opt::GMCP) => {
+                if let Some((pkg, json)) = gmcp::split(&data) {
+                    if self.gmcp_client.receive(&pkg, &json) == gmcp::Handled::Changed {
+                        self.info_dirty = true;
+                    }
+                }
+            }
+            other => debug!("{} ({}): telnet {:?}", self.conn.0, self.peer, other),
+        }
+    }
+
+    /// Send TTYPE SEND, unless the cycle is over.
+    fn ask_ttype(&mut self) {
+        if self.ttype.ask() {
+            self.subneg(opt::TTYPE, &[mtts::SEND]);
+        }
+    }
+
+    /// Queue `IAC SB o <data> IAC SE`.
+    fn subneg(&mut self, o: u8, data: &[u8]) {
+        let mut out = Vec::new();
+        telnet::push_subneg(&mut out, o, data);
+        self.write_raw(&out);
+    }
+
+    // ------------------------------------------------------ what was agreed
+
+    /// UTF-8 output (agreed by CHARSET or announced by MTTS).
+    pub fn utf8(&self) -> bool {
+        self.charset_utf8 || self.ttype.mtts & mtts::bits::UTF8 != 0
+    }
+
+    /// The colour depth text is rendered at.
+    pub fn colour_level(&self) -> Level {
+        let bits = self.ttype.mtts;
+        if !self.ansi || bits & mtts::bits::SCREEN_READER != 0 {
+            Level::None
+        } else if bits & mtts::bits::TRUECOLOR != 0 {
+            Level::TrueColor
+        } else if bits & mtts::bits::COLORS_256 != 0 {
+            Level::Xterm256
+        } else {
+            Level::Ansi16
+        }
+    }
+
+    /// Is MCCP2 compression running?
+    pub fn compressing(&self) -> bool {
+        self.compressor.is_some()
+    }
+
+    /// The player's settings as last applied.
+    pub fn prefs(&self) -> Prefs {
+        self.prefs
+    }
+
+    /// NAWS window size (0x0 when unknown).
+    pub fn window(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    /// What the client negotiated, for the game.
+    pub fn client_info(&self) -> ClientInfo {
+        let client = if self.ttype.client.is_empty() {
+            self.gmcp_client.client.clone()
+        } else {
+            self.ttype.client.clone()
+        };
+        ClientInfo {
+            client,
+            version: self.gmcp_client.version.clone(),
+            terminal: self.ttype.terminal.clone(),
+            mtts: self.ttype.mtts,
+            width: self.width,
+            height: self.height,
+            utf8: self.utf8(),
+            screen_reader: self.ttype.mtts & mtts::bits::SCREEN_READER != 0,
+            colours: match self.colour_level() {
+                Level::None => 0,
+                Level::Ansi16 => 16,
+                Level::Xterm256 => 256,
+                Level::TrueColor => 1 << 24,
+            },
+            gmcp: self.telnet.enabled(Side::Us, opt::GMCP),
+            gmcp_supports: self.gmcp_client.modules(),
+            mccp: self.compressing(),
+            eor: self.telnet.enabled(Side::Us, opt::EOR),
+        }
+    }
+
+    /// The client's description changed since the last call: the new one.
+    pub fn take_info_changed(&mut self) -> Option<ClientInfo> {
+        if std::mem::take(&mut self.info_dirty) {
+            Some(self.client_info())
+        } else {
+            None
+        }
+    }
+
+    /// Did the client ask for MSSP since the last call?
+    pub fn take_mssp_request(&mut self) -> bool {
+        std::mem::take(&mut self.mssp_wanted)
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /// Apply the player's settings: colour, wrapping, prompt marking, and
+    /// compression (turned off: the stream ends and `WONT MCCP2` is sent;
+    /// turned on: MCCP2 is offered again).
+    pub fn apply_prefs(&mut self, p: Prefs) {
+        let old = self.prefs;
+        self.prefs = p;
+        self.ansi = p.colour;
+        self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = p.compress;
+        if old.compress != p.compress {
+            if p.compress {
+                self.offer_compression();
+            } else {
+                self.stop_compression();
+            }
+            self.info_dirty = true;
+        }
+    }
+
+    /// Queue game text: wrapped to the window if the player asked, colour
+    /// codes rendered for the client, made 7-bit unless UTF-8 was agreed,
+    /// `\n` sent as CR LF, 0xff doubled.
     pub fn write_text(&mut self, text: &str) {
-        let rendered = color::render(text, self.ansi);
+        let wrapped;
+        let text = if self.prefs.wrap && self.width >= MIN_WRAP_WIDTH {
+            wrapped = color::wrap(text, self.width as usize);
+            wrapped.as_str()
+        } else {
+            text
+        };
+        let mut rendered = color::render_level(text, self.colour_level());
+        if !self.utf8() && !rendered.is_ascii() {
+            rendered = charset::to_ascii(&rendered);
+        }
         let mut bytes = Vec::with_capacity(rendered.len() + rendered.len() / 16 + 2);
         let mut prev = 0u8;
         for &b in rendered.as_bytes() {
@@ -199,7 +468,37 @@ impl Descriptor {
         self.write_raw(&escaped);
     }
 
-    /// Queue bytes exactly as given (telnet commands, already escaped data).
+    /// Mark the end of a prompt: `IAC EOR` when the client agreed to EOR,
+    /// else `IAC GA`; nothing when the player turned prompt marking off.
+    pub fn end_prompt(&mut self) {
+        if !self.prefs.prompt_mark {
+            return;
+        }
+        let mut out = Vec::new();
+        if self.telnet.enabled(Side::Us, opt::EOR) {
+            telnet::push_eor(&mut out);
+        } else {
+            telnet::push_ga(&mut out);
+        }
+        self.write_raw(&out);
+    }
+
+    /// Send a GMCP message if the client agreed to GMCP and supports the package.
+    pub fn send_gmcp(&mut self, package: &str, json: &str) {
+        if self.telnet.enabled(Side::Us, opt::GMCP) && self.gmcp_client.wants(package) {
+            self.subneg(opt::GMCP, &gmcp::payload(package, json));
+        }
+    }
+
+    /// Send the MSSP variables (when the client agreed to MSSP).
+    pub fn send_mssp(&mut self, vars: &[(String, String)]) {
+        if self.telnet.enabled(Side::Us, opt::MSSP) {
+            self.subneg(opt::MSSP, &mssp::encode(vars));
+        }
+    }
+
+    /// Queue bytes exactly as given (telnet commands, already escaped data);
+    /// they go through the compressor while MCCP2 runs.
     pub fn write_raw(&mut self, bytes: &[u8]) {
         if self.dead.is_some() {
             return;
@@ -211,20 +510,37 @@ impl Descriptor {
         if self.pending_output() + bytes.len() > MAX_OUTPUT {
             self.output = Vec::new();
             self.out_pos = 0;
+            self.compressor = None;
             self.kill("output overflow (the client does not read)");
             return;
         }
-        self.output.extend_from_slice(bytes);
+        match &mut self.compressor {
+            Some(c) => {
+                if let Err(e) = c.compress(bytes, &mut self.output) {
+                    self.compressor = None;
+                    self.kill(format!("compression failed: {e}"));
+                }
+            }
+            None => self.output.extend_from_slice(bytes),
+        }
     }
 
-    /// Bytes queued and not yet written.
+    /// Bytes queued and not yet written (plus one while compressed data
+    /// still sits in the compressor, so the loop flushes it).
     pub fn pending_output(&self) -> usize {
         self.output.len() - self.out_pos
+            + usize::from(self.compressor.as_ref().is_some_and(|c| c.dirty()))
     }
 
     /// Write as much queued output as the socket takes. `Ok` with output
     /// left means the socket is full (wait for WRITABLE).
     pub fn flush(&mut self) -> io::Result<()> {
+        if let Some(c) = &mut self.compressor {
+            if let Err(e) = c.sync_flush(&mut self.output) {
+                self.compressor = None;
+                return Err(io::Error::other(e));
+            }
+        }
         while self.out_pos < self.output.len() {
             match self.stream.write(&self.output[self.out_pos..]) {
                 Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
@@ -238,6 +554,319 @@ impl Descriptor {
         self.out_pos = 0;
         Ok(())
     }
+
+    // ----------------------------------------------------------- compression
+
+    /// Start the MCCP2 stream: the start marker (plain), then everything
+    /// compressed.
+    fn start_compression(&mut self) {
+        if self.compressor.is_some() || self.dead.is_some() {
+            return;
+        }
+        self.write_raw(&mccp::START);
+        self.compressor = Some(mccp::Compressor::new());
+        self.mccp_resume = false;
+        self.info_dirty = true;
+    }
+
+    /// End the stream with Z_FINISH (what follows is plain).
+    fn finish_compression(&mut self) {
+        if let Some(c) = self.compressor.take() {
+            if let Err(e) = c.finish(&mut self.output) {
+                self.kill(format!("compression failed: {e}"));
+            }
+            self.info_dirty = true;
+        }
+    }
+
+    /// Offer MCCP2 (again): `IAC WILL MCCP2`, or straight to the start
+    /// marker when the option is still on.
+    fn offer_compression(&mut self) {
+        self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = true;
+        if self.telnet.enabled(Side::Us, opt::MCCP2) {
+            self.start_compression();
+        } else {
+            let mut out = Vec::new();
+            self.telnet.enable(Side::Us, opt::MCCP2, &mut out);
+            self.write_raw(&out);
+        }
+    }
+
+    /// End the stream and turn the option off (`IAC WONT MCCP2`, plain).
+    fn stop_compression(&mut self) {
+        self.finish_compression();
+        let mut out = Vec::new();
+        self.telnet.disable(Side::Us, opt::MCCP2, &mut out);
+        self.write_raw(&out);
+    }
+
+    /// Finish a running MCCP2 stream before a copyover: Z_FINISH, then a
+    /// plain `IAC WONT MCCP2` so the client's option state is clean, then a
+    /// flush attempt. Everything queued after this is plain. The state
+    /// export remembers that compression was on, so the new image offers
+    /// it again ([`Descriptor::import_state`]); if the copyover fails,
+    /// [`Descriptor::resume_compression`] offers it again here.
+    pub fn end_compression(&mut self) {
+        let was = self.compressor.is_some();
+        if was {
+            self.stop_compression();
+            self.mccp_resume = true;
+        }
+        let _ = self.flush();
+    }
+
+    /// Offer MCCP2 again after [`Descriptor::end_compression`] (a copyover
+    /// that did not happen).
+    pub fn resume_compression(&mut self) {
+        if std::mem::take(&mut self.mccp_resume) && self.prefs.compress {
+            self.offer_compression();
+        }
+    }
+
+    // -------------------------------------------------------------- copyover
+
+    /// Everything this connection negotiated, as one line of plain text
+    /// (no newline): `v1 key=value ...`, values percent-escaped. Restored by
+    /// [`Descriptor::import_state`].
+    pub fn export_state(&self) -> String {
+        let mut opts = Vec::new();
+        // MCCP2 travels as `mccp=` (it is offered afresh, never restored running).
+        for o in (0..=255u8).filter(|&o| o != opt::MCCP2) {
+            let s = self.telnet.options().get(o);
+            let mut f = String::new();
+            if s.us == Q::Yes {
+                f.push('U');
+            }
+            if s.him == Q::Yes {
+                f.push('H');
+            }
+            if !f.is_empty() {
+                opts.push(format!("{o}:{f}"));
+            }
+        }
+        let supports = match &self.gmcp_client.supports {
+            None => "-".to_string(),
+            Some(m) => m
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        // Each pending line ends with \n, so an empty line survives.
+        let input: String = self.input.iter().map(|l| format!("{l}\n")).collect();
+        let b = |v: bool| if v { "1" } else { "0" };
+        let fields: Vec<(&str, String)> = vec![
+            ("opts", opts.join(",")),
+            ("ttype", self.ttype.client.clone()),
+            ("term", self.ttype.terminal.clone()),
+            ("mtts", self.ttype.mtts.to_string()),
+            ("naws", format!("{}x{}", self.width, self.height)),
+            (
+                "charset",
+                if self.charset_utf8 { "utf8" } else { "ascii" }.to_string(),
+            ),
+            ("gmcp", b(self.telnet.enabled(Side::Us, opt::GMCP)).into()),
+            ("gmcp_client", self.gmcp_client.client.clone()),
+            ("gmcp_version", self.gmcp_client.version.clone()),
+            ("gmcp_supports", supports),
+            ("ansi", b(self.ansi).into()),
+            ("wrap", b(self.prefs.wrap).into()),
+            ("mark", b(self.prefs.prompt_mark).into()),
+            ("compress", b(self.prefs.compress).into()),
+            ("eor", b(self.telnet.enabled(Side::Us, opt::EOR)).into()),
+            (
+                "mccp",
+                b(self.compressor.is_some() || self.mccp_resume).into(),
+            ),
+            ("input", input),
+        ];
+        let mut line = String::from(STATE_VERSION);
+        for (k, v) in fields {
+            line.push(' ');
+            line.push_str(k);
+            line.push('=');
+            line.push_str(&escape_value(&v));
+        }
+        line
+    }
+
+    /// Restore what [`Descriptor::export_state`] wrote, on a freshly
+    /// adopted descriptor: no greeting and no negotiation is sent, except
+    /// `IAC WILL MCCP2` when compression was on. Unknown keys are ignored;
+    /// a wrong version or a malformed value is an error (and nothing is
+    /// changed).
+    pub fn import_state(&mut self, line: &str) -> Result<(), String> {
+        let mut words = line.split(' ').filter(|w| !w.is_empty());
+        match words.next() {
+            Some(STATE_VERSION) => {}
+            other => return Err(format!("descriptor state: unknown version {other:?}")),
+        }
+        let mut next = self.fresh_copy_state();
+        let mut mccp_on = false;
+        for w in words {
+            let (k, v) = w
+                .split_once('=')
+                .ok_or_else(|| format!("descriptor state: '{w}' is not key=value"))?;
+            let v =
+                unescape_value(v).ok_or_else(|| format!("descriptor state: bad escape in {k}"))?;
+            let bad = |what: &str| format!("descriptor state: bad {what} '{v}'");
+            let flag = |v: &str| match v {
+                "1" => Ok(true),
+                "0" => Ok(false),
+                _ => Err(bad(k)),
+            };
+            match k {
+                "opts" => {
+                    for item in v.split(',').filter(|i| !i.is_empty()) {
+                        let (o, f) = item.split_once(':').ok_or_else(|| bad("opts"))?;
+                        let o: u8 = o.parse().map_err(|_| bad("opts"))?;
+                        next.opts.push((o, f.contains('U'), f.contains('H')));
+                    }
+                }
+                "ttype" => next.ttype.client = v,
+                "term" => next.ttype.terminal = v,
+                "mtts" => next.ttype.mtts = v.parse().map_err(|_| bad("mtts"))?,
+                "naws" => {
+                    let (w, h) = v.split_once('x').ok_or_else(|| bad("naws"))?;
+                    next.width = w.parse().map_err(|_| bad("naws"))?;
+                    next.height = h.parse().map_err(|_| bad("naws"))?;
+                }
+                "charset" => next.charset_utf8 = v == "utf8",
+                "gmcp" => {
+                    if flag(&v)? {
+                        next.opts.push((opt::GMCP, true, false));
+                    }
+                }
+                "gmcp_client" => next.gmcp.client = v,
+                "gmcp_version" => next.gmcp.version = v,
+                "gmcp_supports" => {
+                    if v != "-" {
+                        let mut m = std::collections::BTreeMap::new();
+                        for item in v.split(',').filter(|i| !i.is_empty()) {
+                            let (name, ver) = item.rsplit_once(' ').unwrap_or((item, "1"));
+                            m.insert(name.to_string(), ver.parse().unwrap_or(1));
+                        }
+                        next.gmcp.supports = Some(m);
+                    }
+                }
+                "ansi" => next.prefs.colour = flag(&v)?,
+                "wrap" => next.prefs.wrap = flag(&v)?,
+                "mark" => next.prefs.prompt_mark = flag(&v)?,
+                "compress" => next.prefs.compress = flag(&v)?,
+                "eor" => {
+                    if flag(&v)? {
+                        next.opts.push((opt::EOR, true, false));
+                    }
+                }
+                "mccp" => mccp_on = flag(&v)?,
+                "input" => next.input = v.split_terminator('\n').map(String::from).collect(),
+                _ => {}
+            }
+        }
+        // Everything parsed: apply.
+        let mut telnet = Telnet::new();
+        configure_options(&mut telnet);
+        for (o, us, him) in next.opts {
+            // MCCP2 is offered afresh below, never restored as running.
+            if o == opt::MCCP2 {
+                continue;
+            }
+            let s = telnet.options_mut().get_mut(o);
+            if us {
+                s.us = Q::Yes;
+            }
+            if him {
+                s.him = Q::Yes;
+            }
+        }
+        telnet.options_mut().get_mut(opt::MCCP2).accept_us = next.prefs.compress;
+        self.telnet = telnet;
+        self.ttype = next.ttype;
+        self.ttype.done = true;
+        self.width = next.width;
+        self.height = next.height;
+        self.charset_utf8 = next.charset_utf8;
+        self.charset_pending = false;
+        self.gmcp_client = next.gmcp;
+        self.prefs = next.prefs;
+        self.ansi = next.prefs.colour;
+        self.input = next.input;
+        self.compressor = None;
+        self.mccp_resume = false;
+        self.info_dirty = true;
+        if mccp_on && self.prefs.compress {
+            self.offer_compression();
+        }
+        Ok(())
+    }
+
+    fn fresh_copy_state(&self) -> CarriedState {
+        CarriedState {
+            opts: Vec::new(),
+            ttype: mtts::Ttype::default(),
+            width: 0,
+            height: 0,
+            charset_utf8: false,
+            gmcp: gmcp::ClientGmcp::default(),
+            prefs: Prefs::default(),
+            input: VecDeque::new(),
+        }
+    }
+}
+
+/// What [`Descriptor::import_state`] parsed before applying it.
+struct CarriedState {
+    opts: Vec<(u8, bool, bool)>,
+    ttype: mtts::Ttype,
+    width: u16,
+    height: u16,
+    charset_utf8: bool,
+    gmcp: gmcp::ClientGmcp,
+    prefs: Prefs,
+    input: VecDeque<String>,
+}
+
+/// What every connection agrees to when the client asks: SGA (both ways),
+/// TTYPE, NAWS and CHARSET from the client; EOR, CHARSET, MCCP2, GMCP and
+/// MSSP from us. Everything else (MCCP3, MSDP, LINEMODE, ...) is refused.
+fn configure_options(t: &mut Telnet) {
+    let o = t.options_mut();
+    for him in [opt::TTYPE, opt::NAWS, opt::CHARSET] {
+        o.get_mut(him).accept_him = true;
+    }
+    for us in [opt::EOR, opt::CHARSET, opt::MCCP2, opt::GMCP, opt::MSSP] {
+        o.get_mut(us).accept_us = true;
+    }
+}
+
+/// Percent-escape a state value: no spaces, `=`, `%`, controls or non-ASCII.
+fn escape_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_graphic() && b != b'%' && b != b'=' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn unescape_value(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -354,5 +983,451 @@ mod tests {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------ protocols
+
+    use crate::net::telnet::{DO, DONT, EOR, GA, IAC, WILL, WONT};
+    use flate2::{Decompress, FlushDecompress};
+
+    /// Everything the client end can read within a short while.
+    fn client_read(c: &mut std::net::TcpStream) -> Vec<u8> {
+        c.set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = c.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    }
+
+    fn sb(o: u8, data: &[u8]) -> Vec<u8> {
+        let mut v = Vec::new();
+        telnet::push_subneg(&mut v, o, data);
+        v
+    }
+
+    fn take_out(d: &mut Descriptor) -> Vec<u8> {
+        let v = d.output[d.out_pos..].to_vec();
+        d.output.clear();
+        d.out_pos = 0;
+        v
+    }
+
+    /// A descriptor that went through a TinTin++-like negotiation.
+    fn negotiated() -> (Descriptor, std::net::TcpStream) {
+        let (mut d, c) = pair();
+        d.start();
+        take_out(&mut d);
+        let mut input = vec![
+            IAC,
+            DO,
+            opt::SGA,
+            IAC,
+            WILL,
+            opt::TTYPE,
+            IAC,
+            WILL,
+            opt::NAWS,
+        ];
+        input.extend(sb(opt::NAWS, &[0, 100, 0, 40]));
+        input.extend([IAC, DO, opt::EOR, IAC, DO, opt::CHARSET, IAC, DO, opt::GMCP]);
+        d.receive(&input);
+        d.receive(&sb(opt::TTYPE, b"\0TINTIN++"));
+        d.receive(&sb(opt::TTYPE, b"\0XTERM-256COLOR"));
+        d.receive(&sb(opt::TTYPE, b"\0MTTS 271"));
+        d.receive(&sb(opt::CHARSET, b"\x02UTF-8"));
+        take_out(&mut d);
+        (d, c)
+    }
+
+    #[test]
+    fn start_offers_every_protocol() {
+        let (mut d, _c) = pair();
+        d.start();
+        assert_eq!(
+            take_out(&mut d),
+            vec![
+                IAC,
+                WILL,
+                opt::SGA,
+                IAC,
+                DO,
+                opt::TTYPE,
+                IAC,
+                DO,
+                opt::NAWS,
+                IAC,
+                WILL,
+                opt::EOR,
+                IAC,
+                WILL,
+                opt::CHARSET,
+                IAC,
+                WILL,
+                opt::MCCP2,
+                IAC,
+                WILL,
+                opt::GMCP,
+                IAC,
+                WILL,
+                opt::MSSP
+            ]
+        );
+    }
+
+    #[test]
+    fn negotiation_learns_the_client() {
+        let (mut d, _c) = pair();
+        d.start();
+        take_out(&mut d);
+        // Answers in an odd order: CHARSET first, TTYPE after NAWS data.
+        d.receive(&[IAC, DO, opt::CHARSET]);
+        assert_eq!(take_out(&mut d), sb(opt::CHARSET, b"\x01;UTF-8;US-ASCII"));
+        d.receive(&[IAC, WILL, opt::NAWS]);
+        d.receive(&sb(opt::NAWS, &[0, 132, 0, 50]));
+        d.receive(&[IAC, WILL, opt::TTYPE]);
+        assert_eq!(take_out(&mut d), sb(opt::TTYPE, &[1]));
+        d.receive(&sb(opt::TTYPE, b"\0MUDLET"));
+        assert_eq!(take_out(&mut d), sb(opt::TTYPE, &[1]));
+        d.receive(&sb(opt::TTYPE, b"\0ANSI-TRUECOLOR"));
+        assert_eq!(take_out(&mut d), sb(opt::TTYPE, &[1]));
+        d.receive(&sb(opt::TTYPE, b"\0MTTS 2317"));
+        assert!(take_out(&mut d).is_empty(), "the cycle is over");
+        d.receive(&sb(opt::CHARSET, b"\x02UTF-8"));
+        d.receive(&[IAC, DO, opt::GMCP, IAC, DONT, opt::MSSP, IAC, DO, opt::EOR]);
+        d.receive(&sb(
+            opt::GMCP,
+            br#"Core.Hello {"client":"Mudlet","version":"4.17"}"#,
+        ));
+        d.receive(&sb(opt::GMCP, br#"Core.Supports.Set ["Char 1","Room 1"]"#));
+        let info = d.take_info_changed().expect("changed");
+        assert_eq!(info.client, "MUDLET");
+        assert_eq!(info.version, "4.17");
+        assert_eq!(info.terminal, "ANSI-TRUECOLOR");
+        assert_eq!(info.mtts, 2317);
+        assert_eq!((info.width, info.height), (132, 50));
+        assert!(info.utf8 && info.gmcp && info.eor && !info.mccp);
+        assert_eq!(info.colours, 1 << 24);
+        assert_eq!(info.gmcp_supports, vec!["char 1", "room 1"]);
+        assert!(d.take_info_changed().is_none());
+        assert!(!d.take_mssp_request());
+        // Repeats of everything: no answers at all (no loops).
+        d.receive(&[
+            IAC,
+            DO,
+            opt::GMCP,
+            IAC,
+            WILL,
+            opt::NAWS,
+            IAC,
+            DO,
+            opt::EOR,
+            IAC,
+            WILL,
+            opt::TTYPE,
+        ]);
+        assert!(take_out(&mut d).is_empty());
+        // Unknown options and MCCP3 are refused once.
+        d.receive(&[IAC, WILL, opt::MCCP3, IAC, DO, opt::MSDP, IAC, WILL, 99]);
+        assert_eq!(
+            take_out(&mut d),
+            vec![IAC, DONT, opt::MCCP3, IAC, WONT, opt::MSDP, IAC, DONT, 99]
+        );
+        d.receive(&[IAC, WILL, opt::MCCP3, IAC, DO, opt::MSDP, IAC, WILL, 99]);
+        assert!(take_out(&mut d).is_empty());
+    }
+
+    #[test]
+    fn mssp_request_is_flagged_and_sent() {
+        let (mut d, _c) = pair();
+        d.start();
+        take_out(&mut d);
+        d.send_mssp(&[("NAME".into(), "X".into())]);
+        assert!(take_out(&mut d).is_empty(), "not before the client agreed");
+        d.receive(&[IAC, DO, opt::MSSP]);
+        assert!(d.take_mssp_request());
+        assert!(!d.take_mssp_request());
+        d.send_mssp(&[("NAME".into(), "X".into())]);
+        assert_eq!(take_out(&mut d), sb(opt::MSSP, b"\x01NAME\x02X"));
+    }
+
+    #[test]
+    fn prompt_marking_eor_ga_or_nothing() {
+        let (mut d, _c) = pair();
+        d.start();
+        take_out(&mut d);
+        d.end_prompt();
+        assert_eq!(take_out(&mut d), vec![IAC, GA]);
+        d.receive(&[IAC, DO, opt::EOR]);
+        d.end_prompt();
+        assert_eq!(take_out(&mut d), vec![IAC, EOR]);
+        d.apply_prefs(Prefs {
+            prompt_mark: false,
+            ..Prefs::default()
+        });
+        d.end_prompt();
+        assert!(take_out(&mut d).is_empty());
+    }
+
+    #[test]
+    fn charset_decides_utf8_or_seven_bit() {
+        let (mut d, _c) = pair();
+        d.write_text("Café “x” 🐉\n");
+        assert_eq!(take_out(&mut d), b"Cafe \"x\" ?\r\n");
+        d.receive(&[IAC, DO, opt::CHARSET]);
+        take_out(&mut d);
+        d.receive(&sb(opt::CHARSET, b"\x02UTF-8"));
+        d.write_text("Café\n");
+        assert_eq!(take_out(&mut d), "Café\r\n".as_bytes());
+        // A client that asks us: UTF-8 accepted when offered.
+        let (mut d, _c) = pair();
+        d.receive(&[IAC, WILL, opt::CHARSET]);
+        take_out(&mut d);
+        d.receive(&sb(opt::CHARSET, b"\x01;ISO-8859-1;UTF-8"));
+        assert_eq!(take_out(&mut d), sb(opt::CHARSET, b"\x02UTF-8"));
+        assert!(d.utf8());
+    }
+
+    #[test]
+    fn colour_levels_screen_reader_and_wrap() {
+        let (mut d, _c) = negotiated();
+        // MTTS 271 includes truecolour (256); the 256-colour code stays exact.
+        assert_eq!(d.colour_level(), Level::TrueColor);
+        d.write_text("{=046g{x\n");
+        assert_eq!(take_out(&mut d), b"\x1b[38;5;46mg\x1b[0m\r\n");
+        d.apply_prefs(Prefs {
+            colour: false,
+            ..Prefs::default()
+        });
+        d.write_text("{rred{x\n");
+        assert_eq!(take_out(&mut d), b"red\r\n");
+        // A screen reader gets no colour even with colour on.
+        let (mut d, _c) = pair();
+        d.receive(&[IAC, WILL, opt::TTYPE]);
+        d.receive(&sb(opt::TTYPE, b"\0CLIENT"));
+        d.receive(&sb(opt::TTYPE, b"\0XTERM"));
+        d.receive(&sb(opt::TTYPE, b"\0MTTS 69"));
+        take_out(&mut d);
+        d.write_text("{rred{x\n");
+        assert_eq!(take_out(&mut d), b"red\r\n");
+        // Wrapping follows NAWS once the player turns it on.
+        let (mut d, _c) = pair();
+        d.receive(&[IAC, WILL, opt::NAWS]);
+        d.receive(&sb(opt::NAWS, &[0, 20, 0, 10]));
+        take_out(&mut d);
+        let text = "one two three four five six seven eight\n";
+        d.write_text(text);
+        assert_eq!(
+            take_out(&mut d),
+            b"one two three four five six seven eight\r\n"
+        );
+        d.apply_prefs(Prefs {
+            wrap: true,
+            ..Prefs::default()
+        });
+        d.write_text(text);
+        assert_eq!(
+            take_out(&mut d),
+            b"one two three four\r\nfive six seven eight\r\n"
+        );
+    }
+
+    #[test]
+    fn gmcp_only_when_agreed_and_supported() {
+        let (mut d, _c) = pair();
+        d.send_gmcp("Room.Info", "{}");
+        assert!(take_out(&mut d).is_empty());
+        d.start();
+        d.receive(&[IAC, DO, opt::GMCP]);
+        take_out(&mut d);
+        d.send_gmcp("Room.Info", r#"{"num":1}"#);
+        assert_eq!(take_out(&mut d), sb(opt::GMCP, br#"Room.Info {"num":1}"#));
+        d.receive(&sb(opt::GMCP, br#"Core.Supports.Set ["Char 1"]"#));
+        d.send_gmcp("Room.Info", "{}");
+        assert!(take_out(&mut d).is_empty());
+        d.send_gmcp("Char.Vitals", "{}");
+        assert!(!take_out(&mut d).is_empty());
+    }
+
+    /// Inflate everything after the MCCP2 start marker; also return the
+    /// plain bytes before it and whether the stream ended (with what followed).
+    fn split_mccp(wire: &[u8]) -> (Vec<u8>, Vec<u8>, Option<Vec<u8>>) {
+        let Some(p) = wire.windows(5).position(|w| w == mccp::START) else {
+            return (wire.to_vec(), Vec::new(), None);
+        };
+        let mut z = Decompress::new(true);
+        let mut out = Vec::with_capacity(1 << 20);
+        let data = &wire[p + 5..];
+        let st = z
+            .decompress_vec(data, &mut out, FlushDecompress::Sync)
+            .unwrap();
+        let used = z.total_in() as usize;
+        let after = (st == flate2::Status::StreamEnd).then(|| data[used..].to_vec());
+        (wire[..p].to_vec(), out, after)
+    }
+
+    #[test]
+    fn mccp_starts_on_agreement_toggles_and_restarts() {
+        let (mut d, mut c) = pair();
+        d.start();
+        d.flush().unwrap();
+        client_read(&mut c);
+        d.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(d.compressing());
+        d.write_text("compressed hello\n");
+        d.end_prompt();
+        assert!(d.pending_output() > 0);
+        d.flush().unwrap();
+        assert_eq!(d.pending_output(), 0);
+        let wire = client_read(&mut c);
+        let (plain, inflated, ended) = split_mccp(&wire);
+        assert!(plain.is_empty());
+        assert_eq!(inflated, b"compressed hello\r\n\xff\xf9");
+        assert!(ended.is_none());
+        // The player turns compression off: stream ends, WONT, plain text.
+        d.apply_prefs(Prefs {
+            compress: false,
+            ..Prefs::default()
+        });
+        d.write_text("plain now\n");
+        d.flush().unwrap();
+        let tail = client_read(&mut c);
+        // Inflate the continuation with a fresh view: prepend the first part.
+        let mut whole = wire.clone();
+        whole.extend_from_slice(&tail);
+        let (_, inflated, ended) = split_mccp(&whole);
+        assert_eq!(inflated, b"compressed hello\r\n\xff\xf9");
+        let mut expect = vec![IAC, WONT, opt::MCCP2];
+        expect.extend_from_slice(b"plain now\r\n");
+        assert_eq!(ended, Some(expect));
+        // A DO now is refused (the player said no)...
+        d.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(!d.compressing());
+        // ...and turning it back on offers it again.
+        take_out(&mut d);
+        d.apply_prefs(Prefs::default());
+        assert_eq!(take_out(&mut d), vec![IAC, WILL, opt::MCCP2]);
+        d.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(d.compressing());
+        assert_eq!(take_out(&mut d), mccp::START);
+    }
+
+    #[test]
+    fn copyover_export_import_round_trip() {
+        let (mut d, _c) = negotiated();
+        d.receive(&sb(
+            opt::GMCP,
+            br#"Core.Hello {"client":"Mud let","version":"1 = 2%"}"#,
+        ));
+        d.receive(&sb(opt::GMCP, br#"Core.Supports.Set ["Char 1","Room 2"]"#));
+        d.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(d.compressing());
+        d.apply_prefs(Prefs {
+            wrap: true,
+            ..Prefs::default()
+        });
+        d.input.push_back("say 100% = über fun".into());
+        d.input.push_back(String::new());
+        d.input.push_back("look".into());
+        d.end_compression();
+        assert!(!d.compressing());
+        let state = d.export_state();
+        assert!(!state.contains('\n') && !state.contains('\r'), "{state}");
+        assert!(state.starts_with("v1 "), "{state}");
+        assert!(state.contains(" mccp=1"), "{state}");
+        assert!(state.is_ascii());
+
+        let (mut e, _c2) = pair();
+        e.import_state(&state).unwrap();
+        // Nothing sent but the MCCP2 offer: no greeting, no renegotiation.
+        assert_eq!(take_out(&mut e), vec![IAC, WILL, opt::MCCP2]);
+        assert_eq!(e.input, d.input);
+        let info = e.client_info();
+        let mut want = d.client_info();
+        want.mccp = false;
+        assert_eq!(info, want);
+        assert_eq!(info.client, "TINTIN++");
+        assert_eq!(info.version, "1 = 2%");
+        assert_eq!((info.width, info.height), (100, 40));
+        assert!(info.utf8 && info.eor && info.gmcp);
+        assert_eq!(info.mtts, 271);
+        assert_eq!(e.prefs(), d.prefs());
+        assert!(e.take_info_changed().is_some(), "the game hears about it");
+        for o in [opt::SGA, opt::EOR, opt::GMCP, opt::CHARSET] {
+            assert!(e.telnet.enabled(Side::Us, o), "{o}");
+        }
+        for o in [opt::TTYPE, opt::NAWS] {
+            assert!(e.telnet.enabled(Side::Him, o), "{o}");
+        }
+        // Repeated answers from the client do not restart anything.
+        e.receive(&[
+            IAC,
+            DO,
+            opt::EOR,
+            IAC,
+            WILL,
+            opt::TTYPE,
+            IAC,
+            DO,
+            opt::CHARSET,
+        ]);
+        assert!(take_out(&mut e).is_empty());
+        // The client accepts the MCCP2 offer: compression is back.
+        e.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(e.compressing());
+        // Exported again (while compressing), the state is the same.
+        e.input = d.input.clone();
+        assert_eq!(e.export_state(), state);
+        // GMCP supports survived.
+        e.send_gmcp("Comm.Channel.Text", "{}");
+        take_out(&mut e);
+        let before = e.pending_output();
+        e.send_gmcp("Comm.Channel.Text", "{}");
+        assert_eq!(
+            e.pending_output(),
+            before,
+            "Comm was not in the supports list"
+        );
+    }
+
+    #[test]
+    fn import_without_compression_sends_nothing() {
+        let (d, _c) = pair();
+        let state = d.export_state();
+        assert!(state.contains(" mccp=0"));
+        assert!(state.contains(" gmcp_supports=-"));
+        let (mut e, _c2) = pair();
+        e.import_state(&state).unwrap();
+        assert!(take_out(&mut e).is_empty());
+        assert!(e.input.is_empty());
+        assert_eq!(e.export_state(), state);
+    }
+
+    #[test]
+    fn import_rejects_bad_state_and_changes_nothing() {
+        let (mut e, _c) = pair();
+        e.input.push_back("keep".into());
+        for bad in [
+            "",
+            "v0 input=",
+            "v2 opts=",
+            "v1 naws=80by24",
+            "v1 mtts=lots",
+            "v1 garbage",
+            "v1 ansi=maybe",
+            "v1 opts=300:U",
+            "v1 ttype=%G1",
+        ] {
+            assert!(e.import_state(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(e.input, vec!["keep".to_string()]);
+        // Unknown keys are fine (a newer image may add some).
+        assert!(e.import_state("v1 future=1 naws=90x30").is_ok());
+        assert_eq!(e.window(), (90, 30));
     }
 }

@@ -39,11 +39,73 @@ pub struct Outbound {
     /// Password jobs to run off the loop thread; results come back via
     /// [`Engine::hash_done`] in the same order.
     pub hash_jobs: Vec<HashJob>,
+    /// Out-of-band GMCP messages as (package, JSON text), sent after `text`
+    /// to clients that agreed to GMCP and support the package.
+    pub gmcp: Vec<(String, String)>,
+    /// The player's display settings, when known (a playing connection).
+    pub prefs: Option<Prefs>,
+}
+
+/// A player's settings the net layer carries out for the connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefs {
+    /// Render colour codes (else strip them).
+    pub colour: bool,
+    /// Word-wrap text to the client's window width (NAWS).
+    pub wrap: bool,
+    /// End prompts with IAC EOR / IAC GA.
+    pub prompt_mark: bool,
+    /// Use MCCP2 compression when the client agrees.
+    pub compress: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            colour: true,
+            wrap: false,
+            prompt_mark: true,
+            compress: true,
+        }
+    }
+}
+
+/// What the net layer learned about a connection's client.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientInfo {
+    /// The client's name (TTYPE/MTTS first answer, else GMCP `Core.Hello`).
+    pub client: String,
+    /// Its version (GMCP `Core.Hello`), if it said.
+    pub version: String,
+    /// The terminal type (TTYPE second answer).
+    pub terminal: String,
+    /// MTTS bits (see `protocols::mtts::bits`).
+    pub mtts: u32,
+    /// Window size from NAWS (0 when unknown).
+    pub width: u16,
+    pub height: u16,
+    /// UTF-8 agreed (CHARSET or MTTS); else output is 7-bit.
+    pub utf8: bool,
+    /// The client announced a screen reader (MTTS 64): no colour.
+    pub screen_reader: bool,
+    /// Colour depth offered: 0 none, 16, 256 or 16777216.
+    pub colours: u32,
+    /// GMCP agreed, and the modules the client listed (empty: all).
+    pub gmcp: bool,
+    pub gmcp_supports: Vec<String>,
+    /// MCCP2 compression running.
+    pub mccp: bool,
+    /// Prompts end with IAC EOR (else IAC GA).
+    pub eor: bool,
 }
 
 impl Outbound {
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.echo.is_none() && !self.close && self.hash_jobs.is_empty()
+        self.text.is_empty()
+            && self.echo.is_none()
+            && !self.close
+            && self.hash_jobs.is_empty()
+            && self.gmcp.is_empty()
     }
 }
 
@@ -74,5 +136,14 @@ pub trait Engine {
     /// (between turns) and returns [`super::Exit::Stopped`] to its caller.
     fn wants_copyover(&self) -> bool {
         false
+    }
+    /// What the client of `conn` negotiated changed (name, window size,
+    /// charset, GMCP, compression...). Called after negotiation and after a
+    /// copyover restores a connection.
+    fn client_info(&mut self, _conn: ConnId, _info: &ClientInfo) {}
+    /// The game's MSSP variables (NAME, PLAYERS, UPTIME, AREAS, ...); the
+    /// net layer adds CODEBASE, PORT and the protocols it speaks.
+    fn mssp(&self) -> Vec<(String, String)> {
+        Vec::new()
     }
 }

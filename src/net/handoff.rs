@@ -97,38 +97,3 @@ fn adopt_fd(fd: RawFd) -> io::Result<OwnedFd> {
     crate::copyover::set_cloexec(fd)?;
     Ok(owned)
 }
-
-/// Stand-in until the descriptor carries its full telnet state itself:
-/// only the typed lines that wait to be handled travel.
-trait InterimState {
-    fn end_compression(&mut self);
-    fn export_state(&self) -> String;
-    fn import_state(&mut self, line: &str) -> Result<(), String>;
-}
-
-impl InterimState for Descriptor {
-    fn end_compression(&mut self) {}
-    fn export_state(&self) -> String {
-        let hex: Vec<String> = self
-            .input
-            .iter()
-            .map(|l| l.bytes().map(|b| format!("{b:02x}")).collect())
-            .collect();
-        format!("v0 input={}", hex.join(","))
-    }
-    fn import_state(&mut self, line: &str) -> Result<(), String> {
-        let Some(rest) = line.strip_prefix("v0 input=") else {
-            return Err(format!("unknown descriptor state '{line}'"));
-        };
-        for l in rest.split(',').filter(|l| !l.is_empty()) {
-            let bytes: Option<Vec<u8>> = (0..l.len())
-                .step_by(2)
-                .map(|i| l.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-                .collect();
-            let bytes = bytes.ok_or_else(|| format!("bad input line '{l}'"))?;
-            self.input
-                .push_back(String::from_utf8_lossy(&bytes).into_owned());
-        }
-        Ok(())
-    }
-}

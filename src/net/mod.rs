@@ -32,6 +32,7 @@ pub mod descriptor;
 pub mod engine;
 pub mod handoff;
 pub mod hash;
+pub mod protocols;
 pub mod telnet;
 
 use std::io;
@@ -137,6 +138,9 @@ pub struct Server {
     /// Connections whose output must be taken this turn even if the engine
     /// does not list them (they just had input or a password result).
     touched: Vec<ConnId>,
+    /// When the server first started (Unix seconds), for MSSP `UPTIME`;
+    /// copyover carries it with [`Server::set_boot_time`].
+    boot_time: i64,
 }
 
 impl Server {
@@ -164,6 +168,9 @@ impl Server {
             opts,
             stats: Stats::default(),
             touched: Vec::new(),
+            boot_time: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64),
         })
     }
 
@@ -182,6 +189,16 @@ impl Server {
         )?;
         self.signals = Some(sfd);
         Ok(())
+    }
+
+    /// When the server first started (Unix seconds; MSSP `UPTIME`).
+    pub fn boot_time(&self) -> i64 {
+        self.boot_time
+    }
+
+    /// Keep the first image's start time across a copyover.
+    pub fn set_boot_time(&mut self, secs: i64) {
+        self.boot_time = secs;
     }
 
     /// Counters so far.
@@ -307,6 +324,7 @@ impl Server {
             // Password results: the waker may have fired or not; the channel knows.
             self.hash_results(engine);
             self.read_leftovers();
+            self.client_updates(engine);
             self.process_input(engine);
             let now = Instant::now();
             if now >= self.next_pulse {
@@ -412,6 +430,27 @@ impl Server {
                 if let ReadStatus::Closed(reason) = d.read() {
                     d.kill(reason);
                 }
+            }
+        }
+    }
+
+    /// Tell the engine what clients negotiated, and answer MSSP requests
+    /// with the engine's facts plus the net layer's own.
+    fn client_updates<E: Engine>(&mut self, engine: &mut E) {
+        let port = self.listener.local_addr().map_or(0, |a| a.port());
+        let boot = self.boot_time;
+        for (k, d) in self.conns.iter_mut() {
+            if d.is_dead() {
+                continue;
+            }
+            if let Some(info) = d.take_info_changed() {
+                engine.client_info(ConnId(k), &info);
+            }
+            if d.take_mssp_request() {
+                let mut net = protocols::mssp::net_vars(port);
+                net.push(("UPTIME".into(), boot.to_string()));
+                let vars = protocols::mssp::merge(engine.mssp(), net);
+                d.send_mssp(&vars);
             }
         }
     }
@@ -527,17 +566,21 @@ impl Server {
                 d.telnet.set_echo(echo, &mut raw);
                 d.write_raw(&raw);
             }
+            if let Some(prefs) = out.prefs {
+                d.apply_prefs(prefs);
+            }
             if !out.text.is_empty() {
                 d.write_text(&out.text);
+            }
+            for (package, json) in &out.gmcp {
+                d.send_gmcp(package, json);
             }
             if let Some(prompt) = &out.prompt {
                 if d.fcommand {
                     d.write_text("\n");
                 }
                 d.write_text(prompt);
-                let mut ga = Vec::new();
-                telnet::push_ga(&mut ga);
-                d.write_raw(&ga);
+                d.end_prompt();
             }
             d.fcommand = false;
             if out.close && d.closing_since.is_none() {

@@ -11,8 +11,9 @@
 //! - `CR LF`, `LF`, `CR NUL` and a lone `CR` each end exactly one line; the
 //!   line is decoded as UTF-8, lossily.
 //! - Backspace (0x08), DEL (0x7f) and `IAC EC` erase the last character,
-//!   `IAC EL` the whole line; tab becomes a space; other control bytes are
-//!   dropped; `IAC IAC` is a literal 0xff byte; an `IAC` followed by a byte
+//!   `IAC EL` the whole line; tab becomes a space; other control bytes
+//!   (ESC included) and C1 control characters are dropped, so a player
+//!   cannot send terminal codes to other players; `IAC IAC` is a literal 0xff byte; an `IAC` followed by a byte
 //!   that is no command is dropped.
 //! - A line longer than [`MAX_LINE`] bytes is cut there (the rest up to the
 //!   line end is dropped) and [`Event::LineTruncated`] comes before its
@@ -449,7 +450,12 @@ impl Telnet {
             events.push(Event::LineTruncated);
             self.line_truncated = false;
         }
-        let text = String::from_utf8_lossy(&self.line).into_owned();
+        // C0 controls never get into `line`; C1 controls (U+0080-U+009F,
+        // e.g. the 8-bit CSI) would reach other players' terminals as escapes.
+        let text: String = String::from_utf8_lossy(&self.line)
+            .chars()
+            .filter(|c| !('\u{80}'..='\u{9f}').contains(c))
+            .collect();
         self.line.clear();
         events.push(Event::Line(text));
     }
@@ -576,6 +582,11 @@ pub fn push_ga(out: &mut Vec<u8>) {
     out.extend_from_slice(&[IAC, GA]);
 }
 
+/// Append `IAC EOR` (the end of a prompt, once the client agreed to EOR).
+pub fn push_eor(out: &mut Vec<u8>) {
+    out.extend_from_slice(&[IAC, EOR]);
+}
+
 /// Append data with every 0xff byte doubled, so the client does not read it
 /// as a command.
 pub fn push_escaped(out: &mut Vec<u8>, data: &[u8]) {
@@ -679,6 +690,14 @@ mod tests {
         let mut t = Telnet::new();
         let (ev, _) = feed(&mut t, b"\x01lo\x1bok\x07\tnorth\x00\n");
         assert_eq!(lines(&ev), vec!["look north"]);
+    }
+
+    #[test]
+    fn escape_sequences_cannot_get_through() {
+        let mut t = Telnet::new();
+        // ESC [ 2 J (clear screen), an 8-bit CSI (U+009B) and OSC.
+        let (ev, _) = feed(&mut t, "a\x1b[2Jb\u{9b}31mc\x1b]0;x\x07d\n".as_bytes());
+        assert_eq!(lines(&ev), vec!["a[2Jb31mc]0;xd"]);
     }
 
     #[test]

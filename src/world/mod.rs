@@ -406,6 +406,9 @@ pub struct World {
     /// Things commands ask of the server that are not world state (saving,
     /// quitting, password hashing); the game drains them after each command.
     pub requests: Vec<Request>,
+    /// What each connection's client negotiated (name, MTTS, window size,
+    /// GMCP...), as the net layer reported it; not saved.
+    pub clients: HashMap<ConnId, crate::net::engine::ClientInfo>,
 }
 
 /// A command's request to the server around the world.
@@ -506,6 +509,7 @@ impl World {
             copyover_requested: None,
             log: Vec::new(),
             requests: Vec::new(),
+            clients: HashMap::new(),
         }
     }
 

@@ -1,0 +1,1267 @@
+//! gracemud-bench: `make bench`. Runs each scenario of issue 5 against a
+//! freshly started release build (a child process with its own temporary
+//! working and player directory, stopped by pid) and prints one table of
+//! numbers beside their targets, or JSON with `--json`.
+//!
+//! Scenarios: (1) boot, (2) idle connections held, (3) command latency,
+//! (4) logins under load, (5) copyover, (6) memory per player. The load
+//! comes from the generator in `gracemud-load.rs` (included as a module),
+//! which runs in this process on the same machine as the server: the two
+//! share the cores, and the table says so.
+
+#[allow(dead_code)]
+#[path = "gracemud-load.rs"]
+mod load;
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use load::{json_str, Load, Phase, Settings};
+
+/// Linux reports /proc times in USER_HZ, which is 100 on every Linux ABI
+/// this runs on.
+const CLK_TCK: f64 = 100.0;
+
+/// The line every client receives when a copyover is done.
+const REMATERIALIZE: &str = "Your body rematerializes.";
+
+/// The bench's immortal (the first character in an empty player dir).
+const IMMORTAL: &str = "Benchboss";
+
+// ---------------------------------------------------------------------------
+// The server under test
+
+/// A running `gracemud` child: own temp dir as cwd, stderr captured with
+/// the instant each line arrived.
+struct ServerProc {
+    child: Child,
+    pid: u32,
+    port: u16,
+    root: PathBuf,
+    spawned: Instant,
+    log: Arc<Mutex<Vec<(Instant, String)>>>,
+}
+
+/// A free port on 127.0.0.1 (bind port 0 and let go).
+fn free_port() -> Result<u16, String> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+fn temp_root(tag: &str) -> PathBuf {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    std::env::temp_dir().join(format!(
+        "gracemud-bench-{tag}-{}-{nanos}",
+        std::process::id()
+    ))
+}
+
+impl ServerProc {
+    /// Spawn the server (it is not necessarily listening yet).
+    fn spawn(bin: &Path, areas: &Path, tag: &str) -> Result<ServerProc, String> {
+        let root = temp_root(tag);
+        let player = root.join("player");
+        std::fs::create_dir_all(&player).map_err(|e| format!("{}: {e}", player.display()))?;
+        let port = free_port()?;
+        let spawned = Instant::now();
+        let mut child = Command::new(bin)
+            .arg("-p")
+            .arg(port.to_string())
+            .arg("-b")
+            .arg("127.0.0.1")
+            .arg("-a")
+            .arg(areas)
+            .arg("-P")
+            .arg(&player)
+            .current_dir(&root)
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+        let log = Arc::new(Mutex::new(Vec::new()));
+        if let Some(err) = child.stderr.take() {
+            let log = Arc::clone(&log);
+            let path = root.join("server.log");
+            std::thread::spawn(move || {
+                let mut file = std::fs::File::create(path).ok();
+                for line in BufReader::new(err).lines() {
+                    let Ok(line) = line else { break };
+                    let now = Instant::now();
+                    if let Some(f) = file.as_mut() {
+                        use std::io::Write;
+                        let _ = writeln!(f, "{line}");
+                    }
+                    if let Ok(mut l) = log.lock() {
+                        // Keep memory bounded: command logs are not needed.
+                        if l.len() < 200_000 {
+                            l.push((now, line));
+                        }
+                    }
+                }
+            });
+        }
+        let pid = child.id();
+        Ok(ServerProc {
+            child,
+            pid,
+            port,
+            root,
+            spawned,
+            log,
+        })
+    }
+
+    /// Spawn and wait until it accepts connections (30 s at most).
+    fn start(bin: &Path, areas: &Path, tag: &str) -> Result<ServerProc, String> {
+        let mut s = ServerProc::spawn(bin, areas, tag)?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(Some(st)) = s.child.try_wait() {
+                return Err(format!("server exited ({st}):\n{}", s.log_tail(20)));
+            }
+            if TcpStream::connect_timeout(&s.addr(), Duration::from_millis(200)).is_ok() {
+                return Ok(s);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("server not listening:\n{}", s.log_tail(20)));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn addr(&self) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], self.port))
+    }
+
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// How many log lines so far (a mark for `find_after`).
+    fn log_len(&self) -> usize {
+        self.log.lock().map_or(0, |l| l.len())
+    }
+
+    /// The first log line at or after `mark` containing `needle`.
+    fn find_after(&self, mark: usize, needle: &str) -> Option<(Instant, String)> {
+        let l = self.log.lock().ok()?;
+        l.iter()
+            .skip(mark)
+            .find(|(_, line)| line.contains(needle))
+            .cloned()
+    }
+
+    /// Wait (bounded) for a log line containing `needle` after `mark`.
+    fn wait_log(&self, mark: usize, needle: &str, timeout: Duration) -> Option<(Instant, String)> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(x) = self.find_after(mark, needle) {
+                return Some(x);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn log_tail(&self, n: usize) -> String {
+        let l = match self.log.lock() {
+            Ok(l) => l,
+            Err(_) => return String::new(),
+        };
+        let start = l.len().saturating_sub(n);
+        l[start..]
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Resident set size in kB (VmRSS), if the process exists.
+    fn rss_kb(&self) -> Option<f64> {
+        let s = std::fs::read_to_string(format!("/proc/{}/status", self.pid)).ok()?;
+        let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    /// CPU seconds (user + system, all threads) used so far.
+    fn cpu_seconds(&self) -> Option<f64> {
+        let s = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).ok()?;
+        let rest = &s[s.rfind(')')? + 1..];
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        // After the command name: state is field 3, utime 14, stime 15.
+        let utime: f64 = f.get(11)?.parse().ok()?;
+        let stime: f64 = f.get(12)?.parse().ok()?;
+        Some((utime + stime) / CLK_TCK)
+    }
+
+    /// Kill by pid, reap, remove the temp dir (kept with `--keep`).
+    fn stop(mut self, keep: bool) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+        if keep {
+            eprintln!("bench: server files kept in {}", self.root.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Results
+
+#[derive(Clone, Copy)]
+enum Target {
+    AtMost(f64),
+    AtLeast(f64),
+    Below(f64),
+}
+
+struct Row {
+    scenario: String,
+    metric: String,
+    value: Option<f64>,
+    unit: &'static str,
+    target: Option<Target>,
+    note: String,
+}
+
+impl Row {
+    fn verdict(&self) -> &'static str {
+        match (self.target, self.value) {
+            (None, _) => "",
+            (Some(_), None) => "n/a",
+            (Some(Target::AtMost(t)), Some(v)) => pass(v <= t),
+            (Some(Target::AtLeast(t)), Some(v)) => pass(v >= t),
+            (Some(Target::Below(t)), Some(v)) => pass(v < t),
+        }
+    }
+    fn target_text(&self) -> String {
+        match self.target {
+            None => String::new(),
+            Some(Target::AtMost(t)) => format!("≤ {} {}", fmt_num(t), self.unit),
+            Some(Target::AtLeast(t)) => format!("≥ {} {}", fmt_num(t), self.unit),
+            Some(Target::Below(t)) => format!("< {} {}", fmt_num(t), self.unit),
+        }
+    }
+    fn value_text(&self) -> String {
+        match self.value {
+            Some(v) => format!("{} {}", fmt_num(v), self.unit),
+            None => "not available".into(),
+        }
+    }
+}
+
+fn pass(ok: bool) -> &'static str {
+    if ok {
+        "pass"
+    } else {
+        "MISS"
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    let a = v.abs();
+    if a >= 100.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+struct Bench {
+    bin: PathBuf,
+    areas: PathBuf,
+    rom_areas: Option<PathBuf>,
+    quick: bool,
+    keep: bool,
+    rows: Vec<Row>,
+}
+
+impl Bench {
+    fn row(
+        &mut self,
+        scenario: &str,
+        metric: &str,
+        value: Option<f64>,
+        unit: &'static str,
+        target: Option<Target>,
+        note: impl Into<String>,
+    ) {
+        let r = Row {
+            scenario: scenario.into(),
+            metric: metric.into(),
+            value,
+            unit,
+            target,
+            note: note.into(),
+        };
+        eprintln!(
+            "bench: {} | {} | {} | {} {} | {}",
+            r.scenario,
+            r.metric,
+            r.value_text(),
+            r.target_text(),
+            r.verdict(),
+            r.note
+        );
+        self.rows.push(r);
+    }
+
+    fn failed(&mut self, scenario: &str, why: &str) {
+        eprintln!("bench: {scenario}: {why}");
+        self.row(
+            scenario,
+            "scenario failed",
+            None,
+            "",
+            None,
+            why.replace('\n', " / "),
+        );
+    }
+
+    fn settings(&self, server: &ServerProc) -> Settings {
+        let mut s = Settings::new(server.addr());
+        s.step_timeout = Duration::from_secs(60);
+        s
+    }
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    Some(v[v.len() / 2])
+}
+
+/// The number after `key` in a log line ("areas loaded in 2.0 ms" → 2.0).
+fn number_after(line: &str, key: &str) -> Option<f64> {
+    let rest = &line[line.find(key)? + key.len()..];
+    let num: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    num.parse().ok()
+}
+
+/// Logged-in players of `agents`.
+fn logged_in(load: &Load, agents: &[usize]) -> usize {
+    load.count(agents, |a| {
+        a.logged_in_at.is_some() && !matches!(a.phase, Phase::Failed(_))
+    })
+}
+
+/// Log `agents` in and report how it went; Err when some failed.
+fn login_all(load: &mut Load, agents: &[usize], what: &str) -> Result<LoginStats, String> {
+    let t0 = Instant::now();
+    let budget = Duration::from_secs(60 + agents.len() as u64 / 5);
+    load.settle(agents, budget);
+    let done: Vec<Instant> = agents
+        .iter()
+        .filter_map(|&a| load.agents[a].logged_in_at)
+        .collect();
+    let last = done.iter().max().copied().unwrap_or(t0);
+    let n = done.len();
+    let failed = load.count(agents, |a| !matches!(a.phase, Phase::Playing));
+    if failed > 0 {
+        let why = load.failures(agents, 3).join("; ");
+        return Err(format!(
+            "{what}: {failed} of {} did not log in: {why}",
+            agents.len()
+        ));
+    }
+    let secs = (last - t0).as_secs_f64();
+    Ok(LoginStats {
+        n,
+        secs,
+        per_sec: if secs > 0.0 { n as f64 / secs } else { 0.0 },
+    })
+}
+
+struct LoginStats {
+    n: usize,
+    secs: f64,
+    per_sec: f64,
+}
+
+// ---------------------------------------------------------------------------
+// 1. Boot
+
+/// One boot: (first banner byte ms, world-loaded line ms, server-reported
+/// load ms, RSS kB).
+fn boot_once(bin: &Path, areas: &Path) -> Result<(f64, f64, Option<f64>, Option<f64>), String> {
+    let mut s = ServerProc::spawn(bin, areas, "boot")?;
+    let addr = s.addr();
+    let t0 = s.spawned;
+    let deadline = t0 + Duration::from_secs(30);
+    let mut banner = None;
+    while banner.is_none() && Instant::now() < deadline {
+        match TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
+            Ok(mut c) => {
+                let _ = c.set_read_timeout(Some(Duration::from_secs(10)));
+                let mut b = [0u8; 1];
+                match c.read(&mut b) {
+                    Ok(1) => banner = Some(Instant::now()),
+                    _ => break,
+                }
+            }
+            Err(_) => {
+                if !s.alive() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_micros(100));
+            }
+        }
+    }
+    let loaded = s.wait_log(0, "ready on", Duration::from_secs(10));
+    std::thread::sleep(Duration::from_millis(100));
+    let rss = s.rss_kb();
+    let tail = s.log_tail(10);
+    s.stop(false);
+    let banner = banner.ok_or_else(|| format!("no banner within 30 s:\n{tail}"))?;
+    let (at, line) = loaded.ok_or_else(|| format!("no `ready on` log line:\n{tail}"))?;
+    Ok((
+        (banner - t0).as_secs_f64() * 1000.0,
+        (at - t0).as_secs_f64() * 1000.0,
+        number_after(&line, "areas loaded in"),
+        rss,
+    ))
+}
+
+fn scenario_boot(b: &mut Bench) {
+    let runs = if b.quick { 3 } else { 7 };
+    let mut worlds = vec![("bundled world", b.areas.clone())];
+    if let Some(r) = &b.rom_areas {
+        worlds.push(("ROM areas", r.clone()));
+    }
+    for (name, dir) in worlds {
+        let sc = format!("1 boot ({name})");
+        let mut banner = Vec::new();
+        let mut loaded = Vec::new();
+        let mut reported = Vec::new();
+        let mut rss = Vec::new();
+        for _ in 0..runs {
+            match boot_once(&b.bin, &dir) {
+                Ok((bn, ld, rep, r)) => {
+                    banner.push(bn);
+                    loaded.push(ld);
+                    if let Some(x) = rep {
+                        reported.push(x);
+                    }
+                    if let Some(x) = r {
+                        rss.push(x / 1024.0);
+                    }
+                }
+                Err(e) => {
+                    b.failed(&sc, &e);
+                    break;
+                }
+            }
+        }
+        let bundled = name == "bundled world";
+        let note = format!("median of {} boots, from spawn", banner.len());
+        b.row(
+            &sc,
+            "exec → first banner byte",
+            median(banner),
+            "ms",
+            bundled.then_some(Target::AtMost(25.0)),
+            note.clone(),
+        );
+        b.row(
+            &sc,
+            "exec → `ready` log line (world loaded)",
+            median(loaded),
+            "ms",
+            bundled.then_some(Target::AtMost(10.0)),
+            note,
+        );
+        b.row(
+            &sc,
+            "areas loaded (server's own timing)",
+            median(reported),
+            "ms",
+            None,
+            "from the log line",
+        );
+        b.row(&sc, "RSS after boot", median(rss), "MB", None, "");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Idle connections
+
+/// The kernel's count of connections dropped because a listen queue was
+/// full (TcpExt ListenOverflows in /proc/net/netstat).
+fn listen_overflows() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/net/netstat").ok()?;
+    let mut lines = s.lines();
+    while let (Some(names), Some(values)) = (lines.next(), lines.next()) {
+        if !names.starts_with("TcpExt:") {
+            continue;
+        }
+        let k = names
+            .split_whitespace()
+            .position(|n| n == "ListenOverflows")?;
+        return values.split_whitespace().nth(k)?.parse().ok();
+    }
+    None
+}
+
+fn scenario_idle(b: &mut Bench) {
+    let sc = "2 idle connections";
+    let server = match ServerProc::start(&b.bin, &b.areas, "idle") {
+        Ok(s) => s,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let window = if b.quick { 3.0 } else { 5.0 };
+    let mut load = match Load::new(b.settings(&server)) {
+        Ok(l) => l,
+        Err(e) => return b.failed(sc, &e.to_string()),
+    };
+    let g = load.group("idle", 0.0, 0);
+    let mut all = Vec::new();
+    for level in [1000usize, 5000, 10000] {
+        let t0 = Instant::now();
+        let over0 = listen_overflows();
+        let new = load.add(g, all.len(), level - all.len(), true);
+        all.extend_from_slice(&new);
+        let ok = load.run_until(Duration::from_secs(120), |l| {
+            all.iter().all(|&a| {
+                l.first_byte(a).is_some() || matches!(l.agents[a].phase, Phase::Failed(_))
+            })
+        });
+        let connect_s = t0.elapsed().as_secs_f64();
+        let overflows = match (over0, listen_overflows()) {
+            (Some(a), Some(z)) => {
+                format!(" ({} listen-queue overflows, 1 s SYN retry each)", z - a)
+            }
+            _ => String::new(),
+        };
+        let failed = load.count(&all, |a| matches!(a.phase, Phase::Failed(_)));
+        if !ok || failed > 0 {
+            let why = load.failures(&all, 3).join("; ");
+            b.failed(
+                sc,
+                &format!("{level}: {failed} failed to connect or get a banner: {why}"),
+            );
+            break;
+        }
+        load.run_for(Duration::from_secs(1));
+        let c0 = server.cpu_seconds();
+        let t = Instant::now();
+        load.run_for(Duration::from_secs_f64(window));
+        let c1 = server.cpu_seconds();
+        let wall = t.elapsed().as_secs_f64();
+        let cpu = match (c0, c1) {
+            (Some(a), Some(z)) => Some((z - a) / wall * 100.0),
+            _ => None,
+        };
+        let drops = load.count(&all, |a| a.dropped);
+        b.row(
+            sc,
+            &format!("{level} held: server CPU while idle"),
+            cpu,
+            "%",
+            (level == 10000).then_some(Target::Below(1.0)),
+            format!(
+                "{wall:.1} s window, {drops} dropped, {} new connections + banners in {connect_s:.2} s{overflows}",
+                new.len()
+            ),
+        );
+        b.row(
+            sc,
+            &format!("{level} held: server RSS"),
+            server.rss_kb().map(|k| k / 1024.0),
+            "MB",
+            None,
+            "",
+        );
+    }
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
+// 3. Command latency
+
+fn scenario_latency(b: &mut Bench) {
+    let sc = "3 command latency";
+    let (players, secs) = if b.quick { (300, 10) } else { (1000, 60) };
+    let server = match ServerProc::start(&b.bin, &b.areas, "latency") {
+        Ok(s) => s,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let mut load = match Load::new(b.settings(&server)) {
+        Ok(l) => l,
+        Err(e) => return b.failed(sc, &e.to_string()),
+    };
+    let g = load.group("players", 0.0, 6);
+    let agents = load.add(g, 0, players, false);
+    let ls = match login_all(&mut load, &agents, "players") {
+        Ok(s) => s,
+        Err(e) => {
+            drop(load);
+            server.stop(true);
+            return b.failed(sc, &e);
+        }
+    };
+    b.row(
+        sc,
+        &format!("{} characters created through the dialogue", ls.n),
+        Some(ls.per_sec),
+        "logins/s",
+        None,
+        format!("{:.1} s, 64 in the dialogue at once", ls.secs),
+    );
+    load.set_rate(g, 1.0);
+    load.run_for(Duration::from_secs(2));
+    let cpu_gen0 = load::own_cpu_seconds();
+    let c0 = server.cpu_seconds();
+    let t0 = Instant::now();
+    load.run_for(Duration::from_secs(secs));
+    let t1 = Instant::now();
+    let c1 = server.cpu_seconds();
+    let cpu_gen = load::own_cpu_seconds() - cpu_gen0;
+    let wall = (t1 - t0).as_secs_f64();
+    load.set_rate(g, 0.0);
+    load.run_until(Duration::from_secs(10), |l| {
+        agents.iter().all(|&a| !l.awaiting(a))
+    });
+    let p = load.round_trips(g, t0, t1 + Duration::from_secs(10));
+    let grp = &load.groups[g];
+    let note = format!(
+        "{} round trips in {secs} s; lost {}, skipped {}",
+        p.n, grp.lost, grp.skipped
+    );
+    let drops = load.count(&agents, |a| a.dropped);
+    b.row(
+        sc,
+        &format!("{players} active: p50"),
+        Some(p.p50),
+        "ms",
+        None,
+        note,
+    );
+    b.row(
+        sc,
+        &format!("{players} active: p99"),
+        Some(p.p99),
+        "ms",
+        Some(Target::AtMost(2.0)),
+        if players == 1000 {
+            String::new()
+        } else {
+            "--quick: fewer players than the target's 1,000".into()
+        },
+    );
+    b.row(
+        sc,
+        &format!("{players} active: max"),
+        Some(p.max),
+        "ms",
+        None,
+        "",
+    );
+    if let (Some(a), Some(z)) = (c0, c1) {
+        b.row(
+            sc,
+            &format!("{players} active: server CPU"),
+            Some((z - a) / wall * 100.0),
+            "%",
+            None,
+            format!(
+                "of one core; the generator used {:.0}% meanwhile",
+                cpu_gen / wall * 100.0
+            ),
+        );
+    }
+    b.row(
+        sc,
+        "drops",
+        Some(drops as f64),
+        "",
+        Some(Target::AtMost(0.0)),
+        "",
+    );
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
+// 4. Logins under load
+
+fn scenario_logins(b: &mut Bench) {
+    let sc = "4 logins under load";
+    let (players, newcomers) = if b.quick { (200, 100) } else { (500, 200) };
+    let server = match ServerProc::start(&b.bin, &b.areas, "logins") {
+        Ok(s) => s,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let mut load = match Load::new(b.settings(&server)) {
+        Ok(l) => l,
+        Err(e) => return b.failed(sc, &e.to_string()),
+    };
+    let g = load.group("players", 0.0, 6);
+    let agents = load.add(g, 0, players, false);
+    if let Err(e) = login_all(&mut load, &agents, "players") {
+        drop(load);
+        server.stop(true);
+        return b.failed(sc, &e);
+    }
+    load.set_rate(g, 1.0);
+    load.run_for(Duration::from_secs(2));
+    let before0 = Instant::now();
+    load.run_for(Duration::from_secs(5));
+    let before = load.round_trips(g, before0, Instant::now());
+    // All newcomers connect at once.
+    load.settings.login_parallel = newcomers + 1;
+    let ng = load.group("newcomers", 0.0, 0);
+    let t0 = Instant::now();
+    let fresh = load.add(ng, players, newcomers, false);
+    let ls = login_all(&mut load, &fresh, "newcomers");
+    let t1 = Instant::now();
+    load.run_for(Duration::from_secs(1));
+    let during = load.round_trips(g, t0, t1);
+    match ls {
+        Ok(ls) => {
+            b.row(
+                sc,
+                &format!("{newcomers} logins at once, {players} playing"),
+                Some(ls.per_sec),
+                "logins/s",
+                Some(Target::AtLeast(200.0)),
+                format!("all in {:.2} s (first connect → last in game)", ls.secs),
+            );
+        }
+        Err(e) => b.failed(sc, &e),
+    }
+    b.row(
+        sc,
+        "players' p99 during the logins",
+        Some(during.p99),
+        "ms",
+        Some(Target::AtMost(5.0)),
+        format!(
+            "{} round trips; p50 {} ms, max {} ms; before: p99 {} ms",
+            during.n,
+            fmt_num(during.p50),
+            fmt_num(during.max),
+            fmt_num(before.p99)
+        ),
+    );
+    let drops = load.count(&agents, |a| a.dropped);
+    b.row(
+        sc,
+        "drops",
+        Some(drops as f64),
+        "",
+        Some(Target::AtMost(0.0)),
+        "",
+    );
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
+// 5. Copyover (and 6. memory per player, which ends with the biggest copyover)
+
+struct CopyoverOutcome {
+    total_ms: Option<f64>,
+    split: Option<String>,
+    drops: usize,
+    unresponsive: usize,
+    note: String,
+}
+
+/// Trigger a copyover from the immortal `imm` and time it from outside:
+/// command sent → the last of `agents` (and the immortal) has received
+/// "Your body rematerializes.".
+fn copyover(
+    load: &mut Load,
+    server: &mut ServerProc,
+    imm: usize,
+    agents: &[usize],
+) -> CopyoverOutcome {
+    let mut everyone: Vec<usize> = agents.to_vec();
+    everyone.push(imm);
+    for &a in &everyone {
+        if let Some(i) = load.agents[a].conn {
+            load.swarm.watch(i, Some(REMATERIALIZE));
+        }
+    }
+    let dropped_before = load.count(&everyone, |a| a.dropped);
+    let mark = server.log_len();
+    load.agents[imm].buf.clear();
+    let t0 = Instant::now();
+    load.say(imm, "copyover");
+    let hit = |l: &Load, a: usize| {
+        l.agents[a]
+            .conn
+            .and_then(|i| l.swarm.bots.get(i))
+            .and_then(|b| b.watch_hit)
+    };
+    let unavailable = |l: &Load, s: &ServerProc| {
+        l.agents[imm].buf.contains("Huh?") || s.find_after(mark, "cannot copyover").is_some()
+    };
+    let all_done = |l: &Load| {
+        everyone
+            .iter()
+            .all(|&a| hit(l, a).is_some() || l.agents[a].dropped)
+    };
+    // A copyover that starts shows within seconds; then allow a minute.
+    let started = load.run_until(Duration::from_secs(15), |l| {
+        unavailable(l, server) || all_done(l) || everyone.iter().any(|&a| hit(l, a).is_some())
+    });
+    let finished = started && load.run_until(Duration::from_secs(60), |l| all_done(l));
+    let mut out = CopyoverOutcome {
+        total_ms: None,
+        split: None,
+        drops: load.count(&everyone, |a| a.dropped) - dropped_before,
+        unresponsive: 0,
+        note: String::new(),
+    };
+    if unavailable(load, server) || (!started && server.alive()) {
+        let said = load.agents[imm].buf.trim().replace('\n', " / ");
+        out.note =
+            format!("not available: nobody rematerialized within 15 s (the immortal got {said:?})");
+        return out;
+    }
+    if !server.alive() {
+        out.note = format!(
+            "the server died: {}",
+            server.log_tail(5).replace('\n', " / ")
+        );
+        return out;
+    }
+    let hits: Vec<Instant> = everyone.iter().filter_map(|&a| hit(load, a)).collect();
+    if !finished || hits.len() < everyone.len() {
+        out.note = format!(
+            "only {} of {} saw {REMATERIALIZE:?} within 60 s",
+            hits.len(),
+            everyone.len()
+        );
+    }
+    if let Some(last) = hits.iter().max() {
+        out.total_ms = Some((*last - t0).as_secs_f64() * 1000.0);
+    }
+    if let Some((_, line)) = server.wait_log(mark, "copyover timings:", Duration::from_secs(5)) {
+        let p = line.find("copyover timings:").map_or(0, |p| p + 17);
+        out.split = Some(line[p..].trim().to_string());
+    }
+    // Everyone still answers a command.
+    let lost0: u64 = load.groups.iter().map(|g| g.lost).sum();
+    for &a in agents {
+        if !load.agents[a].dropped {
+            load.command(a, "look");
+        }
+    }
+    load.run_until(Duration::from_secs(30), |l| {
+        agents.iter().all(|&a| !l.awaiting(a))
+    });
+    let lost1: u64 = load.groups.iter().map(|g| g.lost).sum();
+    out.unresponsive =
+        (lost1 - lost0) as usize + agents.iter().filter(|&&a| load.awaiting(a)).count();
+    for &a in &everyone {
+        if let Some(i) = load.agents[a].conn {
+            load.swarm.watch(i, None);
+        }
+    }
+    out
+}
+
+fn copyover_rows(b: &mut Bench, n: usize, o: CopyoverOutcome) {
+    let sc = "5 copyover";
+    let target = (n == 1000).then_some(Target::AtMost(50.0));
+    let mut note = o
+        .split
+        .map_or("no `copyover timings` log line".to_string(), |s| {
+            format!("server: {s}")
+        });
+    if !o.note.is_empty() {
+        note = format!("{}; {note}", o.note);
+    }
+    b.row(
+        sc,
+        &format!("{n} players: command → last player restored"),
+        o.total_ms,
+        "ms",
+        target,
+        note,
+    );
+    b.row(
+        sc,
+        &format!("{n} players: drops"),
+        o.total_ms.map(|_| o.drops as f64),
+        "",
+        Some(Target::AtMost(0.0)),
+        format!("{} did not answer a `look` afterwards", o.unresponsive),
+    );
+}
+
+/// Start a server and log the immortal in first (it becomes implementor).
+fn server_with_immortal(b: &Bench, tag: &str) -> Result<(ServerProc, Load, usize), String> {
+    let server = ServerProc::start(&b.bin, &b.areas, tag)?;
+    let mut load = Load::new(b.settings(&server)).map_err(|e| e.to_string())?;
+    let ig = load.group("immortal", 0.0, 0);
+    let imm = load.add_named(ig, IMMORTAL);
+    if let Err(e) = login_all(&mut load, &[imm], "immortal") {
+        drop(load);
+        server.stop(true);
+        return Err(e);
+    }
+    Ok((server, load, imm))
+}
+
+fn scenario_copyover(b: &mut Bench) {
+    let sc = "5 copyover";
+    let (mut server, mut load, imm) = match server_with_immortal(b, "copyover") {
+        Ok(x) => x,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let g = load.group("players", 0.0, 6);
+    let mut agents = Vec::new();
+    let levels: &[usize] = if b.quick { &[100, 300] } else { &[100, 1000] };
+    for &n in levels {
+        let new = load.add(g, agents.len(), n - agents.len(), false);
+        agents.extend_from_slice(&new);
+        if let Err(e) = login_all(&mut load, &new, "players") {
+            b.failed(sc, &e);
+            break;
+        }
+        load.run_for(Duration::from_secs(1));
+        let o = copyover(&mut load, &mut server, imm, &agents);
+        let unavailable = o.note.starts_with("not available");
+        copyover_rows(b, n, o);
+        if unavailable || !server.alive() {
+            break;
+        }
+    }
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
+// 6. Memory per player
+
+fn scenario_memory(b: &mut Bench) {
+    let sc = "6 memory per player";
+    let (top, step) = if b.quick { (1000, 250) } else { (5000, 500) };
+    let (mut server, mut load, imm) = match server_with_immortal(b, "memory") {
+        Ok(x) => x,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let g = load.group("players", 0.0, 6);
+    let mut agents = Vec::new();
+    load.run_for(Duration::from_secs(1));
+    let mut samples: Vec<(f64, f64)> = Vec::new();
+    if let Some(r) = server.rss_kb() {
+        samples.push((0.0, r * 1024.0));
+    }
+    let t0 = Instant::now();
+    while agents.len() < top {
+        let new = load.add(g, agents.len(), step, false);
+        agents.extend_from_slice(&new);
+        if let Err(e) = login_all(&mut load, &new, "players") {
+            b.failed(sc, &e);
+            break;
+        }
+        load.run_for(Duration::from_secs(1));
+        if let Some(r) = server.rss_kb() {
+            samples.push((logged_in(&load, &agents) as f64, r * 1024.0));
+        }
+        eprintln!(
+            "bench: {} players in, RSS {:.1} MB",
+            agents.len(),
+            samples.last().map_or(0.0, |s| s.1 / 1048576.0)
+        );
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    // Least-squares slope over the samples after the first player (the
+    // first login also brings the hash worker's one-off buffers).
+    let pts: Vec<(f64, f64)> = samples.iter().copied().skip(1).collect();
+    let slope = if pts.len() >= 2 {
+        let n = pts.len() as f64;
+        let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
+        let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
+        let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+        let sxx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+        (sxx > 0.0).then(|| sxy / sxx / 1000.0)
+    } else {
+        None
+    };
+    let first = samples.first().map_or(0.0, |s| s.1);
+    let last = samples.last().map_or(0.0, |s| s.1);
+    let n = logged_in(&load, &agents);
+    b.row(
+        sc,
+        &format!("RSS slope, 0 → {n} logged-in players"),
+        slope,
+        "kB/player",
+        Some(Target::AtMost(10.0)),
+        format!(
+            "RSS {:.1} MB → {:.1} MB; {} samples; logins took {secs:.0} s",
+            first / 1048576.0,
+            last / 1048576.0,
+            samples.len()
+        ),
+    );
+    if n == top {
+        let o = copyover(&mut load, &mut server, imm, &agents);
+        copyover_rows(b, n, o);
+        if let Some(r) = server.rss_kb() {
+            b.row(
+                sc,
+                &format!("RSS after copyover with {n}"),
+                Some(r / 1024.0),
+                "MB",
+                None,
+                "",
+            );
+        }
+    }
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
+// Diagnostics, machine, output
+
+/// Time the server's password hash (argon2, the crate's defaults) here.
+fn hash_cost(b: &mut Bench) {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        if gracemud::net::hash::hash_password("loadtest1").is_err() {
+            return;
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let m = median(times);
+    b.row(
+        "diagnostic",
+        "one argon2 hash (server's parameters)",
+        m,
+        "ms",
+        None,
+        m.map_or(String::new(), |m| {
+            format!("one hash worker thread: at most {:.0} logins/s", 1000.0 / m)
+        }),
+    );
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into())
+}
+
+fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    // Days to civil date (Howard Hinnant's algorithm).
+    let z = secs.div_euclid(86400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn header(b: &Bench) -> Vec<String> {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    vec![
+        format!(
+            "{} · {cores} cores ({}) · {}{}",
+            today(),
+            cpu_model(),
+            if b.quick { "--quick run" } else { "full run" },
+            ""
+        ),
+        format!(
+            "Load average at the start: {} (other work on the machine skews the numbers).",
+            std::fs::read_to_string("/proc/loadavg")
+                .ok()
+                .and_then(|l| l.split_whitespace().next().map(str::to_string))
+                .unwrap_or_else(|| "?".into())
+        ),
+        "The load generator runs on the same machine and shares those cores with the server; \
+         round trips are measured by the generator (sent → prompt), CPU and RSS from /proc."
+            .into(),
+    ]
+}
+
+fn markdown(b: &Bench) -> String {
+    let mut s = String::new();
+    for h in header(b) {
+        s.push_str(&h);
+        s.push_str("\n\n");
+    }
+    s.push_str("| scenario | measure | value | target | | notes |\n|---|---|---|---|---|---|\n");
+    for r in &b.rows {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.scenario,
+            r.metric,
+            r.value_text(),
+            r.target_text(),
+            r.verdict(),
+            r.note.replace('|', "/")
+        ));
+    }
+    s
+}
+
+fn json(b: &Bench) -> String {
+    let rows: Vec<String> = b
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{{\"scenario\": {}, \"metric\": {}, \"value\": {}, \"unit\": {}, \"target\": {}, \"verdict\": {}, \"note\": {}}}",
+                json_str(&r.scenario),
+                json_str(&r.metric),
+                r.value.map_or("null".into(), |v| format!("{v:.4}")),
+                json_str(r.unit),
+                json_str(&r.target_text()),
+                json_str(r.verdict()),
+                json_str(&r.note)
+            )
+        })
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!(
+        "{{\"date\": {}, \"cores\": {cores}, \"cpu\": {}, \"quick\": {}, \"shared_cores\": true, \"rows\": [\n  {}\n]}}",
+        json_str(&today()),
+        json_str(&cpu_model()),
+        b.quick,
+        rows.join(",\n  ")
+    )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut opts = getopts::Options::new();
+    opts.optopt("", "bin", "server binary (target/release/gracemud)", "PATH");
+    opts.optopt("a", "areas", "bundled world (areas)", "DIR");
+    opts.optopt(
+        "",
+        "rom-areas",
+        "second world for the boot test (../shared/rom-areas)",
+        "DIR",
+    );
+    opts.optopt("", "only", "scenarios to run, e.g. 1,3,5 (all)", "LIST");
+    opts.optopt("o", "out", "also write the markdown table to FILE", "FILE");
+    opts.optflag("", "quick", "shorter runs, fewer players");
+    opts.optflag("", "json", "print JSON instead of the table");
+    opts.optflag("", "keep", "keep the servers' temp dirs (logs)");
+    opts.optflag("h", "help", "this text");
+    let m = match opts.parse(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("gracemud-bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    if m.opt_present("h") {
+        print!("{}", opts.usage("Usage: gracemud-bench [options]"));
+        return;
+    }
+    let abs = |p: PathBuf| std::fs::canonicalize(&p).unwrap_or(p);
+    let bin = abs(m
+        .opt_str("bin")
+        .map_or_else(|| PathBuf::from("target/release/gracemud"), PathBuf::from));
+    let areas = abs(m
+        .opt_str("areas")
+        .map_or_else(|| PathBuf::from("areas"), PathBuf::from));
+    let rom = abs(m
+        .opt_str("rom-areas")
+        .map_or_else(|| PathBuf::from("../shared/rom-areas"), PathBuf::from));
+    if !bin.is_file() {
+        eprintln!(
+            "gracemud-bench: no server binary at {} (cargo build --release)",
+            bin.display()
+        );
+        std::process::exit(2);
+    }
+    let only: Vec<u32> = m
+        .opt_str("only")
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    let want = |n: u32| only.is_empty() || only.contains(&n);
+    let nofile = load::raise_nofile();
+    if nofile < 10_100 {
+        eprintln!(
+            "gracemud-bench: RLIMIT_NOFILE is only {nofile}: the 10,000-connection run will fail"
+        );
+    }
+    let mut b = Bench {
+        bin,
+        areas,
+        rom_areas: rom.join("area.lst").is_file().then_some(rom),
+        quick: m.opt_present("quick"),
+        keep: m.opt_present("keep"),
+        rows: Vec::new(),
+    };
+    for h in header(&b) {
+        eprintln!("bench: {h}");
+    }
+    hash_cost(&mut b);
+    if want(1) {
+        scenario_boot(&mut b);
+    }
+    if want(2) {
+        scenario_idle(&mut b);
+    }
+    if want(3) {
+        scenario_latency(&mut b);
+    }
+    if want(4) {
+        scenario_logins(&mut b);
+    }
+    if want(5) {
+        scenario_copyover(&mut b);
+    }
+    if want(6) {
+        scenario_memory(&mut b);
+    }
+    let table = markdown(&b);
+    if let Some(path) = m.opt_str("out") {
+        if let Err(e) = std::fs::write(&path, &table) {
+            eprintln!("gracemud-bench: {path}: {e}");
+        }
+    }
+    if m.opt_present("json") {
+        println!("{}", json(&b));
+    } else {
+        print!("{table}");
+    }
+}

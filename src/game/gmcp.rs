@@ -1,0 +1,336 @@
+//! The game's side of GMCP and MSSP: what a character's client is told.
+//!
+//! Message builders (each returns the JSON text of one message):
+//! - `Char.Base` — name, full name (with title), race, class, gender;
+//! - `Char.Vitals` — hp, maxhp, mana, maxmana, moves, maxmoves;
+//! - `Char.Status` — level, position, alignment, experience, gold, silver,
+//!   and the opponent when fighting;
+//! - `Room.Info` — num, name, area, environment (sector), exits `{dir: vnum}`;
+//! - `Comm.Channel.Text` — channel, talker, and the line as the listener saw it.
+//!
+//! A [`Tracker`] per connection remembers what was last sent, so `Char.*`
+//! goes out only when it changed and `Room.Info` on every room change; the
+//! game runs [`Tracker::update`] once per loop turn for connections whose
+//! client agreed to GMCP. Channel lines are caught by [`ChannelCapture`]
+//! around a say/tell/reply/gossip/shout command: what each listener with a
+//! GMCP client received during the command is sent as its channel text.
+//!
+//! [`mssp_vars`] gives the world's MSSP facts (the net layer adds codebase,
+//! port and protocols).
+
+use crate::db::tables;
+use crate::net::protocols::json::Obj;
+use crate::world::handler::one_argument;
+use crate::world::{CharId, RoomVnum, World};
+
+/// Exit keys of `Room.Info`, by direction number (Mudlet's mapper uses these).
+pub const EXIT_KEYS: [&str; 6] = ["n", "e", "s", "w", "u", "d"];
+
+/// `Char.Base`.
+pub fn char_base(world: &World, ch: CharId) -> Option<String> {
+    let c = world.ch(ch)?;
+    let title = c.pc.as_ref().map_or("", |p| p.title.as_str());
+    let race = tables::RACES.get(c.race).map_or("unknown", |r| r.name);
+    let class = if c.is_npc() {
+        "mobile"
+    } else {
+        tables::class_by_number(c.class).map_or("unknown", |k| k.name)
+    };
+    let gender = tables::SEXES
+        .get(c.sex.clamp(0, 3) as usize)
+        .map_or("none", |w| w.0);
+    Some(
+        Obj::new()
+            .str("name", &c.name)
+            .str("fullname", format!("{}{}", c.name, title).trim_end())
+            .str("race", race)
+            .str("class", class)
+            .str("gender", gender)
+            .finish(),
+    )
+}
+
+/// `Char.Vitals`.
+pub fn char_vitals(world: &World, ch: CharId) -> Option<String> {
+    let c = world.ch(ch)?;
+    Some(
+        Obj::new()
+            .num("hp", c.hit as i64)
+            .num("maxhp", c.max_hit as i64)
+            .num("mana", c.mana as i64)
+            .num("maxmana", c.max_mana as i64)
+            .num("moves", c.mv as i64)
+            .num("maxmoves", c.max_mv as i64)
+            .finish(),
+    )
+}
+
+/// `Char.Status`.
+pub fn char_status(world: &World, ch: CharId) -> Option<String> {
+    let c = world.ch(ch)?;
+    let position = tables::POSITIONS
+        .get(c.position.clamp(0, 8) as usize)
+        .map_or("standing", |p| p.name);
+    let mut o = Obj::new()
+        .str("name", &c.name)
+        .num("level", c.level as i64)
+        .str("position", position)
+        .num("alignment", c.alignment as i64)
+        .num("exp", c.exp)
+        .num("gold", c.gold)
+        .num("silver", c.silver);
+    if let Some(f) = c.fighting.and_then(|f| world.ch(f)) {
+        let name = if f.is_npc() { &f.short_descr } else { &f.name };
+        o = o.str("enemy", name);
+    }
+    Some(o.finish())
+}
+
+/// `Room.Info` for a room.
+pub fn room_info(world: &World, vnum: RoomVnum) -> Option<String> {
+    let r = world.room(vnum)?;
+    let area = world
+        .areas
+        .get(r.area.0)
+        .map_or("", |a| a.proto.name.as_str());
+    let mut exits = Obj::new();
+    for (d, e) in r.exits.iter().enumerate() {
+        let Some(to) = e.as_ref().and_then(|e| e.to()) else {
+            continue;
+        };
+        if world.rooms.contains_key(&to) {
+            exits = exits.num(EXIT_KEYS[d], to.0 as i64);
+        }
+    }
+    Some(
+        Obj::new()
+            .num("num", vnum.0 as i64)
+            .str("name", &crate::net::color::render(&r.name, false))
+            .str("area", &crate::net::color::render(area, false))
+            .str("environment", tables::sector(r.sector).name)
+            .raw("exits", &exits.finish())
+            .finish(),
+    )
+}
+
+/// `Comm.Channel.Text`.
+pub fn channel_text(channel: &str, talker: &str, text: &str) -> String {
+    Obj::new()
+        .str("channel", channel)
+        .str("talker", talker)
+        .str("text", text)
+        .finish()
+}
+
+/// What was last sent to one connection, and what waits to go.
+#[derive(Clone, Debug, Default)]
+pub struct Tracker {
+    /// The character the rest is about (a new one resends everything).
+    ch: Option<CharId>,
+    room: Option<RoomVnum>,
+    base: Option<String>,
+    vitals: Option<String>,
+    status: Option<String>,
+    queue: Vec<(String, String)>,
+}
+
+impl Tracker {
+    /// Forget what was sent: everything goes out again on the next update.
+    pub fn reset(&mut self) {
+        let queue = std::mem::take(&mut self.queue);
+        *self = Tracker {
+            queue,
+            ..Tracker::default()
+        };
+    }
+
+    /// Queue a message.
+    pub fn push(&mut self, package: &str, json: String) {
+        // Bounded: a client that never gets its output taken cannot grow it.
+        if self.queue.len() < 256 {
+            self.queue.push((package.to_string(), json));
+        }
+    }
+
+    /// Is anything queued?
+    pub fn has_queued(&self) -> bool {
+        !self.queue.is_empty()
+    }
+
+    /// Take the queued messages.
+    pub fn take(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.queue)
+    }
+
+    /// Queue whatever changed for `ch` since the last update: `Char.Base`,
+    /// `Char.Vitals`, `Char.Status` when their content changed,
+    /// `Room.Info` when the room changed. True when something was queued.
+    pub fn update(&mut self, world: &World, ch: CharId) -> bool {
+        if self.ch != Some(ch) {
+            self.reset();
+            self.ch = Some(ch);
+        }
+        let before = self.queue.len();
+        if let Some(j) = char_base(world, ch) {
+            if self.base.as_ref() != Some(&j) {
+                self.base = Some(j.clone());
+                self.push("Char.Base", j);
+            }
+        }
+        if let Some(j) = char_vitals(world, ch) {
+            if self.vitals.as_ref() != Some(&j) {
+                self.vitals = Some(j.clone());
+                self.push("Char.Vitals", j);
+            }
+        }
+        if let Some(j) = char_status(world, ch) {
+            if self.status.as_ref() != Some(&j) {
+                self.status = Some(j.clone());
+                self.push("Char.Status", j);
+            }
+        }
+        let room = world.ch(ch).and_then(|c| c.room);
+        if room != self.room {
+            self.room = room;
+            if let Some(j) = room.and_then(|r| room_info(world, r)) {
+                self.push("Room.Info", j);
+            }
+        }
+        self.queue.len() > before
+    }
+}
+
+/// Which channel a command line is, and the message it carries.
+fn channel_of(world: &World, ch: CharId, line: &str) -> Option<(&'static str, String)> {
+    let line = line.trim_start();
+    let (word, rest) = match line.chars().next() {
+        Some('\'') => ("'".to_string(), line[1..].trim_start()),
+        _ => one_argument(line),
+    };
+    let trust = world.ch(ch)?.get_trust();
+    let cmd = super::interp::find_command(&word, trust)?;
+    let (channel, message) = match cmd.name {
+        "say" | "'" => ("say", rest),
+        "gossip" => ("gossip", rest),
+        "shout" => ("shout", rest),
+        "reply" => ("tell", rest),
+        "tell" => ("tell", one_argument(rest).1),
+        _ => return None,
+    };
+    let message = message.trim();
+    if message.is_empty() {
+        return None;
+    }
+    Some((channel, message.to_string()))
+}
+
+/// Output lengths of GMCP listeners before a channel command (see the module docs).
+#[derive(Debug)]
+pub struct ChannelCapture {
+    channel: &'static str,
+    talker: String,
+    message: String,
+    before: Vec<(CharId, usize)>,
+}
+
+impl ChannelCapture {
+    /// Start watching if `line` is a channel command and someone has a
+    /// GMCP client.
+    pub fn begin(world: &World, ch: CharId, line: &str) -> Option<ChannelCapture> {
+        let (channel, message) = channel_of(world, ch, line)?;
+        let before: Vec<(CharId, usize)> = world
+            .players
+            .iter()
+            .filter_map(|&p| {
+                let c = world.ch(p)?;
+                let gmcp = world.clients.get(&c.conn?).is_some_and(|i| i.gmcp);
+                gmcp.then_some((p, c.output.len()))
+            })
+            .collect();
+        if before.is_empty() {
+            return None;
+        }
+        let talker = world.ch(ch)?.name.clone();
+        Some(ChannelCapture {
+            channel,
+            talker,
+            message: crate::net::color::render(&message, false),
+            before,
+        })
+    }
+
+    /// After the command: (listener, `Comm.Channel.Text` JSON) for every
+    /// watched character whose new output carries the message.
+    pub fn finish(self, world: &World) -> Vec<(CharId, String)> {
+        let mut out = Vec::new();
+        for (p, len) in self.before {
+            let Some(c) = world.ch(p) else { continue };
+            let Some(new) = c.output.get(len..) else {
+                continue;
+            };
+            let text = crate::net::color::render(new, false);
+            let text = text.trim_end_matches(['\n', '\r']);
+            if text.is_empty() || !text.contains(&self.message) {
+                continue;
+            }
+            out.push((p, channel_text(self.channel, &self.talker, text)));
+        }
+        out
+    }
+}
+
+/// The world's MSSP facts.
+pub fn mssp_vars(world: &World) -> Vec<(String, String)> {
+    let players = world
+        .players
+        .iter()
+        .filter(|&&p| world.ch(p).is_some_and(|c| c.conn.is_some()))
+        .count();
+    let v = |k: &str, val: String| (k.to_string(), val);
+    vec![
+        v("NAME", "GraceMUD".into()),
+        v("PLAYERS", players.to_string()),
+        v("AREAS", world.areas.len().to_string()),
+        v("ROOMS", world.rooms.len().to_string()),
+        v("MOBILES", world.mob_index.len().to_string()),
+        v("OBJECTS", world.obj_index.len().to_string()),
+        v("HELPFILES", world.helps.len().to_string()),
+        v(
+            "RESETS",
+            world
+                .areas
+                .iter()
+                .map(|a| a.proto.resets.len())
+                .sum::<usize>()
+                .to_string(),
+        ),
+        v("LEVELS", crate::world::MAX_LEVEL.to_string()),
+        v("CLASSES", tables::CLASSES.len().to_string()),
+        v("RACES", tables::PC_RACES.len().to_string()),
+        v("SKILLS", tables::SKILLS.len().to_string()),
+        v("FAMILY", "DikuMUD".into()),
+        v("GENRE", "Fantasy".into()),
+        v("GAMEPLAY", "Hack and Slash".into()),
+        v("GAMESYSTEM", "Custom".into()),
+        v("STATUS", "Alpha".into()),
+        v("LANGUAGE", "English".into()),
+        v("MINIMUM AGE", "0".into()),
+        v("LOCATION", "Unknown".into()),
+        v("CREATED", "2026".into()),
+        v("WORLDS", "1".into()),
+        v("MULTICLASSING", "0".into()),
+        v("NEWBIE FRIENDLY", "1".into()),
+        v("PLAYER CITIES", "0".into()),
+        v("PLAYER CLANS", "0".into()),
+        v("PLAYER CRAFTING", "0".into()),
+        v("PLAYER GUILDS", "0".into()),
+        v("EQUIPMENT SYSTEM", "Level".into()),
+        v("MULTIPLAYING", "None".into()),
+        v("PLAYERKILLING", "Restricted".into()),
+        v("QUEST SYSTEM", "None".into()),
+        v("ROLEPLAYING", "Accepted".into()),
+        v("TRAINING SYSTEM", "Both".into()),
+        v("WORLD ORIGINALITY", "All Original".into()),
+        v("ADULT MATERIAL", "0".into()),
+    ]
+}
