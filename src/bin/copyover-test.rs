@@ -377,6 +377,8 @@ impl Harness {
             }
             _ => {
                 self.swarm.send(self.imm, "copyover testing");
+                // Typed while the copyover is under way: must not be lost.
+                self.swarm.send(self.imm, "exits");
                 if how == "command+newcomer" {
                     // Connect while the copyover is under way: it waits in
                     // the listener's backlog and must be served after.
@@ -446,6 +448,20 @@ impl Harness {
                 tail.contains("By what name do you wish to be known?") && !tail.contains("> "),
                 format!("{how}: a half-logged-in connection is not at the name prompt: {t:?}"),
             );
+        }
+        if how != "signal" {
+            let late = self.swarm.wait_until(&[self.imm], WAIT, |b| {
+                b.text
+                    .split(REMAT)
+                    .nth(1)
+                    .is_some_and(|after| after.contains("Obvious exits"))
+            });
+            self.checks.check(
+                late.is_empty(),
+                format!("{how}: a line typed during the copyover was lost"),
+            );
+            self.swarm
+                .wait_until(&[self.imm], WAIT, |b| b.text.trim_end().ends_with('>'));
         }
         if let Some(n) = newcomer {
             let late = self.swarm.wait_for(&[n], "By what name", WAIT);

@@ -180,6 +180,14 @@ impl Game {
                 let _ = writeln!(out, "Linkdead {} {}", c.player_id(), c.name);
             }
         }
+        // The order of `who` (login order) survives too.
+        let order: Vec<String> = self
+            .world
+            .players
+            .iter()
+            .filter_map(|&ch| self.world.ch(ch).map(|c| c.player_id().to_string()))
+            .collect();
+        let _ = writeln!(out, "Players {}", order.join(" "));
         out.push_str(&snapshot::write_snapshot(&self.world));
         out.push_str(GAME_END);
         out.push('\n');
@@ -243,7 +251,7 @@ impl Game {
             let mut s = Session::new(&peer);
             match restored {
                 Some(ch) => {
-                    nanny::place_in_world(&mut game.world, ch, a.conn);
+                    game.put_back(ch, Some(a.conn));
                     by_id.insert(game.world.ch(ch).map_or(0, |c| c.player_id()), ch);
                     s.state = nanny::State::Playing(ch);
                     playing.push((a.conn, ch));
@@ -269,13 +277,7 @@ impl Game {
         for (id, name) in &parsed.linkdead {
             match game.load_player_char(*id, name) {
                 Ok(ch) => {
-                    let room = game
-                        .world
-                        .ch_mut(ch)
-                        .and_then(|c| c.pc.as_mut().and_then(|p| p.saved_room.take()))
-                        .unwrap_or(crate::world::ROOM_VNUM_TEMPLE);
-                    game.world.players.push(ch);
-                    game.world.char_to_room(ch, room);
+                    game.put_back(ch, None);
                     by_id.insert(*id, ch);
                     rec.linkdead += 1;
                 }
@@ -289,6 +291,20 @@ impl Game {
             &parsed.snapshot,
             &by_id,
         )?);
+        let mut ordered: Vec<CharId> = parsed
+            .order
+            .iter()
+            .filter_map(|id| by_id.get(id).copied())
+            .collect();
+        let listed: std::collections::HashSet<CharId> = ordered.iter().copied().collect();
+        ordered.extend(
+            game.world
+                .players
+                .iter()
+                .copied()
+                .filter(|c| !listed.contains(c)),
+        );
+        game.world.players = ordered;
 
         // Everyone is back: now show each player where they are.
         let rolled = rollback
@@ -314,6 +330,23 @@ impl Game {
             game.world.send(by, &text);
         }
         Ok((game, rec))
+    }
+
+    /// Put a reloaded player back where their file says, silently, on
+    /// `conn` (or link-dead). Players are distinct here, so no search of
+    /// the player list is needed (it would make recovery quadratic).
+    fn put_back(&mut self, ch: CharId, conn: Option<ConnId>) {
+        let Some(c) = self.world.ch_mut(ch) else {
+            return;
+        };
+        c.conn = conn;
+        c.timer = 0;
+        let room =
+            c.pc.as_mut()
+                .and_then(|p| p.saved_room.take())
+                .unwrap_or(crate::world::ROOM_VNUM_TEMPLE);
+        self.world.players.push(ch);
+        self.world.char_to_room(ch, room);
     }
 
     /// Read one player's file back into the world (not placed anywhere).
@@ -346,6 +379,8 @@ struct ParsedState {
     next_id: i64,
     conns: HashMap<RawFd, ConnKind>,
     linkdead: Vec<(i64, String)>,
+    /// Player ids in `who` order.
+    order: Vec<i64>,
     snapshot: String,
 }
 
@@ -362,6 +397,7 @@ impl ParsedState {
             next_id: 1,
             conns: HashMap::new(),
             linkdead: Vec::new(),
+            order: Vec::new(),
             snapshot: String::new(),
         };
         let mut in_snapshot = false;
@@ -420,6 +456,11 @@ impl ParsedState {
                         _ => return Err(bad()),
                     };
                     p.conns.insert(fd, kind);
+                }
+                Some("Players") => {
+                    p.order = w
+                        .map(|v| v.parse().map_err(|_| bad()))
+                        .collect::<Result<_, _>>()?;
                 }
                 Some("Linkdead") => {
                     let id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;

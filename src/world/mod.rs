@@ -370,7 +370,8 @@ impl Rng {
     }
     /// Continue a generator from a saved [`Rng::state`].
     pub fn from_state(state: u64) -> Self {
-        Rng(state | 1)
+        // xorshift must never hold 0; any other state continues exactly.
+        Rng(if state == 0 { 1 } else { state })
     }
 }
 

@@ -301,6 +301,8 @@ pub fn restore_snapshot(
     let mut mobs: HashMap<i64, CharId> = HashMap::new();
     let mut objs: HashMap<i64, ObjId> = HashMap::new();
     let mut ended = false;
+    // Restoring mobiles rolls dice; the generator is put back last.
+    let mut rng_state = None;
     while let Some((ln, line)) = lines.next() {
         let line = line.trim_end();
         let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
@@ -317,7 +319,7 @@ pub fn restore_snapshot(
                 world.day = day as i32;
                 world.month = month as i32;
                 world.year = year as i32;
-                world.rng = Rng::from_state(rng as u64);
+                rng_state = Some(rng as u64);
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
             "Area" => {
@@ -362,12 +364,16 @@ pub fn restore_snapshot(
                 let wanted: Vec<CharId> =
                     p.filter_map(|r| resolve_ref(r, players, &mobs)).collect();
                 if let Some(r) = world.rooms.get_mut(&RoomVnum(room)) {
+                    let here: std::collections::HashSet<CharId> =
+                        r.people.iter().copied().collect();
+                    let listed: std::collections::HashSet<CharId> =
+                        wanted.iter().copied().collect();
                     let mut people: Vec<CharId> = wanted
                         .iter()
                         .copied()
-                        .filter(|c| r.people.contains(c))
+                        .filter(|c| here.contains(c))
                         .collect();
-                    people.extend(r.people.iter().copied().filter(|c| !wanted.contains(c)));
+                    people.extend(r.people.iter().copied().filter(|c| !listed.contains(c)));
                     r.people = people;
                 }
             }
@@ -399,6 +405,10 @@ pub fn restore_snapshot(
             "snapshot: no '{SNAPSHOT_END}' marker: the file is incomplete"
         ));
     }
+    if let Some(state) = rng_state {
+        world.rng = Rng::from_state(state);
+    }
+
     Ok(notes)
 }
 
@@ -599,4 +609,122 @@ fn restore_obj(
     }
     objs.insert(id, o);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn bundled_world() -> World {
+        let r = crate::db::load_area_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/areas")));
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        World::new(r.protos, 5)
+    }
+
+    /// A world where things moved: a mobile hurt and walked, an object
+    /// dropped, a renamed corpse with something inside, a door opened, an
+    /// area aged, the clock on.
+    fn disturbed() -> World {
+        let mut w = bundled_world();
+        w.reset_all();
+        let mob = w
+            .chars
+            .iter()
+            .find(|(_, c)| c.is_npc() && !c.carrying.is_empty())
+            .map(|(id, _)| id)
+            .expect("a mobile with gear");
+        if let Some(c) = w.ch_mut(mob) {
+            c.hit = 3;
+            c.position = pos::RESTING;
+        }
+        w.char_to_room(mob, RoomVnum(3001));
+        let corpse = w.create_object(OBJ_VNUM_CORPSE_NPC, 0).expect("corpse");
+        if let Some(o) = w.obj_mut(corpse) {
+            o.name = "corpse goose".into();
+            o.short_descr = "the corpse of a goose".into();
+            o.description = "The corpse of a goose is lying here.".into();
+            o.timer = 7;
+        }
+        w.obj_to_room(corpse, RoomVnum(3001));
+        let coin = w.create_object(OBJ_VNUM_GOLD_ONE, 0).expect("coin");
+        w.obj_to_obj(coin, corpse);
+        let dropped = w.create_object(ObjVnum(3703), 0).expect("vest");
+        w.obj_to_room(dropped, RoomVnum(3054));
+        w.set_door_state(RoomVnum(3024), 1, 0);
+        w.areas[1].age = 9;
+        w.hour = 17;
+        w.pulse = 12_345;
+        w
+    }
+
+    #[test]
+    fn round_trip_restores_everything_it_wrote() {
+        let a = disturbed();
+        let text = write_snapshot(&a);
+        let mut b = bundled_world();
+        let notes = restore_snapshot(&mut b, &text, &HashMap::new()).expect("restore");
+        assert!(notes.is_empty(), "{notes:?}");
+        let again = write_snapshot(&b);
+        let first = text
+            .lines()
+            .zip(again.lines())
+            .enumerate()
+            .find(|(_, (x, y))| x != y);
+        assert!(
+            first.is_none() && text == again,
+            "first difference at line {first:?}"
+        );
+        assert_eq!(a.chars.len(), b.chars.len());
+        assert_eq!(a.objs.len(), b.objs.len());
+        let exit = |w: &World| {
+            w.room(RoomVnum(3024))
+                .and_then(|r| r.exits[1].as_ref())
+                .map(|e| e.flags)
+        };
+        assert_eq!(exit(&a), exit(&b));
+        assert_eq!(b.areas[1].age, 9);
+        assert_eq!((b.hour, b.pulse), (17, 12_345));
+        // The same random numbers follow.
+        let (mut ra, mut rb) = (a.rng.clone(), b.rng.clone());
+        assert_eq!(ra.next_u64(), rb.next_u64());
+        // What players see in the temple is the same, in the same order.
+        let shorts = |w: &World, v: RoomVnum| -> Vec<String> {
+            let r = w.room(v).expect("room");
+            r.people
+                .iter()
+                .filter_map(|&c| w.ch(c).map(|c| format!("{} {}", c.short_descr, c.hit)))
+                .chain(
+                    r.contents
+                        .iter()
+                        .filter_map(|&o| w.obj(o).map(|o| o.short_descr.clone())),
+                )
+                .collect()
+        };
+        assert_eq!(shorts(&a, RoomVnum(3001)), shorts(&b, RoomVnum(3001)));
+        assert_eq!(shorts(&a, RoomVnum(3054)), shorts(&b, RoomVnum(3054)));
+    }
+
+    #[test]
+    fn damaged_snapshots_are_errors_with_lines() {
+        let text = write_snapshot(&disturbed());
+        let mut w = bundled_world();
+        let cut = &text[..text.len() / 2];
+        let err = restore_snapshot(&mut w, cut, &HashMap::new()).unwrap_err();
+        assert!(err.contains("snapshot"), "{err}");
+        let mut w = bundled_world();
+        let bad = text.replacen("Time ", "Time x", 1);
+        let err = restore_snapshot(&mut w, &bad, &HashMap::new()).unwrap_err();
+        assert!(err.starts_with("snapshot:2:"), "{err}");
+        let mut w = bundled_world();
+        assert!(restore_snapshot(&mut w, "nonsense", &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn vanished_prototypes_are_skipped_with_a_note() {
+        let text = write_snapshot(&disturbed()).replacen("Vnum 3703", "Vnum 99999", 1);
+        let mut w = bundled_world();
+        let notes = restore_snapshot(&mut w, &text, &HashMap::new()).expect("restore");
+        assert!(notes.iter().any(|n| n.contains("99999")), "{notes:?}");
+    }
 }
