@@ -441,6 +441,8 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     // The next image may be started through a wrapper with another argv[0];
     // the path to run at the copyover after that stays the configured one.
     state.push_str(&format!("Binary {}\n", ctx.binary.display()));
+    // MSSP's UPTIME counts from the first image's boot.
+    state.push_str(&format!("Boot {}\n", server.boot_time()));
     state.push_str("#NET 1\n");
     for c in &conns {
         state.push_str(&format!("Fd {} {}\n", c.fd, c.state.replace('\n', " ")));
@@ -487,6 +489,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     for &fd in &handed {
         let _ = set_cloexec(fd);
     }
+    server.resume_after_failed_hand_over();
     let _ = fs::remove_file(&dat_path);
     let _ = fs::remove_file(args.state_file());
     log::error!("copyover failed: {failure}");
@@ -501,6 +504,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
 /// Everything in `copyover.state`, split by layer.
 struct StateFile {
     binary: Option<PathBuf>,
+    boot_time: Option<i64>,
     preflight_ms: f64,
     save_ms: f64,
     exec_at_us: i64,
@@ -516,6 +520,7 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
     }
     let mut st = StateFile {
         binary: None,
+        boot_time: None,
         preflight_ms: 0.0,
         save_ms: 0.0,
         exec_at_us: 0,
@@ -558,6 +563,9 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
             (_, STATE_END) => {
                 ended = true;
                 break;
+            }
+            (_, l) if l.starts_with("Boot ") => {
+                st.boot_time = l.strip_prefix("Boot ").and_then(|v| v.trim().parse().ok());
             }
             (_, l) if l.starts_with("Binary ") => {
                 st.binary = l.strip_prefix("Binary ").map(PathBuf::from);
@@ -663,6 +671,9 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
             plan.args.listener_fd
         ))
     })?;
+    if let Some(t) = state.boot_time {
+        server.set_boot_time(t);
+    }
     // From here on this image owns the sockets: a failure must roll back
     // before anything is dropped (dropping would close them).
     let taken = (|| {

@@ -634,6 +634,7 @@ fn scenario_latency(b: &mut Bench) {
     load.set_rate(g, 1.0);
     load.run_for(Duration::from_secs(2));
     let cpu_gen0 = load::own_cpu_seconds();
+    load.reset_turns();
     let c0 = server.cpu_seconds();
     let t0 = Instant::now();
     load.run_for(Duration::from_secs(secs));
@@ -688,8 +689,10 @@ fn scenario_latency(b: &mut Bench) {
             "%",
             None,
             format!(
-                "of one core; the generator used {:.0}% meanwhile",
-                cpu_gen / wall * 100.0
+                "of one core; the generator used {:.0}% meanwhile (its longest turn {:.1} ms, {} turns > 1 ms)",
+                cpu_gen / wall * 100.0,
+                load.turn_max.as_secs_f64() * 1000.0,
+                load.turns_over_1ms
             ),
         );
     }

@@ -131,6 +131,9 @@ pub struct Agent {
     rt_seen: usize,
     sent: u64,
     exits: Vec<String>,
+    /// `exits` were learned since the last move; an `exits` was asked.
+    exits_fresh: bool,
+    asked_exits: bool,
 }
 
 /// Per-group settings and counters.
@@ -185,6 +188,10 @@ pub struct Load {
     queue: VecDeque<usize>,
     in_login: usize,
     rng: Rng,
+    /// The generator's own work per turn (after reading), which delays the
+    /// replies it has not read yet: the longest, and turns over 1 ms.
+    pub turn_max: Duration,
+    pub turns_over_1ms: u64,
 }
 
 /// p50 / p99 / max of some durations, in milliseconds.
@@ -226,6 +233,8 @@ impl Load {
             queue: VecDeque::new(),
             in_login: 0,
             rng: Rng::new(seed),
+            turn_max: Duration::ZERO,
+            turns_over_1ms: 0,
         })
     }
 
@@ -266,6 +275,8 @@ impl Load {
                 rt_seen: 0,
                 sent: 0,
                 exits: Vec::new(),
+                exits_fresh: false,
+                asked_exits: false,
             });
             self.queue.push_back(a);
             out.push(a);
@@ -342,6 +353,17 @@ impl Load {
         for a in 0..self.agents.len() {
             self.step(a, now);
         }
+        let took = now.elapsed();
+        self.turn_max = self.turn_max.max(took);
+        if took > Duration::from_millis(1) {
+            self.turns_over_1ms += 1;
+        }
+    }
+
+    /// Forget the turn statistics (before a measured window).
+    pub fn reset_turns(&mut self) {
+        self.turn_max = Duration::ZERO;
+        self.turns_over_1ms = 0;
     }
 
     /// Time until some agent has something to do (capped).
@@ -473,18 +495,22 @@ impl Load {
         }
     }
 
-    /// Note the exits of the last `[Exits: ...]` line seen.
+    /// Note the exits the last reply showed: an `[Exits: ...]` line or the
+    /// `exits` command's listing ("North - Temple Square").
     fn learn_exits(&mut self, a: usize) {
         let agent = &mut self.agents[a];
         if let Some(p) = agent.buf.rfind("[Exits:") {
             let rest = &agent.buf[p + 7..];
             let end = rest.find(']').unwrap_or(rest.len());
-            let exits: Vec<String> = rest[..end]
+            agent.exits = rest[..end]
                 .split_whitespace()
                 .filter(|w| DIRS.contains(w))
                 .map(str::to_string)
                 .collect();
-            agent.exits = exits;
+            agent.exits_fresh = true;
+        } else if agent.buf.contains("Obvious exits") {
+            agent.exits = parse_exit_listing(&agent.buf);
+            agent.exits_fresh = true;
         }
         agent.buf.clear();
     }
@@ -544,6 +570,18 @@ impl Load {
             agent.next_at = now + offset;
             return;
         }
+        // Ask for the exits, then take one of them (blindly if none).
+        let agent = &mut self.agents[a];
+        if !agent.exits_fresh && !agent.asked_exits {
+            agent.asked_exits = true;
+            self.send_cmd(a, i, "exits", now);
+            return;
+        }
+        if !agent.exits_fresh {
+            agent.exits.clear();
+        }
+        agent.exits_fresh = false;
+        agent.asked_exits = false;
         let dir = self.pick_move(a);
         self.send_cmd(a, i, &dir, now);
         self.agents[a].phase = Phase::Walking(left - 1);
@@ -693,6 +731,17 @@ impl Load {
     pub fn is_dropped(&self, a: usize) -> bool {
         self.agents[a].dropped
     }
+}
+
+/// The directions in an `exits` listing ("North - Temple Square").
+pub fn parse_exit_listing(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let (dir, _) = l.split_once(" - ")?;
+            let dir = dir.trim().to_ascii_lowercase();
+            DIRS.contains(&dir.as_str()).then_some(dir)
+        })
+        .collect()
 }
 
 fn period_of(rate: f64) -> Duration {
@@ -882,9 +931,12 @@ pub fn run(o: &Options) -> Result<Report, String> {
     login_times.sort();
     let lp = Percentiles::of(login_times.clone());
     let logged_in = login_times.len();
+    let nobody = logged_in == 0 && !o.idle;
     load.set_rate(g, if o.idle { 0.0 } else { o.rate });
     let play0 = Instant::now();
-    load.run_for(o.duration);
+    if !nobody {
+        load.run_for(o.duration);
+    }
     // Let the last replies arrive (bounded).
     let grace = o.timeout.min(Duration::from_secs(5));
     load.run_until(grace, |l| l.agents.iter().all(|a| a.outstanding.is_none()));
@@ -1029,6 +1081,13 @@ mod tests {
             assert!(n.len() <= 12);
             assert!(seen.insert(n));
         }
+    }
+
+    #[test]
+    fn exit_listings_parse() {
+        let t = "Obvious exits:\nNorth - Temple Square\nUp    - Too dark to tell\n";
+        assert_eq!(parse_exit_listing(t), vec!["north", "up"]);
+        assert!(parse_exit_listing("Obvious exits:\nNone.\n").is_empty());
     }
 
     #[test]

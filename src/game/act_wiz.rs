@@ -532,6 +532,9 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
             a.level
         ));
     }
+    if !v.is_npc() {
+        out.push_str(&super::act_config::describe_client(world, victim));
+    }
     world.send(ch, &out);
 }
 

@@ -107,28 +107,51 @@ impl Game {
         let result = (|| {
             for &ch in &self.world.players {
                 let Some(c) = self.world.ch(ch) else { continue };
+                let text = save::write_player(&self.world, ch);
+                let hash = text_hash(&text);
+                if self.saved.get(&c.player_id()) == Some(&hash) {
+                    continue; // the file already says all this
+                }
                 let path = save::player_path(&dir, &c.name).map_err(|e| e.to_string())?;
                 let tmp = path.with_extension("tmp");
                 let mut f =
                     std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-                staged.push((tmp.clone(), path));
-                f.write_all(save::write_player(&self.world, ch).as_bytes())
+                staged.push((tmp.clone(), path, c.player_id(), hash));
+                f.write_all(text.as_bytes())
                     .map_err(|e| format!("{}: {e}", tmp.display()))?;
+            }
+            if staged.is_empty() {
+                return Ok(());
             }
             let d = std::fs::File::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d))
                 .map_err(|e| format!("syncfs {}: {e}", dir.display()))?;
-            for (tmp, path) in &staged {
+            for (tmp, path, _, _) in &staged {
                 std::fs::rename(tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
             }
             d.sync_all().map_err(|e| format!("{}: {e}", dir.display()))
         })();
-        if result.is_err() {
-            for (tmp, _) in &staged {
-                let _ = std::fs::remove_file(tmp);
+        match &result {
+            Ok(()) => {
+                for (_, _, id, hash) in staged {
+                    self.saved.insert(id, hash);
+                }
+            }
+            Err(_) => {
+                for (tmp, _, _, _) in &staged {
+                    let _ = std::fs::remove_file(tmp);
+                }
             }
         }
         result
+    }
+
+    /// Remember that `ch`'s file now holds its current state.
+    pub(crate) fn note_saved(&mut self, ch: CharId) {
+        if let Some(c) = self.world.ch(ch) {
+            let hash = text_hash(&save::write_player(&self.world, ch));
+            self.saved.insert(c.player_id(), hash);
+        }
     }
 
     /// The player id each connection plays under (0: not playing), for
@@ -224,6 +247,7 @@ impl Game {
             dirty: BTreeSet::new(),
             next_player_id: parsed.next_id,
             autosave_queue: VecDeque::new(),
+            saved: HashMap::new(),
         };
         let mut rec = Recovered {
             started_ms: parsed.started_ms,
@@ -251,6 +275,7 @@ impl Game {
             let mut s = Session::new(&peer);
             match restored {
                 Some(ch) => {
+                    game.note_saved(ch);
                     game.put_back(ch, Some(a.conn));
                     by_id.insert(game.world.ch(ch).map_or(0, |c| c.player_id()), ch);
                     s.state = nanny::State::Playing(ch);
@@ -366,6 +391,19 @@ impl Game {
         }
         Ok(ch)
     }
+}
+
+/// A hash of a player file's text without the lines that only move with
+/// the clock (`LogO`, `Plyd`): equal hashes mean nothing worth saving changed.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for line in text.lines() {
+        if !line.starts_with("LogO ") && !line.starts_with("Plyd ") {
+            line.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 enum ConnKind {

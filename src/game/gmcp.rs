@@ -334,3 +334,169 @@ pub fn mssp_vars(world: &World) -> Vec<(String, String)> {
         v("ADULT MATERIAL", "0".into()),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::{Config, Game};
+    use crate::net::engine::{ClientInfo, ConnId, Engine, Outbound};
+    use crate::net::protocols::json::{self, Value};
+
+    fn game(tag: &str) -> (Game, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("gracemud-gmcp-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let cfg = Config {
+            area_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("areas"),
+            player_dir: dir.clone(),
+            seed: 7,
+        };
+        (Game::boot(cfg).unwrap(), dir)
+    }
+
+    /// All output for `conn`, running password jobs inline.
+    fn drain(g: &mut Game, conn: ConnId) -> Vec<Outbound> {
+        let mut all = Vec::new();
+        loop {
+            g.pending();
+            let out = g.take_output(conn);
+            let jobs = out.hash_jobs.clone();
+            all.push(out);
+            if jobs.is_empty() {
+                return all;
+            }
+            for j in jobs {
+                let r = crate::net::hash::run_job(&j);
+                g.hash_done(conn, r);
+            }
+        }
+    }
+
+    fn line(g: &mut Game, conn: ConnId, text: &str) -> Vec<Outbound> {
+        g.input(conn, text);
+        drain(g, conn)
+    }
+
+    fn play(g: &mut Game, conn: ConnId, name: &str, gmcp: bool) {
+        g.connected(conn, "test");
+        g.client_info(
+            conn,
+            &ClientInfo {
+                gmcp,
+                ..ClientInfo::default()
+            },
+        );
+        drain(g, conn);
+        for l in [
+            name, "y", "secret1", "secret1", "human", "m", "warrior", "n", "",
+        ] {
+            line(g, conn, l);
+        }
+    }
+
+    fn msgs(outs: &[Outbound], pkg: &str) -> Vec<Value> {
+        outs.iter()
+            .flat_map(|o| o.gmcp.iter())
+            .filter(|(p, _)| p == pkg)
+            .map(|(_, j)| json::parse(j).unwrap_or_else(|e| panic!("{pkg}: {e}: {j}")))
+            .collect()
+    }
+
+    #[test]
+    fn room_info_vitals_and_channels_through_the_engine() {
+        let (mut g, dir) = game("engine");
+        let a = ConnId(1);
+        let b = ConnId(2);
+        let c = ConnId(3);
+        play(&mut g, a, "Alpha", true);
+        play(&mut g, b, "Beta", true);
+        play(&mut g, c, "Gamma", false);
+        // Everything was sent once on entering the game.
+        let outs = drain(&mut g, a);
+        assert!(outs.iter().all(|o| o.gmcp.is_empty()), "nothing new");
+        // A move: Room.Info for the new room and Vitals (moves spent).
+        let outs = line(&mut g, a, "north");
+        let rooms = msgs(&outs, "Room.Info");
+        assert_eq!(rooms.len(), 1);
+        assert_eq!(rooms[0].get("num"), Some(&Value::Num(3701.0)));
+        assert_eq!(
+            rooms[0].get("exits").and_then(|e| e.get("s")),
+            Some(&Value::Num(3700.0))
+        );
+        assert_eq!(msgs(&outs, "Char.Vitals").len(), 1);
+        assert!(outs.iter().any(|o| o.prefs.is_some()), "prefs go along");
+        // A failed move sends no Room.Info.
+        let outs = line(&mut g, a, "down");
+        assert!(msgs(&outs, "Room.Info").is_empty());
+        // Gossip reaches every GMCP listener, the talker included.
+        let outs_a = line(&mut g, a, "gossip hello \"all\" \\ é");
+        let outs_b = drain(&mut g, b);
+        let mine = msgs(&outs_a, "Comm.Channel.Text");
+        let theirs = msgs(&outs_b, "Comm.Channel.Text");
+        assert_eq!(mine.len(), 1);
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0].get("talker"), Some(&Value::Str("Alpha".into())));
+        assert_eq!(theirs[0].get("channel"), Some(&Value::Str("gossip".into())));
+        let text = theirs[0].get("text").and_then(Value::as_str).unwrap();
+        assert!(text.contains("hello \"all\" \\ é"), "{text}");
+        // Gamma has no GMCP: nothing queued for it.
+        let outs_c = drain(&mut g, c);
+        assert!(outs_c.iter().all(|o| o.gmcp.is_empty()));
+        // A client that turns GMCP on later gets everything afresh.
+        g.client_info(
+            c,
+            &ClientInfo {
+                gmcp: true,
+                ..ClientInfo::default()
+            },
+        );
+        let outs_c = drain(&mut g, c);
+        for pkg in ["Char.Base", "Char.Vitals", "Char.Status", "Room.Info"] {
+            assert_eq!(msgs(&outs_c, pkg).len(), 1, "{pkg}");
+        }
+        // Settings reach the net as prefs.
+        let outs = line(&mut g, a, "colour off");
+        assert_eq!(
+            outs.last().and_then(|o| o.prefs).map(|p| p.colour),
+            Some(false)
+        );
+        let outs = line(&mut g, a, "compress");
+        assert_eq!(
+            outs.last().and_then(|o| o.prefs).map(|p| p.compress),
+            Some(false)
+        );
+        let outs = line(&mut g, a, "telnetga off");
+        assert_eq!(
+            outs.last().and_then(|o| o.prefs).map(|p| p.prompt_mark),
+            Some(false)
+        );
+        let outs = line(&mut g, a, "wrap on");
+        assert_eq!(
+            outs.last().and_then(|o| o.prefs).map(|p| p.wrap),
+            Some(true)
+        );
+        let outs = line(&mut g, a, "client");
+        let text: String = outs.iter().map(|o| o.text.as_str()).collect();
+        assert!(text.contains("GMCP: yes"), "{text}");
+        // MSSP facts from the world.
+        let vars = g.mssp();
+        let get = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        assert_eq!(get("PLAYERS").as_deref(), Some("3"));
+        assert_eq!(get("ROOMS"), Some(g.world.rooms.len().to_string()));
+        // Disconnecting forgets the client.
+        g.disconnected(c);
+        assert!(!g.world.clients.contains_key(&c));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn builders_escape_everything() {
+        let j = channel_text("say", "Al\"ice", "ctl\u{1}\u{1b} \\ ünï 🐉");
+        let v = json::parse(&j).unwrap();
+        assert_eq!(
+            v.get("text").and_then(Value::as_str),
+            Some("ctl\u{1}\u{1b} \\ ünï 🐉")
+        );
+        assert!(j.is_ascii());
+    }
+}

@@ -122,6 +122,10 @@ pub struct Game {
     next_player_id: i64,
     /// Players still to be saved in the running autosave round.
     autosave_queue: VecDeque<CharId>,
+    /// What each player's file held when we last wrote it (a hash of the
+    /// text without its clock lines), so a copyover rewrites only players
+    /// whose state changed.
+    saved: HashMap<i64, u64>,
 }
 
 impl Game {
@@ -161,6 +165,7 @@ impl Game {
             dirty: BTreeSet::new(),
             next_player_id: max_id + 1,
             autosave_queue: VecDeque::new(),
+            saved: HashMap::new(),
         }
     }
 
@@ -226,12 +231,15 @@ impl Game {
 
     /// Save one player, logging (and telling them) when it fails.
     pub fn save_char(&mut self, ch: CharId) {
-        if let Err(e) = save::save_player(&self.world, ch, &self.cfg.player_dir) {
-            log::error!("save failed: {e}");
-            self.world.send(
-                ch,
-                "Your character could not be saved! Please tell an immortal.\n",
-            );
+        match save::save_player(&self.world, ch, &self.cfg.player_dir) {
+            Ok(()) => self.note_saved(ch),
+            Err(e) => {
+                log::error!("save failed: {e}");
+                self.world.send(
+                    ch,
+                    "Your character could not be saved! Please tell an immortal.\n",
+                );
+            }
         }
     }
 

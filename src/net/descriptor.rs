@@ -255,11 +255,9 @@ impl Descriptor {
                 self.info_dirty = true;
                 match (side, o) {
                     (Side::Him, opt::TTYPE) => self.ask_ttype(),
-                    (Side::Us, opt::CHARSET) => {
-                        if !self.charset_pending {
-                            self.charset_pending = true;
-                            self.subneg(opt::CHARSET, &charset::request());
-                        }
+                    (Side::Us, opt::CHARSET) if !self.charset_pending => {
+                        self.charset_pending = true;
+                        self.subneg(opt::CHARSET, &charset::request());
                     }
                     (Side::Us, opt::MCCP2) => {
                         if self.prefs.compress {
@@ -732,32 +730,27 @@ impl Descriptor {
                     next.height = h.parse().map_err(|_| bad("naws"))?;
                 }
                 "charset" => next.charset_utf8 = v == "utf8",
-                "gmcp" => {
-                    if flag(&v)? {
-                        next.opts.push((opt::GMCP, true, false));
+                "gmcp" | "eor" => {
+                    let on = flag(&v)?;
+                    let o = if k == "gmcp" { opt::GMCP } else { opt::EOR };
+                    if on {
+                        next.opts.push((o, true, false));
                     }
                 }
                 "gmcp_client" => next.gmcp.client = v,
                 "gmcp_version" => next.gmcp.version = v,
-                "gmcp_supports" => {
-                    if v != "-" {
-                        let mut m = std::collections::BTreeMap::new();
-                        for item in v.split(',').filter(|i| !i.is_empty()) {
-                            let (name, ver) = item.rsplit_once(' ').unwrap_or((item, "1"));
-                            m.insert(name.to_string(), ver.parse().unwrap_or(1));
-                        }
-                        next.gmcp.supports = Some(m);
+                "gmcp_supports" if v != "-" => {
+                    let mut m = std::collections::BTreeMap::new();
+                    for item in v.split(',').filter(|i| !i.is_empty()) {
+                        let (name, ver) = item.rsplit_once(' ').unwrap_or((item, "1"));
+                        m.insert(name.to_string(), ver.parse().unwrap_or(1));
                     }
+                    next.gmcp.supports = Some(m);
                 }
                 "ansi" => next.prefs.colour = flag(&v)?,
                 "wrap" => next.prefs.wrap = flag(&v)?,
                 "mark" => next.prefs.prompt_mark = flag(&v)?,
                 "compress" => next.prefs.compress = flag(&v)?,
-                "eor" => {
-                    if flag(&v)? {
-                        next.opts.push((opt::EOR, true, false));
-                    }
-                }
                 "mccp" => mccp_on = flag(&v)?,
                 "input" => next.input = v.split_terminator('\n').map(String::from).collect(),
                 _ => {}

@@ -50,6 +50,15 @@ impl Server {
             .collect()
     }
 
+    /// The exec did not happen: offer compression again to those who had it.
+    pub fn resume_after_failed_hand_over(&mut self) {
+        for (_, d) in self.conns.iter_mut() {
+            if !d.is_dead() {
+                d.resume_compression();
+            }
+        }
+    }
+
     /// A server on a listening socket inherited across `execv`.
     pub fn from_inherited_listener(fd: RawFd, opts: LoopOptions) -> io::Result<Server> {
         let owned = adopt_fd(fd)?;
