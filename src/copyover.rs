@@ -413,6 +413,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     // 2. Hand-over: announce, save, flush, describe, clear CLOEXEC, exec.
     game.copyover_announce(&req);
     server.settle_now(game, Duration::from_secs(2));
+    let announced_ms = started.elapsed().as_secs_f64() * 1000.0;
     if let Err(e) = game.save_everyone() {
         game.copyover_tell(
             req.by,
@@ -423,6 +424,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     }
     let save_ms = started.elapsed().as_secs_f64() * 1000.0 - preflight_ms;
     let conns = server.hand_over(Duration::from_secs(2));
+    let handed_ms = started.elapsed().as_secs_f64() * 1000.0;
     let dat: Vec<DatEntry> = conns
         .iter()
         .map(|c| DatEntry {
@@ -476,6 +478,13 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
                 argv.extend(ctx.args.iter().cloned());
                 argv.push("--copyover".into());
                 argv.push(args.render());
+                log::info!(
+                    "copyover hand-over: preflight {preflight_ms:.1} ms, announced {:.1} ms, saved {:.1} ms, flushed {:.1} ms, files written {:.1} ms",
+                    announced_ms - preflight_ms,
+                    save_ms + preflight_ms - announced_ms,
+                    handed_ms - save_ms - preflight_ms,
+                    started.elapsed().as_secs_f64() * 1000.0 - handed_ms
+                );
                 log::info!(
                     "copyover: exec {} with {} connections",
                     ctx.binary.display(),
@@ -676,6 +685,7 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     }
     // From here on this image owns the sockets: a failure must roll back
     // before anything is dropped (dropping would close them).
+    let mut adopted_ms = 0.0;
     let taken = (|| {
         server
             .catch_signals()
@@ -692,6 +702,7 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
                 Err(err) => log::warn!("copyover: connection on fd {} is lost: {err}", e.fd),
             }
         }
+        adopted_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
         Game::recover(world, cfg, &state.game, &adopted, plan.rollback.as_deref())
     })();
     let (mut game, rec) = match taken {
@@ -708,6 +719,14 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     }
     server.settle_now(&mut game, Duration::from_secs(1));
     let restore_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
+    log::info!(
+        "copyover recovery: sockets adopted {:.1} ms, players {:.1} ms, world {:.1} ms, rooms shown {:.1} ms, flushed {:.1} ms",
+        adopted_ms,
+        rec.players_ms,
+        rec.world_ms,
+        rec.show_ms,
+        restore_ms - adopted_ms - rec.players_ms - rec.world_ms - rec.show_ms
+    );
     let _ = fs::remove_file(&plan.args.dat_file);
     let _ = fs::remove_file(plan.args.state_file());
     let exec_ms = if state.exec_at_us > 0 {

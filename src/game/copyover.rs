@@ -60,6 +60,11 @@ pub struct Recovered {
     pub started_ms: i64,
     /// Things that could not be restored (prototypes gone, files unreadable).
     pub notes: Vec<String>,
+    /// Milliseconds spent reloading players, restoring the world, and
+    /// showing everyone their room.
+    pub players_ms: f64,
+    pub world_ms: f64,
+    pub show_ms: f64,
 }
 
 impl Game {
@@ -254,6 +259,7 @@ impl Game {
             ..Recovered::default()
         };
         let mut by_id: HashMap<i64, CharId> = HashMap::new();
+        let t0 = std::time::Instant::now();
         let mut playing: Vec<(ConnId, CharId)> = Vec::new();
 
         for a in conns {
@@ -311,6 +317,7 @@ impl Game {
                     .push(format!("link-dead player {name} (id {id}): {e}")),
             }
         }
+        rec.players_ms = t0.elapsed().as_secs_f64() * 1000.0;
         rec.notes.extend(snapshot::restore_snapshot(
             &mut game.world,
             &parsed.snapshot,
@@ -331,6 +338,7 @@ impl Game {
         );
         game.world.players = ordered;
 
+        rec.world_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms;
         // Everyone is back: now show each player where they are.
         let rolled = rollback
             .map(|r| format!("The reboot was rolled back ({r}); the game goes on as it was.\n"));
@@ -345,6 +353,7 @@ impl Game {
                 s.want_prompt = true;
             }
         }
+        rec.show_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms - rec.world_ms;
         if let Some(&by) = by_id.get(&parsed.by) {
             let text = match rollback {
                 Some(r) => {
