@@ -667,6 +667,13 @@ fn run(opts: &Opts) -> Result<Harness, String> {
         .map(|g| (g[2], "get vest".to_string(), "> "))
         .collect();
     h.step_each(&gets)?;
+    // Wearing: the one who picked up a vest puts it on (its own goes to the pack).
+    let wears: Vec<(usize, String, &str)> = groups
+        .iter()
+        .filter(|g| g.len() > 2)
+        .map(|g| (g[2], "wear vest".to_string(), "> "))
+        .collect();
+    h.step_each(&wears)?;
     h.step(&[h.imm], "goto 3701", "> ")?;
 
     // The two half-logged-in connections.
