@@ -281,14 +281,16 @@ fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server
     let booted = started.elapsed();
     let addr = SocketAddr::new(args.bind, args.port);
     // std sets SO_REUSEADDR on unix listeners: a restart can rebind at once.
-    let listener =
-        match std::net::TcpListener::bind(addr).and_then(|l| l.set_nonblocking(true).map(|()| l)) {
-            Ok(l) => mio::net::TcpListener::from_std(l),
-            Err(e) => {
-                error!("cannot listen on {addr}: {e}");
-                return None;
-            }
-        };
+    let listener = match std::net::TcpListener::bind(addr)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .and_then(|l| deepen_backlog(&l).map(|()| l))
+    {
+        Ok(l) => mio::net::TcpListener::from_std(l),
+        Err(e) => {
+            error!("cannot listen on {addr}: {e}");
+            return None;
+        }
+    };
     let server = match Server::new(listener).and_then(|mut s| s.catch_signals().map(|()| s)) {
         Ok(s) => s,
         Err(e) => {
@@ -303,6 +305,16 @@ fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server
         started.elapsed().as_secs_f64() * 1000.0
     );
     Some((server, game))
+}
+
+/// std listens with a backlog of 128; a burst of connections (or everyone
+/// reconnecting at once) would overflow it and wait a second for the SYN
+/// retry. Listening again with a deeper queue raises it (the kernel caps it
+/// at `net.core.somaxconn`).
+fn deepen_backlog(l: &std::net::TcpListener) -> io::Result<()> {
+    use nix::sys::socket::{listen, Backlog};
+    let backlog = Backlog::new(4096).map_err(io::Error::from)?;
+    listen(l, backlog).map_err(io::Error::from)
 }
 
 /// Take over from a copyover (or come back from a failed one).
