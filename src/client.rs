@@ -304,6 +304,12 @@ impl Swarm {
 
     /// Read whatever arrives within `timeout` (at most one poll round).
     pub fn pump(&mut self, timeout: Duration) {
+        let _ = self.pump_ready(timeout);
+    }
+
+    /// Like [`Swarm::pump`], returning the indexes of the bots that became
+    /// readable (so a caller with many bots only looks at those).
+    pub fn pump_ready(&mut self, timeout: Duration) -> Vec<usize> {
         for b in self.bots.iter_mut() {
             if !b.out.is_empty() {
                 Self::flush(b);
@@ -317,11 +323,11 @@ impl Swarm {
             )
             .is_err()
         {
-            return;
+            return Vec::new();
         }
         let ready: Vec<usize> = self.events.iter().map(|e| e.token().0).collect();
         let mut buf = [0u8; 16384];
-        for i in ready {
+        for &i in &ready {
             let Some(b) = self.bots.get_mut(i) else {
                 continue;
             };
@@ -341,6 +347,7 @@ impl Swarm {
                 }
             }
         }
+        ready
     }
 
     /// Close bot `i`'s connection (the server will see it drop).

@@ -309,12 +309,11 @@ fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server
 
 /// std listens with a backlog of 128; a burst of connections (or everyone
 /// reconnecting at once) would overflow it and wait a second for the SYN
-/// retry. Listening again with a deeper queue raises it (the kernel caps it
-/// at `net.core.somaxconn`).
+/// retry. Listening again with a deeper queue raises it.
 fn deepen_backlog(l: &std::net::TcpListener) -> io::Result<()> {
     use nix::sys::socket::{listen, Backlog};
-    let backlog = Backlog::new(4096).map_err(io::Error::from)?;
-    listen(l, backlog).map_err(io::Error::from)
+    // -1: as deep as the kernel allows (net.core.somaxconn).
+    listen(l, Backlog::MAXALLOWABLE).map_err(io::Error::from)
 }
 
 /// Take over from a copyover (or come back from a failed one).

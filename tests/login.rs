@@ -34,10 +34,7 @@ fn create_quit_and_log_back_in() {
     ] {
         assert!(t.contains(prompt), "missing {prompt:?} in:\n{t}");
     }
-    assert!(
-        s.player_dir.join("Alice").is_file(),
-        "no player file after creation"
-    );
+    ok(common::wait_for_file(&s.player_dir.join("Alice"), |_| true));
     ok(c.cmd("quit", "Alas, all good things must come to an end."));
     assert!(c.wait_closed(WAIT), "quit did not close the connection");
 
@@ -116,10 +113,12 @@ fn first_character_is_the_implementor_and_the_second_is_not() {
     imp.send_line("goto 3001").unwrap_or_default();
     let reply = ok(imp.expect("hp ", WAIT));
     assert!(!reply.contains("Huh?"), "implementor cannot goto:\n{reply}");
-    let file = std::fs::read_to_string(s.player_dir.join("Ivy")).unwrap_or_default();
-    assert!(file.contains("\nLevl 60\n"), "{file}");
-    let file = std::fs::read_to_string(s.player_dir.join("Moe")).unwrap_or_default();
-    assert!(file.contains("\nLevl 1\n"), "{file}");
+    ok(common::wait_for_file(&s.player_dir.join("Ivy"), |f| {
+        f.contains("\nLevl 60\n")
+    }));
+    ok(common::wait_for_file(&s.player_dir.join("Moe"), |f| {
+        f.contains("\nLevl 1\n")
+    }));
 }
 
 #[test]

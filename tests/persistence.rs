@@ -25,7 +25,10 @@ fn inventory_equipment_and_room_survive_quit_and_restart() {
     ok(c.cmd("quit", "Alas, all good things must come to an end."));
     assert!(c.wait_closed(WAIT));
 
-    let file = std::fs::read_to_string(s.player_dir.join("Pat")).unwrap_or_default();
+    // The writer thread puts the file down a moment after the quit.
+    let file = ok(common::wait_for_file(&s.player_dir.join("Pat"), |f| {
+        f.contains("\nRoom 3702\n") && f.contains("\nVnum 3705\n")
+    }));
     assert!(file.contains("\nRoom 3702\n"), "{file}");
     assert!(file.contains("\nVnum 3705\n"), "helm not saved:\n{file}");
     assert!(!file.contains("password1"), "password stored in the clear");

@@ -634,6 +634,9 @@ fn colour_prompts_charset_and_wrap() {
     }
     // Settings are saved with the player.
     ok(c.cmd("save", "> "));
-    let file = std::fs::read_to_string(s.player_dir.join("Painter")).unwrap_or_default();
+    let file = common::wait_for_file(&s.player_dir.join("Painter"), |f| {
+        f.contains("colour") && f.contains("wrap")
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(file.contains("colour") && file.contains("wrap"), "{file}");
 }

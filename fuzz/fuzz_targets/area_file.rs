@@ -1,6 +1,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = gracemud::db::load_area_str("fuzz.are", data);
-});
+fuzz_target!(|data: &[u8]| gracemud_fuzz::area_file(data));

@@ -1070,6 +1070,37 @@ fn hash_cost(b: &mut Bench) {
     );
 }
 
+/// Busy CPU seconds of the whole machine so far (/proc/stat, all cores).
+fn machine_busy_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = s.lines().find(|l| l.starts_with("cpu "))?;
+    let f: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal: all but idle/iowait.
+    let busy: f64 = f
+        .iter()
+        .take(8)
+        .enumerate()
+        .filter(|(i, _)| *i != 3 && *i != 4)
+        .map(|(_, v)| v)
+        .sum();
+    Some(busy / CLK_TCK)
+}
+
+/// CPU seconds of this process plus its reaped children (the servers).
+fn ours_seconds() -> f64 {
+    use nix::sys::resource::{getrusage, UsageWho};
+    let t = |tv: nix::sys::time::TimeVal| tv.tv_sec() as f64 + tv.tv_usec() as f64 / 1e6;
+    [UsageWho::RUSAGE_SELF, UsageWho::RUSAGE_CHILDREN]
+        .into_iter()
+        .filter_map(|w| getrusage(w).ok())
+        .map(|u| t(u.user_time()) + t(u.system_time()))
+        .sum()
+}
+
 fn cpu_model() -> String {
     std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -1237,6 +1268,9 @@ fn main() {
     for h in header(&b) {
         eprintln!("bench: {h}");
     }
+    let busy0 = machine_busy_seconds();
+    let ours0 = ours_seconds();
+    let wall0 = Instant::now();
     hash_cost(&mut b);
     if want(1) {
         scenario_boot(&mut b);
@@ -1255,6 +1289,18 @@ fn main() {
     }
     if want(6) {
         scenario_memory(&mut b);
+    }
+    if let (Some(a), Some(z)) = (busy0, machine_busy_seconds()) {
+        let wall = wall0.elapsed().as_secs_f64();
+        let others = ((z - a) - (ours_seconds() - ours0)).max(0.0);
+        b.row(
+            "diagnostic",
+            "CPU used by other processes during the bench",
+            Some(others / wall * 100.0),
+            "% of a core",
+            None,
+            format!("averaged over {wall:.0} s; anything much above 0 skews the numbers"),
+        );
     }
     let table = markdown(&b);
     if let Some(path) = m.opt_str("out") {

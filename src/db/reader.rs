@@ -139,6 +139,9 @@ pub struct Reader<'a> {
     line_start: usize,
     start: Pos,
     warnings: Vec<(Pos, String)>,
+    /// Where the last `~` of the file is, so [`Reader::string`] knows
+    /// without a scan to the end whether any `~` is left.
+    last_tilde: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -150,6 +153,7 @@ impl<'a> Reader<'a> {
             line_start: 0,
             start: Pos { line: 1, col: 1 },
             warnings: Vec::new(),
+            last_tilde: buf.iter().rposition(|&c| c == b'~'),
         }
     }
 
@@ -240,7 +244,13 @@ impl<'a> Reader<'a> {
         let Some(rest) = self.buf.get(at..).filter(|r| !r.is_empty()) else {
             return "end of file".to_owned();
         };
-        let len = rest.iter().position(|&c| is_space(c)).unwrap_or(rest.len());
+        // Never look further than the quotation needs (a long run without
+        // blanks must not make every message cost its length).
+        let len = rest
+            .iter()
+            .take(25)
+            .position(|&c| is_space(c))
+            .unwrap_or(rest.len().min(25));
         let shown = &rest[..len.min(24)];
         let more = if len > 24 { "..." } else { "" };
         format!("'{}{more}'", latin1(shown))
@@ -345,23 +355,33 @@ impl<'a> Reader<'a> {
     pub fn string(&mut self) -> Result<String> {
         let s = self.begin();
         let buf = self.buf;
-        let Some(n) = buf[s..].iter().position(|&c| c == b'~') else {
-            return Err(SyntaxError::new(
-                self.start,
+        let at_eof = |me: &Self| {
+            SyntaxError::new(
+                me.start,
                 "unterminated string: end of file before its closing '~'",
-            ));
+            )
         };
-        let end = s + n;
+        if self.last_tilde.is_none_or(|t| t < s) {
+            return Err(at_eof(self));
+        }
+        // Line by line, so a missing '~' costs the distance to the next
+        // marker line, not a scan to the end of the file for every record.
         let mut nl = s;
         let mut line = self.line;
-        while let Some(k) = buf[nl..end].iter().position(|&c| c == b'\n') {
+        let end = loop {
+            let Some(k) = buf[nl..].iter().position(|&c| c == b'~' || c == b'\n') else {
+                return Err(at_eof(self));
+            };
+            if buf[nl + k] == b'~' {
+                break nl + k;
+            }
             let line_begin = nl + k + 1;
             line += 1;
             let line_end = buf[line_begin..]
                 .iter()
                 .position(|&c| c == b'\n')
                 .map_or(buf.len(), |m| line_begin + m);
-            if line_begin < end && is_marker_line(&buf[line_begin..line_end]) {
+            if is_marker_line(&buf[line_begin..line_end]) {
                 return Err(SyntaxError::new(
                     self.start,
                     format!(
@@ -371,7 +391,7 @@ impl<'a> Reader<'a> {
                 ));
             }
             nl = line_begin;
-        }
+        };
         let text = latin1_without_cr(&buf[s..end]);
         self.advance_to(end + 1);
         Ok(text)
@@ -812,6 +832,57 @@ mod tests {
         // A '#' inside ordinary text is fine.
         let mut r = Reader::new(b"Sign #1 rule\n#1 rule\n~");
         assert_eq!(r.string().unwrap(), "Sign #1 rule\n#1 rule\n");
+    }
+
+    #[test]
+    fn unterminated_strings_cost_only_their_own_length() {
+        // Found by fuzzing: every record whose string ran into the next
+        // '#<vnum>' line scanned the rest of the file for a '~' first, so a
+        // file of such records took quadratic time (230 KB: 0.75 s).
+        let n = 40_000;
+        let mut text = Vec::new();
+        for i in 0..n {
+            text.extend(format!("#{i}\nname\n").bytes());
+        }
+        text.extend(b"last~");
+        let started = std::time::Instant::now();
+        let mut r = Reader::new(&text);
+        let mut errors = Vec::new();
+        while !r.at_eof() {
+            let m = r.mark();
+            r.word().unwrap();
+            match r.string() {
+                Ok(s) => assert_eq!(s, "name\nlast"),
+                Err(e) => {
+                    errors.push(e);
+                    assert!(r.resync_record(m));
+                }
+            }
+        }
+        assert_eq!(errors.len(), n - 1);
+        assert_eq!(errors[0].pos, p(2, 1));
+        assert_eq!(
+            errors[0].message,
+            "unterminated string: no '~' before line 3, which starts '#1'"
+        );
+        let took = started.elapsed();
+        assert!(took.as_secs() < 5, "took {took:?}");
+        // No '~' left at all: the end-of-file message, markers or not.
+        let mut r = Reader::new(b"a~ b\n#2\n");
+        assert_eq!(r.string().unwrap(), "a");
+        let e = r.string().unwrap_err();
+        assert!(e.message.contains("end of file before its closing '~'"));
+    }
+
+    #[test]
+    fn messages_quote_a_long_run_without_blanks_briefly() {
+        let mut text = b"12".to_vec();
+        text.extend(std::iter::repeat_n(b'x', 100_000));
+        let e = Reader::new(&text).number().unwrap_err();
+        assert_eq!(
+            e.message,
+            format!("expected a number, found '12{}...'", "x".repeat(22))
+        );
     }
 
     #[test]

@@ -106,6 +106,8 @@ impl Game {
     /// per file would cost a thousand disk flushes at a thousand players.)
     pub fn save_everyone(&mut self) -> Result<(), String> {
         use std::io::Write as _;
+        // No writer may be mid-save at the exec, nor race the batch below.
+        self.flush_saves();
         let dir = self.cfg.player_dir.clone();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let mut staged = Vec::with_capacity(self.world.players.len());
@@ -149,14 +151,6 @@ impl Game {
             }
         }
         result
-    }
-
-    /// Remember that `ch`'s file now holds its current state.
-    pub(crate) fn note_saved(&mut self, ch: CharId) {
-        if let Some(c) = self.world.ch(ch) {
-            let hash = text_hash(&save::write_player(&self.world, ch));
-            self.saved.insert(c.player_id(), hash);
-        }
     }
 
     /// The player id each connection plays under (0: not playing), for
@@ -253,6 +247,7 @@ impl Game {
             next_player_id: parsed.next_id,
             autosave_queue: VecDeque::new(),
             saved: HashMap::new(),
+            writer: save::Writer::new(),
         };
         let mut rec = Recovered {
             started_ms: parsed.started_ms,
@@ -281,7 +276,6 @@ impl Game {
             let mut s = Session::new(&peer);
             match restored {
                 Some(ch) => {
-                    game.note_saved(ch);
                     game.put_back(ch, Some(a.conn));
                     by_id.insert(game.world.ch(ch).map_or(0, |c| c.player_id()), ch);
                     s.state = nanny::State::Playing(ch);
@@ -385,9 +379,11 @@ impl Game {
 
     /// Read one player's file back into the world (not placed anywhere).
     fn load_player_char(&mut self, id: i64, name: &str) -> Result<CharId, String> {
-        let loaded = save::load_player(&self.cfg.player_dir, name)
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("no player file {name}"))?;
+        let path = save::player_path(&self.cfg.player_dir, name).map_err(|e| e.to_string())?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let loaded =
+            save::read_player(&text, &path.display().to_string()).map_err(|e| e.to_string())?;
         if loaded.ch.player_id() != id {
             return Err(format!(
                 "the file {name} holds id {}, not {id}",
@@ -398,13 +394,16 @@ impl Game {
         for w in warnings {
             log::warn!("{w}");
         }
+        // The file was written from this very state: the next copyover
+        // need not write it again unless something changes.
+        self.saved.insert(id, text_hash(&text));
         Ok(ch)
     }
 }
 
 /// A hash of a player file's text without the lines that only move with
 /// the clock (`LogO`, `Plyd`): equal hashes mean nothing worth saving changed.
-fn text_hash(text: &str) -> u64 {
+pub(crate) fn text_hash(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for line in text.lines() {

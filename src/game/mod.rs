@@ -126,6 +126,8 @@ pub struct Game {
     /// text without its clock lines), so a copyover rewrites only players
     /// whose state changed.
     saved: HashMap<i64, u64>,
+    /// Player files go to disk on the writer's thread.
+    writer: save::Writer,
 }
 
 impl Game {
@@ -166,6 +168,7 @@ impl Game {
             next_player_id: max_id + 1,
             autosave_queue: VecDeque::new(),
             saved: HashMap::new(),
+            writer: save::Writer::new(),
         }
     }
 
@@ -203,43 +206,68 @@ impl Game {
         self.sessions.get(&conn).and_then(|s| s.playing())
     }
 
-    /// Put a player back on a connection after a copyover: reload the file
-    /// with this id, place the character in its saved room and make the
-    /// session playing. No `look` is done (restore everyone first).
-    pub fn adopt_player(
-        &mut self,
-        conn: ConnId,
-        peer: &str,
-        player_id: i64,
-    ) -> Result<CharId, String> {
-        let name = save::find_player_file_by_id(&self.cfg.player_dir, player_id)
-            .ok_or_else(|| format!("no player file with id {player_id}"))?;
-        let loaded = save::load_player(&self.cfg.player_dir, &name)
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| format!("player file {name} vanished"))?;
-        let (ch, warnings) = save::load_into_world(&mut self.world, loaded);
-        for w in warnings {
-            log::warn!("{w}");
-        }
-        nanny::place_in_world(&mut self.world, ch, conn);
-        let mut s = Session::new(peer);
-        s.state = nanny::State::Playing(ch);
-        self.sessions.insert(conn, s);
-        self.dirty.insert(conn);
-        Ok(ch)
+    /// Save one player: the text is made now, the file is written by the
+    /// writer thread (see `save::Writer`); a failure is logged and told.
+    pub fn save_char(&mut self, ch: CharId) {
+        self.queue_save(ch, true);
     }
 
-    /// Save one player, logging (and telling them) when it fails.
-    pub fn save_char(&mut self, ch: CharId) {
-        match save::save_player(&self.world, ch, &self.cfg.player_dir) {
-            Ok(()) => self.note_saved(ch),
+    /// Save one player only if something worth saving changed since the
+    /// last save (autosave: idle players cost nothing).
+    pub fn save_if_changed(&mut self, ch: CharId) {
+        self.queue_save(ch, false);
+    }
+
+    fn queue_save(&mut self, ch: CharId, always: bool) {
+        let Some(c) = self.world.ch(ch).filter(|c| !c.is_npc()) else {
+            return;
+        };
+        let id = c.player_id();
+        let path = match save::player_path(&self.cfg.player_dir, &c.name) {
+            Ok(p) => p,
             Err(e) => {
                 log::error!("save failed: {e}");
-                self.world.send(
-                    ch,
-                    "Your character could not be saved! Please tell an immortal.\n",
-                );
+                return;
             }
+        };
+        let text = save::write_player(&self.world, ch);
+        let hash = copyover::text_hash(&text);
+        if !always && self.saved.get(&id) == Some(&hash) {
+            return;
+        }
+        if !self.cfg.player_dir.is_dir() {
+            if let Err(e) = std::fs::create_dir_all(&self.cfg.player_dir) {
+                log::error!("save failed: {}: {e}", self.cfg.player_dir.display());
+            }
+        }
+        if let Some(w) = self.writer.submit(path, text, id, hash) {
+            self.saved_written(w);
+        }
+    }
+
+    /// Take note of a finished write.
+    fn saved_written(&mut self, w: save::Written) {
+        match w.result {
+            Ok(()) => {
+                self.saved.insert(w.player_id, w.hash);
+            }
+            Err(e) => {
+                log::error!("save failed: {}: {e}", w.path.display());
+                self.saved.remove(&w.player_id);
+                if let Some(ch) = self.world.find_player_by_id(w.player_id) {
+                    self.world.send(
+                        ch,
+                        "Your character could not be saved! Please tell an immortal.\n",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Wait until every player file handed to the writer is on disk.
+    pub fn flush_saves(&mut self) {
+        for w in self.writer.flush() {
+            self.saved_written(w);
         }
     }
 
@@ -417,7 +445,7 @@ impl Game {
                 break;
             };
             if self.world.ch(ch).is_some() {
-                self.save_char(ch);
+                self.save_if_changed(ch);
             }
         }
     }
@@ -530,6 +558,9 @@ impl Engine for Game {
     }
 
     fn pulse(&mut self) {
+        for w in self.writer.poll() {
+            self.saved_written(w);
+        }
         update::pulse(&mut self.world);
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();
@@ -590,6 +621,7 @@ impl Engine for Game {
         for ch in players {
             self.save_char(ch);
         }
+        self.flush_saves();
     }
 
     fn wants_shutdown(&self) -> bool {

@@ -37,6 +37,8 @@ use super::engine::{ClientInfo, ConnId, Prefs};
 use super::protocols::{charset, gmcp, mccp, mssp, mtts};
 use super::telnet::{self, opt, Event, Side, Telnet, Q};
 
+/// Output buffer capacity kept between writes; larger buffers are freed.
+const KEEP_OUTPUT_CAPACITY: usize = 4096;
 /// Most bytes waiting to be sent before the connection is dropped.
 pub const MAX_OUTPUT: usize = 1 << 20;
 /// Stop reading from a client while this many of its lines wait.
@@ -548,7 +550,13 @@ impl Descriptor {
                 Err(e) => return Err(e),
             }
         }
-        self.output.clear();
+        // All sent: keep a small buffer, give a big one (a long `look` in a
+        // crowded room) back, so idle players cost little memory.
+        if self.output.capacity() > KEEP_OUTPUT_CAPACITY {
+            self.output = Vec::new();
+        } else {
+            self.output.clear();
+        }
         self.out_pos = 0;
         Ok(())
     }

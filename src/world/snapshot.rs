@@ -11,7 +11,7 @@
 //! `#MOB` / `#OBJ` blocks of `Key value` lines closed by `End`, plus single
 //! `Area`, `Door`, `Time`, `Link` lines; strings end with `~`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::*;
 
@@ -300,6 +300,10 @@ pub fn restore_snapshot(
     let mut notes = Vec::new();
     let mut mobs: HashMap<i64, CharId> = HashMap::new();
     let mut objs: HashMap<i64, ObjId> = HashMap::new();
+    // Wear slots already filled, and rooms already ordered: a damaged file
+    // repeating them must not cost a scan of a whole list each time.
+    let mut worn: HashSet<(CharId, i32)> = HashSet::new();
+    let mut ordered: HashSet<i32> = HashSet::new();
     let mut ended = false;
     // Restoring mobiles rolls dice; the generator is put back last.
     let mut rng_state = None;
@@ -353,7 +357,7 @@ pub fn restore_snapshot(
             }
             "#OBJ" => {
                 let rec = read_block(&mut lines, ln)?;
-                restore_obj(world, &rec, ln, &mobs, &mut objs, &mut notes)?;
+                restore_obj(world, &rec, ln, &mobs, &mut objs, &mut worn, &mut notes)?;
             }
             "Order" => {
                 let mut p = rest.split_whitespace();
@@ -361,6 +365,10 @@ pub fn restore_snapshot(
                 let Some(room) = room else {
                     return Err(format!("snapshot:{ln}: expected 'Order room refs...'"));
                 };
+                if !ordered.insert(room) {
+                    notes.push(format!("room {room} ordered twice; line {ln} ignored"));
+                    continue;
+                }
                 let wanted: Vec<CharId> =
                     p.filter_map(|r| resolve_ref(r, players, &mobs)).collect();
                 if let Some(r) = world.rooms.get_mut(&RoomVnum(room)) {
@@ -537,6 +545,7 @@ fn restore_obj(
     start: usize,
     mobs: &HashMap<i64, CharId>,
     objs: &mut HashMap<i64, ObjId>,
+    worn: &mut HashSet<(CharId, i32)>,
     notes: &mut Vec<String>,
 ) -> Result<(), String> {
     let id = req_num(rec, "Id", start)?;
@@ -592,7 +601,8 @@ fn restore_obj(
         "M" if mobs.contains_key(&n) => {
             let m = mobs[&n];
             world.obj_to_char(o, m);
-            if wear != wear_loc::NONE {
+            // One try per slot: equip_char scans everything the mobile carries.
+            if (0..wear_loc::MAX).contains(&wear) && worn.insert((m, wear)) {
                 world.equip_char(m, o, wear);
             }
         }
@@ -718,6 +728,46 @@ mod tests {
         assert!(err.starts_with("snapshot:2:"), "{err}");
         let mut w = bundled_world();
         assert!(restore_snapshot(&mut w, "nonsense", &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn repeated_orders_and_wear_slots_cost_no_rescans() {
+        // Found by fuzzing: every repeated `Order` line re-sorted its whole
+        // room, and every object a mobile wore at an already filled slot
+        // scanned all it carried (430 KB of snapshot: 5 s).
+        let mut a = bundled_world();
+        a.reset_all();
+        let vnum = a.chars.iter().find_map(|(_, c)| c.vnum).expect("a mobile");
+        let (mobs, objs, orders) = (2_000, 20_000, 20_000);
+        let mut text = format!("{SNAPSHOT_HEADER}\n");
+        for i in 0..mobs {
+            text += &format!("#MOB\nId {i}\nVnum {}\nRoom 3001\nEnd\n", vnum.0);
+        }
+        for i in 0..objs {
+            text += &format!("#OBJ\nId {i}\nVnum 3703\nLoc M 0\nWear 5\nEnd\n");
+        }
+        text += &"Order 3001 M1 M0\n".repeat(orders);
+        text += &format!("{SNAPSHOT_END}\n");
+        let mut w = bundled_world();
+        let started = std::time::Instant::now();
+        let notes = restore_snapshot(&mut w, &text, &HashMap::new()).expect("restore");
+        let took = started.elapsed();
+        assert!(took.as_secs() < 5, "took {took:?}");
+        assert_eq!(
+            notes.iter().filter(|n| n.contains("ordered twice")).count(),
+            orders - 1
+        );
+        // The first Order holds, and one object is worn at the slot.
+        let people = &w.room(RoomVnum(3001)).expect("temple").people;
+        let m0 = people[1];
+        assert_eq!(w.ch(people[0]).map(|c| c.vnum), Some(Some(vnum)));
+        let carried = &w.ch(m0).expect("M0").carrying;
+        assert_eq!(carried.len(), objs);
+        let worn = carried
+            .iter()
+            .filter(|&&o| w.obj(o).is_some_and(|o| o.wear_loc == 5))
+            .count();
+        assert_eq!(worn, 1);
     }
 
     #[test]

@@ -454,3 +454,23 @@ impl Client {
         Ok(t)
     }
 }
+
+/// Wait (bounded) until the file at `path` exists and its text satisfies
+/// `ok`; player files are written by the server's writer thread a moment
+/// after the command that saved them. Returns the last text read.
+pub fn wait_for_file(path: &Path, ok: impl Fn(&str) -> bool) -> Result<String, String> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if path.is_file() && ok(&text) {
+            return Ok(text);
+        }
+        if Instant::now() >= deadline {
+            return Err(format!(
+                "{} never became as expected:\n{text}",
+                path.display()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
