@@ -12,8 +12,8 @@ use std::io::Read;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
-use argon2::password_hash::SaltString;
-use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use argon2::password_hash::{Output, ParamsString, SaltString};
+use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
 use log::warn;
 use mio::Waker;
 
@@ -34,34 +34,121 @@ pub struct Done {
     pub result: HashResult,
 }
 
-/// Run one job here and now (the worker calls this; so do tests).
+/// Run one job here and now with a fresh [`Hasher`] (tests and fallbacks;
+/// the worker keeps one `Hasher` for its whole life).
 pub fn run_job(job: &HashJob) -> HashResult {
-    match job {
-        HashJob::Hash { password } => HashResult::Hashed(hash_password(password)),
-        HashJob::Verify { password, hash } => HashResult::Verified(verify_password(password, hash)),
-    }
+    Hasher::new().run(job)
 }
 
 /// An argon2 PHC string for `password`, with a fresh random salt.
 pub fn hash_password(password: &str) -> Result<String, String> {
-    let mut salt = [0u8; 16];
-    File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut salt))
-        .map_err(|e| format!("no random salt: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
+    Hasher::new().hash(password)
 }
 
 /// Does `password` match the PHC string `hash`? A malformed hash matches nothing.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    match PasswordHash::new(hash) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
-        Err(_) => false,
+    Hasher::new().verify(password, hash)
+}
+
+/// Argon2 with its working memory (19 MiB at the default parameters)
+/// allocated once and reused: allocating and freeing it for every login
+/// left the allocator holding tens of megabytes per thread arena.
+pub struct Hasher {
+    blocks: Vec<argon2::Block>,
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher::new()
+    }
+}
+
+impl Hasher {
+    pub fn new() -> Hasher {
+        Hasher { blocks: Vec::new() }
+    }
+
+    /// Answer one job.
+    pub fn run(&mut self, job: &HashJob) -> HashResult {
+        match job {
+            HashJob::Hash { password } => HashResult::Hashed(self.hash(password)),
+            HashJob::Verify { password, hash } => HashResult::Verified(self.verify(password, hash)),
+        }
+    }
+
+    fn memory(&mut self, params: &Params) -> &mut [argon2::Block] {
+        let need = params.block_count();
+        if self.blocks.len() < need {
+            self.blocks.resize(need, argon2::Block::default());
+        }
+        &mut self.blocks[..need]
+    }
+
+    /// Hash a new password: argon2id with the crate's default parameters.
+    pub fn hash(&mut self, password: &str) -> Result<String, String> {
+        let mut salt = [0u8; 16];
+        File::open("/dev/urandom")
+            .and_then(|mut f| f.read_exact(&mut salt))
+            .map_err(|e| format!("no random salt: {e}"))?;
+        let salt_string = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
+        let params = Params::default();
+        let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+        let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+        argon
+            .hash_password_into_with_memory(
+                password.as_bytes(),
+                &salt,
+                &mut out,
+                self.memory(&params),
+            )
+            .map_err(|e| e.to_string())?;
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&params).map_err(|e| e.to_string())?,
+            salt: Some(salt_string.as_salt()),
+            hash: Some(Output::new(&out).map_err(|e| e.to_string())?),
+        };
+        Ok(phc.to_string())
+    }
+
+    /// Check a password against any argon2 PHC string (its own parameters).
+    pub fn verify(&mut self, password: &str, hash: &str) -> bool {
+        let Ok(parsed) = PasswordHash::new(hash) else {
+            return false;
+        };
+        let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) = (
+            Algorithm::try_from(parsed.algorithm),
+            Params::try_from(&parsed),
+            parsed.salt,
+            parsed.hash,
+        ) else {
+            return false;
+        };
+        let version = match parsed.version.map(Version::try_from) {
+            Some(Ok(v)) => v,
+            Some(Err(_)) => return false,
+            None => Version::default(),
+        };
+        let mut salt_buf = [0u8; 64];
+        let Ok(salt) = salt.decode_b64(&mut salt_buf) else {
+            return false;
+        };
+        let argon = Argon2::new(algorithm, version, params.clone());
+        let mut out = vec![0u8; expected.len()];
+        if argon
+            .hash_password_into_with_memory(
+                password.as_bytes(),
+                salt,
+                &mut out,
+                self.memory(&params),
+            )
+            .is_err()
+        {
+            return false;
+        }
+        // `Output` compares in constant time.
+        Output::new(&out).is_ok_and(|o| o == expected)
     }
 }
 
@@ -94,8 +181,9 @@ impl Worker {
                 .spawn(move || {
                     // The loop's signals are the loop thread's business.
                     let _ = super::loop_signals().thread_block();
+                    let mut hasher = Hasher::new();
                     while let Ok(job) = rx.recv() {
-                        let result = run_job(&job.job);
+                        let result = hasher.run(&job.job);
                         let reply = Done {
                             conn: job.conn,
                             serial: job.serial,
@@ -158,5 +246,32 @@ mod tests {
         assert!(!verify_password("secret", ""));
         let h2 = hash_password("secret").unwrap();
         assert_ne!(h, h2, "salted");
+    }
+
+    #[test]
+    fn agrees_with_the_crates_own_hasher_both_ways() {
+        use argon2::{PasswordHasher, PasswordVerifier};
+        let ours = hash_password("correct horse").unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(Argon2::default()
+            .verify_password(b"correct horse", &parsed)
+            .is_ok());
+        let salt = SaltString::encode_b64(b"0123456789abcdef").unwrap();
+        let theirs = Argon2::default()
+            .hash_password(b"correct horse", &salt)
+            .unwrap()
+            .to_string();
+        let mut h = Hasher::new();
+        assert!(h.verify("correct horse", &theirs));
+        assert!(!h.verify("wrong horse", &theirs));
+        // Other parameters in the string are honoured (and memory regrows).
+        let small = Argon2::new(
+            Algorithm::Argon2i,
+            Version::V0x10,
+            Params::new(64, 1, 1, None).unwrap(),
+        );
+        let other = small.hash_password(b"pw", &salt).unwrap().to_string();
+        assert!(h.verify("pw", &other));
+        assert!(!h.verify("pw", "$argon2id$v=19$m=19456,t=2,p=1$garbage"));
     }
 }
