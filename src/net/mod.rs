@@ -55,6 +55,9 @@ const LISTENER: Token = Token(usize::MAX - 1);
 const WAKER: Token = Token(usize::MAX - 2);
 const SIGNALS: Token = Token(usize::MAX - 3);
 
+/// A pulse taking longer than this is logged: it delays every player.
+const SLOW_PULSE: Duration = Duration::from_millis(5);
+
 /// ROM's pulse: a quarter of a second.
 pub const PULSE: Duration = Duration::from_millis(250);
 
@@ -493,7 +496,16 @@ impl Server {
     }
 
     fn pulse<E: Engine>(&mut self, engine: &mut E, now: Instant) {
+        let started = Instant::now();
         engine.pulse();
+        let took = started.elapsed();
+        if took > SLOW_PULSE {
+            warn!(
+                "slow pulse {}: {:.1} ms",
+                self.stats.pulses,
+                took.as_secs_f64() * 1000.0
+            );
+        }
         self.stats.pulses += 1;
         self.next_pulse += self.opts.pulse;
         if self.next_pulse <= now {
