@@ -266,6 +266,8 @@ impl Game {
                 }
                 _ => None,
             };
+            // Each player comes back once, whatever the file says.
+            let wanted = wanted.filter(|(id, _)| !by_id.contains_key(id));
             let restored = wanted.and_then(|(id, name)| match game.load_player_char(id, &name) {
                 Ok(ch) => Some(ch),
                 Err(e) => {
@@ -300,6 +302,11 @@ impl Game {
             game.dirty.insert(a.conn);
         }
         for (id, name) in &parsed.linkdead {
+            if by_id.contains_key(id) {
+                rec.notes
+                    .push(format!("player {name} (id {id}) is listed twice"));
+                continue;
+            }
             match game.load_player_char(*id, name) {
                 Ok(ch) => {
                     game.put_back(ch, None);
@@ -522,5 +529,89 @@ impl ParsedState {
         Err(format!(
             "game state: no '{GAME_END}' marker: the file is incomplete"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{Char, PcData, RoomVnum};
+    use std::path::Path;
+
+    fn bundled() -> World {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("areas");
+        let r = crate::db::load_area_dir(&dir);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        World::new(r.protos, 1)
+    }
+
+    #[test]
+    fn a_player_listed_twice_comes_back_once() {
+        let dir = std::env::temp_dir().join(format!("gracemud-recover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let mut w = bundled();
+        let pc = PcData {
+            id: 43,
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into(),
+            ..PcData::default()
+        };
+        let bob = w.chars.insert(Char {
+            name: "Bob".into(),
+            pc: Some(Box::new(pc)),
+            level: 3,
+            ..Char::default()
+        });
+        w.players.push(bob);
+        w.char_to_room(bob, RoomVnum(3001));
+        save::save_player(&w, bob, &dir).expect("save");
+
+        let state = format!(
+            "{GAME_HEADER}\nStarted 0\nBy 0\nNextId 44\nConn 9 playing 43 Bob\nLinkdead 43 Bob\nLinkdead 43 Bob\n{}{GAME_END}\n",
+            snapshot::write_snapshot(&bundled())
+        );
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            seed: 1,
+        };
+        let conns = [Adopted {
+            conn: ConnId(1),
+            fd: 9,
+            player_id: 43,
+        }];
+        let (g, rec) = Game::recover(bundled(), cfg, &state, &conns, None).expect("recover");
+        assert_eq!((rec.players, rec.linkdead), (1, 0), "{:?}", rec.notes);
+        assert_eq!(g.world.players.len(), 1);
+        let back = g
+            .char_of(ConnId(1))
+            .and_then(|c| g.world.ch(c))
+            .map(|c| (c.name.clone(), c.room));
+        assert_eq!(back, Some(("Bob".to_string(), Some(RoomVnum(3001)))));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_connection_that_was_logging_in_starts_again_at_the_name_prompt() {
+        let state = format!(
+            "{GAME_HEADER}\nStarted 0\nBy 0\nNextId 1\nConn 9 login\n{}{GAME_END}\n",
+            snapshot::write_snapshot(&bundled())
+        );
+        // Even if copyover.dat claims an id for it, a login connection is
+        // never carried past the name prompt.
+        let conns = [Adopted {
+            conn: ConnId(1),
+            fd: 9,
+            player_id: 43,
+        }];
+        let (mut g, rec) =
+            Game::recover(bundled(), Config::default(), &state, &conns, None).expect("recover");
+        assert_eq!((rec.players, rec.logging_in), (0, 1));
+        assert!(g.char_of(ConnId(1)).is_none());
+        let out = g.take_output(ConnId(1));
+        assert!(
+            out.text.ends_with("By what name do you wish to be known? "),
+            "{out:?}"
+        );
     }
 }

@@ -732,9 +732,10 @@ mod tests {
 
     #[test]
     fn repeated_orders_and_wear_slots_cost_no_rescans() {
-        // Found by fuzzing: every repeated `Order` line re-sorted its whole
-        // room, and every object a mobile wore at an already filled slot
-        // scanned all it carried (430 KB of snapshot: 5 s).
+        // Found with the fuzz harness (a large input run through `replay`):
+        // every repeated `Order` line re-sorted its whole room, and every
+        // object a mobile wore at an already filled slot scanned all it
+        // carried (430 KB of snapshot: 5 s).
         let mut a = bundled_world();
         a.reset_all();
         let vnum = a.chars.iter().find_map(|(_, c)| c.vnum).expect("a mobile");
