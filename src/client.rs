@@ -24,6 +24,13 @@ const SE: u8 = 240;
 const GA: u8 = 249;
 const EOR: u8 = 239;
 
+/// A free port on 127.0.0.1 (bind port 0 and let go), for starting a
+/// server under test.
+pub fn free_port() -> io::Result<u16> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(l.local_addr()?.port())
+}
+
 /// One connection.
 pub struct Bot {
     stream: TcpStream,

@@ -412,7 +412,8 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     let preflight_ms = started.elapsed().as_secs_f64() * 1000.0;
     // 2. Hand-over: announce, save, flush, describe, clear CLOEXEC, exec.
     game.copyover_announce(&req);
-    server.settle_now(game, Duration::from_secs(2));
+    // Onto the sockets' buffers; the hand-over writes it all in one go.
+    server.queue_engine_output(game);
     let announced_ms = started.elapsed().as_secs_f64() * 1000.0;
     if let Err(e) = game.save_everyone() {
         game.copyover_tell(

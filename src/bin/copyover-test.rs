@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use gracemud::client::Swarm;
+use gracemud::client::{free_port, Swarm};
 
 const PASSWORD: &str = "secret1";
 const WAIT: Duration = Duration::from_secs(30);
@@ -117,11 +117,6 @@ impl ServerProc {
     }
 }
 
-fn free_port() -> Result<u16, String> {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     for e in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
@@ -154,7 +149,7 @@ fn start_server(opts: &Opts) -> Result<ServerProc, String> {
     let real = fs::read(&opts.bin).map_err(|e| format!("{}: {e}", opts.bin.display()))?;
     replace_file(&dir.join("gracemud"), &real, true)?;
     replace_file(&dir.join("gracemud.real"), &real, true)?;
-    let port = free_port()?;
+    let port = free_port().map_err(|e| e.to_string())?;
     let log = fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
     let child = Command::new(dir.join("gracemud"))
         .args([

@@ -14,13 +14,15 @@
 mod load;
 
 use std::io::{BufRead, BufReader, Read};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use load::{json_str, Load, Phase, Settings};
+use gracemud::client::free_port;
+use gracemud::net::protocols::json;
+use load::{Load, Phase, Settings};
 
 /// Linux reports /proc times in USER_HZ, which is 100 on every Linux ABI
 /// this runs on.
@@ -46,12 +48,6 @@ struct ServerProc {
     log: Arc<Mutex<Vec<(Instant, String)>>>,
 }
 
-/// A free port on 127.0.0.1 (bind port 0 and let go).
-fn free_port() -> Result<u16, String> {
-    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
 fn temp_root(tag: &str) -> PathBuf {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -68,7 +64,7 @@ impl ServerProc {
         let root = temp_root(tag);
         let player = root.join("player");
         std::fs::create_dir_all(&player).map_err(|e| format!("{}: {e}", player.display()))?;
-        let port = free_port()?;
+        let port = free_port().map_err(|e| e.to_string())?;
         let spawned = Instant::now();
         let mut child = Command::new(bin)
             .arg("-p")
@@ -605,23 +601,9 @@ fn scenario_idle(b: &mut Bench) {
 fn scenario_latency(b: &mut Bench) {
     let sc = "3 command latency";
     let (players, secs) = if b.quick { (300, 10) } else { (1000, 60) };
-    let server = match ServerProc::start(&b.bin, &b.areas, "latency") {
-        Ok(s) => s,
+    let (server, mut load, g, agents, ls) = match server_with_players(b, "latency", players) {
+        Ok(x) => x,
         Err(e) => return b.failed(sc, &e),
-    };
-    let mut load = match Load::new(b.settings(&server)) {
-        Ok(l) => l,
-        Err(e) => return b.failed(sc, &e.to_string()),
-    };
-    let g = load.group("players", 0.0, 6);
-    let agents = load.add(g, 0, players, false);
-    let ls = match login_all(&mut load, &agents, "players") {
-        Ok(s) => s,
-        Err(e) => {
-            drop(load);
-            server.stop(true);
-            return b.failed(sc, &e);
-        }
     };
     b.row(
         sc,
@@ -714,21 +696,10 @@ fn scenario_latency(b: &mut Bench) {
 fn scenario_logins(b: &mut Bench) {
     let sc = "4 logins under load";
     let (players, newcomers) = if b.quick { (200, 100) } else { (500, 200) };
-    let server = match ServerProc::start(&b.bin, &b.areas, "logins") {
-        Ok(s) => s,
+    let (server, mut load, g, agents, _) = match server_with_players(b, "logins", players) {
+        Ok(x) => x,
         Err(e) => return b.failed(sc, &e),
     };
-    let mut load = match Load::new(b.settings(&server)) {
-        Ok(l) => l,
-        Err(e) => return b.failed(sc, &e.to_string()),
-    };
-    let g = load.group("players", 0.0, 6);
-    let agents = load.add(g, 0, players, false);
-    if let Err(e) = login_all(&mut load, &agents, "players") {
-        drop(load);
-        server.stop(true);
-        return b.failed(sc, &e);
-    }
     load.set_rate(g, 1.0);
     load.run_for(Duration::from_secs(2));
     let before0 = Instant::now();
@@ -917,6 +888,28 @@ fn copyover_rows(b: &mut Bench, n: usize, o: CopyoverOutcome) {
         Some(Target::AtMost(0.0)),
         format!("{} did not answer a `look` afterwards", o.unresponsive),
     );
+}
+
+/// Start a server and log `players` new players in, all in one group
+/// ("players", idle, walking 6); on failure what was started is stopped.
+/// Returns the server, the load, the group, its agents and the login stats.
+fn server_with_players(
+    b: &Bench,
+    tag: &str,
+    players: usize,
+) -> Result<(ServerProc, Load, usize, Vec<usize>, LoginStats), String> {
+    let server = ServerProc::start(&b.bin, &b.areas, tag)?;
+    let mut load = Load::new(b.settings(&server)).map_err(|e| e.to_string())?;
+    let g = load.group("players", 0.0, 6);
+    let agents = load.add(g, 0, players, false);
+    match login_all(&mut load, &agents, "players") {
+        Ok(ls) => Ok((server, load, g, agents, ls)),
+        Err(e) => {
+            drop(load);
+            server.stop(true);
+            Err(e)
+        }
+    }
 }
 
 /// Start a server and log the immortal in first (it becomes implementor).
@@ -1181,21 +1174,21 @@ fn json(b: &Bench) -> String {
         .map(|r| {
             format!(
                 "{{\"scenario\": {}, \"metric\": {}, \"value\": {}, \"unit\": {}, \"target\": {}, \"verdict\": {}, \"note\": {}}}",
-                json_str(&r.scenario),
-                json_str(&r.metric),
+                json::string(&r.scenario),
+                json::string(&r.metric),
                 r.value.map_or("null".into(), |v| format!("{v:.4}")),
-                json_str(r.unit),
-                json_str(&r.target_text()),
-                json_str(r.verdict()),
-                json_str(&r.note)
+                json::string(r.unit),
+                json::string(&r.target_text()),
+                json::string(r.verdict()),
+                json::string(&r.note)
             )
         })
         .collect();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!(
         "{{\"date\": {}, \"cores\": {cores}, \"cpu\": {}, \"quick\": {}, \"shared_cores\": true, \"rows\": [\n  {}\n]}}",
-        json_str(&today()),
-        json_str(&cpu_model()),
+        json::string(&today()),
+        json::string(&cpu_model()),
         b.quick,
         rows.join(",\n  ")
     )

@@ -15,6 +15,8 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use gracemud::client::Swarm;
+use gracemud::net::protocols::json;
+use gracemud::world::Rng;
 
 /// What the generator waits for during login, and what it answers: the
 /// earliest match in the received text wins. `{name}` and `{password}` are
@@ -69,28 +71,11 @@ pub fn bot_name(prefix: &str, index: usize) -> String {
     format!("{prefix}{}", String::from_utf8_lossy(&letters))
 }
 
-/// A tiny xorshift generator (walk directions, start offsets).
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed | 1)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
-        }
-    }
+/// A uniform index below `n` (0 when `n` is 0): walk directions, start
+/// offsets.
+fn below(rng: &mut Rng, n: usize) -> usize {
+    let top = i32::try_from(n.saturating_sub(1)).unwrap_or(i32::MAX);
+    rng.range(0, top) as usize
 }
 
 /// Where a bot is in its life.
@@ -311,7 +296,7 @@ impl Load {
         let now = Instant::now();
         let period = period_of(rate);
         for a in self.agents.iter_mut().filter(|a| a.group == group) {
-            let offset = period.mul_f64((self.rng.below(1000) as f64) / 1000.0);
+            let offset = period.mul_f64((below(&mut self.rng, 1000) as f64) / 1000.0);
             a.next_at = now + offset;
         }
     }
@@ -498,9 +483,9 @@ impl Load {
     fn pick_move(&mut self, a: usize) -> String {
         let agent = &self.agents[a];
         if agent.exits.is_empty() {
-            DIRS[self.rng.below(4)].to_string()
+            DIRS[below(&mut self.rng, 4)].to_string()
         } else {
-            let k = self.rng.below(agent.exits.len());
+            let k = below(&mut self.rng, agent.exits.len());
             agent.exits[k].clone()
         }
     }
@@ -577,7 +562,7 @@ impl Load {
             // ROM's movement lag (one pulse) must not count against the
             // first command: start no sooner than 300 ms after the last step.
             let offset = Duration::from_millis(300)
-                + period_of(rate).mul_f64((self.rng.below(1000) as f64) / 1000.0);
+                + period_of(rate).mul_f64((below(&mut self.rng, 1000) as f64) / 1000.0);
             let agent = &mut self.agents[a];
             agent.phase = Phase::Playing;
             agent.next_at = now + offset;
@@ -797,23 +782,6 @@ pub fn own_cpu_seconds() -> f64 {
     }
 }
 
-/// Escape a string for JSON.
-pub fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The standalone generator's result.
 pub struct Report {
     pub clients: usize,
@@ -840,7 +808,7 @@ impl Report {
     }
 
     pub fn json(&self) -> String {
-        let fails: Vec<String> = self.failures.iter().map(|f| json_str(f)).collect();
+        let fails: Vec<String> = self.failures.iter().map(|f| json::string(f)).collect();
         format!(
             "{{\"clients\": {}, \"connected\": {}, \"logged_in\": {}, \"failed\": {}, \"drops\": {}, \
              \"login_seconds\": {:.3}, \"logins_per_second\": {:.1}, \"login_p50_ms\": {:.1}, \

@@ -676,21 +676,30 @@ impl<'a> Reader<'a> {
     fn resync_to(&mut self, mark: Mark, accept: impl Fn(&[u8]) -> bool) -> bool {
         self.reset(mark);
         let buf = self.buf;
-        loop {
-            let Some(n) = buf[self.at..].iter().position(|&c| c == b'\n') else {
-                self.advance_to(buf.len());
-                return false;
-            };
-            self.advance_to(self.at + n + 1);
-            let line_end = buf[self.at..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(buf.len(), |m| self.at + m);
+        while let Some(line_end) = self.next_line() {
             let line = &buf[self.at..line_end];
             if line.first() == Some(&b'#') && accept(line) {
                 return true;
             }
         }
+        false
+    }
+
+    /// Moves to the start of the next line and returns where that line ends
+    /// (its `\n` or the end of the buffer); at the last line, moves to the
+    /// end of the buffer and returns `None`.
+    fn next_line(&mut self) -> Option<usize> {
+        let buf = self.buf;
+        let Some(n) = buf[self.at..].iter().position(|&c| c == b'\n') else {
+            self.advance_to(buf.len());
+            return None;
+        };
+        self.advance_to(self.at + n + 1);
+        let line_end = buf[self.at..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(buf.len(), |m| self.at + m);
+        Some(line_end)
     }
 
     /// Resynchronises at the next line starting with `#` after `mark`.
@@ -721,16 +730,7 @@ impl<'a> Reader<'a> {
     pub fn resync_help(&mut self, mark: Mark) -> bool {
         self.reset(mark);
         let buf = self.buf;
-        loop {
-            let Some(n) = buf[self.at..].iter().position(|&c| c == b'\n') else {
-                self.advance_to(buf.len());
-                return false;
-            };
-            self.advance_to(self.at + n + 1);
-            let line_end = buf[self.at..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(buf.len(), |m| self.at + m);
+        while let Some(line_end) = self.next_line() {
             let line = &buf[self.at..line_end];
             if line.first() == Some(&b'#') {
                 return false;
@@ -744,6 +744,7 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
+        false
     }
 }
 

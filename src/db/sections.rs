@@ -775,6 +775,30 @@ impl FileParser<'_, '_> {
         AreaId(self.ld.protos.areas.len() - 1)
     }
 
+    /// A record about to be stored under `vnum`: when `first` (where that
+    /// vnum was already defined) is set, reports the duplicate and returns
+    /// false (the first definition is kept); otherwise claims the vnum for
+    /// the area and returns true.
+    fn claim_new_vnum(
+        &mut self,
+        first: Option<Origin>,
+        what: &str,
+        vnum: i32,
+        area: AreaId,
+        at: Pos,
+    ) -> bool {
+        if let Some(first) = first {
+            let msg = format!(
+                "duplicate {what} #{vnum} (first defined at {}:{})",
+                first.file, first.line
+            );
+            self.error(at, &msg);
+            return false;
+        }
+        self.claim_vnum(area, vnum, at, what);
+        true
+    }
+
     /// Checks a record's vnum against its area's declared range (warning
     /// when outside) and widens the range to cover it.
     fn claim_vnum(&mut self, area: AreaId, vnum: i32, pos: Pos, what: &str) {
@@ -1343,16 +1367,10 @@ impl FileParser<'_, '_> {
 
     fn insert_mob(&mut self, mob: MobProto, area: AreaId, at: Pos) {
         let vnum = mob.vnum;
-        if let Some(first) = self.ld.protos.mobs.get(&vnum) {
-            let msg = format!(
-                "duplicate mobile #{} (first defined at {}:{})",
-                vnum.0, first.origin.file, first.origin.line
-            );
-            self.error(at, &msg);
-            return;
+        let first = self.ld.protos.mobs.get(&vnum).map(|m| m.origin.clone());
+        if self.claim_new_vnum(first, "mobile", vnum.0, area, at) {
+            self.ld.protos.mobs.insert(vnum, mob);
         }
-        self.claim_vnum(area, vnum.0, at, "mobile");
-        self.ld.protos.mobs.insert(vnum, mob);
     }
 
     // ---------------------------------------------------------------------
@@ -1724,16 +1742,10 @@ impl FileParser<'_, '_> {
 
     fn insert_obj(&mut self, obj: ObjProto, area: AreaId, at: Pos) {
         let vnum = obj.vnum;
-        if let Some(first) = self.ld.protos.objs.get(&vnum) {
-            let msg = format!(
-                "duplicate object #{} (first defined at {}:{})",
-                vnum.0, first.origin.file, first.origin.line
-            );
-            self.error(at, &msg);
-            return;
+        let first = self.ld.protos.objs.get(&vnum).map(|o| o.origin.clone());
+        if self.claim_new_vnum(first, "object", vnum.0, area, at) {
+            self.ld.protos.objs.insert(vnum, obj);
         }
-        self.claim_vnum(area, vnum.0, at, "object");
-        self.ld.protos.objs.insert(vnum, obj);
     }
 
     // ---------------------------------------------------------------------
@@ -1919,17 +1931,16 @@ impl FileParser<'_, '_> {
                 }
             }
         }
-        if let Some(first) = self.ld.protos.rooms.get(&RoomVnum(vnum)) {
-            let msg = format!(
-                "duplicate room #{vnum} (first defined at {}:{})",
-                first.origin.file, first.origin.line
-            );
-            self.error(at, &msg);
-            return Ok(());
+        let first = self
+            .ld
+            .protos
+            .rooms
+            .get(&RoomVnum(vnum))
+            .map(|r| r.origin.clone());
+        if self.claim_new_vnum(first, "room", vnum, area, at) {
+            self.ld.exits.extend(exits);
+            self.ld.protos.rooms.insert(RoomVnum(vnum), room);
         }
-        self.claim_vnum(area, vnum, at, "room");
-        self.ld.exits.extend(exits);
-        self.ld.protos.rooms.insert(RoomVnum(vnum), room);
         Ok(())
     }
 
@@ -3049,6 +3060,24 @@ say hi
             "77:1: in #ROOMS #100: duplicate room #100 (first defined at t.are:57)"
         );
         assert_eq!(r.protos.rooms[&RoomVnum(100)].name, "Room One");
+    }
+
+    #[test]
+    fn duplicate_mobile_and_object_vnums() {
+        let r = load(&edit("#101\nbag~", "#100\nbag~"));
+        assert_eq!(
+            errors(&r)[0],
+            "39:1: in #OBJECTS #100: duplicate object #100 (first defined at t.are:25)"
+        );
+        assert_eq!(r.protos.objs[&ObjVnum(100)].short_descr, "a sword");
+        let start = BASE.find("#MOBILES\n").unwrap() + "#MOBILES\n".len();
+        let end = BASE.find("#0\n#OBJECTS").unwrap();
+        let mob = &BASE[start..end];
+        let r = load(&BASE.replacen("#0\n#OBJECTS", &format!("{mob}#0\n#OBJECTS"), 1));
+        assert_eq!(
+            errors(&r),
+            ["23:1: in #MOBILES #100: duplicate mobile #100 (first defined at t.are:7)"]
+        );
     }
 
     #[test]

@@ -181,6 +181,21 @@ fn says_closed(world: &mut World, ch: CharId, container: ObjId) -> bool {
     true
 }
 
+/// The single container named by `name` (in the inventory, worn or in the
+/// room) for `get`/`put`; `None` after telling the character why not (an
+/// `all` pattern, or nothing by that name here).
+fn container_here(world: &mut World, ch: CharId, name: &str) -> Option<ObjId> {
+    if all_pattern(name).is_some() {
+        world.send(ch, "You can't do that.\n");
+        return None;
+    }
+    let container = world.get_obj_here(ch, name);
+    if container.is_none() {
+        say_see_no(world, ch, name);
+    }
+    container
+}
+
 fn say_see_no(world: &mut World, ch: CharId, what: &str) {
     world.act(
         "I see no $T here.",
@@ -398,12 +413,7 @@ pub fn do_get(world: &mut World, ch: CharId, arg: &str) {
         return;
     }
 
-    if all_pattern(&arg2).is_some() {
-        world.send(ch, "You can't do that.\n");
-        return;
-    }
-    let Some(container) = world.get_obj_here(ch, &arg2) else {
-        say_see_no(world, ch, &arg2);
+    let Some(container) = container_here(world, ch, &arg2) else {
         return;
     };
     if !check_container(world, ch, container) {
@@ -609,12 +619,7 @@ pub fn do_put(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Put what in what?\n");
         return;
     }
-    if all_pattern(&arg2).is_some() {
-        world.send(ch, "You can't do that.\n");
-        return;
-    }
-    let Some(container) = world.get_obj_here(ch, &arg2) else {
-        say_see_no(world, ch, &arg2);
+    let Some(container) = container_here(world, ch, &arg2) else {
         return;
     };
     if world

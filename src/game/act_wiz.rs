@@ -282,12 +282,13 @@ fn stat_room(world: &mut World, ch: CharId, arg: &str) {
             keys.join(" ")
         ));
     }
+    let first_word = |name: &str| name.split_whitespace().next().unwrap_or("").to_string();
     let people: Vec<String> = r
         .people
         .iter()
         .filter(|&&p| world.can_see(ch, p))
         .filter_map(|&p| world.ch(p))
-        .map(|c| c.name.split_whitespace().next().unwrap_or("").to_string())
+        .map(|c| first_word(&c.name))
         .collect();
     out.push_str(&format!("Characters: {}.\n", people.join(" ")));
     let objs: Vec<String> = r
@@ -295,7 +296,7 @@ fn stat_room(world: &mut World, ch: CharId, arg: &str) {
         .iter()
         .filter(|&&o| world.can_see_obj(ch, o))
         .filter_map(|&o| world.obj(o))
-        .map(|o| o.name.split_whitespace().next().unwrap_or("").to_string())
+        .map(|o| first_word(&o.name))
         .collect();
     out.push_str(&format!("Objects:   {}.\n", objs.join(" ")));
     for (door, exit) in r.exits.iter().enumerate() {

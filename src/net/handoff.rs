@@ -31,6 +31,13 @@ impl Server {
         self.sweep(engine);
     }
 
+    /// Move what the engine queued into the descriptors' output buffers
+    /// (dropping dead connections first), without writing yet.
+    pub fn queue_engine_output<E: Engine>(&mut self, engine: &mut E) {
+        self.sweep(engine);
+        self.drain(engine);
+    }
+
     /// Finish compressed streams, flush, and describe every live connection.
     pub fn hand_over(&mut self, timeout: Duration) -> Vec<HandedConn> {
         for (_, d) in self.conns.iter_mut() {

@@ -21,7 +21,7 @@
 #![allow(dead_code)]
 
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -235,10 +235,7 @@ impl Drop for Server {
 }
 
 /// A free port on 127.0.0.1 (bind port 0 and let go).
-pub fn free_port() -> io::Result<u16> {
-    let l = TcpListener::bind("127.0.0.1:0")?;
-    Ok(l.local_addr()?.port())
-}
+pub use gracemud::client::free_port;
 
 /// One player's connection.
 pub struct Client {
