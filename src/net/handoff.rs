@@ -46,6 +46,13 @@ impl Server {
             }
         }
         self.flush_all(timeout);
+        // A connection the game was closing (a player who just quit) is
+        // closed now, not carried into the next image.
+        for (_, d) in self.conns.iter_mut() {
+            if d.closing_since.is_some() {
+                d.kill("closed before a copyover");
+            }
+        }
         self.conns
             .iter()
             .filter(|(_, d)| !d.is_dead())
