@@ -127,6 +127,11 @@ impl Game {
                 f.write_all(text.as_bytes())
                     .map_err(|e| format!("{}: {e}", tmp.display()))?;
             }
+            log::info!(
+                "copyover: saving {} changed players ({} unchanged)",
+                staged.len(),
+                self.world.players.len().saturating_sub(staged.len())
+            );
             if staged.is_empty() {
                 return Ok(());
             }
@@ -246,6 +251,7 @@ impl Game {
             dirty: BTreeSet::new(),
             next_player_id: parsed.next_id,
             autosave_queue: VecDeque::new(),
+            autosave_round: (0, 0),
             saved: HashMap::new(),
             writer: save::Writer::new(),
         };

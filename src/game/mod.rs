@@ -122,6 +122,8 @@ pub struct Game {
     next_player_id: i64,
     /// Players still to be saved in the running autosave round.
     autosave_queue: VecDeque<CharId>,
+    /// The running autosave round: players in it, and how many were written.
+    autosave_round: (usize, usize),
     /// What each player's file held when we last wrote it (a hash of the
     /// text without its clock lines), so a copyover rewrites only players
     /// whose state changed.
@@ -167,6 +169,7 @@ impl Game {
             dirty: BTreeSet::new(),
             next_player_id: max_id + 1,
             autosave_queue: VecDeque::new(),
+            autosave_round: (0, 0),
             saved: HashMap::new(),
             writer: save::Writer::new(),
         }
@@ -214,26 +217,28 @@ impl Game {
 
     /// Save one player only if something worth saving changed since the
     /// last save (autosave: idle players cost nothing).
-    pub fn save_if_changed(&mut self, ch: CharId) {
-        self.queue_save(ch, false);
+    pub fn save_if_changed(&mut self, ch: CharId) -> bool {
+        self.queue_save(ch, false)
     }
 
-    fn queue_save(&mut self, ch: CharId, always: bool) {
+    /// Hand a player's file to the writer; false when there was nothing
+    /// to write (not a player, or unchanged and `always` not set).
+    fn queue_save(&mut self, ch: CharId, always: bool) -> bool {
         let Some(c) = self.world.ch(ch).filter(|c| !c.is_npc()) else {
-            return;
+            return false;
         };
         let id = c.player_id();
         let path = match save::player_path(&self.cfg.player_dir, &c.name) {
             Ok(p) => p,
             Err(e) => {
                 log::error!("save failed: {e}");
-                return;
+                return false;
             }
         };
         let text = save::write_player(&self.world, ch);
         let hash = copyover::text_hash(&text);
         if !always && self.saved.get(&id) == Some(&hash) {
-            return;
+            return false;
         }
         if !self.cfg.player_dir.is_dir() {
             if let Err(e) = std::fs::create_dir_all(&self.cfg.player_dir) {
@@ -243,6 +248,7 @@ impl Game {
         if let Some(w) = self.writer.submit(path, text, id, hash) {
             self.saved_written(w);
         }
+        true
     }
 
     /// Take note of a finished write.
@@ -309,7 +315,12 @@ impl Game {
             }
             for r in requests {
                 match r {
-                    Request::Save(ch) => self.save_char(ch),
+                    Request::Save(ch) => {
+                        self.save_char(ch);
+                        if let Some(c) = self.world.ch(ch) {
+                            log::info!("Saving {}.", c.name);
+                        }
+                    }
                     Request::Quit(ch) => self.quit_char(ch),
                     Request::ChangePassword { ch, old, new } => self.change_password(ch, old, new),
                 }
@@ -439,14 +450,22 @@ impl Game {
         if self.world.pulse.is_multiple_of(AUTOSAVE_PULSES) && self.autosave_queue.is_empty() {
             self.autosave_queue
                 .extend(self.world.players.iter().copied());
+            self.autosave_round = (self.autosave_queue.len(), 0);
+        }
+        if self.autosave_queue.is_empty() {
+            return;
         }
         for _ in 0..AUTOSAVE_PER_PULSE {
             let Some(ch) = self.autosave_queue.pop_front() else {
                 break;
             };
-            if self.world.ch(ch).is_some() {
-                self.save_if_changed(ch);
+            if self.world.ch(ch).is_some() && self.save_if_changed(ch) {
+                self.autosave_round.1 += 1;
             }
+        }
+        if self.autosave_queue.is_empty() {
+            let (players, written) = self.autosave_round;
+            log::info!("Autosave: {written} of {players} players saved, the rest unchanged.");
         }
     }
 
@@ -618,10 +637,11 @@ impl Engine for Game {
 
     fn save_all(&mut self) {
         let players = self.world.players.clone();
-        for ch in players {
+        for &ch in &players {
             self.save_char(ch);
         }
         self.flush_saves();
+        log::info!("Saved {} players.", players.len());
     }
 
     fn wants_shutdown(&self) -> bool {
