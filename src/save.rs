@@ -1015,6 +1015,67 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
     result
 }
 
+/// The spare beside a player file: the previous save, and the file the next
+/// save is written into.
+pub fn spare_path(path: &Path) -> PathBuf {
+    path.with_extension("old")
+}
+
+/// Write a player file atomically without creating a file each time: the
+/// new text goes into the spare (`Name.old`, the save before last), is
+/// synced, and then the two names are swapped in one `renameat2` exchange.
+/// `Name` is always a complete save (the new one once the exchange is
+/// done); `Name.old` keeps the previous one. Creating and deleting a file per
+/// save costs ten times more on ext4 than overwriting one, which matters
+/// when a copyover saves a thousand players. Falls back to [`atomic_write`]
+/// for a first save or where the file system cannot exchange names.
+pub fn replace_player_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let spare = spare_path(path);
+    write_spare(&spare, contents, true)?;
+    exchange_or_rename(&spare, path)?;
+    sync_dir_of(path)
+}
+
+/// Put `contents` into a player file's spare (creating it if needed),
+/// synced if `sync`. The player file itself is not touched.
+pub fn write_spare(spare: &Path, contents: &[u8], sync: bool) -> io::Result<()> {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(spare)?;
+    f.write_all(contents)?;
+    f.set_len(contents.len() as u64)?;
+    if sync {
+        f.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Make `spare` the file at `path`: swap the two names when `path` exists
+/// (its old text then lives on as the spare), else rename.
+pub fn exchange_or_rename(spare: &Path, path: &Path) -> io::Result<()> {
+    use nix::fcntl::{renameat2, RenameFlags};
+    if path.exists() {
+        match renameat2(None, spare, None, path, RenameFlags::RENAME_EXCHANGE) {
+            Ok(()) => return Ok(()),
+            // Not supported here (or an odd file system): plain rename.
+            Err(nix::errno::Errno::EINVAL) | Err(nix::errno::Errno::ENOSYS) => {}
+            Err(e) => return Err(io::Error::from(e)),
+        }
+    }
+    fs::rename(spare, path)
+}
+
+/// fsync the directory holding `path` (makes renames durable).
+pub fn sync_dir_of(path: &Path) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::File::open(dir)?.sync_all()
+}
+
 /// Save one player to `dir/Name` atomically.
 pub fn save_player(world: &World, ch: CharId, dir: &Path) -> Result<(), SaveError> {
     let Some(c) = world.ch(ch).filter(|c| !c.is_npc()) else {
@@ -1086,6 +1147,30 @@ pub fn no_player_files(dir: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn replacing_a_player_file_keeps_the_previous_save_as_the_spare() {
+        let dir = std::env::temp_dir().join(format!("gracemud-spare-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("mkdir");
+        let p = dir.join("Alice");
+        replace_player_file(&p, b"first").expect("first save");
+        assert_eq!(fs::read(&p).expect("read"), b"first");
+        replace_player_file(&p, b"second, longer").expect("second save");
+        assert_eq!(fs::read(&p).expect("read"), b"second, longer");
+        assert_eq!(fs::read(spare_path(&p)).expect("spare"), b"first");
+        // The spare is overwritten, not appended to, even when shorter.
+        replace_player_file(&p, b"3rd").expect("third save");
+        assert_eq!(fs::read(&p).expect("read"), b"3rd");
+        assert_eq!(fs::read(spare_path(&p)).expect("spare"), b"second, longer");
+        // A spare that cannot be written leaves the player file whole.
+        fs::remove_file(spare_path(&p)).expect("rm spare");
+        fs::create_dir_all(spare_path(&p)).expect("spare as a directory");
+        assert!(replace_player_file(&p, b"fourth").is_err());
+        assert_eq!(fs::read(&p).expect("read"), b"3rd");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
     use super::*;
     use crate::world::{item, wear, AreaId, AreaProto, ObjProto, Protos, RoomProto};
 
@@ -1569,7 +1654,7 @@ mod tests {
 /// Writes player files on a thread of its own, so a disk flush never holds
 /// up the game loop (an autosave round at a thousand players is a thousand
 /// fsyncs). The loop serialises the character (pure, fast) and hands over
-/// the text; the writer does the atomic write (temp file, fsync, rename) in
+/// the text; the writer does the atomic write ([`replace_player_file`]) in
 /// submission order. Nothing of the game's state crosses over: only paths
 /// and text. [`Writer::flush`] waits until every file handed over is on
 /// disk — before a player file is read, before a copyover's exec and at
@@ -1623,7 +1708,7 @@ impl Writer {
             .name("player-writer".into())
             .spawn(move || {
                 for job in jrx {
-                    let result = atomic_write(&job.path, job.text.as_bytes());
+                    let result = replace_player_file(&job.path, job.text.as_bytes());
                     let done = Written {
                         player_id: job.player_id,
                         path: job.path,
@@ -1717,7 +1802,7 @@ impl Writer {
 }
 
 fn write_now(job: WriteJob) -> Written {
-    let result = atomic_write(&job.path, job.text.as_bytes());
+    let result = replace_player_file(&job.path, job.text.as_bytes());
     Written {
         player_id: job.player_id,
         path: job.path,

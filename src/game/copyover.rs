@@ -99,63 +99,58 @@ impl Game {
         }
     }
 
-    /// Save every player in the game, playing or link-dead, atomically and
-    /// in one batch: each file is written beside its old self, one `syncfs`
-    /// makes them all durable, then each is renamed over the old one and the
-    /// directory is synced. A failure leaves every old file whole. (One fsync
+    /// Save every player in the game whose state changed, playing or
+    /// link-dead, atomically and in one batch: each text goes into the
+    /// player's spare file, one `syncfs` makes them all durable, then each
+    /// spare is swapped with its player file and the directory is synced. A
+    /// failure before the swaps leaves every player file whole. (One fsync
     /// per file would cost a thousand disk flushes at a thousand players.)
     pub fn save_everyone(&mut self) -> Result<(), String> {
-        use std::io::Write as _;
         // No writer may be mid-save at the exec, nor race the batch below.
         self.flush_saves();
         let dir = self.cfg.player_dir.clone();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // Phase 1: each changed player's text into its spare file (see
+        // `save::replace_player_file`); nothing the game reads changes yet.
         let mut staged = Vec::with_capacity(self.world.players.len());
-        let result = (|| {
-            for &ch in &self.world.players {
-                let Some(c) = self.world.ch(ch) else { continue };
-                let text = save::write_player(&self.world, ch);
-                let hash = text_hash(&text);
-                if self.saved.get(&c.player_id()) == Some(&hash) {
-                    continue; // the file already says all this
-                }
-                let path = save::player_path(&dir, &c.name).map_err(|e| e.to_string())?;
-                let tmp = path.with_extension("tmp");
-                let mut f =
-                    std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-                staged.push((tmp.clone(), path, c.player_id(), hash));
-                f.write_all(text.as_bytes())
-                    .map_err(|e| format!("{}: {e}", tmp.display()))?;
+        for &ch in &self.world.players {
+            let Some(c) = self.world.ch(ch) else { continue };
+            let text = save::write_player(&self.world, ch);
+            let hash = text_hash(&text);
+            if self.saved.get(&c.player_id()) == Some(&hash) {
+                continue; // the file already says all this
             }
-            log::info!(
-                "copyover: saving {} changed players ({} unchanged)",
-                staged.len(),
-                self.world.players.len().saturating_sub(staged.len())
-            );
-            if staged.is_empty() {
-                return Ok(());
-            }
-            let d = std::fs::File::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d))
-                .map_err(|e| format!("syncfs {}: {e}", dir.display()))?;
-            for (tmp, path, _, _) in &staged {
-                std::fs::rename(tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
-            }
-            d.sync_all().map_err(|e| format!("{}: {e}", dir.display()))
-        })();
-        match &result {
-            Ok(()) => {
-                for (_, _, id, hash) in staged {
-                    self.saved.insert(id, hash);
-                }
-            }
-            Err(_) => {
-                for (tmp, _, _, _) in &staged {
-                    let _ = std::fs::remove_file(tmp);
-                }
-            }
+            let path = save::player_path(&dir, &c.name).map_err(|e| e.to_string())?;
+            let spare = save::spare_path(&path);
+            save::write_spare(&spare, text.as_bytes(), false)
+                .map_err(|e| format!("{}: {e}", spare.display()))?;
+            staged.push((spare, path, c.player_id(), hash));
         }
-        result
+        log::info!(
+            "copyover: saving {} changed players ({} unchanged)",
+            staged.len(),
+            self.world.players.len().saturating_sub(staged.len())
+        );
+        if staged.is_empty() {
+            return Ok(());
+        }
+        // Phase 2: one syncfs makes every spare durable, then each spare
+        // becomes the player file in one atomic exchange, then the
+        // directory is synced. A failure before the exchanges leaves every
+        // player file as it was.
+        let d = std::fs::File::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d))
+            .map_err(|e| format!("syncfs {}: {e}", dir.display()))?;
+        for (spare, path, _, _) in &staged {
+            save::exchange_or_rename(spare, path)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        d.sync_all()
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        for (_, _, id, hash) in staged {
+            self.saved.insert(id, hash);
+        }
+        Ok(())
     }
 
     /// The player id each connection plays under (0: not playing), for
