@@ -1031,8 +1031,14 @@ pub fn spare_path(path: &Path) -> PathBuf {
 /// for a first save or where the file system cannot exchange names.
 pub fn replace_player_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     let spare = spare_path(path);
+    let first = !path.exists();
     write_spare(&spare, contents, true)?;
     exchange_or_rename(&spare, path)?;
+    if first {
+        // A first save leaves no spare behind; make one now (on the writer
+        // thread) so later saves, a copyover's above all, create nothing.
+        write_spare(&spare, contents, false)?;
+    }
     sync_dir_of(path)
 }
 
