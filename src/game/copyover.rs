@@ -2,8 +2,8 @@
 //! new image takes the game back up.
 //!
 //! Before the exec: players are told to remain seated, every player (link-dead
-//! ones too) is saved to their file, and [`Game::copyover_state`] writes the
-//! game's section of `copyover.state`:
+//! ones too) whose state changed is saved to their file, and
+//! [`Game::copyover_state`] writes the game's section of `copyover.state`:
 //!
 //! ```text
 //! #GAME 1
@@ -13,6 +13,7 @@
 //! Conn <fd> playing <player id> <Name>     one per connection that plays
 //! Conn <fd> login                          one per connection still logging in
 //! Linkdead <player id> <Name>
+//! Players <id> <id> ...                    everyone in `who` (login) order
 //! #WORLD 1 ... #ENDWORLD                   the world snapshot (world::snapshot)
 //! #ENDGAME
 //! ```
