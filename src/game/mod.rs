@@ -410,14 +410,23 @@ impl Game {
         }
     }
 
-    /// Queue the GMCP messages whose content changed, for every playing
-    /// connection whose client agreed to GMCP.
-    fn gmcp_refresh(&mut self) {
-        for (&conn, s) in self.sessions.iter_mut() {
-            let Some(ch) = s.playing() else { continue };
+    /// Queue the GMCP messages whose content changed, for the given
+    /// playing connections (all of them when `None`) whose client agreed to
+    /// GMCP. Per loop turn only connections with something happening are
+    /// looked at; every pulse looks at all (regeneration, the clock).
+    fn gmcp_refresh(&mut self, only: Option<&BTreeSet<ConnId>>) {
+        let conns: Vec<ConnId> = match only {
+            Some(o) => o.iter().copied().collect(),
+            None => self.sessions.keys().copied().collect(),
+        };
+        for conn in conns {
             if !self.world.clients.get(&conn).is_some_and(|i| i.gmcp) {
                 continue;
             }
+            let Some(s) = self.sessions.get_mut(&conn) else {
+                continue;
+            };
+            let Some(ch) = s.playing() else { continue };
             if s.gmcp.update(&self.world, ch) {
                 self.dirty.insert(conn);
             }
@@ -586,18 +595,14 @@ impl Engine for Game {
         }
         self.autosave_step();
         self.process_requests();
+        self.gmcp_refresh(None);
     }
 
     fn pending(&mut self) -> Vec<ConnId> {
-        self.gmcp_refresh();
         let mut v: BTreeSet<ConnId> = std::mem::take(&mut self.dirty);
-        for (&conn, s) in &self.sessions {
-            if let Some(ch) = s.playing() {
-                if self.world.ch(ch).is_some_and(|c| !c.output.is_empty()) {
-                    v.insert(conn);
-                }
-            }
-        }
+        v.extend(self.world.output_pending.drain(..));
+        self.gmcp_refresh(Some(&v));
+        v.append(&mut self.dirty);
         // Keep them marked until their output is taken.
         self.dirty = v.clone();
         v.into_iter().collect()
@@ -658,6 +663,7 @@ impl Engine for Game {
             if let Some(s) = self.sessions.get_mut(&conn) {
                 s.gmcp.reset();
             }
+            self.dirty.insert(conn);
         }
         self.world.clients.insert(conn, info.clone());
     }

@@ -404,6 +404,9 @@ pub struct World {
     pub copyover_requested: Option<CopyoverRequest>,
     /// Log lines the game wants the server log to carry (drained by the loop).
     pub log: Vec<String>,
+    /// Connections whose character's output went from empty to not empty
+    /// since the game last looked (see [`World::send`]).
+    pub output_pending: Vec<ConnId>,
     /// Things commands ask of the server that are not world state (saving,
     /// quitting, password hashing); the game drains them after each command.
     pub requests: Vec<Request>,
@@ -510,6 +513,7 @@ impl World {
             copyover_requested: None,
             log: Vec::new(),
             requests: Vec::new(),
+            output_pending: Vec::new(),
             clients: HashMap::new(),
         }
     }
@@ -536,7 +540,13 @@ impl World {
     /// Queue text for a character (no-op for stale ids and for mobiles).
     pub fn send(&mut self, id: CharId, text: &str) {
         if let Some(ch) = self.chars.get_mut(id) {
+            let was_empty = ch.output.is_empty();
             ch.send(text);
+            // Note the connection once, when its queue stops being empty,
+            // so the loop need not look at every character for output.
+            if let (true, Some(conn)) = (was_empty && !ch.output.is_empty(), ch.conn) {
+                self.output_pending.push(conn);
+            }
         }
     }
 
