@@ -36,6 +36,15 @@ struct Args {
     copyover: Option<String>,
     /// `--rollback REASON`: this is the old image coming back.
     rollback: Option<String>,
+    /// Seconds at one login prompt without a line (`--login-timeout`).
+    login_timeout: u64,
+    /// Seconds for a whole login or creation (`--login-limit`).
+    login_limit: u64,
+    /// Connections at once from one address; 0 = no limit.
+    max_per_address: usize,
+    /// Connections at once in all; None = as many as the descriptor limit
+    /// allows after the reserve.
+    max_connections: Option<usize>,
 }
 
 enum Parsed {
@@ -66,6 +75,30 @@ fn options() -> Options {
         "PLAYER_DIR",
     );
     o.optopt("", "seed", "random seed (default: from the clock)", "N");
+    o.optopt(
+        "",
+        "login-timeout",
+        "close a connection that types nothing at a login prompt for SECS (default 120)",
+        "SECS",
+    );
+    o.optopt(
+        "",
+        "login-limit",
+        "close a connection whose login or creation takes over SECS (default 900)",
+        "SECS",
+    );
+    o.optopt(
+        "",
+        "max-per-address",
+        "connections at once from one address (default 32; 0 = no limit)",
+        "N",
+    );
+    o.optopt(
+        "",
+        "max-connections",
+        "connections at once in all (default: the open-file limit less a reserve)",
+        "N",
+    );
     o.optflag(
         "",
         "check",
@@ -131,7 +164,26 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
         ),
         None => None,
     };
+    let number = |name: &str, default: u64| -> Result<u64, String> {
+        match m.opt_str(name) {
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| format!("bad --{name} '{v}': expected a non-negative number")),
+            None => Ok(default),
+        }
+    };
+    let login_timeout = number("login-timeout", gracemud::game::LOGIN_IDLE_SECS)?;
+    let login_limit = number("login-limit", gracemud::game::LOGIN_TOTAL_SECS)?;
+    let max_per_address = number("max-per-address", net::DEFAULT_MAX_PER_ADDRESS as u64)? as usize;
+    let max_connections = match m.opt_str("max-connections") {
+        Some(_) => Some(number("max-connections", 0)? as usize),
+        None => None,
+    };
     Ok(Parsed::Run(Args {
+        login_timeout,
+        login_limit,
+        max_per_address,
+        max_connections,
         port,
         bind,
         area_dir: PathBuf::from(m.opt_str("a").unwrap_or_else(|| "areas".into())),
@@ -188,11 +240,16 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
             .map_or(0, |d| d.as_nanos() as u64)
             ^ u64::from(std::process::id())
     });
+    let pulses_per_sec = 1000 / net::PULSE.as_millis().max(1) as u64;
     let cfg = Config {
         area_dir: args.area_dir.clone(),
         player_dir: args.player_dir.clone(),
         seed,
+        login_idle_pulses: args.login_timeout.saturating_mul(pulses_per_sec).max(1),
+        login_total_pulses: args.login_limit.saturating_mul(pulses_per_sec).max(1),
+        failpoint: std::env::var(copyover::FAILPOINT_ENV).ok(),
     };
+    let loop_opts = loop_options(&args);
     // What a later copyover needs: the binary as started (resolved now, as
     // the file may be replaced by a rebuild), our command line, and an fd on
     // this image for a rollback.
@@ -211,7 +268,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
 
     let mut ctx = ctx;
     let (mut server, mut game) = match &args.copyover {
-        Some(spec) => match recover(spec, &args, argv, main_at_us, cfg) {
+        Some(spec) => match recover(spec, &args, argv, main_at_us, cfg, loop_opts) {
             Some(r) => {
                 if let Some(b) = r.binary {
                     ctx.binary = b;
@@ -220,12 +277,18 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
             }
             None => return ExitCode::FAILURE,
         },
-        None => match boot(&args, cfg, seed, started) {
+        None => match boot(&args, cfg, loop_opts, seed, started) {
             Some(v) => v,
             None => return ExitCode::FAILURE,
         },
     };
     let pid_written = write_pid_file(Path::new(PID_FILE));
+    // From here on a panic in a command or an update is caught where it
+    // happens (see `Game`); the hook logs it with its backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let bt = std::backtrace::Backtrace::force_capture();
+        error!("panic: {info}\n{bt}");
+    }));
 
     let code = loop {
         match server.run_until(&mut game, |s| !s.copyover_requested()) {
@@ -257,7 +320,13 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
 }
 
 /// A fresh start: load the world and listen.
-fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server, Game)> {
+fn boot(
+    args: &Args,
+    cfg: Config,
+    opts: LoopOptions,
+    seed: u64,
+    started: Instant,
+) -> Option<(Server, Game)> {
     info!(
         "gracemud {} booting: areas {}, players {}, seed {seed}",
         env!("CARGO_PKG_VERSION"),
@@ -291,7 +360,9 @@ fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server
             return None;
         }
     };
-    let server = match Server::new(listener).and_then(|mut s| s.catch_signals().map(|()| s)) {
+    let server = match Server::with_options(listener, opts)
+        .and_then(|mut s| s.catch_signals().map(|()| s))
+    {
         Ok(s) => s,
         Err(e) => {
             error!("cannot start the event loop: {e}");
@@ -305,6 +376,43 @@ fn boot(args: &Args, cfg: Config, seed: u64, started: Instant) -> Option<(Server
         started.elapsed().as_secs_f64() * 1000.0
     );
     Some((server, game))
+}
+
+/// The loop's limits from the command line and the open-file limit (raised
+/// to its hard maximum first). A reserve of descriptors is always kept for
+/// player files, saves and a copyover, so that a full house never stops the
+/// game itself.
+fn loop_options(args: &Args) -> LoopOptions {
+    use nix::sys::resource::{getrlimit, setrlimit, Resource};
+    let mut nofile = 1024u64;
+    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+        nofile = soft;
+        if soft < hard && setrlimit(Resource::RLIMIT_NOFILE, hard, hard).is_ok() {
+            nofile = hard;
+        }
+    }
+    let by_fds = (nofile as usize).saturating_sub(net::RESERVED_FDS).max(1);
+    let max_connections = match args.max_connections {
+        Some(n) if n > 0 => n.min(by_fds),
+        _ => by_fds.min(net::DEFAULT_MAX_CONNECTIONS),
+    };
+    info!(
+        "limits: {max_connections} connections ({} per address), {} descriptors ({} kept in reserve), login timeout {} s at a prompt, {} s in all",
+        if args.max_per_address == 0 {
+            "no limit".to_string()
+        } else {
+            args.max_per_address.to_string()
+        },
+        nofile,
+        net::RESERVED_FDS,
+        args.login_timeout,
+        args.login_limit
+    );
+    LoopOptions {
+        max_connections,
+        max_per_address: args.max_per_address,
+        ..LoopOptions::default()
+    }
 }
 
 /// std listens with a backlog of 128; a burst of connections (or everyone
@@ -323,6 +431,7 @@ fn recover(
     argv: &[String],
     main_at_us: i64,
     cfg: Config,
+    opts: LoopOptions,
 ) -> Option<copyover::Recovered> {
     let rec = match RecoverArgs::parse(spec) {
         Ok(r) => r,
@@ -353,7 +462,7 @@ fn recover(
             eprintln!("gracemud: {info}; rollback impossible: {why}");
         }));
     }
-    let result = copyover::recover(&plan, cfg, LoopOptions::default());
+    let result = copyover::recover(&plan, cfg, opts);
     let _ = std::panic::take_hook();
     if old_exe_fd >= 0 {
         // The old image is no longer needed; this one opened itself.

@@ -20,7 +20,6 @@
 //!
 //! This module knows nothing about connections or the login dialogue.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -127,9 +126,17 @@ pub fn player_path(dir: &Path, name: &str) -> Result<PathBuf, SaveError> {
     Ok(dir.join(capitalize_name(name)))
 }
 
-/// Does a file exist for this name?
-pub fn player_exists(dir: &Path, name: &str) -> bool {
-    player_path(dir, name).is_ok_and(|p| p.is_file())
+/// Does a file exist for this name? An error (other than "not found")
+/// is an error: never taken for "no such player".
+pub fn player_exists(dir: &Path, name: &str) -> io::Result<bool> {
+    let Ok(p) = player_path(dir, name) else {
+        return Ok(false);
+    };
+    match fs::metadata(&p) {
+        Ok(m) => Ok(m.is_file()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 // ------------------------------------------------------------------ flags
@@ -1115,18 +1122,36 @@ pub fn load_player(dir: &Path, name: &str) -> Result<Option<LoadedPlayer>, SaveE
     read_player(&text, &path.display().to_string()).map(Some)
 }
 
-/// The players who have files: capitalised name -> id (0 when the file has
-/// no readable `Id`). Temp files and anything that is not a name are skipped.
-pub fn scan_player_dir(dir: &Path) -> BTreeMap<String, i64> {
-    let mut out = BTreeMap::new();
-    let Ok(entries) = fs::read_dir(dir) else {
-        return out;
+/// What a boot-time look at the player directory found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Census {
+    /// Player files in the directory (whatever their contents).
+    pub files: usize,
+    /// The highest `Id` found in them (0 when none has one).
+    pub max_id: i64,
+}
+
+/// Count the player files and find the highest id. Unlike
+/// [`scan_player_dir`], a directory that cannot be read is an error, never
+/// "no players": the first-implementor rule rests on this answer. A missing
+/// directory is created and is empty.
+pub fn player_census(dir: &Path) -> io::Result<Census> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(dir)?;
+            return Ok(Census::default());
+        }
+        Err(e) => return Err(e),
     };
-    for e in entries.flatten() {
+    let mut census = Census::default();
+    for e in entries {
+        let e = e?;
         let name = e.file_name().to_string_lossy().to_string();
-        if !valid_file_name(&name) || !e.path().is_file() {
+        if !valid_file_name(&name) || !e.file_type()?.is_file() {
             continue;
         }
+        census.files += 1;
         let id = fs::read_to_string(e.path())
             .ok()
             .and_then(|t| {
@@ -1135,20 +1160,9 @@ pub fn scan_player_dir(dir: &Path) -> BTreeMap<String, i64> {
             })
             .flatten()
             .unwrap_or(0);
-        out.insert(capitalize_name(&name), id);
+        census.max_id = census.max_id.max(id);
     }
-    out
-}
-
-/// Whether the player directory holds no player file at all (stops at the
-/// first one it finds, so it stays cheap with thousands of players).
-pub fn no_player_files(dir: &Path) -> bool {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return true;
-    };
-    !entries
-        .flatten()
-        .any(|e| valid_file_name(&e.file_name().to_string_lossy()) && e.path().is_file())
+    Ok(census)
 }
 
 #[cfg(test)]
@@ -1620,7 +1634,10 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(loaded.ch.level, 8);
         assert!(!dir.join("Alice.tmp").exists());
-        assert_eq!(scan_player_dir(&dir).get("Alice"), Some(&42));
+        assert_eq!(
+            player_census(&dir).map(|c| (c.files, c.max_id)).ok(),
+            Some((1, 42))
+        );
         assert!(load_player(&dir, "nobody").is_ok_and(|p| p.is_none()));
         let _ = fs::remove_dir_all(&dir);
     }

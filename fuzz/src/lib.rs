@@ -195,6 +195,7 @@ pub fn game_state(data: &[u8]) {
         area_dir: main_dir().join("areas"),
         player_dir: player_dir().to_path_buf(),
         seed: 5,
+        ..Default::default()
     };
     let _ = Game::recover(fresh_world(), cfg, &text, &[], None);
 }

@@ -10,6 +10,7 @@
 //! Started <unix ms of the request>
 //! By <player id of the immortal, 0 for a signal>
 //! NextId <next new player id>
+//! FirstOpen <1 while no character exists: the next one becomes implementor>
 //! Conn <fd> playing <player id> <Name>     one per connection that plays
 //! Conn <fd> login                          one per connection still logging in
 //! Linkdead <player id> <Name>
@@ -177,8 +178,9 @@ impl Game {
             .map_or(0, |c| c.player_id());
         let _ = writeln!(
             out,
-            "Started {started_ms}\nBy {by_id}\nNextId {}",
-            self.next_player_id
+            "Started {started_ms}\nBy {by_id}\nNextId {}\nFirstOpen {}",
+            self.next_player_id,
+            u8::from(self.first_player_open)
         );
         let mut on_line = std::collections::HashSet::new();
         for &(conn, fd) in conns {
@@ -246,6 +248,8 @@ impl Game {
             sessions: HashMap::new(),
             dirty: BTreeSet::new(),
             next_player_id: parsed.next_id,
+            first_player_open: parsed.first_open,
+            login_deadlines: Default::default(),
             autosave_queue: VecDeque::new(),
             autosave_round: (0, 0),
             saved: HashMap::new(),
@@ -277,7 +281,8 @@ impl Game {
                     None
                 }
             });
-            let mut s = Session::new(&peer);
+            let mut s = Session::new(&peer, game.world.pulse);
+            game.watch_login(a.conn);
             match restored {
                 Some(ch) => {
                     game.put_back(ch, Some(a.conn));
@@ -432,6 +437,8 @@ struct ParsedState {
     started_ms: i64,
     by: i64,
     next_id: i64,
+    /// Absent in an older state file: then nobody becomes implementor.
+    first_open: bool,
     conns: HashMap<RawFd, ConnKind>,
     linkdead: Vec<(i64, String)>,
     /// Player ids in `who` order.
@@ -450,6 +457,7 @@ impl ParsedState {
             started_ms: 0,
             by: 0,
             next_id: 1,
+            first_open: false,
             conns: HashMap::new(),
             linkdead: Vec::new(),
             order: Vec::new(),
@@ -493,6 +501,7 @@ impl ParsedState {
                 Some("NextId") => {
                     p.next_id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?
                 }
+                Some("FirstOpen") => p.first_open = w.next() == Some("1"),
                 Some("Conn") => {
                     let fd: RawFd = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                     let kind = match w.next() {
@@ -576,6 +585,7 @@ mod tests {
             area_dir: PathBuf::new(),
             player_dir: dir.clone(),
             seed: 1,
+            ..Default::default()
         };
         let conns = [Adopted {
             conn: ConnId(1),

@@ -350,6 +350,7 @@ mod tests {
             area_dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("areas"),
             player_dir: dir.clone(),
             seed: 7,
+            ..Default::default()
         };
         (Game::boot(cfg).unwrap(), dir)
     }

@@ -21,7 +21,8 @@ pub mod interp;
 pub mod nanny;
 pub mod update;
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap, VecDeque};
 use std::path::PathBuf;
 
 use crate::net::engine::{ConnId, Engine, HashJob, HashResult, Outbound};
@@ -31,7 +32,7 @@ use crate::world::handler::comm;
 use crate::world::{CharId, Request, RoomVnum, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_VNUM_LIMBO};
 
 /// How the server was started.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// The directory holding `area.lst`.
     pub area_dir: PathBuf,
@@ -39,7 +40,49 @@ pub struct Config {
     pub player_dir: PathBuf,
     /// The world's random seed.
     pub seed: u64,
+    /// Pulses a connection may wait at one login prompt without sending a
+    /// line before it is closed (`--login-timeout`).
+    pub login_idle_pulses: u64,
+    /// Pulses the whole login (or creation) may take from the connection's
+    /// first byte (`--login-limit`).
+    pub login_total_pulses: u64,
+    /// `GRACEMUD_FAILPOINT`, for the tests that prove a fault is survived.
+    pub failpoint: Option<String>,
 }
+
+/// Default wait at one login prompt: two minutes.
+pub const LOGIN_IDLE_SECS: u64 = 120;
+/// Default time for a whole login or character creation: fifteen minutes.
+pub const LOGIN_TOTAL_SECS: u64 = 900;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            area_dir: PathBuf::from("areas"),
+            player_dir: PathBuf::from("player"),
+            seed: 0,
+            login_idle_pulses: LOGIN_IDLE_SECS * update::PULSE_PER_SECOND,
+            login_total_pulses: LOGIN_TOTAL_SECS * update::PULSE_PER_SECOND,
+            failpoint: None,
+        }
+    }
+}
+
+/// What an actor reads when their command hit a bug (the panic is caught,
+/// logged with its backtrace, and the game goes on).
+pub const COMMAND_FAILED: &str =
+    "Something went wrong with that command; it has been logged for the immortals. The game goes on.\n";
+
+/// The text of a caught panic.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".into())
+}
+
+/// Most login timeouts acted on in one pulse (the rest wait a pulse).
+pub const MAX_LOGIN_TIMEOUTS_PER_PULSE: usize = 256;
 
 /// Pulses between autosave rounds (5 minutes).
 pub const AUTOSAVE_PULSES: u64 = 300 * update::PULSE_PER_SECOND;
@@ -80,11 +123,17 @@ pub(crate) struct Session {
     pub(crate) want_prompt: bool,
     /// What GMCP last told this connection's client, and what waits to go.
     pub(crate) gmcp: gmcp::Tracker,
+    /// The pulse the connection opened at, and the pulse of its last line
+    /// (login timeouts).
+    pub(crate) opened_at: u64,
+    pub(crate) line_at: u64,
 }
 
 impl Session {
-    fn new(peer: &str) -> Session {
+    fn new(peer: &str, now: u64) -> Session {
         Session {
+            opened_at: now,
+            line_at: now,
             peer: peer.to_string(),
             state: nanny::State::GetName,
             out: String::new(),
@@ -120,6 +169,13 @@ pub struct Game {
     dirty: BTreeSet<ConnId>,
     /// The next new player id (max id on disk + 1, scanned at boot).
     next_player_id: i64,
+    /// No character exists yet: the player directory was read at boot and
+    /// held none, and nobody has been created since. Only this makes a new
+    /// character the implementor; no I/O failure later can set it again.
+    pub(crate) first_player_open: bool,
+    /// Connections still logging in, by the pulse their login may time out
+    /// at (checked lazily: a line typed since only moves the deadline).
+    login_deadlines: BinaryHeap<Reverse<(u64, ConnId)>>,
     /// Players still to be saved in the running autosave round.
     autosave_queue: VecDeque<CharId>,
     /// The running autosave round: players in it, and how many were written.
@@ -152,27 +208,38 @@ impl Game {
         let mut world = World::new(report.protos, cfg.seed);
         set_clock_from_real_time(&mut world, save::now_secs());
         world.reset_all();
-        Ok(Game::from_world(world, cfg))
+        Game::from_world(world, cfg).map_err(|e| vec![e])
     }
 
-    /// A game around an existing world (tests, copyover recovery).
-    pub fn from_world(world: World, cfg: Config) -> Game {
-        let max_id = save::scan_player_dir(&cfg.player_dir)
-            .values()
-            .copied()
-            .max()
-            .unwrap_or(0);
-        Game {
+    /// A game around an existing world (boot, tests). Looks at the player
+    /// directory once: the highest id in use, and whether it holds no player
+    /// at all (then the first character created becomes the implementor).
+    /// A directory that cannot be read is an error, never "empty".
+    pub fn from_world(world: World, cfg: Config) -> Result<Game, String> {
+        let census = save::player_census(&cfg.player_dir).map_err(|e| {
+            format!(
+                "cannot read the player directory {}: {e}",
+                cfg.player_dir.display()
+            )
+        })?;
+        log::info!(
+            "{} player files in {}.",
+            census.files,
+            cfg.player_dir.display()
+        );
+        Ok(Game {
             world,
             cfg,
             sessions: HashMap::new(),
             dirty: BTreeSet::new(),
-            next_player_id: max_id + 1,
+            next_player_id: census.max_id + 1,
+            first_player_open: census.files == 0,
+            login_deadlines: Default::default(),
             autosave_queue: VecDeque::new(),
             autosave_round: (0, 0),
             saved: HashMap::new(),
             writer: save::Writer::new(),
-        }
+        })
     }
 
     /// Hand out a new, never used player id.
@@ -388,6 +455,9 @@ impl Game {
         if let Some(c) = self.world.ch_mut(ch) {
             c.timer = 0;
         }
+        if self.cfg.failpoint.as_deref() == Some("command-panic") && line.trim() == "failpoint" {
+            panic!("failpoint command-panic");
+        }
         update::return_from_void(&mut self.world, ch);
         let capture = gmcp::ChannelCapture::begin(&self.world, ch, line);
         interp::interpret(&mut self.world, ch, line);
@@ -478,6 +548,57 @@ impl Game {
         }
     }
 
+    /// Start the login clock of a connection (at connect, or when a
+    /// copyover puts it back at the name prompt).
+    pub(crate) fn watch_login(&mut self, conn: ConnId) {
+        let at = self.world.pulse + self.cfg.login_idle_pulses.min(self.cfg.login_total_pulses);
+        self.login_deadlines.push(Reverse((at, conn)));
+    }
+
+    /// Close connections whose login timed out: at most
+    /// [`MAX_LOGIN_TIMEOUTS_PER_PULSE`] a pulse, so a crowd of idle
+    /// connections timing out together is spread over several pulses
+    /// instead of stalling one. Each check is O(log n) in the connections
+    /// still logging in; nothing walks the whole table.
+    fn login_timeouts(&mut self) {
+        let now = self.world.pulse;
+        let mut closed = 0;
+        while closed < MAX_LOGIN_TIMEOUTS_PER_PULSE {
+            let Some(&Reverse((at, conn))) = self.login_deadlines.peek() else {
+                break;
+            };
+            if at > now {
+                break;
+            }
+            self.login_deadlines.pop();
+            let Some(s) = self.sessions.get_mut(&conn) else {
+                continue;
+            };
+            if matches!(s.state, nanny::State::Playing(_) | nanny::State::Closing) {
+                continue;
+            }
+            let idle_at = s.line_at + self.cfg.login_idle_pulses;
+            let total_at = s.opened_at + self.cfg.login_total_pulses;
+            let due = idle_at.min(total_at);
+            // A password being checked is the server's time, not theirs.
+            if due > now || !s.purposes.is_empty() {
+                let next = if due > now { due } else { now + 1 };
+                self.login_deadlines.push(Reverse((next, conn)));
+                continue;
+            }
+            log::info!(
+                "login timeout: {} ({})",
+                s.peer,
+                if total_at <= now { "too long" } else { "idle" }
+            );
+            s.send("\nIdle timeout: the login was not finished in time. Goodbye.\n");
+            s.close = true;
+            s.state = nanny::State::Closing;
+            self.dirty.insert(conn);
+            closed += 1;
+        }
+    }
+
     pub(crate) fn session_mut(&mut self, conn: ConnId) -> Option<&mut Session> {
         self.sessions.get_mut(&conn)
     }
@@ -498,9 +619,10 @@ impl Game {
 
 impl Engine for Game {
     fn connected(&mut self, conn: ConnId, peer: &str) {
-        let mut s = Session::new(peer);
+        let mut s = Session::new(peer, self.world.pulse);
         nanny::greet(&self.world, &mut s);
         self.sessions.insert(conn, s);
+        self.watch_login(conn);
         self.dirty.insert(conn);
         log::info!("Sock.sinaddr: {peer} (connection {})", conn.0);
     }
@@ -510,6 +632,7 @@ impl Engine for Game {
             return;
         };
         s.want_prompt = true;
+        s.line_at = self.world.pulse;
         self.dirty.insert(conn);
         match s.state {
             nanny::State::Playing(ch) => {
@@ -518,12 +641,36 @@ impl Engine for Game {
                     s.state = nanny::State::Closing;
                     return;
                 }
-                self.play_line(ch, line);
+                // A bug in one command stops that command, not the game.
+                let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.play_line(ch, line)
+                }));
+                if let Err(p) = ran {
+                    let name = self.world.ch(ch).map_or("?", |c| c.name.as_str());
+                    log::error!(
+                        "a command panicked and was stopped: {name} typed {line:?}: {}",
+                        panic_text(p.as_ref())
+                    );
+                    self.world.send(ch, COMMAND_FAILED);
+                }
             }
             nanny::State::Closing => {}
             _ => {
                 if let Some(mut s) = self.sessions.remove(&conn) {
-                    nanny::input(self, conn, &mut s, line);
+                    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        nanny::input(self, conn, &mut s, line)
+                    }));
+                    if let Err(p) = ran {
+                        log::error!(
+                            "the login dialogue panicked for {}: {}",
+                            s.peer,
+                            panic_text(p.as_ref())
+                        );
+                        s.send("Something went wrong; let us start again.\n");
+                        s.state = nanny::State::GetName;
+                        s.echo = Some(true);
+                        s.send(nanny::NAME_PROMPT);
+                    }
                     self.sessions.insert(conn, s);
                 }
             }
@@ -589,10 +736,31 @@ impl Engine for Game {
         for w in self.writer.poll() {
             self.saved_written(w);
         }
-        update::pulse(&mut self.world);
+        let failpoint = self.cfg.failpoint.as_deref() == Some("update-panic");
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            update::pulse(&mut self.world);
+            if failpoint
+                && self
+                    .world
+                    .pulse
+                    .is_multiple_of(update::PULSE_PER_SECOND * 2)
+            {
+                panic!("failpoint update-panic");
+            }
+        }));
+        if let Err(p) = ran {
+            // The rest of this pulse's updates are skipped; the next pulse
+            // starts afresh. Nobody is disconnected.
+            log::error!(
+                "an update panicked at pulse {} and was stopped: {}",
+                self.world.pulse,
+                panic_text(p.as_ref())
+            );
+        }
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();
         }
+        self.login_timeouts();
         self.autosave_step();
         self.process_requests();
         self.gmcp_refresh(None);

@@ -96,7 +96,7 @@ const RESERVED_NAMES: [&str; 10] = [
     "none",
 ];
 
-const NAME_PROMPT: &str = "By what name do you wish to be known? ";
+pub(crate) const NAME_PROMPT: &str = "By what name do you wish to be known? ";
 
 // ----------------------------------------------------------------- tables
 
@@ -492,7 +492,54 @@ fn password_ok(game: &mut Game, conn: ConnId, s: &mut Session, player: Box<Loade
             s.send("That character is already playing.\nDo you wish to connect anyway (Y/N)?");
             State::BreakConnect { player }
         }
-        None => show_motd(game, s, Pending::Old(player)),
+        None => match reread(game, s, &player, 0) {
+            Ok(fresh) => show_motd(game, s, Pending::Old(fresh)),
+            Err(state) => state,
+        },
+    }
+}
+
+fn password_hash(p: &LoadedPlayer) -> &str {
+    p.ch.pc.as_ref().map_or("", |pc| pc.password_hash.as_str())
+}
+
+/// Read a player's file again at the moment it is used. The copy read at
+/// the name prompt may be stale: the character may have played, saved,
+/// given things away and quit on another connection meanwhile, and using
+/// the old copy would bring those things back. If the password changed
+/// meanwhile, the new one is asked for.
+fn reread(
+    game: &mut Game,
+    s: &mut Session,
+    before: &LoadedPlayer,
+    tries: u32,
+) -> Result<Box<LoadedPlayer>, State> {
+    let name = before.ch.name.clone();
+    game.flush_saves();
+    match save::load_player(&game.cfg.player_dir, &name) {
+        Ok(Some(fresh)) => {
+            if password_hash(&fresh) != password_hash(before) {
+                log::info!("{name}@{}: password changed during the login.", s.peer);
+                s.send("Your password has changed meanwhile.\nPassword: ");
+                s.echo = Some(false);
+                return Err(State::GetOldPassword {
+                    player: Box::new(fresh),
+                    tries,
+                });
+            }
+            Ok(Box::new(fresh))
+        }
+        Ok(None) => {
+            s.send("That character no longer exists.\n");
+            close(s);
+            Err(State::Closing)
+        }
+        Err(e) => {
+            log::error!("cannot read player file: {e}");
+            s.send("Sorry, that character's file cannot be read right now. Please tell the immortals.\n");
+            close(s);
+            Err(State::Closing)
+        }
     }
 }
 
@@ -655,14 +702,26 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
     let (ch, is_new) = match pending {
         Pending::New(mut new) => {
             game.flush_saves();
-            if save::player_exists(&game.cfg.player_dir, &new.name)
-                || game.world.find_player_by_name(&new.name).is_some()
-            {
+            let taken = match save::player_exists(&game.cfg.player_dir, &new.name) {
+                Ok(on_disk) => on_disk || game.world.find_player_by_name(&new.name).is_some(),
+                Err(e) => {
+                    log::error!("cannot check for player file {}: {e}", new.name);
+                    s.send(
+                        "Sorry, characters cannot be created right now. Please try again later.\n",
+                    );
+                    close(s);
+                    return State::Closing;
+                }
+            };
+            if taken {
                 s.send("Someone took that name while you were creating your character. Sorry!\n");
                 close(s);
                 return State::Closing;
             }
-            if game.world.players.is_empty() && save::no_player_files(&game.cfg.player_dir) {
+            // Decided from what the game knows, not from a directory read
+            // now: a read that fails (out of descriptors) must never look
+            // like an empty player directory.
+            if std::mem::take(&mut game.first_player_open) {
                 new.level = IMPLEMENTOR;
                 new.trust = IMPLEMENTOR;
                 if let Some(pc) = new.pc.as_mut() {
@@ -695,6 +754,11 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
                 take_over(game, conn, s, ch);
                 return State::Playing(ch);
             }
+            // The file as it is now, not as it was at the name prompt.
+            let player = match reread(game, s, &player, 0) {
+                Ok(p) => p,
+                Err(state) => return state,
+            };
             let away = save::now_secs() - player.last_logoff;
             let (ch, warnings) = save::load_into_world(&mut game.world, *player);
             for w in warnings {
@@ -827,9 +891,10 @@ mod tests {
             area_dir: PathBuf::new(),
             player_dir: dir.clone(),
             seed: 1,
+            ..Default::default()
         };
         Fixture {
-            game: Game::from_world(test_world(), cfg),
+            game: Game::from_world(test_world(), cfg).expect("temp player dir"),
             dir,
         }
     }

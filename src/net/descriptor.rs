@@ -49,6 +49,11 @@ pub const READ_BUDGET: usize = 64 * 1024;
 pub const LINE_TOO_LONG: &str = "Line too long.\n";
 /// The version tag of [`Descriptor::export_state`] lines.
 pub const STATE_VERSION: &str = "v1";
+/// Times a client may turn one option on before it is refused for the rest
+/// of the connection. Real clients turn an option on once, or a few times
+/// (`compress off`/`on`); a peer flapping `DO MCCP2`/`DONT MCCP2` would
+/// otherwise make us start and finish a zlib stream for every 6 bytes.
+pub const MAX_OPTION_STARTS: u8 = 8;
 /// Narrowest window wrapping honours (NAWS may say 0 or nonsense).
 pub const MIN_WRAP_WIDTH: u16 = 20;
 
@@ -82,6 +87,8 @@ pub struct Descriptor {
     pub serial: u64,
     /// The peer address, for logs and the game.
     pub peer: String,
+    /// The peer's IP address (per-address limits), when the socket knows it.
+    pub ip: Option<std::net::IpAddr>,
     /// Telnet option state and the partly typed line.
     pub telnet: Telnet,
     /// The player wants colour (false: codes are stripped).
@@ -122,6 +129,8 @@ pub struct Descriptor {
     info_dirty: bool,
     /// The client asked for MSSP; the loop answers with the game's facts.
     mssp_wanted: bool,
+    /// How many times each option was turned on (see [`MAX_OPTION_STARTS`]).
+    option_starts: Box<[u8; 256]>,
 }
 
 impl Descriptor {
@@ -135,6 +144,7 @@ impl Descriptor {
             conn,
             serial,
             peer,
+            ip: None,
             telnet,
             ansi: true,
             input: VecDeque::new(),
@@ -157,6 +167,7 @@ impl Descriptor {
             prefs: Prefs::default(),
             info_dirty: false,
             mssp_wanted: false,
+            option_starts: Box::new([0; 256]),
         }
     }
 
@@ -254,6 +265,12 @@ impl Descriptor {
             }
             Event::LineTruncated => self.write_text(LINE_TOO_LONG),
             Event::Enabled(side, o) => {
+                let starts = &mut self.option_starts[usize::from(o)];
+                *starts = starts.saturating_add(1);
+                if *starts > MAX_OPTION_STARTS {
+                    self.refuse_flapping(side, o);
+                    return;
+                }
                 self.info_dirty = true;
                 match (side, o) {
                     (Side::Him, opt::TTYPE) => self.ask_ttype(),
@@ -324,6 +341,33 @@ impl Descriptor {
             }
             other => debug!("{} ({}): telnet {:?}", self.conn.0, self.peer, other),
         }
+    }
+
+    /// Was this option refused for flapping?
+    fn flapped(&self, o: u8) -> bool {
+        self.option_starts[usize::from(o)] > MAX_OPTION_STARTS
+    }
+
+    /// An option turned on too often: off for good on this connection.
+    fn refuse_flapping(&mut self, side: Side, o: u8) {
+        let st = self.telnet.options_mut().get_mut(o);
+        let first = match side {
+            Side::Us => std::mem::replace(&mut st.accept_us, false),
+            Side::Him => std::mem::replace(&mut st.accept_him, false),
+        };
+        if first {
+            log::warn!(
+                "{} ({}): telnet option {o} turned on more than {MAX_OPTION_STARTS} times; refused from now on",
+                self.conn.0,
+                self.peer
+            );
+        }
+        if o == opt::MCCP2 && side == Side::Us {
+            self.finish_compression();
+        }
+        let mut out = Vec::new();
+        self.telnet.disable(side, o, &mut out);
+        self.write_raw(&out);
     }
 
     /// Send TTYPE SEND, unless the cycle is over.
@@ -428,8 +472,9 @@ impl Descriptor {
         let old = self.prefs;
         self.prefs = p;
         self.ansi = p.colour;
-        self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = p.compress;
-        if old.compress != p.compress {
+        let flapped = self.flapped(opt::MCCP2);
+        self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = p.compress && !flapped;
+        if old.compress != p.compress && !flapped {
             if p.compress {
                 self.offer_compression();
             } else {
@@ -588,6 +633,9 @@ impl Descriptor {
     /// Offer MCCP2 (again): `IAC WILL MCCP2`, or straight to the start
     /// marker when the option is still on.
     fn offer_compression(&mut self) {
+        if self.flapped(opt::MCCP2) {
+            return;
+        }
         self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = true;
         if self.telnet.enabled(Side::Us, opt::MCCP2) {
             self.start_compression();
@@ -988,7 +1036,7 @@ mod tests {
 
     // ------------------------------------------------------------ protocols
 
-    use crate::net::telnet::{DO, DONT, EOR, GA, IAC, WILL, WONT};
+    use crate::net::telnet::{DO, DONT, EOR, GA, IAC, SB, SE, WILL, WONT};
     use flate2::{Decompress, FlushDecompress};
 
     /// Everything the client end can read within a short while.
@@ -1270,6 +1318,47 @@ mod tests {
         let used = z.total_in() as usize;
         let after = (st == flate2::Status::StreamEnd).then(|| data[used..].to_vec());
         (wire[..p].to_vec(), out, after)
+    }
+
+    /// `IAC DO MCCP2 IAC DONT MCCP2` over and over (issue #8): a zlib
+    /// stream is started only a bounded number of times, then the option is
+    /// refused for good; the connection itself carries on.
+    #[test]
+    fn mccp_flapping_is_refused_after_a_few_starts() {
+        let (mut d, _c) = pair();
+        d.start();
+        take_out(&mut d);
+        let flap = [IAC, DO, opt::MCCP2, IAC, DONT, opt::MCCP2];
+        let burst: Vec<u8> = flap
+            .iter()
+            .copied()
+            .cycle()
+            .take(flap.len() * 5000)
+            .collect();
+        d.receive(&burst);
+        let out = take_out(&mut d);
+        let markers = out
+            .windows(5)
+            .filter(|w| *w == [IAC, SB, opt::MCCP2, IAC, SE])
+            .count();
+        assert_eq!(markers, usize::from(MAX_OPTION_STARTS), "streams started");
+        assert!(!d.compressing());
+        assert!(!d.is_dead());
+        // More of it costs no stream at all.
+        d.receive(&burst);
+        let out = take_out(&mut d);
+        assert!(!out.windows(5).any(|w| w == [IAC, SB, opt::MCCP2, IAC, SE]));
+        // Not even `compress on` brings it back on this connection.
+        d.apply_prefs(Prefs {
+            compress: false,
+            ..Prefs::default()
+        });
+        d.apply_prefs(Prefs::default());
+        d.receive(&[IAC, DO, opt::MCCP2]);
+        assert!(!d.compressing());
+        // Ordinary text still flows.
+        d.receive(b"look\r\n");
+        assert_eq!(d.input.pop_front().as_deref(), Some("look"));
     }
 
     #[test]

@@ -61,9 +61,34 @@ const SLOW_PULSE: Duration = Duration::from_millis(5);
 /// ROM's pulse: a quarter of a second.
 pub const PULSE: Duration = Duration::from_millis(250);
 
+/// Descriptors kept free below the open-file limit for what the game itself
+/// needs: reading a player file at login, the writer's saves, a copyover's
+/// check run, state files and guardian. Connections are refused before they
+/// would eat into it.
+pub const RESERVED_FDS: usize = 100;
+/// Connections at once from one address unless `--max-per-address` says
+/// otherwise: enough for a household or a small NAT, too few to exhaust
+/// the server.
+pub const DEFAULT_MAX_PER_ADDRESS: usize = 32;
+/// Connections at once in all unless `--max-connections` says otherwise
+/// (and never more than the descriptor limit allows).
+pub const DEFAULT_MAX_CONNECTIONS: usize = 20_000;
+/// Most connections accepted in one loop turn; the rest wait in the
+/// listen queue for the next turn, so a burst of thousands cannot stall
+/// the players' commands.
+pub const ACCEPTS_PER_TURN: usize = 128;
+/// What a connection over a limit reads before it is closed.
+pub const GAME_FULL: &str = "The game is full right now. Please try again in a few minutes.\r\n";
+pub const TOO_MANY_FROM_ADDRESS: &str =
+    "Too many connections from your address. Please close one and try again.\r\n";
+
 /// Knobs of the loop (tests shorten the pulse).
 #[derive(Clone, Debug)]
 pub struct LoopOptions {
+    /// Connections at once (new ones over it are told the game is full).
+    pub max_connections: usize,
+    /// Connections at once from one address; 0 = no limit.
+    pub max_per_address: usize,
     /// Time between pulses.
     pub pulse: Duration,
     /// Pulses a connection the game closed may take to flush its last output.
@@ -75,6 +100,8 @@ pub struct LoopOptions {
 impl Default for LoopOptions {
     fn default() -> Self {
         LoopOptions {
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_per_address: DEFAULT_MAX_PER_ADDRESS,
             pulse: PULSE,
             close_timeout_pulses: 40,
             shutdown_flush: Duration::from_secs(2),
@@ -104,6 +131,8 @@ pub struct Stats {
     pub accepted: u64,
     /// Connections removed.
     pub dropped: u64,
+    /// Connections refused at accept (over a limit).
+    pub refused: u64,
 }
 
 /// The signals the loop takes as events: SIGINT, SIGTERM, SIGUSR1.
@@ -135,6 +164,10 @@ pub struct Server {
     shutdown_flag: bool,
     copyover_flag: bool,
     retry_accept: bool,
+    /// The last accept turn stopped at [`ACCEPTS_PER_TURN`]: more wait.
+    accept_more: bool,
+    /// Open connections per peer address (for `max_per_address`).
+    per_addr: std::collections::HashMap<std::net::IpAddr, usize>,
     opts: LoopOptions,
     next_pulse: Instant,
     stats: Stats,
@@ -167,6 +200,8 @@ impl Server {
             shutdown_flag: false,
             copyover_flag: false,
             retry_accept: false,
+            accept_more: false,
+            per_addr: std::collections::HashMap::new(),
             next_pulse: Instant::now() + opts.pulse,
             opts,
             stats: Stats::default(),
@@ -277,12 +312,40 @@ impl Server {
             .registry()
             .register(&mut stream, Token(key), Interest::READABLE)?;
         let _ = stream.set_nodelay(true);
+        let ip = stream.peer_addr().ok().map(|a| a.ip());
         let mut d = Descriptor::new(ConnId(key), self.next_serial, stream, peer);
+        d.ip = ip;
         self.next_serial += 1;
         d.request_read();
         entry.insert(d);
+        if let Some(ip) = ip {
+            *self.per_addr.entry(ip).or_insert(0) += 1;
+        }
         self.stats.accepted += 1;
         Ok(ConnId(key))
+    }
+
+    /// Forget a removed connection's address count.
+    fn release_addr(&mut self, ip: Option<std::net::IpAddr>) {
+        let Some(ip) = ip else { return };
+        if let Some(n) = self.per_addr.get_mut(&ip) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.per_addr.remove(&ip);
+            }
+        }
+    }
+
+    /// Why a new connection from `ip` must be refused, if it must.
+    fn over_limit(&self, ip: std::net::IpAddr) -> Option<&'static str> {
+        if self.conns.len() >= self.opts.max_connections {
+            return Some(GAME_FULL);
+        }
+        let per = self.opts.max_per_address;
+        if per > 0 && self.per_addr.get(&ip).copied().unwrap_or(0) >= per {
+            return Some(TOO_MANY_FROM_ADDRESS);
+        }
+        None
     }
 
     /// Run until a shutdown; SIGUSR1 only sets its flag.
@@ -313,6 +376,9 @@ impl Server {
                 Err(e) => return Err(e),
             }
             self.stats.turns += 1;
+            if self.accept_more {
+                self.accept(engine);
+            }
             for ev in events.iter() {
                 match ev.token() {
                     LISTENER => self.accept(engine),
@@ -344,21 +410,45 @@ impl Server {
     /// Is there something to do without waiting (queued lines the engine
     /// takes now, or socket bytes left by a read budget)?
     fn has_ready_work<E: Engine>(&self, engine: &E) -> bool {
-        self.conns.iter().any(|(k, d)| {
-            !d.is_dead()
-                && (d.wants_read()
-                    || (!d.input.is_empty()
-                        && d.closing_since.is_none()
-                        && engine.ready(ConnId(k))))
-        })
+        self.accept_more
+            || self.conns.iter().any(|(k, d)| {
+                !d.is_dead()
+                    && (d.wants_read()
+                        || (!d.input.is_empty()
+                            && d.closing_since.is_none()
+                            && engine.ready(ConnId(k))))
+            })
     }
 
     fn accept<E: Engine>(&mut self, engine: &mut E) {
         self.retry_accept = false;
+        self.accept_more = false;
+        let mut taken = 0;
         loop {
+            if taken >= ACCEPTS_PER_TURN {
+                // The rest wait in the listen queue until the next turn.
+                self.accept_more = true;
+                break;
+            }
             match self.listener.accept() {
-                Ok((stream, addr)) => {
+                Ok((mut stream, addr)) => {
+                    taken += 1;
                     let peer = addr.to_string();
+                    if let Some(why) = self.over_limit(addr.ip()) {
+                        // Best effort, never waiting: one line, then close.
+                        use std::io::Write as _;
+                        let _ = stream.write(why.as_bytes());
+                        self.stats.refused += 1;
+                        debug!("refused connection from {peer}: {}", why.trim_end());
+                        if self.stats.refused.is_power_of_two() {
+                            warn!(
+                                "refusing connections over the limits ({} so far; now from {peer}: {})",
+                                self.stats.refused,
+                                why.trim_end()
+                            );
+                        }
+                        continue;
+                    }
                     match self.insert(stream, peer.clone()) {
                         Ok(conn) => {
                             info!("connection {} from {}", conn.0, peer);
@@ -549,6 +639,7 @@ impl Server {
         for k in dead {
             let mut d = self.conns.remove(k);
             let _ = self.poll.registry().deregister(d.stream_mut());
+            self.release_addr(d.ip);
             info!(
                 "connection {} ({}) closed: {}",
                 k,

@@ -706,7 +706,10 @@ fn a_thousand_idle_connections() {
         hard >= 2 * n as u64 + 200,
         "RLIMIT_NOFILE hard limit {hard} is too low for this test"
     );
-    let h = Harness::start(LoopOptions::default());
+    let h = Harness::start(LoopOptions {
+        max_per_address: 0,
+        ..LoopOptions::default()
+    });
     let mut idle: Vec<Client> = (0..n).map(|_| h.connect()).collect();
     h.wait_for("all connected", |s| s.connected.len() == n);
     // Idle: between pulses the loop sleeps. Count turns over a few pulses.
@@ -727,4 +730,73 @@ fn a_thousand_idle_connections() {
         idle[i].line(&format!("ping idle{i}"));
         idle[i].expect_line(&format!("pong idle{i} "));
     }
+}
+
+/// Issue #8: one address cannot take every descriptor. Past the per-address
+/// cap a new connection reads one polite line and is closed; others (and
+/// the ones already in) are served; a slot freed is usable again.
+#[test]
+fn per_address_cap_refuses_politely() {
+    let h = Harness::start(LoopOptions {
+        max_per_address: 3,
+        ..LoopOptions::default()
+    });
+    let mut kept: Vec<Client> = (0..3).map(|_| h.connect()).collect();
+    h.wait_for("three connected", |s| s.connected.len() == 3);
+    let mut extra = h.connect();
+    extra.expect_line("Too many connections from your address.");
+    extra.expect_eof();
+    assert_eq!(h.stats().refused, 1);
+    kept[1].line("ping kept");
+    kept[1].expect_line("pong kept ");
+    // One leaves: the address may connect again.
+    let gone = kept.remove(0);
+    drop(gone);
+    h.wait_for("one gone", |s| s.stats.dropped >= 1);
+    let mut again = h.connect();
+    again.line("ping again");
+    again.expect_line("pong again ");
+}
+
+/// Issue #8: at the global cap new connections are told the game is full;
+/// the loop (and everyone in it) goes on.
+#[test]
+fn global_cap_says_the_game_is_full() {
+    let h = Harness::start(LoopOptions {
+        max_connections: 4,
+        max_per_address: 0,
+        ..LoopOptions::default()
+    });
+    let mut kept: Vec<Client> = (0..4).map(|_| h.connect()).collect();
+    h.wait_for("four connected", |s| s.connected.len() == 4);
+    for _ in 0..3 {
+        let mut extra = h.connect();
+        extra.expect_line("The game is full right now.");
+        extra.expect_eof();
+    }
+    assert_eq!(h.stats().refused, 3);
+    for (i, k) in kept.iter_mut().enumerate() {
+        k.line(&format!("ping {i}"));
+        k.expect_line(&format!("pong {i} "));
+    }
+}
+
+/// Issue #8: a burst of connections is accepted a bounded number per turn,
+/// so players' lines are handled between the batches, and all of the burst
+/// is served in the end.
+#[test]
+fn a_burst_of_connections_is_accepted_in_batches() {
+    let n = super::ACCEPTS_PER_TURN * 4;
+    let h = Harness::start(LoopOptions {
+        max_per_address: 0,
+        ..LoopOptions::default()
+    });
+    let burst: Vec<std::net::TcpStream> = (0..n)
+        .map(|_| std::net::TcpStream::connect(h.addr).unwrap())
+        .collect();
+    h.wait_for("the burst accepted", |s| s.connected.len() == n);
+    let mut late = h.connect();
+    late.line("ping late");
+    late.expect_line("pong late ");
+    drop(burst);
 }

@@ -180,16 +180,51 @@ impl World {
 }
 
 /// Upper-case the first letter, skipping leading colour codes (`{x`).
+/// Works on characters, never on byte offsets, so any UTF-8 is safe.
 pub fn capitalize_first(s: &mut String) {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i + 1 < bytes.len() && bytes[i] == b'{' {
-        i += 2;
-    }
-    if let Some(c) = s[i..].chars().next() {
+    let mut it = s.char_indices();
+    let first = loop {
+        match it.next() {
+            Some((_, '{')) => {
+                // A colour code: `{` and the character after it.
+                if it.next().is_none() {
+                    return;
+                }
+            }
+            other => break other,
+        }
+    };
+    if let Some((i, c)) = first {
         if c.is_lowercase() {
             let up: String = c.to_uppercase().collect();
             s.replace_range(i..i + c.len_utf8(), &up);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalize_first;
+
+    fn cap(s: &str) -> String {
+        let mut s = s.to_string();
+        capitalize_first(&mut s);
+        s
+    }
+
+    #[test]
+    fn capitalize_first_skips_colour_codes_on_any_utf8() {
+        assert_eq!(cap("bob arrives."), "Bob arrives.");
+        assert_eq!(cap("{rbob"), "{rBob");
+        assert_eq!(cap("{r{gbob"), "{r{gBob");
+        // A colour code whose letter is not ASCII: once a panic in `goto`.
+        assert_eq!(cap("{\u{e9}tienne"), "{\u{e9}Tienne");
+        assert_eq!(cap("{\u{e9}\u{e9}"), "{\u{e9}\u{c9}");
+        assert_eq!(cap("\u{e9}mile"), "\u{c9}mile");
+        assert_eq!(cap("{"), "{");
+        assert_eq!(cap(""), "");
+        assert_eq!(cap("{\u{1f600}"), "{\u{1f600}");
+        // Characters whose upper case is longer.
+        assert_eq!(cap("\u{df}x"), "SSx");
     }
 }
