@@ -163,6 +163,9 @@ fn start_server(opts: &Opts) -> Result<ServerProc, String> {
             "player",
             "--seed",
             "7",
+            // Every bot comes from 127.0.0.1.
+            "--max-per-address",
+            "0",
         ])
         .current_dir(&dir)
         .stdin(Stdio::null())

@@ -75,6 +75,9 @@ impl ServerProc {
             .arg(areas)
             .arg("-P")
             .arg(&player)
+            // Every client of the bench comes from 127.0.0.1.
+            .arg("--max-per-address")
+            .arg("0")
             .current_dir(&root)
             .env("RUST_LOG", "info")
             .stdin(Stdio::null())

@@ -438,6 +438,10 @@ impl Game {
                 if let Some(pc) = self.world.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
                     pc.password_hash = hash;
                 }
+                // Twice: the first save leaves the old file (with the old
+                // hash) behind as the spare `Name.old`; the second replaces
+                // that too, so no copy of the old hash stays on disk.
+                self.save_char(ch);
                 self.save_char(ch);
                 self.world.send(ch, "Ok.\n");
             }

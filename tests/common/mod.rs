@@ -61,6 +61,19 @@ pub fn areas_dir() -> PathBuf {
     }
 }
 
+/// How to start a server beyond the defaults.
+#[derive(Default)]
+pub struct Launch<'a> {
+    /// The area directory (default: [`areas_dir`]).
+    pub areas: Option<&'a Path>,
+    /// Extra command-line arguments.
+    pub extra: &'a [&'a str],
+    /// Extra environment variables.
+    pub env: &'a [(&'a str, &'a str)],
+    /// An open-file limit (`ulimit -n`) for the server.
+    pub nofile: Option<u32>,
+}
+
 /// A running server; killed (by pid) and cleaned up on drop.
 pub struct Server {
     child: Child,
@@ -81,6 +94,17 @@ impl Server {
 
     /// Boot on `areas` with extra command-line arguments.
     pub fn start_with(areas: &Path, extra: &[&str]) -> Result<Server, String> {
+        Server::launch(&Launch {
+            areas: Some(areas),
+            extra,
+            ..Launch::default()
+        })
+    }
+
+    /// Boot as `how` says (arguments, environment, open-file limit).
+    pub fn launch(how: &Launch<'_>) -> Result<Server, String> {
+        let default_areas = areas_dir();
+        let areas = how.areas.unwrap_or(&default_areas);
         let root = fresh_dir("srv");
         let player_dir = root.join("player");
         let _ = std::fs::create_dir_all(&player_dir);
@@ -88,7 +112,7 @@ impl Server {
         // A port found free can be taken before the server binds it: retry.
         for _ in 0..5 {
             let port = free_port().map_err(|e| format!("no free port: {e}"))?;
-            match Server::spawn(&root, &player_dir, areas, port, extra) {
+            match Server::spawn(&root, &player_dir, areas, port, how) {
                 Ok(s) => return Ok(s),
                 Err(e) => last = e,
             }
@@ -103,7 +127,13 @@ impl Server {
         let mut last = String::new();
         for _ in 0..5 {
             let port = free_port().map_err(|e| format!("no free port: {e}"))?;
-            match Server::spawn(&self.root, &self.player_dir, &self.area_dir, port, &[]) {
+            match Server::spawn(
+                &self.root,
+                &self.player_dir,
+                &self.area_dir,
+                port,
+                &Launch::default(),
+            ) {
                 Ok(s) => {
                     self.keep = true; // the new guard owns the directory now
                     return Ok(s);
@@ -119,7 +149,7 @@ impl Server {
         player_dir: &Path,
         areas: &Path,
         port: u16,
-        extra: &[&str],
+        how: &Launch<'_>,
     ) -> Result<Server, String> {
         let log_path = root.join("server.log");
         let log = std::fs::OpenOptions::new()
@@ -128,14 +158,30 @@ impl Server {
             .open(&log_path)
             .map_err(|e| format!("{}: {e}", log_path.display()))?;
         let log2 = log.try_clone().map_err(|e| e.to_string())?;
-        let child = Command::new(env!("CARGO_BIN_EXE_gracemud"))
+        let bin = env!("CARGO_BIN_EXE_gracemud");
+        // An open-file limit goes through the shell's `ulimit`, which then
+        // execs the server: the child's pid is the server's.
+        let mut command = match how.nofile {
+            Some(n) => {
+                let mut c = Command::new("sh");
+                c.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(bin);
+                c
+            }
+            None => Command::new(bin),
+        };
+        for (k, v) in how.env {
+            command.env(k, v);
+        }
+        let child = command
             .arg("-p")
             .arg(port.to_string())
             .arg("-a")
             .arg(areas)
             .arg("-P")
             .arg(player_dir)
-            .args(extra)
+            .args(how.extra)
             // The server writes gracemud.pid (and copyover files) in its
             // working directory: keep each test server's apart.
             .current_dir(root)
@@ -264,6 +310,13 @@ impl Client {
             transcript: String::new(),
             closed: false,
         })
+    }
+
+    /// Send raw bytes (no line end added).
+    pub fn send_bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
+        self.stream
+            .write_all(bytes)
+            .map_err(|e| format!("send {bytes:?}: {e}"))
     }
 
     pub fn send_line(&mut self, line: &str) -> Result<(), String> {
