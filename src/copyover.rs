@@ -371,6 +371,41 @@ pub struct Context {
     pub area_dir: PathBuf,
     /// The running image, for a rollback from the next one.
     pub self_exe: Option<fs::File>,
+    /// This server's private directory (mode 0700) for the hand-over files.
+    pub run_dir: PathBuf,
+}
+
+/// This server's private directory for the copyover files: `run/<port>`
+/// under the working directory, mode 0700 (the state file holds unread
+/// input), so two servers started in one directory never share them.
+pub fn run_dir(port: u16) -> PathBuf {
+    PathBuf::from("run").join(port.to_string())
+}
+
+/// Make [`run_dir`] (and `run/`) private, and remove what a copyover that
+/// was killed half-way left there (`*.tmp`). At a fresh boot, old
+/// hand-over files are stale too and are removed.
+pub fn prepare_run_dir(dir: &Path, fresh_boot: bool) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    for d in [dir.parent(), Some(dir)].into_iter().flatten() {
+        if !d.as_os_str().is_empty() {
+            fs::set_permissions(d, fs::Permissions::from_mode(0o700))?;
+        }
+    }
+    for e in fs::read_dir(dir)?.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let stale = name.ends_with(".tmp")
+            || (fresh_boot && (name == DAT_FILE || name == "copyover.state"));
+        if stale {
+            log::warn!("removing {} left by an earlier run", e.path().display());
+            let _ = fs::remove_file(e.path());
+        }
+    }
+    Ok(())
 }
 
 pub fn unix_ms() -> i64 {
@@ -424,7 +459,8 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
         return;
     }
     let save_ms = started.elapsed().as_secs_f64() * 1000.0 - preflight_ms;
-    let conns = server.hand_over(Duration::from_secs(2));
+    server.scrub_input(|conn, line| game.may_carry_input(conn, line));
+    let conns = server.hand_over(crate::net::handoff::HAND_OVER_FLUSH);
     let handed_ms = started.elapsed().as_secs_f64() * 1000.0;
     let dat: Vec<DatEntry> = conns
         .iter()
@@ -454,7 +490,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     state.push_str(&game.copyover_state(&fds, started_ms, req.by));
     state.push_str(STATE_END);
     state.push('\n');
-    let dat_path = PathBuf::from(DAT_FILE);
+    let dat_path = ctx.run_dir.join(DAT_FILE);
     let args = RecoverArgs {
         listener_fd: server.listener_fd(),
         dat_file: dat_path.clone(),
@@ -718,7 +754,9 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     for n in &rec.notes {
         log::warn!("copyover: {n}");
     }
-    server.settle_now(&mut game, Duration::from_secs(1));
+    // One write pass; the loop writes the rest as clients read (a slow
+    // reader must not hold everybody's return).
+    server.settle_now(&mut game, Duration::ZERO);
     let restore_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
     log::info!(
         "copyover recovery: sockets adopted {:.1} ms, players {:.1} ms, world {:.1} ms, rooms shown {:.1} ms, flushed {:.1} ms",

@@ -257,6 +257,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
         binary: copyover::resolve_binary(argv.first().map_or("gracemud", String::as_str)),
         args: strip_copyover_args(argv.get(1..).unwrap_or_default()),
         area_dir: args.area_dir.clone(),
+        run_dir: copyover::run_dir(args.port),
         self_exe: match copyover::open_self_exe() {
             Ok(f) => Some(f),
             Err(e) => {
@@ -267,6 +268,13 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
     };
 
     let mut ctx = ctx;
+    if let Err(e) = copyover::prepare_run_dir(&ctx.run_dir, args.copyover.is_none()) {
+        error!(
+            "cannot prepare the private directory {}: {e}",
+            ctx.run_dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let (mut server, mut game) = match &args.copyover {
         Some(spec) => match recover(spec, &args, argv, main_at_us, cfg, loop_opts) {
             Some(r) => {

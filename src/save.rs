@@ -23,6 +23,7 @@
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::db::tables;
@@ -1009,7 +1010,10 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
             .write(true)
             .create(true)
             .truncate(true)
+            .mode(0o600)
             .open(&tmp)?;
+        // Also when the temp file was left by an earlier run.
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
         f.write_all(contents)?;
         f.sync_all()?;
         drop(f);
@@ -1056,7 +1060,11 @@ pub fn write_spare(spare: &Path, contents: &[u8], sync: bool) -> io::Result<()> 
         .write(true)
         .create(true)
         .truncate(false)
+        .mode(0o600)
         .open(spare)?;
+    // Player files hold password hashes: readable by the server's user
+    // only, also when an older file was 0644.
+    f.set_permissions(fs::Permissions::from_mode(0o600))?;
     f.write_all(contents)?;
     f.set_len(contents.len() as u64)?;
     if sync {

@@ -308,3 +308,46 @@ fn mccp_flapping_is_refused() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Items 8 and 9 across a real copyover: a half-typed line goes on after
+/// it; a `password` command typed while lagged is never written into the
+/// state file (and so never runs); the hand-over files live in a private
+/// directory and player files are readable by the server's user only.
+#[test]
+fn copyover_carries_half_lines_but_no_secrets() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = ok(Server::start());
+    let mut imm = ok(s.connect());
+    ok(imm.create_character("Root", "password1"));
+    let mut p = ok(s.connect());
+    ok(p.create_character("Hal", "password2"));
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0)
+    };
+    let run = s.root.join("run").join(s.port.to_string());
+    assert_eq!(mode(&run), 0o700, "{}", run.display());
+    assert_eq!(mode(&s.root.join("run")), 0o700);
+    let file = s.player_dir.join("Hal");
+    ok(common::wait_for_file(&file, |_| true));
+    assert_eq!(mode(&file), 0o600);
+
+    // `save` leaves ROM's lag behind: the next line waits, unread.
+    ok(p.cmd("save", "Saving."));
+    ok(p.send_line("password password2 stolen99"));
+    ok(p.send_bytes(b"promp"));
+    std::thread::sleep(Duration::from_millis(300));
+    ok(imm.cmd("copyover", "Your body rematerializes."));
+    ok(p.expect("Your body rematerializes.", WAIT));
+    ok(p.send_line("t Q1|"));
+    ok(p.expect("Q1|", Duration::from_secs(30)));
+    assert!(!run.join("copyover.state").exists());
+    // The password was never changed.
+    ok(p.cmd("quit", "Alas"));
+    assert!(p.wait_closed(WAIT));
+    let mut again = ok(s.connect());
+    ok(again.expect("By what name do you wish to be known?", WAIT));
+    ok(again.cmd("Hal", "Password:"));
+    ok(again.cmd("password2", "[Hit Return to continue]"));
+}

@@ -163,6 +163,18 @@ impl Game {
             .map_or(crate::copyover::NOT_PLAYING, |c| c.player_id())
     }
 
+    /// May this unread line (or partly typed line) of `conn` be written
+    /// into the state file? Only a playing connection's, and never one
+    /// that runs a secret command (`password old new` typed while lagged):
+    /// the state file is no place for passwords. Connections still logging
+    /// in start again at the name prompt, so nothing of theirs is kept.
+    pub fn may_carry_input(&self, conn: ConnId, line: &str) -> bool {
+        let Some(c) = self.char_of(conn).and_then(|ch| self.world.ch(ch)) else {
+            return false;
+        };
+        !super::interp::is_secret(line, c.get_trust())
+    }
+
     /// The game's section of `copyover.state` (see the module docs).
     pub fn copyover_state(
         &self,

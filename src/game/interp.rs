@@ -534,6 +534,14 @@ pub fn find_command(word: &str, trust: i32) -> Option<&'static Cmd> {
         .find(|c| c.level <= trust && c.name.starts_with(word))
 }
 
+/// Does this line (or the beginning of one) run a command whose arguments
+/// are secret (`password`)? Such lines are never logged in full nor written
+/// into a copyover's state file.
+pub fn is_secret(line: &str, trust: i32) -> bool {
+    let (word, _) = one_argument(line.trim_start());
+    find_command(&word, trust).is_some_and(|c| c.log == Log::Never || c.name == "password")
+}
+
 /// Interpret one line typed by a playing character.
 pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     let line = line.trim_start();

@@ -131,6 +131,9 @@ pub struct Descriptor {
     mssp_wanted: bool,
     /// How many times each option was turned on (see [`MAX_OPTION_STARTS`]).
     option_starts: Box<[u8; 256]>,
+    /// Drop the next complete line: its beginning was withheld from a
+    /// copyover (a secret, such as a password), so its end means nothing.
+    discard_line: bool,
 }
 
 impl Descriptor {
@@ -168,6 +171,7 @@ impl Descriptor {
             info_dirty: false,
             mssp_wanted: false,
             option_starts: Box::new([0; 256]),
+            discard_line: false,
         }
     }
 
@@ -258,6 +262,9 @@ impl Descriptor {
     fn handle_event(&mut self, ev: Event) {
         match ev {
             Event::Line(line) => {
+                if std::mem::take(&mut self.discard_line) {
+                    return;
+                }
                 // A closing connection takes no more commands.
                 if self.closing_since.is_none() {
                     self.input.push_back(line);
@@ -733,6 +740,9 @@ impl Descriptor {
                 b(self.compressor.is_some() || self.mccp_resume).into(),
             ),
             ("input", input),
+            ("partial", hex(self.telnet.partial_line())),
+            ("skip", b(self.discard_line).into()),
+            ("out", hex(&self.output[self.out_pos..])),
         ];
         let mut line = String::from(STATE_VERSION);
         for (k, v) in fields {
@@ -742,6 +752,19 @@ impl Descriptor {
             line.push_str(&escape_value(&v));
         }
         line
+    }
+
+    /// Before a copyover: keep only the typed lines that `keep` allows to
+    /// be written into the state file. A partly typed line that may not be
+    /// kept is dropped, and the rest of it (typed after the copyover) is
+    /// dropped too instead of running as another command.
+    pub fn scrub_input(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.input.retain(|l| keep(l));
+        let partial = String::from_utf8_lossy(self.telnet.partial_line()).into_owned();
+        if !partial.is_empty() && !keep(&partial) {
+            self.telnet.clear_partial_line();
+            self.discard_line = true;
+        }
     }
 
     /// Restore what [`Descriptor::export_state`] wrote, on a freshly
@@ -809,6 +832,9 @@ impl Descriptor {
                 "compress" => next.prefs.compress = flag(&v)?,
                 "mccp" => mccp_on = flag(&v)?,
                 "input" => next.input = v.split_terminator('\n').map(String::from).collect(),
+                "partial" => next.partial = unhex(&v).ok_or_else(|| bad("partial"))?,
+                "skip" => next.discard_line = flag(&v)?,
+                "out" => next.unsent = unhex(&v).ok_or_else(|| bad("out"))?,
                 _ => {}
             }
         }
@@ -840,6 +866,13 @@ impl Descriptor {
         self.prefs = next.prefs;
         self.ansi = next.prefs.colour;
         self.input = next.input;
+        self.telnet.set_partial_line(&next.partial);
+        self.discard_line = next.discard_line;
+        // What the old image could not write yet goes first, as it was
+        // (raw wire bytes: the end of a compressed stream included).
+        if !next.unsent.is_empty() {
+            self.output.extend_from_slice(&next.unsent);
+        }
         self.compressor = None;
         self.mccp_resume = false;
         self.info_dirty = true;
@@ -859,6 +892,9 @@ impl Descriptor {
             gmcp: gmcp::ClientGmcp::default(),
             prefs: Prefs::default(),
             input: VecDeque::new(),
+            partial: Vec::new(),
+            discard_line: false,
+            unsent: Vec::new(),
         }
     }
 }
@@ -873,6 +909,9 @@ struct CarriedState {
     gmcp: gmcp::ClientGmcp,
     prefs: Prefs,
     input: VecDeque<String>,
+    partial: Vec<u8>,
+    discard_line: bool,
+    unsent: Vec<u8>,
 }
 
 /// What every connection agrees to when the client asks: SGA (both ways),
@@ -889,6 +928,27 @@ fn configure_options(t: &mut Telnet) {
 }
 
 /// Percent-escape a state value: no spaces, `=`, `%`, controls or non-ASCII.
+/// Bytes as lower-case hex (copyover state: partial lines, unsent output).
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok()))
+        .collect()
+}
+
 fn escape_value(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for b in v.bytes() {
@@ -1407,6 +1467,87 @@ mod tests {
         assert_eq!(take_out(&mut d), mccp::START);
     }
 
+    /// Issue #8 item 9: a line typed half-way when the copyover came goes
+    /// on in the new image (`promp` + `t Q1` is `prompt Q1`, not `t Q1`).
+    #[test]
+    fn copyover_carries_the_partly_typed_line() {
+        let (mut d, _c) = pair();
+        d.receive(b"look\r\npromp");
+        let state = d.export_state();
+        let (mut e, _c2) = pair();
+        e.import_state(&state).unwrap();
+        assert_eq!(e.input.pop_front().as_deref(), Some("look"));
+        e.receive(b"t Q1\r\n");
+        assert_eq!(e.input.pop_front().as_deref(), Some("prompt Q1"));
+    }
+
+    /// Issue #8 item 8: what the game withholds (a `password` command
+    /// typed while lagged) is not in the state, and the rest of a withheld
+    /// half-typed line is dropped too.
+    #[test]
+    fn scrubbed_input_stays_out_of_the_state() {
+        let (mut d, _c) = pair();
+        d.receive(b"password hunter22 newpass33\r\nsay hi\r\npassword hun");
+        d.scrub_input(|l| !l.starts_with("password"));
+        let state = d.export_state();
+        assert!(!state.contains("hunter"), "{state}");
+        assert!(!state.contains(&hex(b"hun")), "{state}");
+        let (mut e, _c2) = pair();
+        e.import_state(&state).unwrap();
+        assert_eq!(e.input.pop_front().as_deref(), Some("say hi"));
+        e.receive(b"ter22 new\r\nlook\r\n");
+        assert_eq!(e.input.pop_front().as_deref(), Some("look"));
+        assert!(e.input.is_empty());
+    }
+
+    /// Issue #8 item 10: output a client has not read yet travels in the
+    /// state (instead of the hand-over waiting for it) and goes out first in
+    /// the new image, byte for byte.
+    #[test]
+    fn unsent_output_is_carried_over() {
+        let (mut d, mut c) = pair();
+        // Write until the kernel's buffers are full and some output waits.
+        let chunk = "All work and no play makes a slow reader.\n".repeat(1500);
+        let mut text = String::new();
+        for _ in 0..1000 {
+            d.write_text(&chunk);
+            text.push_str(&chunk);
+            let _ = d.flush();
+            if d.pending_output() > 0 {
+                break;
+            }
+        }
+        let unsent = d.pending_output();
+        assert!(unsent > 0, "the socket took everything");
+        let state = d.export_state();
+        let (mut e, mut c2) = pair();
+        e.import_state(&state).unwrap();
+        assert_eq!(e.pending_output(), unsent);
+        // What the first socket took plus what the second sends is the text.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut got = Vec::new();
+        c.set_read_timeout(Some(Duration::from_millis(50))).unwrap();
+        let mut buf = vec![0u8; 1 << 16];
+        while let Ok(n) = c.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..n]);
+        }
+        c2.set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
+        while e.pending_output() > 0 || Instant::now() < deadline {
+            let _ = e.flush();
+            match c2.read(&mut buf) {
+                Ok(n) if n > 0 => got.extend_from_slice(&buf[..n]),
+                _ if e.pending_output() == 0 => break,
+                _ => {}
+            }
+            assert!(Instant::now() < deadline, "not all delivered");
+        }
+        assert_eq!(got, text.replace('\n', "\r\n").into_bytes());
+    }
+
     #[test]
     fn copyover_export_import_round_trip() {
         let (mut d, _c) = negotiated();
@@ -1426,6 +1567,7 @@ mod tests {
         d.input.push_back("look".into());
         d.end_compression();
         assert!(!d.compressing());
+        take_out(&mut d); // written before the exec
         let state = d.export_state();
         assert!(!state.contains('\n') && !state.contains('\r'), "{state}");
         assert!(state.starts_with("v1 "), "{state}");
@@ -1472,6 +1614,7 @@ mod tests {
         assert!(e.compressing());
         // Exported again (while compressing), the state is the same.
         e.input = d.input.clone();
+        take_out(&mut e);
         assert_eq!(e.export_state(), state);
         // GMCP supports survived.
         e.send_gmcp("Comm.Channel.Text", "{}");

@@ -14,6 +14,13 @@ use std::time::Duration;
 
 use super::*;
 
+/// Most unread output carried over a copyover for one slow reader.
+pub const MAX_CARRIED_OUTPUT: usize = 256 * 1024;
+/// How long a hand-over waits for slow readers before carrying their
+/// output instead (one client that stopped reading once held every copyover
+/// for 2 s).
+pub const HAND_OVER_FLUSH: Duration = Duration::from_millis(50);
+
 /// One connection as handed over: its fd and its exported telnet state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HandedConn {
@@ -38,7 +45,19 @@ impl Server {
         self.drain(engine);
     }
 
-    /// Finish compressed streams, flush, and describe every live connection.
+    /// Before a hand-over: drop what the game says may not be written into
+    /// the state file (lines typed at a login prompt, a `password`
+    /// command), per connection.
+    pub fn scrub_input(&mut self, mut keep: impl FnMut(ConnId, &str) -> bool) {
+        for (k, d) in self.conns.iter_mut() {
+            d.scrub_input(|line| keep(ConnId(k), line));
+        }
+    }
+
+    /// Finish compressed streams, flush (waiting at most `timeout` for slow
+    /// readers: what they have not taken travels in the state and is sent
+    /// by the next image), and describe every live connection. A client
+    /// with more than [`MAX_CARRIED_OUTPUT`] unread is closed instead.
     pub fn hand_over(&mut self, timeout: Duration) -> Vec<HandedConn> {
         for (_, d) in self.conns.iter_mut() {
             if !d.is_dead() {
@@ -46,6 +65,11 @@ impl Server {
             }
         }
         self.flush_all(timeout);
+        for (_, d) in self.conns.iter_mut() {
+            if d.pending_output() > MAX_CARRIED_OUTPUT {
+                d.kill("too far behind reading to be carried over a copyover");
+            }
+        }
         // A connection the game was closing (a player who just quit) is
         // closed now, not carried into the next image.
         for (_, d) in self.conns.iter_mut() {

@@ -427,6 +427,25 @@ impl Telnet {
         }
     }
 
+    /// The line typed so far, without its end yet (copyover carries it).
+    pub fn partial_line(&self) -> &[u8] {
+        &self.line
+    }
+
+    /// Restore a partly typed line (a copyover's new image), at most
+    /// [`MAX_LINE`] bytes; the rest of the line continues it.
+    pub fn set_partial_line(&mut self, bytes: &[u8]) {
+        self.line.clear();
+        self.line
+            .extend_from_slice(&bytes[..bytes.len().min(MAX_LINE)]);
+    }
+
+    /// Forget the line typed so far.
+    pub fn clear_partial_line(&mut self) {
+        self.line.clear();
+        self.line_truncated = false;
+    }
+
     fn push_line_byte(&mut self, b: u8) {
         if self.line.len() < MAX_LINE {
             self.line.push(b);
