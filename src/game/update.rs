@@ -15,8 +15,8 @@ use crate::db::tables::{self, SIZE_MEDIUM};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::aff;
 use crate::world::{
-    item, pos, wear_loc, AreaId, CharId, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS,
-    ROOM_NO_MOB, ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL,
+    item, pos, wear_loc, AreaId, CharId, World, ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA,
+    DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL,
 };
 
 pub const PULSE_PER_SECOND: u64 = 4;
@@ -24,6 +24,10 @@ pub const PULSE_VIOLENCE: u64 = 3 * PULSE_PER_SECOND;
 pub const PULSE_MOBILE: u64 = 4 * PULSE_PER_SECOND;
 pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
 pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
+
+/// The lowest hunger and thirst fall to by themselves while the world has
+/// no food or drink (see `gain_condition`); 0 once eating and drinking exist.
+pub const CONDITION_FLOOR: i32 = 1;
 
 /// Condition slots in `PcData::condition`.
 pub use crate::db::tables::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
@@ -152,7 +156,14 @@ pub fn mobile_update(world: &mut World) {
         }
         let Some(to) = exit.to() else { continue };
         let Some(dest) = world.room(to) else { continue };
-        if dest.flags & ROOM_NO_MOB != 0 || dest.area != area {
+        let act = world.ch(id).map_or(0, |c| c.act);
+        let indoors = dest.flags & ROOM_INDOORS != 0;
+        // Only *stay_area* keeps a mobile in its own area (rom-mechanics 10.2).
+        if dest.flags & ROOM_NO_MOB != 0
+            || (act & ACT_STAY_AREA != 0 && dest.area != area)
+            || (act & ACT_OUTDOORS != 0 && indoors)
+            || (act & ACT_INDOORS != 0 && !indoors)
+        {
             continue;
         }
         let sneaking = world.ch(id).is_some_and(|c| c.is_affected(aff::SNEAK));
@@ -178,7 +189,7 @@ fn is_outside(world: &World, ch: CharId) -> bool {
         .ch(ch)
         .and_then(|c| c.room)
         .and_then(|r| world.room(r))
-        .is_some_and(|r| r.flags & ROOM_INDOORS == 0 && r.sector != 0)
+        .is_some_and(crate::world::handler::room_is_outside)
 }
 
 /// One game hour passes; sunrise and sunset are announced outdoors.
@@ -343,7 +354,15 @@ pub fn gain_condition(world: &mut World, ch: CharId, which: usize, delta: i32) {
     if old == -1 {
         return;
     }
-    let new = (old + delta).clamp(0, 48);
+    // Nothing can be eaten or drunk yet (shops, food and fountains arrive
+    // with the living world): until then hunger and thirst stop one short
+    // of the point where they halve regeneration.
+    let floor = if matches!(which, COND_HUNGER | COND_THIRST) {
+        CONDITION_FLOOR
+    } else {
+        0
+    };
+    let new = (old + delta).clamp(floor, 48);
     pc.condition[which] = new;
     if new == 0 {
         let msg = match which {
@@ -544,6 +563,7 @@ mod tests {
                 vnum: MobVnum(50),
                 keywords: "rat".into(),
                 short_descr: "a rat".into(),
+                act: ACT_STAY_AREA,
                 level: 1,
                 start_pos: pos::STANDING,
                 default_pos: pos::STANDING,
@@ -615,16 +635,13 @@ mod tests {
     }
 
     #[test]
-    fn hunger_at_zero_halves_gain_and_complains() {
+    fn hunger_at_zero_halves_gain() {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
+        // As a file from before the floor (or, later, a day without food).
         if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
-            pc.condition[COND_HUNGER] = 1;
+            pc.condition[COND_HUNGER] = 0;
         }
-        char_update(&mut w);
-        assert!(w
-            .ch(p)
-            .is_some_and(|c| c.output.contains("You are hungry.")));
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
         }
@@ -653,6 +670,84 @@ mod tests {
             out.contains("A rat has arrived.") && out.contains("A rat leaves south."),
             "{out}"
         );
+    }
+
+    /// Only `stay_area` keeps a mobile home; others wander where exits go.
+    #[test]
+    fn only_stay_area_mobiles_stay_in_their_area() {
+        let mut w = world_two_rooms();
+        let rat = w
+            .create_mobile(MobVnum(50))
+            .unwrap_or_else(|| panic!("no rat"));
+        if let Some(c) = w.ch_mut(rat) {
+            c.act &= !ACT_STAY_AREA;
+        }
+        w.char_to_room(rat, RoomVnum(10));
+        w.areas[0].empty = false;
+        let mut left = false;
+        for _ in 0..5000 {
+            if w.ch(rat).and_then(|c| c.room) == Some(RoomVnum(100)) {
+                left = true;
+                break;
+            }
+            mobile_update(&mut w);
+        }
+        assert!(left, "a mobile without stay_area never left its area");
+    }
+
+    /// Sunlight by the hour, and rooms lit by sector, not by the indoors flag.
+    #[test]
+    fn darkness_follows_rom_hours_and_sectors() {
+        let mut w = world_two_rooms();
+        if let Some(r) = w.room_mut(RoomVnum(10)) {
+            r.sector = 3; // forest
+            r.flags |= ROOM_INDOORS;
+        }
+        let dark_at = |w: &mut World, h: i32| {
+            w.hour = h;
+            w.room_is_dark(RoomVnum(10))
+        };
+        for h in 0..24 {
+            let expect_dark = !(5..=18).contains(&h);
+            assert_eq!(dark_at(&mut w, h), expect_dark, "hour {h}");
+        }
+        if let Some(r) = w.room_mut(RoomVnum(10)) {
+            r.sector = 0; // inside
+        }
+        assert!(!dark_at(&mut w, 23));
+        // Outside is any room without the indoors flag, sector 0 included.
+        let p = player(&mut w, 11);
+        if let Some(r) = w.room_mut(RoomVnum(11)) {
+            r.sector = 0;
+        }
+        w.hour = 4;
+        time_update(&mut w);
+        assert!(w
+            .ch(p)
+            .is_some_and(|c| c.output.contains("The day has begun.")));
+    }
+
+    /// With nothing to eat or drink yet, hunger and thirst stop at 1.
+    #[test]
+    fn hunger_and_thirst_stop_short_of_hurting() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        for _ in 0..100 {
+            char_update(&mut w);
+        }
+        let cond = w
+            .ch(p)
+            .and_then(|c| c.pc.as_ref())
+            .map(|pc| pc.condition)
+            .unwrap_or_default();
+        assert_eq!(cond[COND_HUNGER], CONDITION_FLOOR);
+        assert_eq!(cond[COND_THIRST], CONDITION_FLOOR);
+        let hungry = hit_gain(&w, p);
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
+            pc.condition[COND_HUNGER] = 48;
+            pc.condition[COND_THIRST] = 48;
+        }
+        assert_eq!(hungry, hit_gain(&w, p), "regeneration is not cut");
     }
 
     #[test]

@@ -602,11 +602,13 @@ impl World {
         if r.flags & ROOM_DARK != 0 {
             return true;
         }
-        // Sectors inside (0) and city (1) are lit; outdoors darkness follows the sun.
-        if r.sector == 0 || r.sector == 1 || r.flags & ROOM_INDOORS != 0 {
+        // Sectors inside (0) and city (1) are lit (the *indoors* flag does
+        // not light a room); elsewhere darkness follows the sun, which is
+        // set or down from hour 19 to hour 4 (rom-mechanics 13.2).
+        if r.sector == 0 || r.sector == 1 {
             return false;
         }
-        !(6..=19).contains(&self.hour)
+        !sun_is_up(self.hour)
     }
 
     /// Can `ch` see `victim`?
@@ -866,6 +868,18 @@ impl World {
 }
 
 /// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
+/// Is it light outside at this hour? Light from hour 5 ("The day has
+/// begun.") to hour 18; set at 19, dark from 20 to 4.
+pub fn sun_is_up(hour: i32) -> bool {
+    (5..19).contains(&hour)
+}
+
+/// Is this room outside, for sun and weather messages? Only the *indoors*
+/// flag says no; the sector does not matter (rom-mechanics 13.3).
+pub fn room_is_outside(room: &Room) -> bool {
+    room.flags & ROOM_INDOORS == 0
+}
+
 pub fn apply_ac(item_type: i32, values: &[i64; 5], loc: i32, i: usize) -> i32 {
     if item_type != item::ARMOR {
         return 0;

@@ -190,6 +190,8 @@ pub const ACT_WIMPY: Flags = 1 << 7; // H
 pub const ACT_PET: Flags = 1 << 8; // I
 pub const ACT_TRAIN: Flags = 1 << 9; // J
 pub const ACT_PRACTICE: Flags = 1 << 10; // K
+pub const ACT_OUTDOORS: Flags = 1 << 22; // W
+pub const ACT_INDOORS: Flags = 1 << 24; // Y
 pub const ACT_HEALER: Flags = 1 << 26; // a
 pub const ACT_GAIN: Flags = 1 << 27; // b
 
