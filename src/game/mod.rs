@@ -16,9 +16,12 @@ pub mod act_move;
 pub mod act_obj;
 pub mod act_wiz;
 pub mod copyover;
+pub mod fight;
 pub mod gmcp;
 pub mod interp;
+pub mod magic;
 pub mod nanny;
+pub mod special;
 pub mod update;
 
 use std::cmp::Reverse;

@@ -4,9 +4,11 @@
 //! Every pulse: command lag (`wait`) and `daze` run down. Every
 //! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
 //! the clock and sunlight, then the character tick — regeneration
-//! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers.
-//! Every [`PULSE_AREA`]: areas age and reset (12.1). Combat rounds, spells
-//! and object decay are not here yet.
+//! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
+//! affects wearing off. Every [`PULSE_VIOLENCE`]: a combat round
+//! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
+//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick.
+//! Object decay is not here yet.
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
@@ -48,6 +50,9 @@ pub fn pulse(world: &mut World) {
     }
     if world.pulse.is_multiple_of(PULSE_MOBILE) {
         mobile_update(world);
+    }
+    if world.pulse.is_multiple_of(PULSE_VIOLENCE) {
+        super::fight::violence_update(world);
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
         time_update(world);
@@ -403,25 +408,31 @@ pub fn char_update(world: &mut World) {
             }
         }
         let Some(c) = world.ch(ch) else { continue };
-        if c.is_npc() {
-            continue;
+        if !c.is_npc() {
+            player_tick(world, ch);
         }
-        if c.get_trust() >= LEVEL_IMMORTAL {
-            if let Some(c) = world.ch_mut(ch) {
-                c.timer = 0;
-            }
-            continue;
-        }
-        burn_light(world, ch);
-        let big = world.ch(ch).is_some_and(|c| c.size > SIZE_MEDIUM);
-        if let Some(c) = world.ch_mut(ch) {
-            c.timer += 1;
-        }
-        gain_condition(world, ch, COND_DRUNK, -1);
-        gain_condition(world, ch, COND_FULL, if big { -4 } else { -2 });
-        gain_condition(world, ch, COND_THIRST, -1);
-        gain_condition(world, ch, COND_HUNGER, if big { -2 } else { -1 });
+        world.affect_tick(ch);
     }
+}
+
+/// A player's part of the tick: lights, idle timer, conditions.
+fn player_tick(world: &mut World, ch: CharId) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.get_trust() >= LEVEL_IMMORTAL {
+        if let Some(c) = world.ch_mut(ch) {
+            c.timer = 0;
+        }
+        return;
+    }
+    burn_light(world, ch);
+    let big = world.ch(ch).is_some_and(|c| c.size > SIZE_MEDIUM);
+    if let Some(c) = world.ch_mut(ch) {
+        c.timer += 1;
+    }
+    gain_condition(world, ch, COND_DRUNK, -1);
+    gain_condition(world, ch, COND_FULL, if big { -4 } else { -2 });
+    gain_condition(world, ch, COND_THIRST, -1);
+    gain_condition(world, ch, COND_HUNGER, if big { -2 } else { -1 });
 }
 
 /// A worn light burns an hour; at 0 it goes out and is destroyed.

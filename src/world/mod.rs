@@ -7,6 +7,7 @@
 //! Nothing in here touches a socket or the disk.
 
 pub mod act;
+pub mod affect;
 pub mod arena;
 pub mod handler;
 pub mod proto;

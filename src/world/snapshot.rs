@@ -1,7 +1,7 @@
 //! A snapshot of the world's moving parts, so a copyover changes nothing a
 //! player can see: mobiles where they stood with their hp and gear, objects
 //! on the ground (dropped things, corpses and their contents), door states,
-//! area reset clocks, game time, and who follows whom.
+//! area reset clocks, game time, who follows whom, and who fights whom.
 //!
 //! Players and what they carry are not in here: they travel in their own
 //! player files. Followers, groups and pets that link players and mobiles
@@ -230,6 +230,7 @@ pub fn write_snapshot(world: &World) -> String {
         link("master", c.master);
         link("leader", c.leader);
         link("pet", c.pet);
+        link("fighting", c.fighting);
     }
     out.push_str(SNAPSHOT_END);
     out.push('\n');
@@ -401,6 +402,7 @@ pub fn restore_snapshot(
                         "master" => c.master = Some(b),
                         "leader" => c.leader = Some(b),
                         "pet" => c.pet = Some(b),
+                        "fighting" => c.fighting = Some(b),
                         _ => return Err(format!("snapshot:{ln}: unknown link '{kind}'")),
                     }
                 }
@@ -415,6 +417,15 @@ pub fn restore_snapshot(
     }
     if let Some(state) = rng_state {
         world.rng = Rng::from_state(state);
+    }
+    // Fights go on: whoever has an opponent back is fighting (a player's
+    // file says standing, as ROM saves it); whoever lost theirs stands.
+    for (_, c) in world.chars.iter_mut() {
+        match (c.fighting.is_some(), c.position) {
+            (true, pos::STANDING) => c.position = pos::FIGHTING,
+            (false, pos::FIGHTING) => c.position = pos::STANDING,
+            _ => {}
+        }
     }
 
     Ok(notes)
@@ -511,7 +522,7 @@ fn restore_mob(
                     h as i32, mh as i32, m as i32, mm as i32, mv as i32, mmv as i32,
                 );
             }
-            "Pos" => c.position = (num(v, ln)? as i32).min(pos::STANDING),
+            "Pos" => c.position = (num(v, ln)? as i32).clamp(pos::DEAD, pos::STANDING),
             "Money" => {
                 let [g, s] = nums::<2>(v, ln)?;
                 (c.gold, c.silver) = (g, s);
@@ -527,11 +538,6 @@ fn restore_mob(
             "Affc" => c.affects.push(parse_affect(v, ln)?),
             "Id" | "Vnum" | "Room" => {}
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
-        }
-    }
-    if let Some(c) = world.ch_mut(ch) {
-        if c.position == pos::FIGHTING {
-            c.position = pos::STANDING;
         }
     }
     world.char_to_room(ch, room);
@@ -649,6 +655,21 @@ mod tests {
             c.position = pos::RESTING;
         }
         w.char_to_room(mob, RoomVnum(3001));
+        // Two mobiles in a fight (carried over a copyover, not stopped).
+        let other = w
+            .chars
+            .iter()
+            .find(|(id, c)| c.is_npc() && *id != mob)
+            .map(|(id, _)| id)
+            .expect("another mobile");
+        w.char_to_room(other, RoomVnum(3001));
+        if let Some(c) = w.ch_mut(mob) {
+            c.fighting = Some(other);
+        }
+        if let Some(c) = w.ch_mut(other) {
+            c.fighting = Some(mob);
+            c.position = pos::FIGHTING;
+        }
         let corpse = w.create_object(OBJ_VNUM_CORPSE_NPC, 0).expect("corpse");
         if let Some(o) = w.obj_mut(corpse) {
             o.name = "corpse goose".into();
@@ -687,6 +708,21 @@ mod tests {
         );
         assert_eq!(a.chars.len(), b.chars.len());
         assert_eq!(a.objs.len(), b.objs.len());
+        let fights = |w: &World| {
+            w.chars
+                .iter()
+                .filter(|(_, c)| c.fighting.is_some())
+                .map(|(_, c)| {
+                    let f = c
+                        .fighting
+                        .and_then(|f| w.ch(f))
+                        .map(|f| f.short_descr.clone());
+                    (c.short_descr.clone(), f)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fights(&a).len(), 2);
+        assert_eq!(fights(&a), fights(&b));
         let exit = |w: &World| {
             w.room(RoomVnum(3024))
                 .and_then(|r| r.exits[1].as_ref())

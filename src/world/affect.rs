@@ -1,0 +1,363 @@
+//! Affects on characters (ROM's `affect_to_char`, `affect_remove`,
+//! `affect_strip`, `is_affected`, `affect_join`, and the tick that ages
+//! them; rom-mechanics 6.7).
+//!
+//! An [`Affect`] carries its skill number, level, duration in ticks (-1 =
+//! permanent), an apply location with a modifier, and bits. Adding one
+//! applies its modifier and sets its bits on the character; removing one
+//! undoes the modifier, clears the bits, and sets them again if another
+//! affect or a worn object still gives them. Skills and spells only declare
+//! their affects and call these; nothing else touches `Char::affects`.
+//!
+//! Each tick [`World::affect_tick`] ages a character's affects: duration
+//! down by one (and with 20 % chance the level too); an affect found at
+//! duration 0 ends and its wear-off message is shown, unless the next affect
+//! in the list is of the same skill and ends with it (two-part spells speak
+//! once).
+
+use super::*;
+
+/// Where an affect acts (`Affect::where_`).
+pub mod to {
+    /// Applies and `affected_by` bits.
+    pub const AFFECTS: i32 = 0;
+    /// On an object.
+    pub const OBJECT: i32 = 1;
+    pub const IMMUNE: i32 = 2;
+    pub const RESIST: i32 = 3;
+    pub const VULN: i32 = 4;
+    pub const WEAPON: i32 = 5;
+}
+
+/// What a character reads when an affect of a skill wears off. Spells
+/// declare theirs here as they are written (the magic issue fills it);
+/// the text is our own. A skill without an entry ends silently.
+pub static WEAR_OFF: &[(&str, &str)] = &[
+    ("armor", "The shimmering ward about you thins and is gone."),
+    ("bless", "The warmth of the blessing ebbs away."),
+    ("blindness", "The darkness lifts from your eyes."),
+    ("detect invis", "The unseen slips back out of your sight."),
+    (
+        "giant strength",
+        "Your borrowed might drains out of your arms.",
+    ),
+    ("haste", "The world catches up with you again."),
+    ("invisibility", "You fade back into view."),
+    ("sanctuary", "The white aura around you flickers out."),
+    ("sleep", "The heavy drowsiness leaves you."),
+    ("poison", "The sickness in your blood passes."),
+    ("sneak", "Your footfalls are your own again."),
+];
+
+/// The wear-off message of skill `sn`, if it has one.
+pub fn wear_off_message(sn: i32) -> Option<&'static str> {
+    let name = crate::db::tables::skill_name(sn)?;
+    WEAR_OFF.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+}
+
+impl World {
+    /// Give `ch` an affect: its modifier and bits take effect now.
+    pub fn affect_to_char(&mut self, ch: CharId, af: Affect) {
+        let Some(c) = self.ch_mut(ch) else { return };
+        // ROM puts new affects at the head of the list.
+        c.affects.insert(0, af.clone());
+        self.affect_apply(ch, &af, true);
+    }
+
+    /// Remove the affect at `index` of `ch`'s list, undoing it.
+    pub fn affect_remove(&mut self, ch: CharId, index: usize) {
+        let Some(c) = self.ch_mut(ch) else { return };
+        if index >= c.affects.len() {
+            return;
+        }
+        let af = c.affects.remove(index);
+        self.affect_apply(ch, &af, false);
+        self.affect_check(ch, af.where_, af.bits);
+    }
+
+    /// Remove every affect of skill `sn` (no wear-off message: the caller
+    /// says what happened).
+    pub fn affect_strip(&mut self, ch: CharId, sn: i32) {
+        while let Some(i) = self
+            .ch(ch)
+            .and_then(|c| c.affects.iter().position(|a| a.skill == sn))
+        {
+            self.affect_remove(ch, i);
+        }
+    }
+
+    /// Is `ch` under an affect of skill `sn`?
+    pub fn is_affected(&self, ch: CharId, sn: i32) -> bool {
+        self.ch(ch)
+            .is_some_and(|c| c.affects.iter().any(|a| a.skill == sn))
+    }
+
+    /// Add an affect, merging it with one of the same skill if there is
+    /// one: levels averaged, durations and modifiers added (poison, plague,
+    /// sleep, chill touch stack this way).
+    pub fn affect_join(&mut self, ch: CharId, mut af: Affect) {
+        let old = self.ch(ch).and_then(|c| {
+            c.affects
+                .iter()
+                .position(|a| a.skill == af.skill)
+                .map(|i| (i, c.affects[i].clone()))
+        });
+        if let Some((i, old)) = old {
+            af.level = (af.level + old.level) / 2;
+            af.duration += old.duration;
+            af.modifier += old.modifier;
+            self.affect_remove(ch, i);
+        }
+        self.affect_to_char(ch, af);
+    }
+
+    /// One tick of `ch`'s affects (rom-mechanics 6.7 and 7.4 step 5).
+    pub fn affect_tick(&mut self, ch: CharId) {
+        let mut i = 0;
+        loop {
+            let Some(c) = self.ch(ch) else { return };
+            let Some(af) = c.affects.get(i) else { return };
+            if af.duration > 0 {
+                let fade = af.level > 0 && self.rng.range(0, 4) == 0;
+                if let Some(a) = self.ch_mut(ch).and_then(|c| c.affects.get_mut(i)) {
+                    a.duration -= 1;
+                    if fade {
+                        a.level -= 1;
+                    }
+                }
+                i += 1;
+            } else if af.duration < 0 {
+                i += 1;
+            } else {
+                let sn = af.skill;
+                // A same-skill affect ending with this one speaks for both
+                // (ROM: silent when the next is of the same type and not
+                // going on).
+                let next_ends_too = c
+                    .affects
+                    .get(i + 1)
+                    .is_some_and(|n| n.skill == sn && n.duration <= 0);
+                if sn > 0 && !next_ends_too {
+                    if let Some(msg) = wear_off_message(sn) {
+                        self.send(ch, &format!("{msg}\n"));
+                    }
+                }
+                self.affect_remove(ch, i);
+            }
+        }
+    }
+
+    /// Apply or undo one affect's modifier and bits.
+    fn affect_apply(&mut self, ch: CharId, af: &Affect, add: bool) {
+        match af.where_ {
+            to::AFFECTS => self.affect_modify(ch, af.location, af.modifier, af.bits, add),
+            to::IMMUNE | to::RESIST | to::VULN => {
+                if let Some(c) = self.ch_mut(ch) {
+                    let set = match af.where_ {
+                        to::IMMUNE => &mut c.imm,
+                        to::RESIST => &mut c.res,
+                        _ => &mut c.vuln,
+                    };
+                    if add {
+                        *set |= af.bits;
+                    } else {
+                        *set &= !af.bits;
+                    }
+                }
+                self.affect_modify(ch, af.location, af.modifier, 0, add);
+            }
+            _ => self.affect_modify(ch, af.location, af.modifier, 0, add),
+        }
+    }
+
+    /// After a removal: set `bits` again where another affect, a worn
+    /// object, or (for a mobile) its prototype still gives them.
+    pub fn affect_check(&mut self, ch: CharId, where_: i32, bits: Flags) {
+        if bits == 0 || !matches!(where_, to::AFFECTS | to::IMMUNE | to::RESIST | to::VULN) {
+            return;
+        }
+        let Some(c) = self.ch(ch) else { return };
+        let mut still = 0;
+        for a in &c.affects {
+            if a.where_ == where_ {
+                still |= a.bits & bits;
+            }
+        }
+        if where_ == to::AFFECTS {
+            for &o in &c.carrying {
+                let Some(obj) = self.obj(o) else { continue };
+                if obj.wear_loc < 0 {
+                    continue;
+                }
+                for a in &obj.affects {
+                    if a.where_ == to::AFFECTS {
+                        still |= a.bits & bits;
+                    }
+                }
+                if obj.affects.is_empty() {
+                    if let Some(p) = self.obj_index.get(&obj.vnum) {
+                        for a in &p.proto.applies {
+                            if a.where_ == b'A' {
+                                still |= a.bits & bits;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(p) = c.vnum.and_then(|v| self.mob_index.get(&v)) {
+                still |= p.proto.affected & bits;
+            }
+        }
+        if still == 0 {
+            return;
+        }
+        if let Some(c) = self.ch_mut(ch) {
+            match where_ {
+                to::AFFECTS => c.affected_by |= still,
+                to::IMMUNE => c.imm |= still,
+                to::RESIST => c.res |= still,
+                _ => c.vuln |= still,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::tables::skill_lookup;
+    use crate::world::handler::{aff, apply};
+
+    fn world_with_player() -> (World, CharId) {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "T".into(),
+            low_vnum: 1,
+            high_vnum: 99,
+            ..Default::default()
+        });
+        p.rooms.insert(
+            RoomVnum(10),
+            RoomProto {
+                vnum: RoomVnum(10),
+                area: AreaId(0),
+                name: "Room".into(),
+                ..Default::default()
+            },
+        );
+        let mut w = World::new(p, 3);
+        let ch = w.chars.insert(Char {
+            name: "Tess".into(),
+            pc: Some(Box::default()),
+            level: 10,
+            conn: Some(crate::net::engine::ConnId(1)),
+            hitroll: 1,
+            ..Char::default()
+        });
+        w.char_to_room(ch, RoomVnum(10));
+        (w, ch)
+    }
+
+    fn sn(name: &str) -> i32 {
+        skill_lookup(name).map_or(-1, |s| s as i32)
+    }
+
+    fn af(skill: i32, duration: i32, location: i32, modifier: i32, bits: Flags) -> Affect {
+        Affect {
+            where_: to::AFFECTS,
+            skill,
+            level: 20,
+            duration,
+            location,
+            modifier,
+            bits,
+        }
+    }
+
+    #[test]
+    fn adding_and_removing_applies_and_undoes() {
+        let (mut w, ch) = world_with_player();
+        let bless = sn("bless");
+        w.affect_to_char(ch, af(bless, 3, apply::HITROLL, 2, 0));
+        w.affect_to_char(ch, af(bless, 3, apply::SAVING_SPELL, -2, 0));
+        assert!(w.is_affected(ch, bless));
+        assert_eq!(w.ch(ch).map(|c| (c.hitroll, c.saving_throw)), Some((3, -2)));
+        w.affect_strip(ch, bless);
+        assert!(!w.is_affected(ch, bless));
+        assert_eq!(w.ch(ch).map(|c| (c.hitroll, c.saving_throw)), Some((1, 0)));
+    }
+
+    #[test]
+    fn a_removed_bit_stays_while_another_affect_gives_it() {
+        let (mut w, ch) = world_with_player();
+        w.affect_to_char(
+            ch,
+            af(sn("invisibility"), 5, apply::NONE, 0, aff::INVISIBLE),
+        );
+        w.affect_to_char(ch, af(sn("mass invis"), 5, apply::NONE, 0, aff::INVISIBLE));
+        w.affect_strip(ch, sn("invisibility"));
+        assert!(w.ch(ch).is_some_and(|c| c.is_affected(aff::INVISIBLE)));
+        w.affect_strip(ch, sn("mass invis"));
+        assert!(!w.ch(ch).is_some_and(|c| c.is_affected(aff::INVISIBLE)));
+    }
+
+    #[test]
+    fn join_stacks_duration_and_modifier_and_averages_level() {
+        let (mut w, ch) = world_with_player();
+        let poison = sn("poison");
+        w.affect_join(ch, af(poison, 4, apply::STR, -1, aff::POISON));
+        let mut second = af(poison, 6, apply::STR, -2, aff::POISON);
+        second.level = 10;
+        w.affect_join(ch, second);
+        let c = w.ch(ch).cloned().unwrap_or_default();
+        assert_eq!(c.affects.len(), 1);
+        assert_eq!(
+            (
+                c.affects[0].duration,
+                c.affects[0].modifier,
+                c.affects[0].level
+            ),
+            (10, -3, 15)
+        );
+        assert_eq!(c.mod_stat[0], -3);
+        assert!(c.is_affected(aff::POISON));
+    }
+
+    /// Duration d lasts through d more ticks and ends on the (d+1)-th, with
+    /// one wear-off message for a two-part spell; permanent ones stay.
+    #[test]
+    fn ticks_age_affects_and_show_the_wear_off_message_once() {
+        let (mut w, ch) = world_with_player();
+        let bless = sn("bless");
+        w.affect_to_char(ch, af(bless, 2, apply::HITROLL, 2, 0));
+        w.affect_to_char(ch, af(bless, 2, apply::SAVING_SPELL, -2, 0));
+        w.affect_to_char(ch, af(sn("sanctuary"), -1, apply::NONE, 0, aff::SANCTUARY));
+        for _ in 0..2 {
+            w.affect_tick(ch);
+            assert!(w.is_affected(ch, bless));
+        }
+        w.affect_tick(ch);
+        assert!(!w.is_affected(ch, bless));
+        let out = w.ch(ch).map(|c| c.output.clone()).unwrap_or_default();
+        assert_eq!(
+            out.matches("The warmth of the blessing ebbs away.").count(),
+            1,
+            "{out}"
+        );
+        assert_eq!(w.ch(ch).map(|c| c.hitroll), Some(1));
+        for _ in 0..50 {
+            w.affect_tick(ch);
+        }
+        assert!(w.ch(ch).is_some_and(|c| c.is_affected(aff::SANCTUARY)));
+    }
+
+    #[test]
+    fn every_wear_off_message_names_a_skill() {
+        for (name, _) in WEAR_OFF {
+            assert!(
+                crate::db::tables::skill_exact(name).is_some(),
+                "{name} is not a skill"
+            );
+        }
+    }
+}
