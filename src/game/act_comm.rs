@@ -33,8 +33,8 @@ pub fn do_say(world: &mut World, ch: CharId, arg: &str) {
         text2: Some(text),
         ..Default::default()
     };
-    world.act("$n says '$T'", ch, args, To::Room);
-    world.act("You say '$T'", ch, args, To::Char);
+    world.act_channel("say", "$n says '$T'", ch, args, To::Room, pos::RESTING);
+    world.act_channel("say", "You say '$T'", ch, args, To::Char, pos::RESTING);
 }
 
 /// `emote <text>`: "$n <text>" to the room.
@@ -127,8 +127,8 @@ fn send_tell(world: &mut World, ch: CharId, victim: CharId, text: &str, is_reply
             pos::DEAD,
         );
     }
-    world.act_pos("You tell $N '$t'", ch, args, To::Char, pos::DEAD);
-    world.act_pos("$n tells you '$t'", ch, args, To::Vict, pos::DEAD);
+    world.act_channel("tell", "You tell $N '$t'", ch, args, To::Char, pos::DEAD);
+    world.act_channel("tell", "$n tells you '$t'", ch, args, To::Vict, pos::DEAD);
     if let Some(v) = world.ch_mut(victim) {
         v.reply = Some(ch);
     }
@@ -236,9 +236,10 @@ pub fn do_gossip(world: &mut World, ch: CharId, arg: &str) {
     }
     c.comm &= !comm::NOGOSSIP;
     let args = ActArgs::text(text);
-    world.act_pos("You gossip '$t'", ch, args, To::Char, pos::DEAD);
+    world.act_channel("gossip", "You gossip '$t'", ch, args, To::Char, pos::DEAD);
     for p in channel_listeners(world, ch, comm::NOGOSSIP, pos::SLEEPING) {
-        world.act_pos(
+        world.act_channel(
+            "gossip",
             "$n gossips '$t'",
             ch,
             args.with_vict(p),
@@ -273,9 +274,16 @@ pub fn do_shout(world: &mut World, ch: CharId, arg: &str) {
     c.comm &= !comm::SHOUTSOFF;
     c.wait = c.wait.max(12);
     let args = ActArgs::text(text);
-    world.act_pos("You shout '$t'", ch, args, To::Char, pos::DEAD);
+    world.act_channel("shout", "You shout '$t'", ch, args, To::Char, pos::DEAD);
     for p in channel_listeners(world, ch, comm::SHOUTSOFF, pos::RESTING) {
-        world.act("$n shouts '$t'", ch, args.with_vict(p), To::Vict);
+        world.act_channel(
+            "shout",
+            "$n shouts '$t'",
+            ch,
+            args.with_vict(p),
+            To::Vict,
+            pos::RESTING,
+        );
     }
 }
 

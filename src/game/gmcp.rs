@@ -11,16 +11,15 @@
 //! A [`Tracker`] per connection remembers what was last sent, so `Char.*`
 //! goes out only when it changed and `Room.Info` on every room change; the
 //! game runs [`Tracker::update`] once per loop turn for connections whose
-//! client agreed to GMCP. Channel lines are caught by [`ChannelCapture`]
-//! around a say/tell/reply/gossip/shout command: what each listener with a
-//! GMCP client received during the command is sent as its channel text.
+//! client agreed to GMCP. Channel lines come from the channel code itself:
+//! `World::act_channel` records what each listener with a GMCP client heard
+//! (`ChannelEvent`), and the game sends it as [`channel_text`].
 //!
 //! [`mssp_vars`] gives the world's MSSP facts (the net layer adds codebase,
 //! port and protocols).
 
 use crate::db::tables;
 use crate::net::protocols::json::Obj;
-use crate::world::handler::one_argument;
 use crate::world::{CharId, RoomVnum, World};
 
 /// Exit keys of `Room.Info`, by direction number (Mudlet's mapper uses these).
@@ -197,85 +196,6 @@ impl Tracker {
             }
         }
         self.queue.len() > before
-    }
-}
-
-/// Which channel a command line is, and the message it carries.
-fn channel_of(world: &World, ch: CharId, line: &str) -> Option<(&'static str, String)> {
-    let line = line.trim_start();
-    let (word, rest) = match line.chars().next() {
-        Some('\'') => ("'".to_string(), line[1..].trim_start()),
-        _ => one_argument(line),
-    };
-    let trust = world.ch(ch)?.get_trust();
-    let cmd = super::interp::find_command(&word, trust)?;
-    let (channel, message) = match cmd.name {
-        "say" | "'" => ("say", rest),
-        "gossip" => ("gossip", rest),
-        "shout" => ("shout", rest),
-        "reply" => ("tell", rest),
-        "tell" => ("tell", one_argument(rest).1),
-        _ => return None,
-    };
-    let message = message.trim();
-    if message.is_empty() {
-        return None;
-    }
-    Some((channel, message.to_string()))
-}
-
-/// Output lengths of GMCP listeners before a channel command (see the module docs).
-#[derive(Debug)]
-pub struct ChannelCapture {
-    channel: &'static str,
-    talker: String,
-    message: String,
-    before: Vec<(CharId, usize)>,
-}
-
-impl ChannelCapture {
-    /// Start watching if `line` is a channel command and someone has a
-    /// GMCP client.
-    pub fn begin(world: &World, ch: CharId, line: &str) -> Option<ChannelCapture> {
-        let (channel, message) = channel_of(world, ch, line)?;
-        let before: Vec<(CharId, usize)> = world
-            .players
-            .iter()
-            .filter_map(|&p| {
-                let c = world.ch(p)?;
-                let gmcp = world.clients.get(&c.conn?).is_some_and(|i| i.gmcp);
-                gmcp.then_some((p, c.output.len()))
-            })
-            .collect();
-        if before.is_empty() {
-            return None;
-        }
-        let talker = world.ch(ch)?.name.clone();
-        Some(ChannelCapture {
-            channel,
-            talker,
-            message: crate::net::color::render(&message, false),
-            before,
-        })
-    }
-
-    /// After the command: (listener, `Comm.Channel.Text` JSON) for every
-    /// watched character whose new output carries the message.
-    pub fn finish(self, world: &World) -> Vec<(CharId, String)> {
-        let mut out = Vec::new();
-        for (p, len) in self.before {
-            let Some(c) = world.ch(p) else { continue };
-            let Some(new) = c.output.get(len..) else {
-                continue;
-            };
-            let text = crate::net::color::render(new, false);
-            let text = text.trim_end_matches(['\n', '\r']);
-            if text.is_empty() || !text.contains(&self.message) {
-                continue;
-            }
-            out.push((p, channel_text(self.channel, &self.talker, text)));
-        }
-        out
     }
 }
 

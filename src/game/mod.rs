@@ -466,20 +466,21 @@ impl Game {
             panic!("failpoint command-panic");
         }
         update::return_from_void(&mut self.world, ch);
-        let capture = gmcp::ChannelCapture::begin(&self.world, ch, line);
         interp::interpret(&mut self.world, ch, line);
-        if let Some(capture) = capture {
-            self.channel_gmcp(capture);
-        }
+        self.channel_gmcp();
         self.process_requests();
     }
 
-    /// Queue `Comm.Channel.Text` for the listeners of a channel command.
-    fn channel_gmcp(&mut self, capture: gmcp::ChannelCapture) {
-        for (listener, json) in capture.finish(&self.world) {
-            let Some(conn) = self.world.ch(listener).and_then(|c| c.conn) else {
+    /// Queue `Comm.Channel.Text` for every channel line heard since the
+    /// last call (the channel code records them: `World::act_channel`).
+    fn channel_gmcp(&mut self) {
+        for ev in std::mem::take(&mut self.world.channel_events) {
+            let Some(conn) = self.world.ch(ev.listener).and_then(|c| c.conn) else {
                 continue;
             };
+            let talker = self.world.ch(ev.talker).map_or("", |c| c.name.as_str());
+            let text = crate::net::color::render(&ev.text, false);
+            let json = gmcp::channel_text(ev.channel, talker, &text);
             if let Some(s) = self.sessions.get_mut(&conn) {
                 s.gmcp.push("Comm.Channel.Text", json);
                 self.dirty.insert(conn);
@@ -767,6 +768,7 @@ impl Engine for Game {
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();
         }
+        self.channel_gmcp();
         self.login_timeouts();
         self.autosave_step();
         self.process_requests();

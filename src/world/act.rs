@@ -84,6 +84,34 @@ impl World {
 
     /// `act()` delivering only to readers at or above `min_pos`.
     pub fn act_pos(&mut self, format: &str, ch: CharId, args: ActArgs<'_>, to: To, min_pos: i32) {
+        self.act_to(format, ch, args, to, min_pos, None);
+    }
+
+    /// `act_pos()` for a line of a channel: every reader whose client takes
+    /// GMCP also gets a [`ChannelEvent`] (the game turns it into
+    /// `Comm.Channel.Text`). The channel commands call this, so new channels
+    /// need nothing more for GMCP.
+    pub fn act_channel(
+        &mut self,
+        channel: &'static str,
+        format: &str,
+        ch: CharId,
+        args: ActArgs<'_>,
+        to: To,
+        min_pos: i32,
+    ) {
+        self.act_to(format, ch, args, to, min_pos, Some(channel));
+    }
+
+    fn act_to(
+        &mut self,
+        format: &str,
+        ch: CharId,
+        args: ActArgs<'_>,
+        to: To,
+        min_pos: i32,
+        channel: Option<&'static str>,
+    ) {
         if format.is_empty() {
             return;
         }
@@ -112,8 +140,20 @@ impl World {
             if r.conn.is_none() || r.position < min_pos {
                 continue;
             }
+            let gmcp = channel.is_some()
+                && r.conn
+                    .and_then(|c| self.clients.get(&c))
+                    .is_some_and(|i| i.gmcp);
             let text = self.act_format(format, ch, &args, reader);
             self.send(reader, &text);
+            if let (Some(channel), true) = (channel, gmcp) {
+                self.channel_events.push(ChannelEvent {
+                    channel,
+                    talker: ch,
+                    listener: reader,
+                    text: text.trim_end_matches('\n').to_string(),
+                });
+            }
         }
     }
 

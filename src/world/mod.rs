@@ -414,6 +414,20 @@ pub struct World {
     /// What each connection's client negotiated (name, MTTS, window size,
     /// GMCP...), as the net layer reported it; not saved.
     pub clients: HashMap<ConnId, crate::net::engine::ClientInfo>,
+    /// Channel lines heard since the game last looked: GMCP's
+    /// `Comm.Channel.Text` is made from these (see [`World::act_channel`]).
+    pub channel_events: Vec<ChannelEvent>,
+}
+
+/// One channel line as one listener heard it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChannelEvent {
+    /// `say`, `tell`, `gossip`, `shout`, ...
+    pub channel: &'static str,
+    pub talker: CharId,
+    pub listener: CharId,
+    /// What the listener read (with colour codes, without the newline).
+    pub text: String,
 }
 
 /// A command's request to the server around the world.
@@ -516,6 +530,7 @@ impl World {
             requests: Vec::new(),
             output_pending: Vec::new(),
             clients: HashMap::new(),
+            channel_events: Vec::new(),
         }
     }
 
