@@ -21,7 +21,8 @@ test:
 	$(CARGO) test --all-targets -- --test-threads=2
 
 # Copyover end to end: N players (default 50), by command and SIGUSR1, three
-# in a row, the refusal and rollback paths; prints the copyover times.
+# in a row, the refusal and rollback paths (the new image's own and the
+# guardian's: exit 3, SIGSEGV, abort, stack overflow, hang); prints the times.
 copyover-test: build
 	target/release/copyover-test --bin $(BIN) --areas areas -n $(N)
 

@@ -293,16 +293,25 @@ pub fn exec(binary: &Path, args: &[String]) -> io::Error {
 }
 
 /// Replace this process with the image open on `fd` (rolling back), with
-/// the environment minus `drop_env`. Returns only on failure.
-pub fn exec_fd(fd: RawFd, args: &[String], drop_env: &str) -> io::Error {
+/// the environment minus `drop_env` plus `add_env`. Returns only on failure.
+pub fn exec_fd(
+    fd: RawFd,
+    args: &[String],
+    drop_env: &[&str],
+    add_env: &[(&str, String)],
+) -> io::Error {
     let argv = match cstrings(args) {
         Ok(a) => a,
         Err(e) => return e,
     };
-    let env: Vec<String> = std::env::vars_os()
-        .filter(|(k, _)| k != drop_env)
+    let mut env: Vec<String> = std::env::vars_os()
+        .filter(|(k, _)| {
+            k.to_str()
+                .is_some_and(|k| !drop_env.contains(&k) && !add_env.iter().any(|(a, _)| *a == k))
+        })
         .filter_map(|(k, v)| Some(format!("{}={}", k.to_str()?, v.to_str()?)))
         .collect();
+    env.extend(add_env.iter().map(|(k, v)| format!("{k}={v}")));
     let envp = match cstrings(&env) {
         Ok(e) => e,
         Err(e) => return e,
@@ -354,9 +363,12 @@ use crate::world::CopyoverRequest;
 /// First line of `copyover.state`.
 pub const STATE_HEADER: &str = "GRACEMUD-STATE 1";
 pub const STATE_END: &str = "#END";
-/// The operator's fault-injection hook for `make copyover-test`: set to
-/// `copyover-recover` (fail) or `copyover-panic` (panic) in the new image's
-/// environment to prove the rollback path. Never set in production.
+/// The operator's fault-injection hook for `make copyover-test`: set in the
+/// new image's environment to prove the rollback paths. `copyover-recover`
+/// (fail) and `copyover-panic` (panic) roll back from inside the new image;
+/// `copyover-segv`, `copyover-abort`, `copyover-stack` (stack overflow) and
+/// `copyover-hang` (sleep forever) strike after the sockets are adopted and
+/// leave it to the guardian. Never set in production.
 pub const FAILPOINT_ENV: &str = "GRACEMUD_FAILPOINT";
 /// The names of the data files, in the server's working directory.
 pub const DAT_FILE: &str = "copyover.dat";
@@ -371,6 +383,8 @@ pub struct Context {
     pub area_dir: PathBuf,
     /// The running image, for a rollback from the next one.
     pub self_exe: Option<fs::File>,
+    /// How long the guardian waits for the new image to answer.
+    pub deadline: Duration,
     /// This server's private directory (mode 0700) for the hand-over files.
     pub run_dir: PathBuf,
 }
@@ -511,23 +525,49 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
         Ok(()) => match handed.iter().try_for_each(|&fd| clear_cloexec(fd)) {
             Err(e) => format!("cannot keep the sockets open across exec: {e}"),
             Ok(()) => {
+                let written_ms = started.elapsed().as_secs_f64() * 1000.0;
                 let mut argv = vec![ctx.binary.display().to_string()];
                 argv.extend(ctx.args.iter().cloned());
                 argv.push("--copyover".into());
                 argv.push(args.render());
-                log::info!(
-                    "copyover hand-over: preflight {preflight_ms:.1} ms, announced {:.1} ms, saved {:.1} ms, flushed {:.1} ms, files written {:.1} ms",
-                    announced_ms - preflight_ms,
-                    save_ms + preflight_ms - announced_ms,
-                    handed_ms - save_ms - preflight_ms,
-                    started.elapsed().as_secs_f64() * 1000.0 - handed_ms
-                );
-                log::info!(
-                    "copyover: exec {} with {} connections",
-                    ctx.binary.display(),
-                    dat.len()
-                );
-                exec(&ctx.binary, &argv).to_string()
+                // 3. The guardian: holds a copy of every socket until the
+                // new image answers, and rolls back if it never does.
+                match start_guardian(server, ctx, &handed, &argv) {
+                    Err(e) => format!("cannot start the guardian: {e}"),
+                    Ok(guardian) => {
+                        let kept = match &guardian {
+                            Some(g) => clear_cloexec(g.answer_fd()).map(|()| {
+                                argv.push("--guardian".into());
+                                argv.push(g.link().render());
+                            }),
+                            None => Ok(()),
+                        };
+                        log::info!(
+                            "copyover hand-over: preflight {preflight_ms:.1} ms, announced {:.1} ms, saved {:.1} ms, flushed {:.1} ms, files written {:.1} ms, guardian forked {:.1} ms",
+                            announced_ms - preflight_ms,
+                            save_ms + preflight_ms - announced_ms,
+                            handed_ms - save_ms - preflight_ms,
+                            written_ms - handed_ms,
+                            started.elapsed().as_secs_f64() * 1000.0 - written_ms
+                        );
+                        let failure = match kept {
+                            Err(e) => format!("cannot hand the guardian's pipe over: {e}"),
+                            Ok(()) => {
+                                log::info!(
+                                    "copyover: exec {} with {} connections",
+                                    ctx.binary.display(),
+                                    dat.len()
+                                );
+                                exec(&ctx.binary, &argv).to_string()
+                            }
+                        };
+                        // Still here: the guardian stands down.
+                        if let Some(g) = guardian {
+                            g.dismiss();
+                        }
+                        failure
+                    }
+                }
             }
         },
     };
@@ -545,6 +585,38 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
             .send(ch, "The reboot did not happen; the game goes on.\n");
     }
     server.settle_now(game, Duration::from_secs(1));
+}
+
+/// Fork the guardian (none if there is no old image to roll back to).
+fn start_guardian(
+    server: &mut Server,
+    ctx: &Context,
+    handed: &[RawFd],
+    argv: &[String],
+) -> io::Result<Option<crate::guardian::Guardian>> {
+    use std::os::fd::AsRawFd;
+    let Some(exe) = &ctx.self_exe else {
+        log::warn!("copyover: no fd on the running image: no guardian, no rollback");
+        return Ok(None);
+    };
+    // The previous copyover's guardian (answered, exiting) is reaped first:
+    // no child of ours, dead or alive, is carried into the next image.
+    server.reap_children(Duration::from_secs(1));
+    let plan = crate::guardian::Plan::new(
+        exe.as_raw_fd(),
+        handed,
+        argv,
+        &[FAILPOINT_ENV],
+        ctx.deadline,
+    )?;
+    let g = crate::guardian::Guardian::spawn(plan)?;
+    log::info!(
+        "copyover: guardian pid {} forked in {:.2} ms, deadline {}",
+        g.pid(),
+        g.fork_ms(),
+        crate::guardian::deadline_text(ctx.deadline)
+    );
+    Ok(Some(g))
 }
 
 /// Everything in `copyover.state`, split by layer.
@@ -645,6 +717,12 @@ pub struct RecoverPlan {
     pub argv: Vec<String>,
     /// When `main` started.
     pub main_at_us: i64,
+    /// The guardian the old image left (`--guardian`), to answer once
+    /// everyone is adopted.
+    pub guardian: Option<crate::guardian::Link>,
+    /// When the rollback that started this image was decided (Unix µs),
+    /// from [`crate::guardian::ROLLBACK_AT_ENV`].
+    pub rollback_at_us: Option<i64>,
 }
 
 /// Roll back to the old image: hand every socket and the data files to it
@@ -657,8 +735,12 @@ pub fn rollback(plan: &RecoverPlan, reason: &str) -> String {
     if plan.args.old_exe_fd < 0 {
         return "no old image to roll back to".into();
     }
-    // Every fd the old image handed us must survive this exec too.
+    // Every fd the old image handed us must survive this exec too, and the
+    // guardian's pipe: the old image answers it once everyone is back.
     let mut fds = vec![plan.args.listener_fd];
+    if let Some(g) = &plan.guardian {
+        fds.push(g.fd);
+    }
     if let Ok(text) = fs::read_to_string(&plan.args.dat_file) {
         if let Ok(entries) = parse_dat(&text) {
             fds.extend(entries.iter().map(|e| e.fd));
@@ -671,7 +753,13 @@ pub fn rollback(plan: &RecoverPlan, reason: &str) -> String {
     argv.push("--rollback".into());
     argv.push(reason.replace(['\n', '\r'], " "));
     log::warn!("copyover: rolling back to the old image");
-    exec_fd(plan.args.old_exe_fd, &argv, FAILPOINT_ENV).to_string()
+    exec_fd(
+        plan.args.old_exe_fd,
+        &argv,
+        &[FAILPOINT_ENV],
+        &[(crate::guardian::ROLLBACK_AT_ENV, unix_us().to_string())],
+    )
+    .to_string()
 }
 
 /// Recover in the new image. On failure, rolls back (never returns then);
@@ -687,14 +775,16 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
         let why = rollback(plan, &reason);
         format!("{reason}; rollback impossible: {why}")
     };
-    if plan.rollback.is_none() {
-        match std::env::var(FAILPOINT_ENV).as_deref() {
-            Ok("copyover-recover") => {
-                return Err(fail(format!("failpoint {FAILPOINT_ENV}=copyover-recover")))
-            }
-            Ok("copyover-panic") => panic!("failpoint {FAILPOINT_ENV}=copyover-panic"),
-            _ => {}
+    let failpoint = match plan.rollback {
+        None => std::env::var(FAILPOINT_ENV).unwrap_or_default(),
+        Some(_) => String::new(),
+    };
+    match failpoint.as_str() {
+        "copyover-recover" => {
+            return Err(fail(format!("failpoint {FAILPOINT_ENV}=copyover-recover")))
         }
+        "copyover-panic" => panic!("failpoint {FAILPOINT_ENV}=copyover-panic"),
+        _ => {}
     }
     let dat_text = fs::read_to_string(&plan.args.dat_file)
         .map_err(|e| fail(format!("cannot read {}: {e}", plan.args.dat_file.display())))?;
@@ -740,6 +830,8 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
             }
         }
         adopted_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
+        // Every socket is ours now: what no code can catch strikes here.
+        crash_failpoint(&failpoint);
         Game::recover(world, cfg, &state.game, &adopted, plan.rollback.as_deref())
     })();
     let (mut game, rec) = match taken {
@@ -753,6 +845,15 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     };
     for n in &rec.notes {
         log::warn!("copyover: {n}");
+    }
+    // Everyone is adopted and back in the game: the guardian may go (the
+    // loop reaps it once it has exited). Writing it all out is the loop's
+    // ordinary work, which slow clients must not turn into a rollback.
+    if let Some(g) = &plan.guardian {
+        match g.answer() {
+            Ok(()) => server.reap_later(g.pid),
+            Err(e) => log::warn!("copyover: cannot answer the guardian (pid {}): {e}", g.pid),
+        }
     }
     // One write pass; the loop writes the rest as clients read (a slow
     // reader must not hold everybody's return).
@@ -774,8 +875,17 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
         0.0
     };
     let total_ms = (unix_ms() - rec.started_ms) as f64;
+    // The fork of the guardian (unknown when the guardian itself rolled
+    // back), and for a rollback the time from the failure to everyone back.
+    let fork = plan
+        .guardian
+        .as_ref()
+        .map_or(String::new(), |g| format!(" fork={:.2}ms", g.fork_ms));
+    let rolled = plan.rollback_at_us.map_or(String::new(), |at| {
+        format!(" rollback={:.2}ms", (unix_us() - at) as f64 / 1000.0)
+    });
     log::info!(
-        "copyover timings: preflight={:.2}ms save={:.2}ms exec={exec_ms:.2}ms reload={reload_ms:.2}ms restore={restore_ms:.2}ms total={total_ms:.2}ms players={}",
+        "copyover timings: preflight={:.2}ms save={:.2}ms{fork} exec={exec_ms:.2}ms reload={reload_ms:.2}ms restore={restore_ms:.2}ms total={total_ms:.2}ms players={}{rolled}",
         state.preflight_ms,
         state.save_ms,
         rec.players
@@ -796,6 +906,48 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
         game,
         binary: state.binary,
     })
+}
+
+/// The failpoints no code can catch: a segfault, an abort, a stack overflow,
+/// a hang. Only the guardian can roll these back.
+fn crash_failpoint(which: &str) {
+    match which {
+        "copyover-segv" => {
+            log::warn!("failpoint {FAILPOINT_ENV}={which}: raising SIGSEGV");
+            // SAFETY: puts back the default action (std catches SIGSEGV to
+            // report stack overflows) and raises the signal: the process
+            // dies of SIGSEGV, as on a bad pointer.
+            unsafe {
+                libc::signal(libc::SIGSEGV, libc::SIG_DFL);
+                libc::raise(libc::SIGSEGV);
+            }
+        }
+        "copyover-abort" => {
+            log::warn!("failpoint {FAILPOINT_ENV}={which}: aborting");
+            std::process::abort();
+        }
+        "copyover-stack" => {
+            log::warn!("failpoint {FAILPOINT_ENV}={which}: overflowing the stack");
+            let _ = overflow(0);
+        }
+        "copyover-hang" => {
+            log::warn!("failpoint {FAILPOINT_ENV}={which}: hanging");
+            loop {
+                std::thread::sleep(Duration::from_secs(3600));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Recursion the optimiser cannot turn into a loop: ends only when the
+/// stack does.
+fn overflow(depth: u64) -> u64 {
+    let frame = std::hint::black_box([depth; 64]);
+    if std::hint::black_box(depth) == u64::MAX {
+        return 0;
+    }
+    overflow(depth + 1).wrapping_add(frame[(depth % 64) as usize])
 }
 
 /// A game taken back up after a copyover.

@@ -13,6 +13,8 @@ pub mod copyover;
 pub mod db;
 /// Commands, the login dialogue and the game's side of the net seam.
 pub mod game;
+/// The copyover guardian: holds the sockets until the new image answers.
+pub mod guardian;
 /// Sockets, the event loop and the telnet codec ("comm.c").
 pub mod net;
 /// Player files: reading and writing, atomically.

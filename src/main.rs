@@ -2,7 +2,7 @@
 //! until a shutdown.
 //!
 //! `gracemud [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N]
-//! [--check] [-h] [-V]`. Logs go to stderr (`RUST_LOG` picks the level;
+//! [--copyover-deadline SECS] [--check] [-h] [-V]`. Logs go to stderr (`RUST_LOG` picks the level;
 //! info by default). The server refuses to start when the areas have
 //! errors; `--check` only reports them. While running, `gracemud.pid` in the
 //! working directory holds the process id (removed on a clean exit);
@@ -12,13 +12,14 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use getopts::Options;
 use log::{error, info, warn};
 
 use gracemud::copyover::{self, Context, RecoverArgs, RecoverPlan};
 use gracemud::game::{Config, Game};
+use gracemud::guardian::Link;
 use gracemud::net::{self, Engine, Exit, LoopOptions, Server};
 use gracemud::world::CopyoverRequest;
 
@@ -31,6 +32,8 @@ struct Args {
     area_dir: PathBuf,
     player_dir: PathBuf,
     seed: Option<u64>,
+    /// How long a copyover's guardian waits for the new image.
+    deadline: Duration,
     check: bool,
     /// `--copyover L:FILE:E`: this image takes over from a copyover.
     copyover: Option<String>,
@@ -45,6 +48,8 @@ struct Args {
     /// Connections at once in all; None = as many as the descriptor limit
     /// allows after the reserve.
     max_connections: Option<usize>,
+    /// `--guardian FD:PID:FORK_MS`: the guardian to answer once recovered.
+    guardian: Option<String>,
 }
 
 enum Parsed {
@@ -99,6 +104,12 @@ fn options() -> Options {
         "connections at once in all (default: the open-file limit less a reserve)",
         "N",
     );
+    o.optopt(
+        "",
+        "copyover-deadline",
+        "seconds a new image has to take over before it is rolled back (default 5)",
+        "SECS",
+    );
     o.optflag(
         "",
         "check",
@@ -116,6 +127,12 @@ fn options() -> Options {
         "(internal) with --copyover: the new image failed for REASON",
         "REASON",
     );
+    o.optopt(
+        "",
+        "guardian",
+        "(internal) with --copyover: the guardian to answer: FD:PID:FORK_MS",
+        "SPEC",
+    );
     o.optflag("h", "help", "print this help");
     o.optflag("V", "version", "print the version");
     o
@@ -123,7 +140,7 @@ fn options() -> Options {
 
 fn usage(prog: &str) -> String {
     let brief = format!(
-        "Usage: {prog} [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N] [--check]"
+        "Usage: {prog} [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N] [--copyover-deadline SECS] [--check]"
     );
     options().usage(&brief)
 }
@@ -179,6 +196,19 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
         Some(_) => Some(number("max-connections", 0)? as usize),
         None => None,
     };
+    let deadline = match m.opt_str("copyover-deadline") {
+        Some(d) => match d.parse::<f64>() {
+            Ok(secs) if secs.is_finite() && secs > 0.0 && secs <= 3600.0 => {
+                Duration::from_secs_f64(secs)
+            }
+            _ => {
+                return Err(format!(
+                    "bad copyover deadline '{d}': expected seconds, more than 0 and at most 3600"
+                ))
+            }
+        },
+        None => gracemud::guardian::DEFAULT_DEADLINE,
+    };
     Ok(Parsed::Run(Args {
         login_timeout,
         login_limit,
@@ -186,12 +216,14 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
         max_connections,
         port,
         bind,
+        deadline,
         area_dir: PathBuf::from(m.opt_str("a").unwrap_or_else(|| "areas".into())),
         player_dir: PathBuf::from(m.opt_str("P").unwrap_or_else(|| "player".into())),
         seed,
         check: m.opt_present("check"),
         copyover: m.opt_str("copyover"),
         rollback: m.opt_str("rollback"),
+        guardian: m.opt_str("guardian"),
     }))
 }
 
@@ -203,6 +235,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let main_at_us = gracemud::copyover::unix_us();
+    // Set by whoever rolled back to this image; not for our children.
+    let rollback_at_us = std::env::var(gracemud::guardian::ROLLBACK_AT_ENV)
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok());
+    std::env::remove_var(gracemud::guardian::ROLLBACK_AT_ENV);
     let argv: Vec<String> = std::env::args().collect();
     let args = match parse(&argv) {
         Ok(Parsed::Run(a)) => a,
@@ -229,10 +266,10 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         };
     }
-    run(args, &argv, main_at_us)
+    run(args, &argv, main_at_us, rollback_at_us)
 }
 
-fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
+fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>) -> ExitCode {
     let started = Instant::now();
     let seed = args.seed.unwrap_or_else(|| {
         SystemTime::now()
@@ -265,6 +302,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
                 None
             }
         },
+        deadline: args.deadline,
     };
 
     let mut ctx = ctx;
@@ -276,7 +314,14 @@ fn run(args: Args, argv: &[String], main_at_us: i64) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let (mut server, mut game) = match &args.copyover {
-        Some(spec) => match recover(spec, &args, argv, main_at_us, cfg, loop_opts) {
+        Some(spec) => match recover(
+            spec,
+            &args,
+            argv,
+            (main_at_us, rollback_at_us),
+            cfg,
+            loop_opts,
+        ) {
             Some(r) => {
                 if let Some(b) = r.binary {
                     ctx.binary = b;
@@ -462,7 +507,7 @@ fn recover(
     spec: &str,
     args: &Args,
     argv: &[String],
-    main_at_us: i64,
+    (main_at_us, rollback_at_us): (i64, Option<i64>),
     cfg: Config,
     opts: LoopOptions,
 ) -> Option<copyover::Recovered> {
@@ -473,20 +518,41 @@ fn recover(
             return None;
         }
     };
+    // The guardian's pipe: close-on-exec at once, so nothing we start holds
+    // it (the guardian waits for its end of file).
+    let guardian = match args.guardian.as_deref().map(Link::parse) {
+        None => None,
+        Some(Err(e)) => {
+            warn!("{e}: no guardian to answer");
+            None
+        }
+        Some(Ok(link)) => match link.check() {
+            Ok(()) => Some(link),
+            Err(e) => {
+                warn!("the guardian's pipe (fd {}): {e}", link.fd);
+                None
+            }
+        },
+    };
     let old_exe_fd = rec.old_exe_fd;
     let plan = RecoverPlan {
         args: rec,
         rollback: args.rollback.clone(),
         argv: argv.to_vec(),
         main_at_us,
+        guardian,
+        rollback_at_us,
     };
     info!(
         "gracemud {} recovering from a copyover{}",
         env!("CARGO_PKG_VERSION"),
-        plan.rollback
+        plan.guardian
             .as_ref()
-            .map_or(String::new(), |r| format!(" (rolled back: {r})"))
+            .map_or(String::new(), |g| format!(" (guardian pid {})", g.pid))
     );
+    if let Some(r) = &plan.rollback {
+        warn!("copyover rolled back: {r}");
+    }
     if plan.rollback.is_none() {
         // A panic while taking over goes back to the old image.
         let for_hook = plan.clone();
@@ -519,11 +585,14 @@ fn strip_copyover_args(args: &[String]) -> Vec<String> {
             skip = false;
             continue;
         }
-        if a == "--copyover" || a == "--rollback" {
+        if a == "--copyover" || a == "--rollback" || a == "--guardian" {
             skip = true;
             continue;
         }
-        if a.starts_with("--copyover=") || a.starts_with("--rollback=") {
+        if a.starts_with("--copyover=")
+            || a.starts_with("--rollback=")
+            || a.starts_with("--guardian=")
+        {
             continue;
         }
         out.push(a.clone());
@@ -576,13 +645,14 @@ mod tests {
         assert_eq!(a.area_dir, PathBuf::from("areas"));
         assert_eq!(a.player_dir, PathBuf::from("player"));
         assert_eq!(a.seed, None);
+        assert_eq!(a.deadline, Duration::from_secs(5));
         assert!(!a.check);
     }
 
     #[test]
     fn every_option() {
         let Ok(Parsed::Run(a)) = parse(&argv(
-            "-p 4321 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --check",
+            "-p 4321 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --copyover-deadline 0.5 --check",
         )) else {
             panic!("no run")
         };
@@ -591,7 +661,16 @@ mod tests {
         assert_eq!(a.area_dir, PathBuf::from("/tmp/a"));
         assert_eq!(a.player_dir, PathBuf::from("/tmp/p"));
         assert_eq!(a.seed, Some(42));
+        assert_eq!(a.deadline, Duration::from_millis(500));
         assert!(a.check);
+    }
+
+    #[test]
+    fn copyover_options_are_not_carried_over() {
+        let kept = strip_copyover_args(&argv(
+            "-p 4000 --copyover 3:copyover.dat:4 --guardian 9:77:0.5 --rollback why --copyover-deadline 2",
+        )[1..]);
+        assert_eq!(kept, ["-p", "4000", "--copyover-deadline", "2"]);
     }
 
     #[test]
@@ -602,6 +681,9 @@ mod tests {
         assert!(parse(&argv("-p x")).is_err());
         assert!(parse(&argv("-b nowhere")).is_err());
         assert!(parse(&argv("--seed -1")).is_err());
+        assert!(parse(&argv("--copyover-deadline 0")).is_err());
+        assert!(parse(&argv("--copyover-deadline x")).is_err());
+        assert!(parse(&argv("--copyover-deadline inf")).is_err());
         assert!(parse(&argv("--bogus")).is_err());
         assert!(parse(&argv("stray")).is_err());
     }

@@ -15,9 +15,19 @@
 //!    half-logged-in connections back at the name prompt;
 //! 2. an area file broken after boot: the copyover is refused with the
 //!    file:line error and nobody is touched;
-//! 3. a new image that fails after the exec (and one that panics): everyone
-//!    is back on the old image, still connected, told it was rolled back;
-//! 4. the link-dead character is still in the game; new clients get in.
+//! 3. a new image that fails after the exec (and one that panics): it rolls
+//!    back by itself; everyone is back on the old image, still connected,
+//!    told it was rolled back and why;
+//! 4. new images that die where no code of theirs can help, each caught by
+//!    the guardian: a file that passes `--check` and exits 3, a SIGSEGV, an
+//!    abort, a stack overflow during recovery, and one that hangs past the
+//!    deadline (`--deadline`, 2 s by default). Everyone is back on the old
+//!    image (in the guardian's process: `gracemud.pid` must name it), told
+//!    why, nothing dropped or changed; the dead image's status (as its parent,
+//!    this test, collects it) matches the reason; no guardian or zombie is
+//!    left behind. Then a good copyover by command and one by SIGUSR1 (to the
+//!    pid in `gracemud.pid`);
+//! 5. the link-dead character is still in the game; new clients get in.
 //!
 //! Prints a report with the copyover times (command → last player back) and
 //! exits 1 on any failure. `make copyover-test` runs it with N=50 by default.
@@ -48,6 +58,8 @@ struct Opts {
     areas: PathBuf,
     n: usize,
     keep: bool,
+    /// The server's `--copyover-deadline`, in seconds.
+    deadline: String,
 }
 
 fn parse_opts() -> Result<Opts, String> {
@@ -61,12 +73,20 @@ fn parse_opts() -> Result<Opts, String> {
     o.optopt("", "areas", "area directory to copy (default areas)", "DIR");
     o.optopt("n", "players", "number of players (default 50)", "N");
     o.optflag("", "keep", "keep the temporary directory");
+    o.optopt(
+        "",
+        "deadline",
+        "the server's --copyover-deadline in seconds (default 2)",
+        "SECS",
+    );
     o.optflag("h", "help", "print this help");
     let m = o
         .parse(std::env::args().skip(1))
         .map_err(|e| e.to_string())?;
     if m.opt_present("h") {
-        return Err(o.usage("Usage: copyover-test [--bin PATH] [--areas DIR] [-n N] [--keep]"));
+        return Err(o.usage(
+            "Usage: copyover-test [--bin PATH] [--areas DIR] [-n N] [--deadline SECS] [--keep]",
+        ));
     }
     let n = match m.opt_str("n") {
         Some(v) => v.parse().map_err(|_| format!("bad -n '{v}'"))?,
@@ -80,6 +100,7 @@ fn parse_opts() -> Result<Opts, String> {
         areas: PathBuf::from(m.opt_str("areas").unwrap_or_else(|| "areas".into())),
         n: n.max(4),
         keep: m.opt_present("keep"),
+        deadline: m.opt_str("deadline").unwrap_or_else(|| "2".into()),
     })
 }
 
@@ -94,7 +115,9 @@ fn bot_name(i: usize) -> String {
     s
 }
 
-/// The server under test, killed by pid on drop.
+/// The server under test, killed by pid on drop. After a rollback by the
+/// guardian the game runs in another process (the guardian's, adopted by
+/// this one as a subreaper): `gracemud.pid` names it.
 struct ServerProc {
     child: Child,
     dir: PathBuf,
@@ -103,6 +126,13 @@ struct ServerProc {
 
 impl Drop for ServerProc {
     fn drop(&mut self) {
+        let pid = self.pid();
+        if pid != self.child.id() as i32 {
+            let p = nix::unistd::Pid::from_raw(pid);
+            if nix::sys::signal::kill(p, nix::sys::signal::Signal::SIGKILL).is_ok() {
+                let _ = nix::sys::wait::waitpid(p, None);
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -112,9 +142,72 @@ impl ServerProc {
     fn log(&self) -> String {
         fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
     }
+    /// The game's process id, as the server's pid file says.
     fn pid(&self) -> i32 {
-        self.child.id() as i32
+        fs::read_to_string(self.dir.join("gracemud.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(self.child.id() as i32)
     }
+    /// Collect the exit of a game process that died (ours, or adopted):
+    /// "exited N" or "signal N", or why not.
+    fn reap(&mut self, pid: i32) -> String {
+        use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            if pid == self.child.id() as i32 {
+                match self.child.try_wait() {
+                    Ok(Some(st)) => {
+                        use std::os::unix::process::ExitStatusExt;
+                        return match (st.code(), st.signal()) {
+                            (Some(c), _) => format!("exited {c}"),
+                            (_, Some(s)) => format!("signal {s}"),
+                            _ => format!("{st}"),
+                        };
+                    }
+                    Ok(None) => {}
+                    Err(e) => return format!("wait: {e}"),
+                }
+            } else {
+                match waitpid(nix::unistd::Pid::from_raw(pid), Some(WaitPidFlag::WNOHANG)) {
+                    Ok(WaitStatus::Exited(_, c)) => return format!("exited {c}"),
+                    Ok(WaitStatus::Signaled(_, s, _)) => return format!("signal {}", s as i32),
+                    Ok(WaitStatus::StillAlive) => {}
+                    Ok(other) => return format!("{other:?}"),
+                    Err(e) => return format!("wait: {e}"),
+                }
+            }
+            if Instant::now() > deadline {
+                return "still running".into();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// The processes whose parent is `pid`, with their state letter.
+fn children_of(pid: i32) -> Vec<(i32, char)> {
+    let Ok(dir) = fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in dir.flatten() {
+        let Some(child) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let mut f = rest.split_whitespace();
+        let state = f.next().and_then(|s| s.chars().next()).unwrap_or('?');
+        if f.next().and_then(|p| p.parse::<i32>().ok()) == Some(pid) {
+            out.push((child, state));
+        }
+    }
+    out
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -166,6 +259,8 @@ fn start_server(opts: &Opts) -> Result<ServerProc, String> {
             // Every bot comes from 127.0.0.1.
             "--max-per-address",
             "0",
+            "--copyover-deadline",
+            &opts.deadline,
         ])
         .current_dir(&dir)
         .stdin(Stdio::null())
@@ -470,8 +565,179 @@ impl Harness {
             self.swarm.close(n);
         }
         self.check_connections(how);
+        self.check_no_children(how);
         let after = self.record()?;
         self.compare(how, reference, &after);
+        self.park_half_logged_in()?;
+        Ok(())
+    }
+
+    /// While the new image hangs: send its guardian the signals meant for
+    /// the game; it must ignore them (and not hand them to the old image it
+    /// rolls back to: the game must go on, not shut down or copy over).
+    fn poke_guardian(&mut self, game: i32) {
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let guardian = loop {
+            // The guardian, not the preflight's `--check` run.
+            let found = children_of(game).into_iter().find(|&(pid, state)| {
+                state != 'Z'
+                    && fs::read(format!("/proc/{pid}/cmdline"))
+                        .is_ok_and(|c| !String::from_utf8_lossy(&c).contains("--check"))
+            });
+            if let Some((pid, _)) = found {
+                break Some(pid);
+            }
+            if Instant::now() > deadline {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let Some(pid) = guardian else {
+            self.checks
+                .check(false, "hang: no guardian found among the game's children");
+            return;
+        };
+        use nix::sys::signal::{kill, Signal};
+        let p = nix::unistd::Pid::from_raw(pid);
+        for sig in [
+            Signal::SIGUSR1,
+            Signal::SIGTERM,
+            Signal::SIGINT,
+            Signal::SIGHUP,
+        ] {
+            let _ = kill(p, sig);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        self.checks.check(
+            kill(p, None).is_ok() && children_of(game).iter().any(|&(c, s)| c == pid && s != 'Z'),
+            format!(
+                "hang: the guardian (pid {pid}) did not survive SIGUSR1, SIGTERM, SIGINT, SIGHUP"
+            ),
+        );
+    }
+
+    /// The game has no child left: its guardian exited and was reaped.
+    fn check_no_children(&mut self, when: &str) {
+        let pid = self.server.pid();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut left = children_of(pid);
+        while !left.is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            left = children_of(pid);
+        }
+        self.checks.check(
+            left.is_empty(),
+            format!(
+                "{when}: the game (pid {pid}) still has children (guardian or zombie): {left:?}"
+            ),
+        );
+    }
+
+    /// Make the next copyover fail as `fault` says, and check that everyone
+    /// is back on the old image, told `reason`, with nothing changed.
+    /// `status`: for a failure only the guardian can catch, what the dead
+    /// image's exit must look like (one of these).
+    fn rollback(
+        &mut self,
+        name: &str,
+        script: &str,
+        reason: &str,
+        status: Option<&[&str]>,
+        reference: &BTreeMap<(usize, &'static str), String>,
+    ) -> Result<(), String> {
+        let binary = self.server.dir.join("gracemud");
+        replace_file(&binary, script.as_bytes(), true)?;
+        for b in self.all_open() {
+            self.swarm.take(b);
+        }
+        let pid_before = self.server.pid();
+        let started = Instant::now();
+        self.swarm.send(self.imm, "copyover");
+        if name == "hang" {
+            self.poke_guardian(pid_before);
+        }
+        let players = self.players.clone();
+        let late = self.swarm.wait_for(&players, "rolled back", WAIT);
+        let elapsed = started.elapsed();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.server.log().matches("copyover timings:").count() <= self.copyovers_done
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.copyovers_done = self.server.log().matches("copyover timings:").count();
+        let server_line = self
+            .server
+            .log()
+            .lines()
+            .rev()
+            .find(|l| l.contains("copyover timings:"))
+            .and_then(|l| l.split("copyover timings:").nth(1))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        self.times
+            .push((format!("rollback ({name})"), elapsed, server_line));
+        self.checks.check(
+            late.is_empty(),
+            format!(
+                "rollback {name}: {} players were not told of the rollback",
+                late.len()
+            ),
+        );
+        self.swarm
+            .wait_until(&players, WAIT, |b| b.text.trim_end().ends_with('>'));
+        let untold: Vec<String> = players
+            .iter()
+            .filter(|&&b| !self.swarm.bots[b].text.contains(reason))
+            .map(|b| self.names[b].clone())
+            .collect();
+        self.checks.check(
+            untold.is_empty(),
+            format!("rollback {name}: not told the cause ({reason:?}): {untold:?}"),
+        );
+        let imm_text = self.swarm.bots[self.imm].text.clone();
+        self.checks.check(
+            imm_text.contains("Copyover FAILED") && imm_text.contains(reason),
+            format!("rollback {name}: the immortal was not told: {imm_text:?}"),
+        );
+        self.checks.check(
+            self.server
+                .log()
+                .contains(&format!("copyover rolled back: {reason}")),
+            format!("rollback {name}: the log does not say 'copyover rolled back: {reason}'"),
+        );
+        if let Some(status) = status {
+            // The guardian rolled back: the game is in its process now.
+            let pid_after = self.server.pid();
+            self.checks.check(
+                pid_after != pid_before,
+                format!("rollback {name}: gracemud.pid still names {pid_before}"),
+            );
+            let alive = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid_after), None).is_ok();
+            self.checks.check(
+                alive,
+                format!("rollback {name}: gracemud.pid names {pid_after}, which is not running"),
+            );
+            let got = self.server.reap(pid_before);
+            self.checks.check(
+                status.contains(&got.as_str()),
+                format!(
+                    "rollback {name}: the new image ended with '{got}', expected one of {status:?}"
+                ),
+            );
+        } else {
+            self.checks.check(
+                self.server.pid() == pid_before,
+                format!("rollback {name}: the process id changed"),
+            );
+        }
+        let half = [self.at_password, self.mid_creation];
+        self.swarm.wait_for(&half, "By what name", WAIT);
+        self.check_connections(&format!("rollback {name}"));
+        self.check_no_children(&format!("rollback {name}"));
+        let after = self.record()?;
+        self.compare(&format!("rollback {name}"), reference, &after);
         self.park_half_logged_in()?;
         Ok(())
     }
@@ -733,56 +999,84 @@ fn run(opts: &Opts) -> Result<Harness, String> {
     h.compare("refusal", &reference, &after);
     h.check_connections("refusal");
 
-    // Rollback: a new image that fails after the exec, then one that panics.
+    // Rollback from inside the new image: it fails after the exec, or panics.
     let real = h.server.dir.join("gracemud.real");
     let binary = h.server.dir.join("gracemud");
     let original = fs::read(&real).map_err(|e| e.to_string())?;
-    for fault in ["copyover-recover", "copyover-panic"] {
-        let script = format!(
+    let with_failpoint = |fault: &str| {
+        format!(
             "#!/bin/sh\nGRACEMUD_FAILPOINT={fault} exec \"{}\" \"$@\"\n",
             real.display()
-        );
-        replace_file(&binary, script.as_bytes(), true)?;
-        for b in h.all_open() {
-            h.swarm.take(b);
-        }
-        let started = Instant::now();
-        h.swarm.send(h.imm, "copyover");
-        let players = h.players.clone();
-        let late = h.swarm.wait_for(&players, "rolled back", WAIT);
-        let elapsed = started.elapsed();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while h.server.log().matches("copyover timings:").count() <= h.copyovers_done
-            && Instant::now() < deadline
-        {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        h.copyovers_done = h.server.log().matches("copyover timings:").count();
-        h.times
-            .push((format!("rollback ({fault})"), elapsed, String::new()));
-        h.checks.check(
-            late.is_empty(),
-            format!(
-                "rollback {fault}: {} players were not told of the rollback",
-                late.len()
-            ),
-        );
-        h.swarm
-            .wait_until(&players, WAIT, |b| b.text.trim_end().ends_with('>'));
-        let imm_text = h.swarm.bots[h.imm].text.clone();
-        h.checks.check(
-            imm_text.contains("Copyover FAILED"),
-            format!("rollback {fault}: the immortal was not told: {imm_text:?}"),
-        );
-        let half = [h.at_password, h.mid_creation];
-        h.swarm.wait_for(&half, "By what name", WAIT);
-        h.check_connections(&format!("rollback {fault}"));
-        let after = h.record()?;
-        h.compare(&format!("rollback {fault}"), &reference, &after);
-        h.park_half_logged_in()?;
+        )
+    };
+    h.rollback(
+        "copyover-recover",
+        &with_failpoint("copyover-recover"),
+        "failpoint GRACEMUD_FAILPOINT=copyover-recover",
+        None,
+        &reference,
+    )?;
+    h.rollback(
+        "copyover-panic",
+        &with_failpoint("copyover-panic"),
+        "panic",
+        None,
+        &reference,
+    )?;
+    // Rollback by the guardian: the new image dies where no code of its own
+    // can help, or hangs.
+    let exits_3 = format!(
+        "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = --check ] && exec \"{}\" \"$@\"; done\nexit 3\n",
+        real.display()
+    );
+    let deadline_reason = format!(
+        "the new image did not answer within {}",
+        opts.deadline
+            .parse::<f64>()
+            .map_or(
+                opts.deadline.clone(),
+                |s| gracemud::guardian::deadline_text(Duration::from_secs_f64(s))
+            )
+    );
+    let guardian_cases: [(&str, String, &str, &[&str]); 5] = [
+        (
+            "exit 3",
+            exits_3,
+            "the new image exited with status 3",
+            &["exited 3"],
+        ),
+        (
+            "SIGSEGV",
+            with_failpoint("copyover-segv"),
+            "the new image was killed by signal 11 (SIGSEGV)",
+            &["signal 11"],
+        ),
+        (
+            "abort",
+            with_failpoint("copyover-abort"),
+            "the new image was killed by signal 6 (SIGABRT)",
+            &["signal 6"],
+        ),
+        (
+            "stack overflow",
+            with_failpoint("copyover-stack"),
+            "the new image was killed by signal",
+            &["signal 6", "signal 11"],
+        ),
+        (
+            "hang",
+            with_failpoint("copyover-hang"),
+            &deadline_reason,
+            &["signal 9"],
+        ),
+    ];
+    for (name, script, reason, status) in &guardian_cases {
+        h.rollback(name, script, reason, Some(status), &reference)?;
     }
     replace_file(&binary, &original, true)?;
     h.copyover("command", &reference)?;
+    // The pid file names the game after the guardian's rollbacks.
+    h.copyover("signal", &reference)?;
 
     // The link-dead character came through every copyover.
     let back = h.connect()?;
@@ -810,6 +1104,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Processes orphaned under us (the guardian that became the game after a
+    // rollback) are adopted by this process, so it can stop and reap them.
+    if let Err(e) = nix::sys::prctl::set_child_subreaper(true) {
+        eprintln!("copyover-test: cannot become a subreaper: {e}");
+    }
+    // Crashing new images on purpose: no core files.
+    if let Ok((_, hard)) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_CORE)
+    {
+        let _ = nix::sys::resource::setrlimit(nix::sys::resource::Resource::RLIMIT_CORE, 0, hard);
+    }
     let started = Instant::now();
     let result = run(&opts);
     let code = match result {

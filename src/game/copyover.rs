@@ -361,7 +361,7 @@ impl Game {
         rec.world_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms;
         // Everyone is back: now show each player where they are.
         let rolled = rollback
-            .map(|r| format!("The reboot was rolled back ({r}); the game goes on as it was.\n"));
+            .map(|r| format!("The reboot was rolled back: {r}. The game goes on as it was.\n"));
         for &(conn, ch) in &playing {
             game.world.send(ch, "\n");
             game.world.send(ch, REMATERIALIZE);

@@ -177,6 +177,9 @@ pub struct Server {
     /// When the server first started (Unix seconds), for MSSP `UPTIME`;
     /// copyover carries it with [`Server::set_boot_time`].
     boot_time: i64,
+    /// Child processes to reap once they exit (a copyover's guardian,
+    /// which exits as soon as it is answered).
+    children: Vec<i32>,
 }
 
 impl Server {
@@ -209,6 +212,7 @@ impl Server {
             boot_time: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64),
+            children: Vec::new(),
         })
     }
 
@@ -237,6 +241,21 @@ impl Server {
     /// Keep the first image's start time across a copyover.
     pub fn set_boot_time(&mut self, secs: i64) {
         self.boot_time = secs;
+    }
+
+    /// Reap child `pid` once it exits (checked every pulse), so no zombie
+    /// is left behind.
+    pub fn reap_later(&mut self, pid: i32) {
+        self.children.push(pid);
+    }
+
+    /// Reap every child now, waiting up to `timeout` for each (then killing
+    /// it): before a copyover forks a new guardian, so no child, dead or
+    /// alive, is carried into the next image.
+    pub fn reap_children(&mut self, timeout: Duration) {
+        for pid in std::mem::take(&mut self.children) {
+            crate::guardian::reap(pid, timeout);
+        }
     }
 
     /// Counters so far.
@@ -613,6 +632,9 @@ impl Server {
         }
         if self.retry_accept {
             self.accept(engine);
+        }
+        if !self.children.is_empty() {
+            self.children.retain(|&pid| !crate::guardian::try_reap(pid));
         }
     }
 
