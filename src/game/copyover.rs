@@ -240,17 +240,7 @@ impl Game {
         rollback: Option<&str>,
     ) -> Result<(Game, Recovered), String> {
         let parsed = ParsedState::parse(state)?;
-        let mut game = Game {
-            world,
-            cfg,
-            sessions: HashMap::new(),
-            dirty: BTreeSet::new(),
-            next_player_id: parsed.next_id,
-            autosave_queue: VecDeque::new(),
-            autosave_round: (0, 0),
-            saved: HashMap::new(),
-            writer: save::Writer::new(),
-        };
+        let mut game = Game::assemble(world, cfg, parsed.next_id);
         let mut rec = Recovered {
             started_ms: parsed.started_ms,
             ..Recovered::default()

@@ -1016,6 +1016,8 @@ mod tests {
         if let Some(ch) = g.char_of(ConnId(1)) {
             g.quit_char(ch);
         }
+        // The character leaves once its file is written.
+        g.flush_saves();
         let out = g.take_output(ConnId(1));
         assert!(
             out.close
@@ -1207,11 +1209,85 @@ mod tests {
         for _ in 0..super::super::update::PULSE_TICK {
             g.pulse();
         }
+        g.flush_saves();
         assert!(
             g.world.ch(ch).is_none(),
             "idle link-dead player still in the game"
         );
         assert_eq!(g.world.players.len(), 1, "only the implementor is left");
+    }
+
+    #[test]
+    fn a_link_dead_player_whose_save_fails_stays_until_saved() {
+        let mut f = fixture("savefail");
+        let g = &mut f.game;
+        create(g, ConnId(5), "Boss", "password0"); // the implementor never idles out
+        create(g, ConnId(1), "Kurt", "password1");
+        g.flush_saves();
+        let ch = g.char_of(ConnId(1)).unwrap_or_else(|| panic!("kurt"));
+        // A directory where Kurt's spare file goes: his saves fail (EISDIR).
+        let spare = f.dir.join("Kurt.old");
+        let _ = std::fs::remove_file(&spare);
+        std::fs::create_dir_all(spare.join("x")).unwrap_or(());
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.gold = 555;
+        }
+        g.disconnected(ConnId(1));
+        g.flush_saves();
+        assert_eq!(g.unsaved_players(), ["Kurt"]);
+        // Idle past the auto-quit: the quit is refused while saves fail.
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.timer = 31;
+        }
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.world.ch(ch).is_some(), "discarded while unsaved");
+        // The disk is mended: the retry saves him, then he times out.
+        std::fs::remove_dir_all(&spare).unwrap_or(());
+        for _ in 0..crate::game::SAVE_RETRY_PULSES {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.unsaved_players().is_empty());
+        let file = std::fs::read_to_string(f.dir.join("Kurt")).unwrap_or_default();
+        assert!(file.contains("\nGold 555\n"), "{file}");
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.world.ch(ch).is_none(), "never timed out");
+    }
+
+    #[test]
+    fn save_is_answered_once_written() {
+        let mut f = fixture("saveanswer");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Lena", "password1");
+        g.flush_saves();
+        g.input(ConnId(1), "save");
+        let out = g.take_output(ConnId(1));
+        assert!(!out.text.contains("Saving."), "answered before the write");
+        assert_eq!(out.prompt, None, "prompt before the answer");
+        g.flush_saves();
+        let out = g.take_output(ConnId(1));
+        assert!(out.text.contains("Saving."), "{out:?}");
+        assert!(out.prompt.is_some());
+        // And a save that fails says so instead.
+        let spare = f.dir.join("Lena.old");
+        let _ = std::fs::remove_file(&spare);
+        std::fs::create_dir_all(spare.join("x")).unwrap_or(());
+        if let Some(c) = g.char_of(ConnId(1)).and_then(|ch| g.world.ch_mut(ch)) {
+            c.wait = 0;
+        }
+        g.input(ConnId(1), "save");
+        g.flush_saves();
+        let out = g.take_output(ConnId(1));
+        assert!(
+            out.text.contains("could not be saved") && !out.text.contains("Saving."),
+            "{out:?}"
+        );
     }
 
     #[test]
@@ -1223,6 +1299,7 @@ mod tests {
         for (conn, ch) in [(ConnId(1), "Root"), (ConnId(2), "Mort")] {
             let id = g.char_of(conn).unwrap_or_else(|| panic!("{ch}"));
             g.quit_char(id);
+            g.flush_saves();
             g.take_output(conn);
             g.disconnected(conn);
         }

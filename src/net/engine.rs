@@ -9,6 +9,10 @@
 
 pub use crate::world::ConnId;
 
+/// Wakes the loop from another thread (the loop's `mio::Waker`): work the
+/// game handed off (a player file being written) has finished.
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// Password work the loop runs off its thread (argon2 costs milliseconds).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HashJob {
@@ -141,6 +145,12 @@ pub trait Engine {
     /// charset, GMCP, compression...). Called after negotiation and after a
     /// copyover restores a connection.
     fn client_info(&mut self, _conn: ConnId, _info: &ClientInfo) {}
+    /// How to wake the loop from another thread; given before the loop runs.
+    fn set_wake(&mut self, _wake: Wake) {}
+    /// Called once per loop turn (after input and the pulse, before output
+    /// is drained): pick up work finished off the loop, such as player
+    /// files written, and queue what it means for the players.
+    fn background(&mut self) {}
     /// The game's MSSP variables (NAME, PLAYERS, UPTIME, AREAS, ...); the
     /// net layer adds CODEBASE, PORT and the protocols it speaks.
     fn mssp(&self) -> Vec<(String, String)> {
