@@ -565,6 +565,7 @@ impl Server {
                 d.dead.as_deref().unwrap_or("?")
             );
             self.stats.dropped += 1;
+            self.hasher.cancel(ConnId(k), d.serial);
             engine.disconnected(ConnId(k));
         }
     }
@@ -609,8 +610,11 @@ impl Server {
                 d.input.clear();
             }
             let serial = d.serial;
-            for job in out.hash_jobs {
-                self.hasher.submit(conn, serial, job);
+            if !out.hash_jobs.is_empty() {
+                let addr = engine::peer_address(&d.peer);
+                for job in out.hash_jobs {
+                    self.hasher.submit(conn, serial, &addr, job);
+                }
             }
         }
     }
