@@ -19,12 +19,13 @@ pub mod copyover;
 pub mod gmcp;
 pub mod interp;
 pub mod nanny;
+pub mod throttle;
 pub mod update;
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::path::PathBuf;
 
-use crate::net::engine::{ConnId, Engine, HashJob, HashResult, Outbound};
+use crate::net::engine::{peer_address, ConnId, Engine, HashJob, HashResult, Outbound};
 use crate::save;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::comm;
@@ -47,6 +48,8 @@ pub const AUTOSAVE_PULSES: u64 = 300 * update::PULSE_PER_SECOND;
 const AUTOSAVE_PER_PULSE: usize = 4;
 /// Pulses between attempts to save players whose last save failed (5 s).
 pub const SAVE_RETRY_PULSES: u64 = 5 * update::PULSE_PER_SECOND;
+/// Pulses between sweeps of expired password-failure counts (1 minute).
+const THROTTLE_PRUNE_PULSES: u64 = 60 * update::PULSE_PER_SECOND;
 /// Idle ticks before a mortal is moved into the void, and before auto-quit.
 const IDLE_VOID_TICKS: i32 = 12;
 const IDLE_QUIT_TICKS: i32 = 30;
@@ -83,9 +86,30 @@ const SAVED_AGAIN: &str = "Your character has been saved.\n";
 const CANNOT_QUIT: &str =
     "You cannot quit until your character can be saved; you stay in the game. Try again later.\n";
 
+/// A password job waiting for the throttle (see `throttle`).
+pub(crate) struct Gated {
+    job: HashJob,
+    purpose: JobPurpose,
+    /// The account a password check is for (lower case); `None` for a new
+    /// character's password.
+    account: Option<String>,
+}
+
+/// What a running gated job counts in the throttle, to give back.
+pub(crate) struct Slot {
+    account: Option<String>,
+    stranger: bool,
+}
+
 /// One connection as the game knows it.
 pub(crate) struct Session {
     pub(crate) peer: String,
+    /// The address the peer counts as for limits (`peer_address`).
+    pub(crate) addr: String,
+    /// A password job waiting until the throttle lets it go.
+    pub(crate) gate: Option<Gated>,
+    /// The throttle's counts held by the running gated job.
+    pub(crate) slot: Option<Slot>,
     pub(crate) state: nanny::State,
     /// Text queued while not playing (or moved here at quit).
     pub(crate) out: String,
@@ -103,6 +127,9 @@ impl Session {
     fn new(peer: &str) -> Session {
         Session {
             peer: peer.to_string(),
+            addr: peer_address(peer),
+            gate: None,
+            slot: None,
             state: nanny::State::GetName,
             out: String::new(),
             echo: None,
@@ -119,6 +146,15 @@ impl Session {
     pub(crate) fn job(&mut self, job: HashJob, purpose: JobPurpose) {
         self.jobs.push(job);
         self.purposes.push_back(purpose);
+    }
+    /// A login password job: it goes to the worker when the throttle lets
+    /// it (at once, usually); meanwhile the connection is not ready.
+    pub(crate) fn gated_job(&mut self, job: HashJob, purpose: JobPurpose, account: Option<String>) {
+        self.gate = Some(Gated {
+            job,
+            purpose,
+            account,
+        });
     }
     /// The character this session plays, if it is playing.
     pub(crate) fn playing(&self) -> Option<CharId> {
@@ -154,6 +190,14 @@ pub struct Game {
     /// Players whose last save failed: retried every `SAVE_RETRY_PULSES`,
     /// and they cannot quit (nor time out) until a save succeeds.
     unsaved: BTreeSet<i64>,
+    /// Password-guessing limits (see `throttle`).
+    pub(crate) throttle: throttle::Throttle,
+    /// Connections with a password job waiting for the throttle, oldest first.
+    gate_queue: VecDeque<ConnId>,
+    /// The throttle's clock: milliseconds since `epoch`, plus `skew_ms`
+    /// (tests move time on without sleeping).
+    epoch: std::time::Instant,
+    skew_ms: u64,
 }
 
 impl Game {
@@ -204,6 +248,10 @@ impl Game {
             after_write: HashMap::new(),
             quitting: BTreeSet::new(),
             unsaved: BTreeSet::new(),
+            throttle: throttle::Throttle::default(),
+            gate_queue: VecDeque::new(),
+            epoch: std::time::Instant::now(),
+            skew_ms: 0,
         }
     }
 
@@ -661,6 +709,57 @@ impl Game {
         }
     }
 
+    /// The throttle's clock, in milliseconds.
+    pub(crate) fn now_ms(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_millis())
+            .unwrap_or(u64::MAX)
+            .saturating_add(self.skew_ms)
+    }
+
+    /// Hand the waiting password jobs the throttle now lets go to the
+    /// worker: those from addresses with fewer recent failures first, then
+    /// oldest first. The others keep their place.
+    fn release_gated(&mut self) {
+        let now = self.now_ms();
+        let mut queue: Vec<(u32, ConnId)> = self
+            .gate_queue
+            .drain(..)
+            .filter_map(|conn| {
+                let s = self.sessions.get(&conn).filter(|s| s.gate.is_some())?;
+                Some((self.throttle.addr_failures(&s.addr, now), conn))
+            })
+            .collect();
+        // Stable: equal counts keep their order of arrival.
+        queue.sort_by_key(|&(failures, _)| failures);
+        for (_, conn) in queue {
+            let Some(s) = self.sessions.get_mut(&conn) else {
+                continue;
+            };
+            let Some(account) = s.gate.as_ref().map(|g| g.account.clone()) else {
+                continue;
+            };
+            if !self.throttle.may_start(&s.addr, account.as_deref(), now) {
+                self.gate_queue.push_back(conn);
+                continue;
+            }
+            let Some(g) = s.gate.take() else { continue };
+            let stranger = self.throttle.start(&s.addr, account.as_deref());
+            s.slot = Some(Slot { account, stranger });
+            s.job(g.job, g.purpose);
+            self.dirty.insert(conn);
+        }
+    }
+
+    /// A session's gated job is done (or abandoned): give its counts back.
+    fn release_slot(&mut self, conn: ConnId) {
+        if let Some(s) = self.sessions.get_mut(&conn) {
+            if let Some(slot) = s.slot.take() {
+                self.throttle
+                    .finish(&s.addr, slot.account.as_deref(), slot.stranger);
+            }
+        }
+    }
+
     pub(crate) fn session_mut(&mut self, conn: ConnId) -> Option<&mut Session> {
         self.sessions.get_mut(&conn)
     }
@@ -707,7 +806,12 @@ impl Engine for Game {
             _ => {
                 if let Some(mut s) = self.sessions.remove(&conn) {
                     nanny::input(self, conn, &mut s, line);
+                    let gated = s.gate.is_some();
                     self.sessions.insert(conn, s);
+                    if gated {
+                        self.gate_queue.push_back(conn);
+                        self.release_gated();
+                    }
                 }
             }
         }
@@ -717,7 +821,7 @@ impl Engine for Game {
         let Some(s) = self.sessions.get(&conn) else {
             return true;
         };
-        if !s.purposes.is_empty() {
+        if !s.purposes.is_empty() || s.gate.is_some() {
             return false;
         }
         match s.playing() {
@@ -738,10 +842,12 @@ impl Engine for Game {
         self.dirty.insert(conn);
         match purpose {
             JobPurpose::LoginVerify | JobPurpose::NewCharHash => {
+                self.release_slot(conn);
                 if let Some(mut s) = self.sessions.remove(&conn) {
                     nanny::hash_done(self, conn, &mut s, purpose, result);
                     self.sessions.insert(conn, s);
                 }
+                self.release_gated();
             }
             other => self.playing_hash_done(conn, other, result),
         }
@@ -751,9 +857,18 @@ impl Engine for Game {
     fn disconnected(&mut self, conn: ConnId) {
         self.dirty.remove(&conn);
         self.world.clients.remove(&conn);
+        // A password job running for it is abandoned (the net layer drops it
+        // from the queue): its place goes to the next one waiting.
+        if self.sessions.get(&conn).is_some_and(|s| s.slot.is_some()) {
+            self.release_slot(conn);
+            self.release_gated();
+        }
         let Some(s) = self.sessions.remove(&conn) else {
             return;
         };
+        if s.gate.is_some() {
+            self.gate_queue.retain(|&c| c != conn);
+        }
         let Some(ch) = s.playing() else { return };
         let Some(c) = self.world.ch(ch) else { return };
         if c.conn != Some(conn) {
@@ -775,6 +890,13 @@ impl Engine for Game {
         update::pulse(&mut self.world);
         if self.world.pulse.is_multiple_of(SAVE_RETRY_PULSES) && !self.unsaved.is_empty() {
             self.retry_failed_saves();
+        }
+        if !self.gate_queue.is_empty() {
+            self.release_gated();
+        }
+        if self.world.pulse.is_multiple_of(THROTTLE_PRUNE_PULSES) {
+            let now = self.now_ms();
+            self.throttle.prune(now);
         }
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();

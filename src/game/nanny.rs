@@ -203,12 +203,15 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
                 .as_ref()
                 .map(|p| p.password_hash.clone())
                 .unwrap_or_default();
-            s.job(
+            // Checked when the throttle lets it: at once, unless this
+            // account or address has been guessing wrong.
+            s.gated_job(
                 HashJob::Verify {
                     password: line.to_string(),
                     hash,
                 },
                 JobPurpose::LoginVerify,
+                Some(player.ch.name.to_ascii_lowercase()),
             );
             State::CheckOldPassword { player, tries }
         }
@@ -269,7 +272,11 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
                 State::GetNewPassword { name }
             } else {
                 s.echo = Some(true);
-                s.job(HashJob::Hash { password: first }, JobPurpose::NewCharHash);
+                s.gated_job(
+                    HashJob::Hash { password: first },
+                    JobPurpose::NewCharHash,
+                    None,
+                );
                 State::HashNewPassword { name }
             }
         }
@@ -444,9 +451,19 @@ pub(crate) fn hash_done(
             JobPurpose::LoginVerify,
             HashResult::Verified(ok),
         ) => {
+            let account = player.ch.name.to_ascii_lowercase();
             if !ok {
                 let tries = tries + 1;
-                log::warn!("Bad password for {}@{} ({tries}).", player.ch.name, s.peer);
+                let now = game.now_ms();
+                let f = game.throttle.failure(&s.addr, &account, now);
+                log::warn!(
+                    "login failure: name={} addr={} failures(account)={} failures(addr)={} delay={}",
+                    player.ch.name,
+                    s.addr,
+                    f.account_failures,
+                    f.addr_failures,
+                    seconds(f.delay_ms)
+                );
                 s.send("Wrong password.\n");
                 if tries >= MAX_PASSWORD_TRIES {
                     close(s);
@@ -456,6 +473,7 @@ pub(crate) fn hash_done(
                     State::GetOldPassword { player, tries }
                 }
             } else {
+                game.throttle.success(&s.addr, &account);
                 s.echo = Some(true);
                 password_ok(game, conn, s, player)
             }
@@ -478,6 +496,15 @@ pub(crate) fn hash_done(
         }
         (state, _, _) => state,
     };
+}
+
+/// Milliseconds as the log shows them: `2s`, `0.25s`.
+fn seconds(ms: u64) -> String {
+    if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{:.2}s", ms as f64 / 1000.0)
+    }
 }
 
 /// After a correct password: reconnect, ask about the other link, or MOTD.
@@ -674,6 +701,9 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
                 );
                 s.send("You are the first player here: you have been made the implementor.\n");
             }
+            // Its creator's address is trusted for it (see `throttle`).
+            game.throttle
+                .success(&s.addr, &new.name.to_ascii_lowercase());
             let id = game.new_player_id();
             let room = if game.world.rooms.contains_key(&ROOM_VNUM_SCHOOL) {
                 ROOM_VNUM_SCHOOL
@@ -1041,12 +1071,22 @@ mod tests {
             assert_eq!(closed, i == 2, "try {i}: {t}");
         }
         // The right password still works on a new connection, and the
-        // character comes back where it was with its kit.
+        // character comes back where it was with its kit; but after three
+        // failures the account's next check from this address waits a
+        // second (on the pulse, the loop never sleeps).
         let c = ConnId(3);
         g.connected(c, "x");
         drain(g, c);
         say(g, c, "Dave");
         let t = say(g, c, "rightpass");
+        assert!(!t.contains("[Hit Return"), "not held: {t}");
+        assert!(!g.ready(c), "ready while the password waits");
+        g.skew_ms += 999;
+        g.pulse();
+        assert!(!g.ready(c));
+        g.skew_ms += 1;
+        g.pulse();
+        let (t, _) = drain(g, c);
         assert!(t.contains("[Hit Return to continue]"), "{t}");
         say(g, c, "");
         let ch = g
@@ -1056,6 +1096,68 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(ch.room, Some(ROOM_VNUM_SCHOOL));
         assert_eq!(ch.carrying.len(), 2);
+    }
+
+    #[test]
+    fn one_address_has_two_password_jobs_at_most() {
+        let mut f = fixture("addrcap");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Gail", "password1");
+        let conns = [ConnId(2), ConnId(3), ConnId(4)];
+        for &c in &conns {
+            g.connected(c, "9.9.9.9:1000");
+            drain(g, c);
+            say(g, c, "gail");
+            g.input(c, "guess");
+        }
+        let jobs: Vec<usize> = conns
+            .iter()
+            .map(|&c| g.take_output(c).hash_jobs.len())
+            .collect();
+        assert_eq!(
+            jobs,
+            [1, 0, 0],
+            "a stranger's checks of one account run one at a time"
+        );
+        // Another address is not held up by them, nor is the owner's.
+        g.connected(ConnId(5), "8.8.8.8:1");
+        drain(g, ConnId(5));
+        say(g, ConnId(5), "Newbie");
+        say(g, ConnId(5), "y");
+        say(g, ConnId(5), "newpass1");
+        g.input(ConnId(5), "newpass1");
+        assert_eq!(g.take_output(ConnId(5)).hash_jobs.len(), 1);
+        g.connected(ConnId(6), "test");
+        drain(g, ConnId(6));
+        say(g, ConnId(6), "gail");
+        g.input(ConnId(6), "password1");
+        assert_eq!(g.take_output(ConnId(6)).hash_jobs.len(), 1, "owner held");
+        // The first guess fails: the next goes.
+        g.hash_done(ConnId(2), HashResult::Verified(false));
+        assert_eq!(g.take_output(ConnId(3)).hash_jobs.len(), 1);
+        // New-character passwords from the same address: two at most.
+        let newbies = [ConnId(7), ConnId(8)];
+        for (i, &c) in newbies.iter().enumerate() {
+            g.connected(c, "9.9.9.9:2000");
+            drain(g, c);
+            say(g, c, &format!("Newbie{}", ["a", "b"][i]));
+            say(g, c, "y");
+            say(g, c, "newpass1");
+            g.input(c, "newpass1");
+        }
+        // Conn 3's check and one creation run; the other waits.
+        let jobs: Vec<usize> = newbies
+            .iter()
+            .map(|&c| g.take_output(c).hash_jobs.len())
+            .collect();
+        assert_eq!(jobs, [1, 0]);
+        // A connection that goes away gives its place back: to the oldest
+        // waiting (conn 4's check), then, as the creation is done, conn 8.
+        g.disconnected(ConnId(3));
+        assert_eq!(g.take_output(ConnId(4)).hash_jobs.len(), 1);
+        assert_eq!(g.take_output(ConnId(8)).hash_jobs.len(), 0);
+        g.hash_done(ConnId(7), HashResult::Hashed(Ok("$argon2id$x".into())));
+        assert_eq!(g.take_output(ConnId(8)).hash_jobs.len(), 1);
     }
 
     #[test]
