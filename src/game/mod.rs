@@ -5,9 +5,13 @@
 //! either in the login dialogue (`nanny`) or playing a character; input lines
 //! go to the one or to `interp`. After every command the game drains what
 //! the command asked of it (`world.requests`: save, quit, change password)
-//! and the log lines it produced. Text for a playing connection is the
-//! character's queued `output`; `take_output` adds the prompt. Nothing in
-//! here touches a socket: the net loop calls the [`Engine`] methods.
+//! and the log lines it produced. `save` and `quit` finish only when the
+//! writer reports the file on disk: "Saving." and "Alas, ..." come then; a
+//! failed save is told, retried, and keeps the character in the game. Login
+//! password jobs pass the `throttle` first. Text for a playing connection
+//! is the character's queued `output`; `take_output` adds the prompt.
+//! Nothing in here touches a socket: the net loop calls the [`Engine`]
+//! methods.
 
 pub mod act_comm;
 pub mod act_config;
@@ -190,6 +194,9 @@ pub struct Game {
     /// Players whose last save failed: retried every `SAVE_RETRY_PULSES`,
     /// and they cannot quit (nor time out) until a save succeeds.
     unsaved: BTreeSet<i64>,
+    /// Files handed to the writer and not yet reported back, per player id
+    /// (a retry waits for them: a hung disk does not pile up writes).
+    writing: HashMap<i64, u32>,
     /// Password-guessing limits (see `throttle`).
     pub(crate) throttle: throttle::Throttle,
     /// Connections with a password job waiting for the throttle, oldest first.
@@ -248,6 +255,7 @@ impl Game {
             after_write: HashMap::new(),
             quitting: BTreeSet::new(),
             unsaved: BTreeSet::new(),
+            writing: HashMap::new(),
             throttle: throttle::Throttle::default(),
             gate_queue: VecDeque::new(),
             epoch: std::time::Instant::now(),
@@ -343,6 +351,7 @@ impl Game {
                 log::debug!("cannot create {}: {e}", self.cfg.player_dir.display());
             }
         }
+        *self.writing.entry(id).or_default() += 1;
         Ok(Some(self.writer.submit(path, text, id, hash)))
     }
 
@@ -361,6 +370,12 @@ impl Game {
 
     /// Take note of a finished write, and do what waited for it.
     fn saved_written(&mut self, w: save::Written) {
+        if let Some(n) = self.writing.get_mut(&w.player_id) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.writing.remove(&w.player_id);
+            }
+        }
         let after = self.after_write.remove(&w.ticket).unwrap_or_default();
         // The character, from what waited (cheap) or by id (a scan).
         let ch = after
@@ -388,7 +403,13 @@ impl Game {
                 true
             }
             Err(e) => {
-                log::error!("save failed: {}: {e}", w.path.display());
+                // Logged loudly once; the retries every few seconds quietly
+                // (with a summary every minute, see `pulse`).
+                if self.unsaved.contains(&w.player_id) {
+                    log::debug!("save failed again: {}: {e}", w.path.display());
+                } else {
+                    log::error!("save failed: {}: {e}", w.path.display());
+                }
                 self.saved.remove(&w.player_id);
                 // Told once; a `save` or `quit` waiting is told below.
                 if let (Some(ch), true) = (ch, self.unsaved.insert(w.player_id) && after.is_empty())
@@ -469,7 +490,12 @@ impl Game {
 
     /// Try again to save the players whose last save failed.
     fn retry_failed_saves(&mut self) {
-        let ids: Vec<i64> = self.unsaved.iter().copied().collect();
+        let ids: Vec<i64> = self
+            .unsaved
+            .iter()
+            .copied()
+            .filter(|id| !self.writing.contains_key(id))
+            .collect();
         for id in ids {
             match self.world.find_player_by_id(id) {
                 Some(ch) => {
@@ -897,6 +923,12 @@ impl Engine for Game {
         if self.world.pulse.is_multiple_of(THROTTLE_PRUNE_PULSES) {
             let now = self.now_ms();
             self.throttle.prune(now);
+            if !self.unsaved.is_empty() {
+                log::error!(
+                    "save still failing for: {}",
+                    self.unsaved_players().join(" ")
+                );
+            }
         }
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();
