@@ -1687,20 +1687,33 @@ mod tests {
 /// fsyncs). The loop serialises the character (pure, fast) and hands over
 /// the text; the writer does the atomic write ([`replace_player_file`]) in
 /// submission order. Nothing of the game's state crosses over: only paths
-/// and text. [`Writer::flush`] waits until every file handed over is on
-/// disk — before a player file is read, before a copyover's exec and at
-/// shutdown — so no write is ever in flight when it matters.
+/// and text. Each file handed over gets a ticket, and its result comes back
+/// under that ticket (from [`Writer::poll`]), so the game can answer a
+/// `save` or finish a `quit` only once the file is on disk; after each
+/// write the thread calls the wake function ([`Writer::set_wake`]) so the
+/// loop picks the result up at once instead of at the next pulse.
+/// [`Writer::flush`] waits until every file handed over is on disk —
+/// before a player file is read, before a copyover's exec and at shutdown —
+/// so no write is ever in flight when it matters.
 pub struct Writer {
     jobs: Option<std::sync::mpsc::Sender<WriteJob>>,
     done: Option<std::sync::mpsc::Receiver<Written>>,
     in_flight: usize,
+    next_ticket: u64,
+    /// Results of files written on the calling thread (no writer thread).
+    ready: Vec<Written>,
+    wake: std::sync::Arc<std::sync::Mutex<Option<Wake>>>,
 }
+
+/// Called by the writer thread after each file: "a result is waiting".
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 struct WriteJob {
     path: PathBuf,
     text: String,
     player_id: i64,
     hash: u64,
+    ticket: u64,
 }
 
 /// One finished write.
@@ -1710,6 +1723,8 @@ pub struct Written {
     pub path: PathBuf,
     /// The hash the caller attached to the text (see `Game`).
     pub hash: u64,
+    /// What [`Writer::submit`] returned for this file.
+    pub ticket: u64,
     pub result: io::Result<()>,
 }
 
@@ -1726,6 +1741,16 @@ impl Writer {
             jobs: None,
             done: None,
             in_flight: 0,
+            next_ticket: 1,
+            ready: Vec::new(),
+            wake: std::sync::Arc::new(std::sync::Mutex::new(None)),
+        }
+    }
+
+    /// What the writer thread calls after each file (the loop's waker).
+    pub fn set_wake(&mut self, wake: Wake) {
+        if let Ok(mut slot) = self.wake.lock() {
+            *slot = Some(wake);
         }
     }
 
@@ -1735,19 +1760,18 @@ impl Writer {
         }
         let (jtx, jrx) = std::sync::mpsc::channel::<WriteJob>();
         let (dtx, drx) = std::sync::mpsc::channel::<Written>();
+        let wake = std::sync::Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
             .name("player-writer".into())
             .spawn(move || {
                 for job in jrx {
-                    let result = replace_player_file(&job.path, job.text.as_bytes());
-                    let done = Written {
-                        player_id: job.player_id,
-                        path: job.path,
-                        hash: job.hash,
-                        result,
-                    };
-                    if dtx.send(done).is_err() {
+                    if dtx.send(write_now(job)).is_err() {
                         break;
+                    }
+                    if let Ok(slot) = wake.lock() {
+                        if let Some(wake) = slot.as_ref() {
+                            wake();
+                        }
                     }
                 }
             });
@@ -1764,44 +1788,43 @@ impl Writer {
         }
     }
 
-    /// Hand a file over. If no writer thread can run, the file is written
-    /// now and its result comes back from the next [`Writer::poll`].
-    pub fn submit(
-        &mut self,
-        path: PathBuf,
-        text: String,
-        player_id: i64,
-        hash: u64,
-    ) -> Option<Written> {
+    /// Hand a file over; returns its ticket. If no writer thread can run,
+    /// the file is written now and its result comes from the next
+    /// [`Writer::poll`].
+    pub fn submit(&mut self, path: PathBuf, text: String, player_id: i64, hash: u64) -> u64 {
+        let ticket = self.next_ticket;
+        self.next_ticket += 1;
         let job = WriteJob {
             path,
             text,
             player_id,
             hash,
+            ticket,
         };
-        if self.start() {
-            if let Some(tx) = &self.jobs {
-                match tx.send(job) {
-                    Ok(()) => {
-                        self.in_flight += 1;
-                        return None;
-                    }
-                    Err(std::sync::mpsc::SendError(job)) => return Some(write_now(job)),
+        let job = match (self.start(), &self.jobs) {
+            (true, Some(tx)) => match tx.send(job) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    return ticket;
                 }
-            }
-        }
-        Some(write_now(job))
+                Err(std::sync::mpsc::SendError(job)) => job,
+            },
+            _ => job,
+        };
+        self.ready.push(write_now(job));
+        ticket
     }
 
     /// Files written since the last call (never blocks).
     pub fn poll(&mut self) -> Vec<Written> {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.ready);
+        let before = out.len();
         if let Some(rx) = &self.done {
             while let Ok(w) = rx.try_recv() {
                 out.push(w);
             }
         }
-        self.in_flight -= out.len().min(self.in_flight);
+        self.in_flight -= (out.len() - before).min(self.in_flight);
         out
     }
 
@@ -1828,7 +1851,7 @@ impl Writer {
 
     /// Files handed over and not yet reported back.
     pub fn in_flight(&self) -> usize {
-        self.in_flight
+        self.in_flight + self.ready.len()
     }
 }
 
@@ -1838,6 +1861,7 @@ fn write_now(job: WriteJob) -> Written {
         player_id: job.player_id,
         path: job.path,
         hash: job.hash,
+        ticket: job.ticket,
         result,
     }
 }

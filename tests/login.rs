@@ -93,7 +93,9 @@ fn three_wrong_passwords_disconnect() {
         "still connected after three wrong passwords"
     );
     assert!(
-        s.log().contains("Bad password for Bert"),
+        s.log().contains(
+            "login failure: name=Bert addr=127.0.0.1 failures(account)=3 failures(addr)=3 delay=0s"
+        ),
         "no log line:\n{}",
         s.log()
     );

@@ -638,11 +638,8 @@ pub fn do_save(world: &mut World, ch: CharId, _arg: &str) {
         return;
     }
     c.wait = c.wait.max(48);
-    world.requests.push(Request::Save(ch));
-    world.send(
-        ch,
-        "Saving. (Your character is also saved automatically.)\n",
-    );
+    // "Saving." comes from the game once the writer has the file on disk.
+    world.requests.push(Request::SaveCommand(ch));
 }
 
 /// `quit`: refused while fighting or badly hurt; otherwise the server says

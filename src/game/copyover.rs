@@ -254,19 +254,8 @@ impl Game {
         rollback: Option<&str>,
     ) -> Result<(Game, Recovered), String> {
         let parsed = ParsedState::parse(state)?;
-        let mut game = Game {
-            world,
-            cfg,
-            sessions: HashMap::new(),
-            dirty: BTreeSet::new(),
-            next_player_id: parsed.next_id,
-            first_player_open: parsed.first_open,
-            login_deadlines: Default::default(),
-            autosave_queue: VecDeque::new(),
-            autosave_round: (0, 0),
-            saved: HashMap::new(),
-            writer: save::Writer::new(),
-        };
+        let mut game = Game::assemble(world, cfg, parsed.next_id);
+        game.first_player_open = parsed.first_open;
         let mut rec = Recovered {
             started_ms: parsed.started_ms,
             ..Recovered::default()

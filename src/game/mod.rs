@@ -5,9 +5,13 @@
 //! either in the login dialogue (`nanny`) or playing a character; input lines
 //! go to the one or to `interp`. After every command the game drains what
 //! the command asked of it (`world.requests`: save, quit, change password)
-//! and the log lines it produced. Text for a playing connection is the
-//! character's queued `output`; `take_output` adds the prompt. Nothing in
-//! here touches a socket: the net loop calls the [`Engine`] methods.
+//! and the log lines it produced. `save` and `quit` finish only when the
+//! writer reports the file on disk: "Saving." and "Alas, ..." come then; a
+//! failed save is told, retried, and keeps the character in the game. Login
+//! password jobs pass the `throttle` first. Text for a playing connection
+//! is the character's queued `output`; `take_output` adds the prompt.
+//! Nothing in here touches a socket: the net loop calls the [`Engine`]
+//! methods.
 
 pub mod act_comm;
 pub mod act_config;
@@ -22,13 +26,14 @@ pub mod interp;
 pub mod magic;
 pub mod nanny;
 pub mod special;
+pub mod throttle;
 pub mod update;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, VecDeque};
 use std::path::PathBuf;
 
-use crate::net::engine::{ConnId, Engine, HashJob, HashResult, Outbound};
+use crate::net::engine::{peer_address, ConnId, Engine, HashJob, HashResult, Outbound};
 use crate::save;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::comm;
@@ -91,6 +96,10 @@ pub const MAX_LOGIN_TIMEOUTS_PER_PULSE: usize = 256;
 pub const AUTOSAVE_PULSES: u64 = 300 * update::PULSE_PER_SECOND;
 /// Players saved per pulse while an autosave round is running.
 const AUTOSAVE_PER_PULSE: usize = 4;
+/// Pulses between attempts to save players whose last save failed (5 s).
+pub const SAVE_RETRY_PULSES: u64 = 5 * update::PULSE_PER_SECOND;
+/// Pulses between sweeps of expired password-failure counts (1 minute).
+const THROTTLE_PRUNE_PULSES: u64 = 60 * update::PULSE_PER_SECOND;
 /// Idle ticks before a mortal is moved into the void, and before auto-quit.
 const IDLE_VOID_TICKS: i32 = 12;
 const IDLE_QUIT_TICKS: i32 = 30;
@@ -112,9 +121,45 @@ pub(crate) enum JobPurpose {
     },
 }
 
+/// What waits for a player file to be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AfterWrite {
+    /// The `save` command: answer "Saving." (or that it failed).
+    Reply(CharId),
+    /// `quit` (or an idle or link-dead player timing out): leave the game,
+    /// or stay and be told, if the file could not be written.
+    Quit(CharId),
+}
+
+const SAVE_FAILED: &str = "Your character could not be saved! Please tell an immortal.\n";
+const SAVED_AGAIN: &str = "Your character has been saved.\n";
+const CANNOT_QUIT: &str =
+    "You cannot quit until your character can be saved; you stay in the game. Try again later.\n";
+
+/// A password job waiting for the throttle (see `throttle`).
+pub(crate) struct Gated {
+    job: HashJob,
+    purpose: JobPurpose,
+    /// The account a password check is for (lower case); `None` for a new
+    /// character's password.
+    account: Option<String>,
+}
+
+/// What a running gated job counts in the throttle, to give back.
+pub(crate) struct Slot {
+    account: Option<String>,
+    stranger: bool,
+}
+
 /// One connection as the game knows it.
 pub(crate) struct Session {
     pub(crate) peer: String,
+    /// The address the peer counts as for limits (`peer_address`).
+    pub(crate) addr: String,
+    /// A password job waiting until the throttle lets it go.
+    pub(crate) gate: Option<Gated>,
+    /// The throttle's counts held by the running gated job.
+    pub(crate) slot: Option<Slot>,
     pub(crate) state: nanny::State,
     /// Text queued while not playing (or moved here at quit).
     pub(crate) out: String,
@@ -138,6 +183,9 @@ impl Session {
             opened_at: now,
             line_at: now,
             peer: peer.to_string(),
+            addr: peer_address(peer),
+            gate: None,
+            slot: None,
             state: nanny::State::GetName,
             out: String::new(),
             echo: None,
@@ -154,6 +202,15 @@ impl Session {
     pub(crate) fn job(&mut self, job: HashJob, purpose: JobPurpose) {
         self.jobs.push(job);
         self.purposes.push_back(purpose);
+    }
+    /// A login password job: it goes to the worker when the throttle lets
+    /// it (at once, usually); meanwhile the connection is not ready.
+    pub(crate) fn gated_job(&mut self, job: HashJob, purpose: JobPurpose, account: Option<String>) {
+        self.gate = Some(Gated {
+            job,
+            purpose,
+            account,
+        });
     }
     /// The character this session plays, if it is playing.
     pub(crate) fn playing(&self) -> Option<CharId> {
@@ -189,6 +246,24 @@ pub struct Game {
     saved: HashMap<i64, u64>,
     /// Player files go to disk on the writer's thread.
     writer: save::Writer,
+    /// What waits for each file handed to the writer (by ticket).
+    after_write: HashMap<u64, Vec<AfterWrite>>,
+    /// Characters leaving once their file is written (their input waits).
+    quitting: BTreeSet<CharId>,
+    /// Players whose last save failed: retried every `SAVE_RETRY_PULSES`,
+    /// and they cannot quit (nor time out) until a save succeeds.
+    unsaved: BTreeSet<i64>,
+    /// Files handed to the writer and not yet reported back, per player id
+    /// (a retry waits for them: a hung disk does not pile up writes).
+    writing: HashMap<i64, u32>,
+    /// Password-guessing limits (see `throttle`).
+    pub(crate) throttle: throttle::Throttle,
+    /// Connections with a password job waiting for the throttle, oldest first.
+    gate_queue: VecDeque<ConnId>,
+    /// The throttle's clock: milliseconds since `epoch`, plus `skew_ms`
+    /// (tests move time on without sleeping).
+    epoch: std::time::Instant,
+    skew_ms: u64,
 }
 
 impl Game {
@@ -230,19 +305,34 @@ impl Game {
             census.files,
             cfg.player_dir.display()
         );
-        Ok(Game {
+        let mut game = Game::assemble(world, cfg, census.max_id + 1);
+        game.first_player_open = census.files == 0;
+        Ok(game)
+    }
+
+    /// A game with no sessions yet, handing out player ids from `next_id`.
+    pub(crate) fn assemble(world: World, cfg: Config, next_id: i64) -> Game {
+        Game {
             world,
             cfg,
             sessions: HashMap::new(),
             dirty: BTreeSet::new(),
-            next_player_id: census.max_id + 1,
-            first_player_open: census.files == 0,
+            next_player_id: next_id,
+            first_player_open: false,
             login_deadlines: Default::default(),
             autosave_queue: VecDeque::new(),
             autosave_round: (0, 0),
             saved: HashMap::new(),
             writer: save::Writer::new(),
-        })
+            after_write: HashMap::new(),
+            quitting: BTreeSet::new(),
+            unsaved: BTreeSet::new(),
+            writing: HashMap::new(),
+            throttle: throttle::Throttle::default(),
+            gate_queue: VecDeque::new(),
+            epoch: std::time::Instant::now(),
+            skew_ms: 0,
+        }
     }
 
     /// Hand out a new, never used player id.
@@ -282,73 +372,238 @@ impl Game {
     /// Save one player: the text is made now, the file is written by the
     /// writer thread (see `save::Writer`); a failure is logged and told.
     pub fn save_char(&mut self, ch: CharId) {
-        self.queue_save(ch, true);
+        if let Err(e) = self.queue_save(ch, true) {
+            self.save_failed(ch, &e, true);
+        }
     }
 
     /// Save one player only if something worth saving changed since the
     /// last save (autosave: idle players cost nothing).
     pub fn save_if_changed(&mut self, ch: CharId) -> bool {
-        self.queue_save(ch, false)
+        match self.queue_save(ch, false) {
+            Ok(t) => t.is_some(),
+            Err(e) => {
+                self.save_failed(ch, &e, true);
+                false
+            }
+        }
     }
 
-    /// Hand a player's file to the writer; false when there was nothing
-    /// to write (not a player, or unchanged and `always` not set).
-    fn queue_save(&mut self, ch: CharId, always: bool) -> bool {
+    /// Save a player, then do `after` once the file is on disk (or say why
+    /// it could not be written).
+    fn save_then(&mut self, ch: CharId, after: AfterWrite) {
+        match self.queue_save(ch, true) {
+            Ok(Some(ticket)) => self.after_write.entry(ticket).or_default().push(after),
+            // Not a player (or gone): nothing to write, nothing to wait for.
+            Ok(None) => self.after_written(after, true),
+            Err(e) => {
+                self.save_failed(ch, &e, false);
+                self.after_written(after, false);
+            }
+        }
+    }
+
+    /// Hand a player's file to the writer: its ticket, or `None` when there
+    /// was nothing to write (not a player, or unchanged and `always` not
+    /// set).
+    fn queue_save(&mut self, ch: CharId, always: bool) -> Result<Option<u64>, String> {
         let Some(c) = self.world.ch(ch).filter(|c| !c.is_npc()) else {
-            return false;
+            return Ok(None);
         };
         let id = c.player_id();
-        let path = match save::player_path(&self.cfg.player_dir, &c.name) {
-            Ok(p) => p,
-            Err(e) => {
-                log::error!("save failed: {e}");
-                return false;
-            }
-        };
+        let path = save::player_path(&self.cfg.player_dir, &c.name).map_err(|e| e.to_string())?;
         let text = save::write_player(&self.world, ch);
         let hash = copyover::text_hash(&text);
         if !always && self.saved.get(&id) == Some(&hash) {
-            return false;
+            return Ok(None);
         }
         if !self.cfg.player_dir.is_dir() {
+            // The write below fails too, and says so.
             if let Err(e) = std::fs::create_dir_all(&self.cfg.player_dir) {
-                log::error!("save failed: {}: {e}", self.cfg.player_dir.display());
+                log::debug!("cannot create {}: {e}", self.cfg.player_dir.display());
             }
         }
-        if let Some(w) = self.writer.submit(path, text, id, hash) {
-            self.saved_written(w);
-        }
-        true
+        *self.writing.entry(id).or_default() += 1;
+        Ok(Some(self.writer.submit(path, text, id, hash)))
     }
 
-    /// Take note of a finished write.
+    /// A save of `ch` failed with `why` before it reached the writer: log
+    /// it, tell the player the first time (if `tell`; else the caller
+    /// does), and keep retrying until a save succeeds.
+    fn save_failed(&mut self, ch: CharId, why: &str, tell: bool) {
+        let Some(c) = self.world.ch(ch) else { return };
+        let (id, name) = (c.player_id(), c.name.clone());
+        log::error!("save failed: {name}: {why}");
+        self.saved.remove(&id);
+        if self.unsaved.insert(id) && tell {
+            self.world.send(ch, SAVE_FAILED);
+        }
+    }
+
+    /// Take note of a finished write, and do what waited for it.
     fn saved_written(&mut self, w: save::Written) {
-        match w.result {
+        if let Some(n) = self.writing.get_mut(&w.player_id) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.writing.remove(&w.player_id);
+            }
+        }
+        let after = self.after_write.remove(&w.ticket).unwrap_or_default();
+        // The character, from what waited (cheap) or by id (a scan).
+        let ch = after
+            .iter()
+            .map(|a| match *a {
+                AfterWrite::Reply(ch) | AfterWrite::Quit(ch) => ch,
+            })
+            .find(|&ch| {
+                self.world
+                    .ch(ch)
+                    .is_some_and(|c| c.player_id() == w.player_id)
+            })
+            .or_else(|| self.world.find_player_by_id(w.player_id));
+        let ok = match &w.result {
             Ok(()) => {
                 self.saved.insert(w.player_id, w.hash);
+                if self.unsaved.remove(&w.player_id) {
+                    log::info!("save succeeded again: {}", w.path.display());
+                    // A `save` answers for itself.
+                    let replying = after.iter().any(|a| matches!(a, AfterWrite::Reply(_)));
+                    if let (Some(ch), false) = (ch, replying) {
+                        self.world.send(ch, SAVED_AGAIN);
+                    }
+                }
+                true
             }
             Err(e) => {
-                log::error!("save failed: {}: {e}", w.path.display());
+                // Logged loudly once; the retries every few seconds quietly
+                // (with a summary every minute, see `pulse`).
+                if self.unsaved.contains(&w.player_id) {
+                    log::debug!("save failed again: {}: {e}", w.path.display());
+                } else {
+                    log::error!("save failed: {}: {e}", w.path.display());
+                }
                 self.saved.remove(&w.player_id);
-                if let Some(ch) = self.world.find_player_by_id(w.player_id) {
-                    self.world.send(
-                        ch,
-                        "Your character could not be saved! Please tell an immortal.\n",
-                    );
+                // Told once; a `save` or `quit` waiting is told below.
+                if let (Some(ch), true) = (ch, self.unsaved.insert(w.player_id) && after.is_empty())
+                {
+                    self.world.send(ch, SAVE_FAILED);
+                }
+                false
+            }
+        };
+        for a in after {
+            match a {
+                // The state may have changed while the file was written
+                // (a pulse ran): write again before the character goes.
+                AfterWrite::Quit(ch)
+                    if ok
+                        && self.world.ch(ch).is_some_and(|_| {
+                            copyover::text_hash(&save::write_player(&self.world, ch)) != w.hash
+                        }) =>
+                {
+                    self.save_then(ch, a)
+                }
+                a => self.after_written(a, ok),
+            }
+        }
+    }
+
+    /// Finish what waited for a write that succeeded (`ok`) or failed.
+    fn after_written(&mut self, after: AfterWrite, ok: bool) {
+        match (after, ok) {
+            (AfterWrite::Reply(ch), true) => {
+                self.world.send(
+                    ch,
+                    "Saving. (Your character is also saved automatically.)\n",
+                );
+            }
+            (AfterWrite::Reply(ch), false) => self.world.send(ch, SAVE_FAILED),
+            (AfterWrite::Quit(ch), true) => self.finish_quit(ch),
+            (AfterWrite::Quit(ch), false) => {
+                self.quitting.remove(&ch);
+                if let Some(c) = self.world.ch(ch) {
+                    log::warn!("{} cannot quit: the save failed.", c.name);
+                }
+                self.world.send(ch, SAVE_FAILED);
+                self.world.send(ch, CANNOT_QUIT);
+            }
+        }
+    }
+
+    /// Pick up finished writes (never waits).
+    fn poll_saves(&mut self) {
+        for w in self.writer.poll() {
+            self.saved_written(w);
+        }
+    }
+
+    /// Wait until every player file handed to the writer is on disk (and
+    /// whatever those writes set off, such as a quit, is done).
+    pub fn flush_saves(&mut self) {
+        loop {
+            let done = self.writer.flush();
+            if done.is_empty() {
+                break;
+            }
+            for w in done {
+                self.saved_written(w);
+            }
+        }
+    }
+
+    /// Players whose last save failed and who are still in the game.
+    pub fn unsaved_players(&self) -> Vec<String> {
+        self.unsaved
+            .iter()
+            .filter_map(|&id| self.world.find_player_by_id(id))
+            .filter_map(|ch| self.world.ch(ch).map(|c| c.name.clone()))
+            .collect()
+    }
+
+    /// Try again to save the players whose last save failed.
+    fn retry_failed_saves(&mut self) {
+        let ids: Vec<i64> = self
+            .unsaved
+            .iter()
+            .copied()
+            .filter(|id| !self.writing.contains_key(id))
+            .collect();
+        for id in ids {
+            match self.world.find_player_by_id(id) {
+                Some(ch) => {
+                    if let Err(e) = self.queue_save(ch, true) {
+                        log::error!("save failed: {e}");
+                    }
+                }
+                None => {
+                    self.unsaved.remove(&id);
                 }
             }
         }
     }
 
-    /// Wait until every player file handed to the writer is on disk.
-    pub fn flush_saves(&mut self) {
-        for w in self.writer.flush() {
-            self.saved_written(w);
+    /// Quit a player the ROM way: save, and once the file is on disk say
+    /// goodbye, extract the character and close the link. If the file
+    /// cannot be written the character stays, and is told why.
+    pub fn quit_char(&mut self, ch: CharId) {
+        if self.world.ch(ch).is_none() || !self.quitting.insert(ch) {
+            return;
         }
+        // No prompt (and no further input) until the answer.
+        if let Some(s) = self
+            .world
+            .ch(ch)
+            .and_then(|c| c.conn)
+            .and_then(|conn| self.sessions.get_mut(&conn))
+        {
+            s.want_prompt = false;
+        }
+        self.save_then(ch, AfterWrite::Quit(ch));
     }
 
-    /// Quit a player the ROM way: message, save, extract, close the link.
-    pub fn quit_char(&mut self, ch: CharId) {
+    /// The saved character leaves: message, extract, close the link.
+    fn finish_quit(&mut self, ch: CharId) {
+        self.quitting.remove(&ch);
         let Some(c) = self.world.ch(ch) else { return };
         let name = c.name.clone();
         let conn = c.conn;
@@ -357,7 +612,6 @@ impl Game {
         self.world
             .act("$n has left the game.", ch, ActArgs::default(), To::Room);
         log::info!("{name} has quit.");
-        self.save_char(ch);
         let text = self
             .world
             .ch_mut(ch)
@@ -385,11 +639,16 @@ impl Game {
             }
             for r in requests {
                 match r {
-                    Request::Save(ch) => {
-                        self.save_char(ch);
+                    Request::Save(ch) => self.save_char(ch),
+                    Request::SaveCommand(ch) => {
                         if let Some(c) = self.world.ch(ch) {
                             log::info!("Saving {}.", c.name);
+                            // The prompt follows the answer, once written.
+                            if let Some(s) = c.conn.and_then(|conn| self.sessions.get_mut(&conn)) {
+                                s.want_prompt = false;
+                            }
                         }
+                        self.save_then(ch, AfterWrite::Reply(ch));
                     }
                     Request::Quit(ch) => self.quit_char(ch),
                     Request::ChangePassword { ch, old, new } => self.change_password(ch, old, new),
@@ -607,6 +866,57 @@ impl Game {
         }
     }
 
+    /// The throttle's clock, in milliseconds.
+    pub(crate) fn now_ms(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_millis())
+            .unwrap_or(u64::MAX)
+            .saturating_add(self.skew_ms)
+    }
+
+    /// Hand the waiting password jobs the throttle now lets go to the
+    /// worker: those from addresses with fewer recent failures first, then
+    /// oldest first. The others keep their place.
+    fn release_gated(&mut self) {
+        let now = self.now_ms();
+        let mut queue: Vec<(u32, ConnId)> = self
+            .gate_queue
+            .drain(..)
+            .filter_map(|conn| {
+                let s = self.sessions.get(&conn).filter(|s| s.gate.is_some())?;
+                Some((self.throttle.addr_failures(&s.addr, now), conn))
+            })
+            .collect();
+        // Stable: equal counts keep their order of arrival.
+        queue.sort_by_key(|&(failures, _)| failures);
+        for (_, conn) in queue {
+            let Some(s) = self.sessions.get_mut(&conn) else {
+                continue;
+            };
+            let Some(account) = s.gate.as_ref().map(|g| g.account.clone()) else {
+                continue;
+            };
+            if !self.throttle.may_start(&s.addr, account.as_deref(), now) {
+                self.gate_queue.push_back(conn);
+                continue;
+            }
+            let Some(g) = s.gate.take() else { continue };
+            let stranger = self.throttle.start(&s.addr, account.as_deref());
+            s.slot = Some(Slot { account, stranger });
+            s.job(g.job, g.purpose);
+            self.dirty.insert(conn);
+        }
+    }
+
+    /// A session's gated job is done (or abandoned): give its counts back.
+    fn release_slot(&mut self, conn: ConnId) {
+        if let Some(s) = self.sessions.get_mut(&conn) {
+            if let Some(slot) = s.slot.take() {
+                self.throttle
+                    .finish(&s.addr, slot.account.as_deref(), slot.stranger);
+            }
+        }
+    }
+
     pub(crate) fn session_mut(&mut self, conn: ConnId) -> Option<&mut Session> {
         self.sessions.get_mut(&conn)
     }
@@ -679,7 +989,12 @@ impl Engine for Game {
                         s.echo = Some(true);
                         s.send(nanny::NAME_PROMPT);
                     }
+                    let gated = s.gate.is_some();
                     self.sessions.insert(conn, s);
+                    if gated {
+                        self.gate_queue.push_back(conn);
+                        self.release_gated();
+                    }
                 }
             }
         }
@@ -689,11 +1004,13 @@ impl Engine for Game {
         let Some(s) = self.sessions.get(&conn) else {
             return true;
         };
-        if !s.purposes.is_empty() {
+        if !s.purposes.is_empty() || s.gate.is_some() {
             return false;
         }
         match s.playing() {
-            Some(ch) => self.world.ch(ch).is_none_or(|c| c.wait <= 0),
+            Some(ch) => {
+                !self.quitting.contains(&ch) && self.world.ch(ch).is_none_or(|c| c.wait <= 0)
+            }
             None => true,
         }
     }
@@ -708,10 +1025,12 @@ impl Engine for Game {
         self.dirty.insert(conn);
         match purpose {
             JobPurpose::LoginVerify | JobPurpose::NewCharHash => {
+                self.release_slot(conn);
                 if let Some(mut s) = self.sessions.remove(&conn) {
                     nanny::hash_done(self, conn, &mut s, purpose, result);
                     self.sessions.insert(conn, s);
                 }
+                self.release_gated();
             }
             other => self.playing_hash_done(conn, other, result),
         }
@@ -721,9 +1040,18 @@ impl Engine for Game {
     fn disconnected(&mut self, conn: ConnId) {
         self.dirty.remove(&conn);
         self.world.clients.remove(&conn);
+        // A password job running for it is abandoned (the net layer drops it
+        // from the queue): its place goes to the next one waiting.
+        if self.sessions.get(&conn).is_some_and(|s| s.slot.is_some()) {
+            self.release_slot(conn);
+            self.release_gated();
+        }
         let Some(s) = self.sessions.remove(&conn) else {
             return;
         };
+        if s.gate.is_some() {
+            self.gate_queue.retain(|&c| c != conn);
+        }
         let Some(ch) = s.playing() else { return };
         let Some(c) = self.world.ch(ch) else { return };
         if c.conn != Some(conn) {
@@ -741,9 +1069,7 @@ impl Engine for Game {
     }
 
     fn pulse(&mut self) {
-        for w in self.writer.poll() {
-            self.saved_written(w);
-        }
+        self.poll_saves();
         let failpoint = self.cfg.failpoint.as_deref() == Some("update-panic");
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             update::pulse(&mut self.world);
@@ -764,6 +1090,22 @@ impl Engine for Game {
                 self.world.pulse,
                 panic_text(p.as_ref())
             );
+        }
+        if self.world.pulse.is_multiple_of(SAVE_RETRY_PULSES) && !self.unsaved.is_empty() {
+            self.retry_failed_saves();
+        }
+        if !self.gate_queue.is_empty() {
+            self.release_gated();
+        }
+        if self.world.pulse.is_multiple_of(THROTTLE_PRUNE_PULSES) {
+            let now = self.now_ms();
+            self.throttle.prune(now);
+            if !self.unsaved.is_empty() {
+                log::error!(
+                    "save still failing for: {}",
+                    self.unsaved_players().join(" ")
+                );
+            }
         }
         if self.world.pulse.is_multiple_of(update::PULSE_TICK) {
             self.idle_check();
@@ -823,7 +1165,25 @@ impl Engine for Game {
             self.save_char(ch);
         }
         self.flush_saves();
-        log::info!("Saved {} players.", players.len());
+        let unsaved = self.unsaved_players();
+        if unsaved.is_empty() {
+            log::info!("Saved {} players.", players.len());
+        } else {
+            log::error!(
+                "Saved {} of {} players; could NOT save: {}",
+                players.len() - unsaved.len().min(players.len()),
+                players.len(),
+                unsaved.join(" ")
+            );
+        }
+    }
+
+    fn set_wake(&mut self, wake: crate::net::engine::Wake) {
+        self.writer.set_wake(wake);
+    }
+
+    fn background(&mut self) {
+        self.poll_saves();
     }
 
     fn wants_shutdown(&self) -> bool {

@@ -203,12 +203,15 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
                 .as_ref()
                 .map(|p| p.password_hash.clone())
                 .unwrap_or_default();
-            s.job(
+            // Checked when the throttle lets it: at once, unless this
+            // account or address has been guessing wrong.
+            s.gated_job(
                 HashJob::Verify {
                     password: line.to_string(),
                     hash,
                 },
                 JobPurpose::LoginVerify,
+                Some(player.ch.name.to_ascii_lowercase()),
             );
             State::CheckOldPassword { player, tries }
         }
@@ -269,7 +272,11 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
                 State::GetNewPassword { name }
             } else {
                 s.echo = Some(true);
-                s.job(HashJob::Hash { password: first }, JobPurpose::NewCharHash);
+                s.gated_job(
+                    HashJob::Hash { password: first },
+                    JobPurpose::NewCharHash,
+                    None,
+                );
                 State::HashNewPassword { name }
             }
         }
@@ -444,9 +451,19 @@ pub(crate) fn hash_done(
             JobPurpose::LoginVerify,
             HashResult::Verified(ok),
         ) => {
+            let account = player.ch.name.to_ascii_lowercase();
             if !ok {
                 let tries = tries + 1;
-                log::warn!("Bad password for {}@{} ({tries}).", player.ch.name, s.peer);
+                let now = game.now_ms();
+                let f = game.throttle.failure(&s.addr, &account, now);
+                log::warn!(
+                    "login failure: name={} addr={} failures(account)={} failures(addr)={} delay={}",
+                    player.ch.name,
+                    s.addr,
+                    f.account_failures,
+                    f.addr_failures,
+                    seconds(f.delay_ms)
+                );
                 s.send("Wrong password.\n");
                 if tries >= MAX_PASSWORD_TRIES {
                     close(s);
@@ -456,6 +473,7 @@ pub(crate) fn hash_done(
                     State::GetOldPassword { player, tries }
                 }
             } else {
+                game.throttle.success(&s.addr, &account);
                 s.echo = Some(true);
                 password_ok(game, conn, s, player)
             }
@@ -478,6 +496,15 @@ pub(crate) fn hash_done(
         }
         (state, _, _) => state,
     };
+}
+
+/// Milliseconds as the log shows them: `2s`, `0.25s`.
+fn seconds(ms: u64) -> String {
+    if ms.is_multiple_of(1000) {
+        format!("{}s", ms / 1000)
+    } else {
+        format!("{:.2}s", ms as f64 / 1000.0)
+    }
 }
 
 /// After a correct password: reconnect, ask about the other link, or MOTD.
@@ -733,6 +760,9 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
                 );
                 s.send("You are the first player here: you have been made the implementor.\n");
             }
+            // Its creator's address is trusted for it (see `throttle`).
+            game.throttle
+                .success(&s.addr, &new.name.to_ascii_lowercase());
             let id = game.new_player_id();
             let room = if game.world.rooms.contains_key(&ROOM_VNUM_SCHOOL) {
                 ROOM_VNUM_SCHOOL
@@ -1081,6 +1111,8 @@ mod tests {
         if let Some(ch) = g.char_of(ConnId(1)) {
             g.quit_char(ch);
         }
+        // The character leaves once its file is written.
+        g.flush_saves();
         let out = g.take_output(ConnId(1));
         assert!(
             out.close
@@ -1104,12 +1136,22 @@ mod tests {
             assert_eq!(closed, i == 2, "try {i}: {t}");
         }
         // The right password still works on a new connection, and the
-        // character comes back where it was with its kit.
+        // character comes back where it was with its kit; but after three
+        // failures the account's next check from this address waits a
+        // second (on the pulse, the loop never sleeps).
         let c = ConnId(3);
         g.connected(c, "x");
         drain(g, c);
         say(g, c, "Dave");
         let t = say(g, c, "rightpass");
+        assert!(!t.contains("[Hit Return"), "not held: {t}");
+        assert!(!g.ready(c), "ready while the password waits");
+        g.skew_ms += 999;
+        g.pulse();
+        assert!(!g.ready(c));
+        g.skew_ms += 1;
+        g.pulse();
+        let (t, _) = drain(g, c);
         assert!(t.contains("[Hit Return to continue]"), "{t}");
         say(g, c, "");
         let ch = g
@@ -1119,6 +1161,68 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(ch.room, Some(ROOM_VNUM_SCHOOL));
         assert_eq!(ch.carrying.len(), 2);
+    }
+
+    #[test]
+    fn one_address_has_two_password_jobs_at_most() {
+        let mut f = fixture("addrcap");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Gail", "password1");
+        let conns = [ConnId(2), ConnId(3), ConnId(4)];
+        for &c in &conns {
+            g.connected(c, "9.9.9.9:1000");
+            drain(g, c);
+            say(g, c, "gail");
+            g.input(c, "guess");
+        }
+        let jobs: Vec<usize> = conns
+            .iter()
+            .map(|&c| g.take_output(c).hash_jobs.len())
+            .collect();
+        assert_eq!(
+            jobs,
+            [1, 0, 0],
+            "a stranger's checks of one account run one at a time"
+        );
+        // Another address is not held up by them, nor is the owner's.
+        g.connected(ConnId(5), "8.8.8.8:1");
+        drain(g, ConnId(5));
+        say(g, ConnId(5), "Newbie");
+        say(g, ConnId(5), "y");
+        say(g, ConnId(5), "newpass1");
+        g.input(ConnId(5), "newpass1");
+        assert_eq!(g.take_output(ConnId(5)).hash_jobs.len(), 1);
+        g.connected(ConnId(6), "test");
+        drain(g, ConnId(6));
+        say(g, ConnId(6), "gail");
+        g.input(ConnId(6), "password1");
+        assert_eq!(g.take_output(ConnId(6)).hash_jobs.len(), 1, "owner held");
+        // The first guess fails: the next goes.
+        g.hash_done(ConnId(2), HashResult::Verified(false));
+        assert_eq!(g.take_output(ConnId(3)).hash_jobs.len(), 1);
+        // New-character passwords from the same address: two at most.
+        let newbies = [ConnId(7), ConnId(8)];
+        for (i, &c) in newbies.iter().enumerate() {
+            g.connected(c, "9.9.9.9:2000");
+            drain(g, c);
+            say(g, c, &format!("Newbie{}", ["a", "b"][i]));
+            say(g, c, "y");
+            say(g, c, "newpass1");
+            g.input(c, "newpass1");
+        }
+        // Conn 3's check and one creation run; the other waits.
+        let jobs: Vec<usize> = newbies
+            .iter()
+            .map(|&c| g.take_output(c).hash_jobs.len())
+            .collect();
+        assert_eq!(jobs, [1, 0]);
+        // A connection that goes away gives its place back: to the oldest
+        // waiting (conn 4's check), then, as the creation is done, conn 8.
+        g.disconnected(ConnId(3));
+        assert_eq!(g.take_output(ConnId(4)).hash_jobs.len(), 1);
+        assert_eq!(g.take_output(ConnId(8)).hash_jobs.len(), 0);
+        g.hash_done(ConnId(7), HashResult::Hashed(Ok("$argon2id$x".into())));
+        assert_eq!(g.take_output(ConnId(8)).hash_jobs.len(), 1);
     }
 
     #[test]
@@ -1272,11 +1376,85 @@ mod tests {
         for _ in 0..super::super::update::PULSE_TICK {
             g.pulse();
         }
+        g.flush_saves();
         assert!(
             g.world.ch(ch).is_none(),
             "idle link-dead player still in the game"
         );
         assert_eq!(g.world.players.len(), 1, "only the implementor is left");
+    }
+
+    #[test]
+    fn a_link_dead_player_whose_save_fails_stays_until_saved() {
+        let mut f = fixture("savefail");
+        let g = &mut f.game;
+        create(g, ConnId(5), "Boss", "password0"); // the implementor never idles out
+        create(g, ConnId(1), "Kurt", "password1");
+        g.flush_saves();
+        let ch = g.char_of(ConnId(1)).unwrap_or_else(|| panic!("kurt"));
+        // A directory where Kurt's spare file goes: his saves fail (EISDIR).
+        let spare = f.dir.join("Kurt.old");
+        let _ = std::fs::remove_file(&spare);
+        std::fs::create_dir_all(spare.join("x")).unwrap_or(());
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.gold = 555;
+        }
+        g.disconnected(ConnId(1));
+        g.flush_saves();
+        assert_eq!(g.unsaved_players(), ["Kurt"]);
+        // Idle past the auto-quit: the quit is refused while saves fail.
+        if let Some(x) = g.world.ch_mut(ch) {
+            x.timer = 31;
+        }
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.world.ch(ch).is_some(), "discarded while unsaved");
+        // The disk is mended: the retry saves him, then he times out.
+        std::fs::remove_dir_all(&spare).unwrap_or(());
+        for _ in 0..crate::game::SAVE_RETRY_PULSES {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.unsaved_players().is_empty());
+        let file = std::fs::read_to_string(f.dir.join("Kurt")).unwrap_or_default();
+        assert!(file.contains("\nGold 555\n"), "{file}");
+        for _ in 0..super::super::update::PULSE_TICK {
+            g.pulse();
+        }
+        g.flush_saves();
+        assert!(g.world.ch(ch).is_none(), "never timed out");
+    }
+
+    #[test]
+    fn save_is_answered_once_written() {
+        let mut f = fixture("saveanswer");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Lena", "password1");
+        g.flush_saves();
+        g.input(ConnId(1), "save");
+        let out = g.take_output(ConnId(1));
+        assert!(!out.text.contains("Saving."), "answered before the write");
+        assert_eq!(out.prompt, None, "prompt before the answer");
+        g.flush_saves();
+        let out = g.take_output(ConnId(1));
+        assert!(out.text.contains("Saving."), "{out:?}");
+        assert!(out.prompt.is_some());
+        // And a save that fails says so instead.
+        let spare = f.dir.join("Lena.old");
+        let _ = std::fs::remove_file(&spare);
+        std::fs::create_dir_all(spare.join("x")).unwrap_or(());
+        if let Some(c) = g.char_of(ConnId(1)).and_then(|ch| g.world.ch_mut(ch)) {
+            c.wait = 0;
+        }
+        g.input(ConnId(1), "save");
+        g.flush_saves();
+        let out = g.take_output(ConnId(1));
+        assert!(
+            out.text.contains("could not be saved") && !out.text.contains("Saving."),
+            "{out:?}"
+        );
     }
 
     #[test]
@@ -1288,6 +1466,7 @@ mod tests {
         for (conn, ch) in [(ConnId(1), "Root"), (ConnId(2), "Mort")] {
             let id = g.char_of(conn).unwrap_or_else(|| panic!("{ch}"));
             g.quit_char(id);
+            g.flush_saves();
             g.take_output(conn);
             g.disconnected(conn);
         }

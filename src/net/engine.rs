@@ -9,6 +9,35 @@
 
 pub use crate::world::ConnId;
 
+/// Wakes the loop from another thread (the loop's `mio::Waker`): work the
+/// game handed off (a player file being written) has finished.
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+/// The address a peer (`1.2.3.4:5678`, `[2001:db8::1]:5678`) counts as for
+/// limits: its IP; an IPv6 address by its /64 network (one host usually
+/// holds a whole /64), an IPv4-mapped one as IPv4. Anything that does not
+/// parse stands for itself.
+pub fn peer_address(peer: &str) -> String {
+    use std::net::{IpAddr, SocketAddr};
+    let ip = match peer.parse::<SocketAddr>() {
+        Ok(a) => a.ip(),
+        Err(_) => match peer.parse::<IpAddr>() {
+            Ok(ip) => ip,
+            Err(_) => return peer.to_string(),
+        },
+    };
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
 /// Password work the loop runs off its thread (argon2 costs milliseconds).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HashJob {
@@ -141,9 +170,32 @@ pub trait Engine {
     /// charset, GMCP, compression...). Called after negotiation and after a
     /// copyover restores a connection.
     fn client_info(&mut self, _conn: ConnId, _info: &ClientInfo) {}
+    /// How to wake the loop from another thread; given before the loop runs.
+    fn set_wake(&mut self, _wake: Wake) {}
+    /// Called once per loop turn (after input and the pulse, before output
+    /// is drained): pick up work finished off the loop, such as player
+    /// files written, and queue what it means for the players.
+    fn background(&mut self) {}
     /// The game's MSSP variables (NAME, PLAYERS, UPTIME, AREAS, ...); the
     /// net layer adds CODEBASE, PORT and the protocols it speaks.
     fn mssp(&self) -> Vec<(String, String)> {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::peer_address;
+
+    #[test]
+    fn peers_count_by_address() {
+        assert_eq!(peer_address("1.2.3.4:5678"), "1.2.3.4");
+        assert_eq!(peer_address("1.2.3.4"), "1.2.3.4");
+        assert_eq!(
+            peer_address("[2001:db8:1:2:3:4:5:6]:4000"),
+            "2001:db8:1:2::/64"
+        );
+        assert_eq!(peer_address("[::ffff:10.0.0.1]:99"), "10.0.0.1");
+        assert_eq!(peer_address("test"), "test");
     }
 }

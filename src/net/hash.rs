@@ -1,16 +1,24 @@
-//! Password hashing off the loop thread: one worker thread, jobs in through a
-//! channel, results back through another channel plus a `mio::Waker` so the
-//! loop wakes up for them.
+//! Password hashing off the loop thread: one worker thread, jobs in through
+//! a queue shared with the loop, results back through a channel plus a
+//! `mio::Waker` so the loop wakes up for them.
+//!
+//! The queue is fair by client address ([`FairQueue`]): the worker takes
+//! one job from each address that has jobs waiting in turn, so a flood of
+//! password guesses from one address waits behind itself, not in front of
+//! other players' logins. (The game also caps how many jobs one address may
+//! have queued at once; see `game::throttle`.) Jobs of a connection that
+//! closed are dropped from the queue ([`Worker::cancel`]).
 //!
 //! Hashes are argon2 (the `argon2` crate's default parameters) in PHC string
 //! form; the salt comes from `/dev/urandom`. The worker starts with the first
 //! job, so a server that installed its signal mask first (see
 //! `Server::catch_signals`) hands the mask on to it.
 
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::Read;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 
 use argon2::password_hash::{Output, ParamsString, SaltString};
 use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
@@ -152,9 +160,91 @@ impl Hasher {
     }
 }
 
-/// The worker and its channels.
+/// Items queued under a key (a client address), taken round-robin by key:
+/// each key with items waiting gives one in turn, in the order the keys
+/// first had something waiting. Within a key, first in, first out.
+#[derive(Debug)]
+pub struct FairQueue<T> {
+    queues: HashMap<String, VecDeque<T>>,
+    /// Keys with items waiting, next turn first (each key at most once).
+    order: VecDeque<String>,
+    len: usize,
+}
+
+impl<T> Default for FairQueue<T> {
+    fn default() -> Self {
+        FairQueue {
+            queues: HashMap::new(),
+            order: VecDeque::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> FairQueue<T> {
+    pub fn push(&mut self, key: &str, item: T) {
+        let q = self.queues.entry(key.to_string()).or_default();
+        if q.is_empty() {
+            self.order.push_back(key.to_string());
+        }
+        q.push_back(item);
+        self.len += 1;
+    }
+
+    /// The next item: the first of the key whose turn it is.
+    pub fn pop(&mut self) -> Option<T> {
+        while let Some(key) = self.order.pop_front() {
+            let Some(q) = self.queues.get_mut(&key) else {
+                continue;
+            };
+            let item = q.pop_front();
+            if q.is_empty() {
+                self.queues.remove(&key);
+            } else {
+                self.order.push_back(key);
+            }
+            if item.is_some() {
+                self.len -= 1;
+                return item;
+            }
+        }
+        None
+    }
+
+    /// Keep only the items `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        for q in self.queues.values_mut() {
+            q.retain(&mut keep);
+        }
+        self.queues.retain(|_, q| !q.is_empty());
+        let queues = &self.queues;
+        self.order.retain(|k| queues.contains_key(k));
+        self.len = self.queues.values().map(VecDeque::len).sum();
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The queue the loop and the worker share.
+#[derive(Default)]
+struct Shared {
+    queue: FairQueue<Job>,
+    /// The loop's side is gone: the worker ends once the queue is empty.
+    closed: bool,
+}
+
+type SharedQueue = Arc<(Mutex<Shared>, Condvar)>;
+
+/// The worker and its queues.
 pub struct Worker {
-    jobs: Option<Sender<Job>>,
+    shared: SharedQueue,
+    running: bool,
     done_tx: Sender<Done>,
     done_rx: Receiver<Done>,
     waker: Arc<Waker>,
@@ -164,16 +254,17 @@ impl Worker {
     pub fn new(waker: Arc<Waker>) -> Worker {
         let (done_tx, done_rx) = mpsc::channel();
         Worker {
-            jobs: None,
+            shared: Arc::new((Mutex::new(Shared::default()), Condvar::new())),
+            running: false,
             done_tx,
             done_rx,
             waker,
         }
     }
 
-    fn spawn(&mut self) -> Option<&Sender<Job>> {
-        if self.jobs.is_none() {
-            let (tx, rx) = mpsc::channel::<Job>();
+    fn spawn(&mut self) -> bool {
+        if !self.running {
+            let shared = Arc::clone(&self.shared);
             let done = self.done_tx.clone();
             let waker = Arc::clone(&self.waker);
             let spawned = std::thread::Builder::new()
@@ -182,7 +273,7 @@ impl Worker {
                     // The loop's signals are the loop thread's business.
                     let _ = super::loop_signals().thread_block();
                     let mut hasher = Hasher::new();
-                    while let Ok(job) = rx.recv() {
+                    while let Some(job) = next_job(&shared) {
                         let result = hasher.run(&job.job);
                         let reply = Done {
                             conn: job.conn,
@@ -196,27 +287,26 @@ impl Worker {
                     }
                 });
             match spawned {
-                Ok(_) => self.jobs = Some(tx),
+                Ok(_) => self.running = true,
                 Err(e) => warn!("cannot start the password worker: {e}"),
             }
         }
-        self.jobs.as_ref()
+        self.running
     }
 
-    /// Queue a job. If the worker cannot run, the job runs here, at once.
-    pub fn submit(&mut self, conn: ConnId, serial: u64, job: HashJob) {
+    /// Queue a job for the client at `addr` (the queue is fair by address).
+    /// If the worker cannot run, the job runs here, at once.
+    pub fn submit(&mut self, conn: ConnId, serial: u64, addr: &str, job: HashJob) {
         let job = Job { conn, serial, job };
-        let job = match self.spawn() {
-            Some(tx) => match tx.send(job) {
-                Ok(()) => return,
-                Err(mpsc::SendError(job)) => {
-                    warn!("the password worker is gone; hashing on the loop thread");
-                    self.jobs = None;
-                    job
-                }
-            },
-            None => job,
-        };
+        if self.spawn() {
+            let (lock, ready) = &*self.shared;
+            if let Ok(mut shared) = lock.lock() {
+                shared.queue.push(addr, job);
+                ready.notify_one();
+                return;
+            }
+            warn!("the password queue is poisoned; hashing on the loop thread");
+        }
         let result = run_job(&job.job);
         let _ = self.done_tx.send(Done {
             conn: job.conn,
@@ -226,15 +316,132 @@ impl Worker {
         let _ = self.waker.wake();
     }
 
+    /// Drop the queued jobs of a connection that is gone (a job already
+    /// running finishes, and its result is ignored).
+    pub fn cancel(&mut self, conn: ConnId, serial: u64) {
+        if let Ok(mut shared) = self.shared.0.lock() {
+            shared
+                .queue
+                .retain(|j| !(j.conn == conn && j.serial == serial));
+        }
+    }
+
+    /// Jobs waiting for the worker (not counting the one running).
+    pub fn queued(&self) -> usize {
+        self.shared.0.lock().map_or(0, |s| s.queue.len())
+    }
+
     /// Finished jobs, without waiting.
     pub fn finished(&self) -> Vec<Done> {
         self.done_rx.try_iter().collect()
     }
 }
 
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let (lock, ready) = &*self.shared;
+        if let Ok(mut shared) = lock.lock() {
+            shared.closed = true;
+        }
+        ready.notify_all();
+    }
+}
+
+/// The worker's next job: waits while the queue is empty; `None` once the
+/// loop's side is gone.
+fn next_job(shared: &SharedQueue) -> Option<Job> {
+    let (lock, ready) = &**shared;
+    let mut guard = lock.lock().ok()?;
+    loop {
+        if let Some(job) = guard.queue.pop() {
+            return Some(job);
+        }
+        if guard.closed {
+            return None;
+        }
+        guard = ready.wait(guard).ok()?;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fair_queue_takes_one_per_address_in_turn() {
+        let mut q = FairQueue::default();
+        for i in 0..5 {
+            q.push("10.0.0.1", format!("a{i}"));
+        }
+        q.push("10.0.0.2", "b0".to_string());
+        q.push("10.0.0.3", "c0".to_string());
+        q.push("10.0.0.2", "b1".to_string());
+        assert_eq!(q.len(), 8);
+        let mut got = Vec::new();
+        while let Some(x) = q.pop() {
+            got.push(x);
+            if got.len() == 2 {
+                // A newcomer waits one turn of each address already waiting.
+                q.push("10.0.0.4", "d0".to_string());
+            }
+        }
+        assert_eq!(got, ["a0", "b0", "c0", "a1", "b1", "d0", "a2", "a3", "a4"]);
+        assert!(q.is_empty());
+        // Removing a connection's jobs keeps the turns of the others.
+        let mut q = FairQueue::default();
+        for (k, x) in [("x", 1), ("y", 2), ("x", 3), ("y", 4), ("z", 5)] {
+            q.push(k, x);
+        }
+        q.retain(|&x| x != 2 && x != 4);
+        assert_eq!(q.len(), 3);
+        let order: Vec<i32> = std::iter::from_fn(|| q.pop()).collect();
+        assert_eq!(order, [1, 5, 3]);
+    }
+
+    #[test]
+    fn worker_serves_another_address_before_a_flood() {
+        let poll = mio::Poll::new().unwrap();
+        let waker = Arc::new(Waker::new(poll.registry(), mio::Token(0)).unwrap());
+        let mut w = Worker::new(waker);
+        // Fifty real hashes from one address, then one from another.
+        for i in 0..50 {
+            w.submit(
+                ConnId(1),
+                i,
+                "10.0.0.1",
+                HashJob::Hash {
+                    password: format!("guess{i}"),
+                },
+            );
+        }
+        w.submit(
+            ConnId(2),
+            1,
+            "10.0.0.2",
+            HashJob::Verify {
+                password: "pw".into(),
+                hash: "not a hash".into(),
+            },
+        );
+        // The flood's queued jobs are cancelled once the owner is through.
+        let mut seen = 0;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let done = w.finished();
+            if let Some(p) = done.iter().position(|d| d.conn == ConnId(2)) {
+                seen += p;
+                break;
+            }
+            seen += done.len();
+            assert!(std::time::Instant::now() < deadline, "never served");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert!(seen <= 2, "{seen} flood jobs went first");
+        for i in 0..50 {
+            w.cancel(ConnId(1), i);
+        }
+        assert_eq!(w.queued(), 0);
+    }
 
     #[test]
     fn hash_then_verify() {

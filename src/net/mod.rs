@@ -11,7 +11,8 @@
 //! 3. hand the engine at most one line per descriptor whose character is
 //!    ready (round-robin: a flooding client cannot starve the others), as
 //!    soon as it arrives — not on the next pulse;
-//! 4. pulse the engine when the pulse is due (4 per second);
+//! 4. pulse the engine when the pulse is due (4 per second), and let it
+//!    pick up work finished off the loop (player files written);
 //! 5. drain what the engine queued: text, then a prompt and `IAC GA`, echo
 //!    changes, password jobs; write it; drop dead connections and tell the
 //!    engine.
@@ -160,6 +161,8 @@ pub struct Server {
     conns: Slab<Descriptor>,
     next_serial: u64,
     hasher: hash::Worker,
+    /// Wakes the poll from other threads (password and file-writer results).
+    waker: Arc<Waker>,
     signals: Option<SignalFd>,
     shutdown_flag: bool,
     copyover_flag: bool,
@@ -198,7 +201,8 @@ impl Server {
             listener,
             conns: Slab::new(),
             next_serial: 1,
-            hasher: hash::Worker::new(waker),
+            hasher: hash::Worker::new(Arc::clone(&waker)),
+            waker,
             signals: None,
             shutdown_flag: false,
             copyover_flag: false,
@@ -380,6 +384,10 @@ impl Server {
         mut keep_going: impl FnMut(&Server) -> bool,
     ) -> io::Result<Exit> {
         let mut events = Events::with_capacity(1024);
+        let waker = Arc::clone(&self.waker);
+        engine.set_wake(Arc::new(move || {
+            let _ = waker.wake();
+        }));
         loop {
             if !keep_going(self) || engine.wants_copyover() {
                 return Ok(Exit::Stopped);
@@ -418,6 +426,7 @@ impl Server {
             if now >= self.next_pulse {
                 self.pulse(engine, now);
             }
+            engine.background();
             self.settle(engine);
             if self.shutdown_flag || engine.wants_shutdown() {
                 self.shutdown(engine);
@@ -669,6 +678,7 @@ impl Server {
                 d.dead.as_deref().unwrap_or("?")
             );
             self.stats.dropped += 1;
+            self.hasher.cancel(ConnId(k), d.serial);
             engine.disconnected(ConnId(k));
         }
     }
@@ -713,8 +723,11 @@ impl Server {
                 d.input.clear();
             }
             let serial = d.serial;
-            for job in out.hash_jobs {
-                self.hasher.submit(conn, serial, job);
+            if !out.hash_jobs.is_empty() {
+                let addr = engine::peer_address(&d.peer);
+                for job in out.hash_jobs {
+                    self.hasher.submit(conn, serial, &addr, job);
+                }
             }
         }
     }

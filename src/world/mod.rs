@@ -435,7 +435,11 @@ pub struct ChannelEvent {
 pub enum Request {
     /// Save this player's file now.
     Save(CharId),
-    /// Save and remove this player, and close the connection.
+    /// The `save` command: save, and answer "Saving." once the file is on
+    /// disk (or say that it could not be saved).
+    SaveCommand(CharId),
+    /// Save and remove this player, and close the connection (once the file
+    /// is on disk; refused if it cannot be written).
     Quit(CharId),
     /// Check `old`, then store `new` (hashing happens off the loop).
     ChangePassword {

@@ -280,6 +280,23 @@ impl Drop for Server {
     }
 }
 
+/// A blocking TCP connection to 127.0.0.1:`port` whose local end is bound
+/// to `from` (any 127.x.y.z address works on Linux loopback).
+pub fn connect_from(port: u16, from: [u8; 4]) -> io::Result<TcpStream> {
+    use nix::sys::socket::{bind, connect, socket, AddressFamily, SockFlag, SockType, SockaddrIn};
+    use std::os::fd::AsRawFd;
+    let fd = socket(
+        AddressFamily::Inet,
+        SockType::Stream,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    let [a, b, c, d] = from;
+    bind(fd.as_raw_fd(), &SockaddrIn::new(a, b, c, d, 0))?;
+    connect(fd.as_raw_fd(), &SockaddrIn::new(127, 0, 0, 1, port))?;
+    Ok(TcpStream::from(fd))
+}
+
 /// A free port on 127.0.0.1 (bind port 0 and let go).
 pub use gracemud::client::free_port;
 
@@ -300,6 +317,17 @@ impl Client {
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
         let stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
             .map_err(|e| format!("connect {port}: {e}"))?;
+        Client::wrap(stream)
+    }
+
+    /// Connect from another loopback address (`[127, 0, 0, 2]`, ...), so a
+    /// test can play several client addresses (all of 127/8 is loopback).
+    pub fn connect_from(port: u16, from: [u8; 4]) -> Result<Client, String> {
+        let stream = connect_from(port, from).map_err(|e| format!("connect {port}: {e}"))?;
+        Client::wrap(stream)
+    }
+
+    fn wrap(stream: TcpStream) -> Result<Client, String> {
         stream
             .set_read_timeout(Some(Duration::from_millis(100)))
             .map_err(|e| e.to_string())?;
@@ -445,6 +473,21 @@ impl Client {
             }
             self.fill((deadline - now).min(Duration::from_millis(200)))?;
         }
+    }
+
+    /// Read what has arrived (waiting at most about 100 ms) and say whether
+    /// `text` is in the unconsumed buffer (it stays there).
+    pub fn poll_for(&mut self, text: &str) -> bool {
+        if !self.buf.contains(text) && !self.closed {
+            let _ = self.fill(Duration::ZERO);
+        }
+        self.buf.contains(text)
+    }
+
+    /// Reads never block (true) or wait up to 100 ms each (false, the
+    /// default): for tests that watch many connections from one thread.
+    pub fn set_nonblocking(&mut self, on: bool) {
+        let _ = self.stream.set_nonblocking(on);
     }
 
     /// Send a line, then expect `text`.
