@@ -161,7 +161,9 @@ fn letter(i: usize) -> char {
 #[test]
 fn saving_is_only_answered_once_the_file_is_written() {
     const N: usize = 40;
-    let mut s = server();
+    // Forty players from one address: more than the per-address default.
+    let mut s = Server::start_with(&common::areas_dir(), &["--max-per-address", "0"])
+        .unwrap_or_else(|e| panic!("server did not start: {e}"));
     let mut clients: Vec<Client> = Vec::with_capacity(N);
     let name = |i: usize| format!("Saver{}{}", letter(i / 26), letter(i % 26));
     for i in 0..N {
