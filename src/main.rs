@@ -313,6 +313,12 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
         );
         return ExitCode::FAILURE;
     }
+    // A process taking the game over (a rollback by the guardian is a new
+    // process) names itself in the pid file before anybody is told the game
+    // goes on, so whoever reads it then finds a live server.
+    if args.copyover.is_some() {
+        write_pid_file(Path::new(PID_FILE));
+    }
     let (mut server, mut game) = match &args.copyover {
         Some(spec) => match recover(
             spec,
@@ -602,7 +608,14 @@ fn strip_copyover_args(args: &[String]) -> Vec<String> {
 
 /// Write our pid; a failure is logged, not fatal.
 fn write_pid_file(path: &Path) -> bool {
-    match std::fs::write(path, format!("{}\n", std::process::id())) {
+    // Written aside and renamed into place: a reader (a supervisor, `make
+    // copyover`) never sees the file empty or half-written.
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let written = std::fs::write(&tmp, format!("{}\n", std::process::id()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    match written {
         Ok(()) => true,
         Err(e) => {
             warn!("cannot write {}: {e}", path.display());
