@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 secs=${1:-180}
 [ $# -gt 0 ] && shift
-targets=${*:-"area_file player_file snapshot game_state copyover_args telnet net_subneg"}
+targets=${*:-"area_file player_file snapshot game_state copyover_args telnet net_subneg text"}
 export RUSTC_BOOTSTRAP=1
 status=0
 for t in $targets; do

@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("copyover_args", copyover_args),
     ("telnet", telnet),
     ("net_subneg", net_subneg),
+    ("text", text_helpers),
 ];
 
 /// The main crate's directory.
@@ -272,4 +273,49 @@ pub fn net_subneg(data: &[u8]) {
             let _ = t.bits();
         }
     }
+}
+
+/// Arbitrary UTF-8 through every text helper a player's words reach:
+/// `act()` with the text as format and as `$t`/`$T` (names, bamfins and
+/// titles hold player text), `capitalize_first`, colour rendering at every
+/// level, wrapping at odd widths, and the argument parsers.
+pub fn text_helpers(data: &[u8]) {
+    use gracemud::net::color::{self, Level};
+    use gracemud::world::act::{capitalize_first, ActArgs};
+    use gracemud::world::handler::{is_name, number_argument, one_argument};
+    use std::sync::Mutex;
+    static WORLD: OnceLock<Mutex<(World, gracemud::world::CharId, gracemud::world::CharId)>> =
+        OnceLock::new();
+    let text = String::from_utf8_lossy(data).into_owned();
+    let cell = WORLD.get_or_init(|| {
+        let mut w = fresh_world();
+        let a = make_player(&mut w, "Alice", 1);
+        let b = make_player(&mut w, "Bob", 2);
+        Mutex::new((w, a, b))
+    });
+    let Ok(mut guard) = cell.lock() else { return };
+    let (w, a, b) = &mut *guard;
+    if let Some(c) = w.ch_mut(*a) {
+        c.name = text.chars().take(40).collect();
+    }
+    let args = ActArgs {
+        vict: Some(*b),
+        text1: Some(&text),
+        text2: Some(&text),
+        ..Default::default()
+    };
+    let formatted = w.act_format(&text, *a, &args, *b);
+    let _ = w.act_format("$n says '$t' to $N about $d ($T)", *a, &args, *b);
+    let mut s = text.clone();
+    capitalize_first(&mut s);
+    for level in [Level::None, Level::Ansi16, Level::Xterm256, Level::TrueColor] {
+        let _ = color::render_level(&formatted, level);
+    }
+    for width in [1, 2, 7, 20, 80] {
+        let _ = color::wrap(&text, width);
+    }
+    let (_, rest) = one_argument(&text);
+    let _ = number_argument(rest);
+    let _ = is_name(&text, "alice bob");
+    let _ = is_name("al", &text);
 }

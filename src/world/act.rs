@@ -245,6 +245,97 @@ pub fn capitalize_first(s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::capitalize_first;
+    use super::*;
+
+    /// Random strings from a pool that mixes ASCII, act and colour codes,
+    /// multi-byte letters, emoji, combining marks and C1 controls through
+    /// act(), capitalisation, colour rendering at every level and
+    /// wrapping: none may panic (the same body is the `text` fuzz target,
+    /// `fuzz/`, for longer runs).
+    #[test]
+    fn arbitrary_utf8_through_act_colour_and_wrap() {
+        use crate::net::color::{self, Level};
+        const POOL: &[&str] = &[
+            "a",
+            "Z",
+            " ",
+            "$",
+            "$n",
+            "$N",
+            "$t",
+            "$T",
+            "$d",
+            "$p",
+            "$e",
+            "{",
+            "{r",
+            "{=",
+            "{#",
+            "{=12",
+            "{#ff00",
+            "\u{e9}",
+            "\u{c9}",
+            "\u{df}",
+            "\u{1f600}",
+            "\u{301}",
+            "\u{85}",
+            "\u{9b}",
+            "\n",
+            "\r",
+            "~",
+            "'",
+            "\"",
+            "0",
+            "9.",
+            "\u{202e}",
+            "\u{ffff}",
+        ];
+        let mut w = World::new(crate::world::proto::Protos::default(), 11);
+        let a = w.chars.insert(Char {
+            name: "Alice".into(),
+            pc: Some(Box::default()),
+            ..Char::default()
+        });
+        let b = w.chars.insert(Char {
+            name: "Bob".into(),
+            pc: Some(Box::default()),
+            ..Char::default()
+        });
+        let mut rng = Rng::new(99);
+        for _ in 0..20_000 {
+            let n = rng.range(0, 12) as usize;
+            let text: String = (0..n)
+                .map(|_| POOL[rng.range(0, POOL.len() as i32 - 1) as usize])
+                .collect();
+            if let Some(c) = w.ch_mut(a) {
+                c.name = text.clone();
+            }
+            let args = ActArgs {
+                vict: Some(b),
+                text1: Some(&text),
+                text2: Some(&text),
+                ..Default::default()
+            };
+            let out = w.act_format(&text, a, &args, b);
+            let _ = w.act_format("$n tells $N '$t' ($T, $d)", a, &args, b);
+            let mut s = text.clone();
+            capitalize_first(&mut s);
+            for level in [
+                Level::None,
+                Level::Ansi16,
+                Level::Xterm256,
+                Level::TrueColor,
+            ] {
+                let _ = color::render_level(&out, level);
+            }
+            for width in [1, 3, 20] {
+                let _ = color::wrap(&out, width);
+            }
+            let (_, rest) = crate::world::handler::one_argument(&text);
+            let _ = crate::world::handler::number_argument(rest);
+            let _ = crate::world::handler::is_name(&text, "alice bob");
+        }
+    }
 
     fn cap(s: &str) -> String {
         let mut s = s.to_string();

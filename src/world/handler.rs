@@ -925,12 +925,14 @@ pub fn one_argument(input: &str) -> (String, &str) {
         Some(q @ ('\'' | '"')) => (Some(q), &s[1..]),
         _ => (None, s),
     };
+    // The separator may be a multi-byte space (U+0085, U+3000, ...): step
+    // over the whole character.
     let end = match quote {
-        Some(q) => s.find(q),
-        None => s.find(char::is_whitespace),
+        Some(q) => s.char_indices().find(|&(_, c)| c == q),
+        None => s.char_indices().find(|&(_, c)| c.is_whitespace()),
     };
     match end {
-        Some(i) => (s[..i].to_lowercase(), s[i + 1..].trim_start()),
+        Some((i, c)) => (s[..i].to_lowercase(), s[i + c.len_utf8()..].trim_start()),
         None => (s.to_lowercase(), ""),
     }
 }
