@@ -24,6 +24,24 @@ const SE: u8 = 240;
 const GA: u8 = 249;
 const EOR: u8 = 239;
 
+/// A blocking TCP connection to 127.0.0.1:`port` whose local end is bound
+/// to `from` (any 127.x.y.z address works on Linux loopback), so a test or
+/// a bench can play several client addresses.
+pub fn connect_from(port: u16, from: [u8; 4]) -> io::Result<std::net::TcpStream> {
+    use nix::sys::socket::{bind, connect, socket, AddressFamily, SockFlag, SockType, SockaddrIn};
+    use std::os::fd::AsRawFd;
+    let fd = socket(
+        AddressFamily::Inet,
+        SockType::Stream,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    let [a, b, c, d] = from;
+    bind(fd.as_raw_fd(), &SockaddrIn::new(a, b, c, d, 0))?;
+    connect(fd.as_raw_fd(), &SockaddrIn::new(127, 0, 0, 1, port))?;
+    Ok(std::net::TcpStream::from(fd))
+}
+
 /// A free port on 127.0.0.1 (bind port 0 and let go), for starting a
 /// server under test.
 pub fn free_port() -> io::Result<u16> {

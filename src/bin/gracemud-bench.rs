@@ -4,7 +4,8 @@
 //! numbers beside their targets, or JSON with `--json`.
 //!
 //! Scenarios: (1) boot, (2) idle connections held, (3) command latency,
-//! (4) logins under load, (5) copyover, (6) memory per player. The load
+//! (4) logins under load, (5) copyover, (6) memory per player, (7) players'
+//! latency while the server is attacked (issue #8). The load
 //! comes from the generator in `gracemud-load.rs` (included as a module),
 //! which runs in this process on the same machine as the server: the two
 //! share the cores, and the table says so.
@@ -694,6 +695,224 @@ fn scenario_latency(b: &mut Bench) {
 }
 
 // ---------------------------------------------------------------------------
+// 7. Under attack (issue #8): garbage, MCCP flapping, a password flood
+
+/// What the attackers managed.
+#[derive(Default, Debug)]
+struct AttackStats {
+    garbage_bytes: u64,
+    flap_bytes: u64,
+    /// Wrong passwords answered ("Wrong password.").
+    guesses: u64,
+    /// Connections refused or closed and opened again.
+    reconnects: u64,
+}
+
+/// One attacking connection, non-blocking.
+struct Attacker {
+    stream: Option<TcpStream>,
+    seen: Vec<u8>,
+}
+
+/// Run the attack from its own thread until `stop`: `garbage` connections
+/// from 127.0.0.3 writing random bytes, `flappers` from 127.0.0.4 repeating
+/// `IAC DO MCCP2 IAC DONT MCCP2`, and `flooders` from 127.0.0.2 guessing
+/// `account`'s password and reconnecting whenever closed.
+fn attack(
+    port: u16,
+    account: String,
+    (garbage, flappers, flooders): (usize, usize, usize),
+    stop: Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<AttackStats> {
+    use std::io::Write as _;
+    use std::sync::atomic::Ordering;
+    std::thread::spawn(move || {
+        let open = |from: [u8; 4]| -> Option<TcpStream> {
+            let s = gracemud::client::connect_from(port, from).ok()?;
+            s.set_nonblocking(true).ok()?;
+            Some(s)
+        };
+        let mut st = AttackStats::default();
+        let mut conns: Vec<(u8, Attacker)> = Vec::new();
+        for (kind, n, from) in [
+            (0u8, garbage, [127, 0, 0, 3]),
+            (1, flappers, [127, 0, 0, 4]),
+            (2, flooders, [127, 0, 0, 2]),
+        ] {
+            for _ in 0..n {
+                conns.push((
+                    kind,
+                    Attacker {
+                        stream: open(from),
+                        seen: Vec::new(),
+                    },
+                ));
+            }
+        }
+        let flap: Vec<u8> = [255u8, 253, 86, 255, 254, 86]
+            .iter()
+            .copied()
+            .cycle()
+            .take(6 * 1024)
+            .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut junk = [0u8; 64];
+        let mut buf = [0u8; 8192];
+        while !stop.load(Ordering::Relaxed) {
+            let round = Instant::now();
+            for (kind, a) in conns.iter_mut() {
+                let from = match kind {
+                    0 => [127, 0, 0, 3],
+                    1 => [127, 0, 0, 4],
+                    _ => [127, 0, 0, 2],
+                };
+                let Some(s) = a.stream.as_mut() else {
+                    a.stream = open(from);
+                    a.seen.clear();
+                    st.reconnects += 1;
+                    continue;
+                };
+                let mut closed = false;
+                loop {
+                    match s.read(&mut buf) {
+                        Ok(0) => {
+                            closed = true;
+                            break;
+                        }
+                        Ok(n) => {
+                            if *kind == 2 {
+                                a.seen.extend_from_slice(&buf[..n]);
+                            }
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let wrote = match kind {
+                    0 => {
+                        for b in junk.iter_mut() {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            *b = x as u8;
+                        }
+                        s.write(&junk).map(|n| st.garbage_bytes += n as u64)
+                    }
+                    1 => s.write(&flap).map(|n| st.flap_bytes += n as u64),
+                    _ => {
+                        let text = String::from_utf8_lossy(&a.seen).into_owned();
+                        let mut line = None;
+                        if text.contains("Wrong password.") {
+                            st.guesses += text.matches("Wrong password.").count() as u64;
+                        }
+                        if text.ends_with("known? ") || text.contains("known? \u{ff}") {
+                            line = Some(format!("{account}\r\n"));
+                        } else if text.contains("Password: ") {
+                            line = Some("wrongguess\r\n".to_string());
+                        }
+                        if line.is_some() {
+                            a.seen.clear();
+                        }
+                        match line {
+                            Some(l) => s.write(l.as_bytes()).map(|_| ()),
+                            None => Ok(()),
+                        }
+                    }
+                };
+                if closed || wrote.is_err_and(|e| e.kind() != std::io::ErrorKind::WouldBlock) {
+                    a.stream = None;
+                }
+            }
+            // About 50 rounds a second.
+            if let Some(rest) = Duration::from_millis(20).checked_sub(round.elapsed()) {
+                std::thread::sleep(rest);
+            }
+        }
+        st
+    })
+}
+
+fn scenario_attack(b: &mut Bench) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let sc = "7 under attack";
+    let (players, secs) = if b.quick { (20, 10) } else { (50, 30) };
+    let (server, mut load, g, agents, _) = match server_with_players(b, "attack", players) {
+        Ok(x) => x,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let Some(account) = agents.first().map(|&a| load.agents[a].name.clone()) else {
+        return b.failed(sc, "no players");
+    };
+    let port = server.addr().port();
+    // Quiet first, for comparison.
+    load.set_rate(g, 2.0);
+    load.run_for(Duration::from_secs(2));
+    let q0 = Instant::now();
+    load.run_for(Duration::from_secs(secs / 3));
+    let quiet = load.round_trips(g, q0, Instant::now());
+    let stop = Arc::new(AtomicBool::new(false));
+    let (garbage, flappers, flooders) = (1000, 4, 200);
+    let handle = attack(
+        port,
+        account.clone(),
+        (garbage, flappers, flooders),
+        Arc::clone(&stop),
+    );
+    // Let the attack open its connections.
+    load.run_for(Duration::from_secs(3));
+    let c0 = server.cpu_seconds();
+    let t0 = Instant::now();
+    load.run_for(Duration::from_secs(secs));
+    let t1 = Instant::now();
+    let c1 = server.cpu_seconds();
+    stop.store(true, Ordering::Relaxed);
+    load.set_rate(g, 0.0);
+    load.run_until(Duration::from_secs(10), |l| {
+        agents.iter().all(|&a| !l.awaiting(a))
+    });
+    let st = handle.join().unwrap_or_default();
+    let p = load.round_trips(g, t0, t1 + Duration::from_secs(10));
+    let wall = (t1 - t0).as_secs_f64();
+    let note = format!(
+        "{players} players, 2 looks/moves a second each; attackers: {garbage} garbage connections ({:.1} MB/s), {flappers} MCCP flappers ({:.1} MB/s), {flooders} guessing {account}'s password ({} wrong passwords answered in {wall:.0} s, {} reconnects)",
+        st.garbage_bytes as f64 / wall / 1e6,
+        st.flap_bytes as f64 / wall / 1e6,
+        st.guesses,
+        st.reconnects
+    );
+    b.row(
+        sc,
+        "players' p50 under attack",
+        Some(p.p50),
+        "ms",
+        None,
+        format!("quiet before: p50 {:.2} ms, p99 {:.2} ms", quiet.p50, quiet.p99),
+    );
+    b.row(
+        sc,
+        "players' p99 under attack",
+        Some(p.p99),
+        "ms",
+        Some(Target::AtMost(5.0)),
+        note,
+    );
+    b.row(sc, "players' max under attack", Some(p.max), "ms", None, format!("{} round trips", p.n));
+    if let (Some(a), Some(z)) = (c0, c1) {
+        b.row(
+            sc,
+            "server CPU under attack",
+            Some((z - a) / wall * 100.0),
+            "%",
+            None,
+            "of one core",
+        );
+    }
+    let drops = load.count(&agents, |a| a.dropped);
+    b.row(sc, "players dropped", Some(drops as f64), "", Some(Target::AtMost(0.0)), "");
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
 // 4. Logins under load
 
 fn scenario_logins(b: &mut Bench) {
@@ -1285,6 +1504,9 @@ fn main() {
     }
     if want(6) {
         scenario_memory(&mut b);
+    }
+    if want(7) {
+        scenario_attack(&mut b);
     }
     if let (Some(a), Some(z)) = (busy0, machine_busy_seconds()) {
         let wall = wall0.elapsed().as_secs_f64();

@@ -280,22 +280,7 @@ impl Drop for Server {
     }
 }
 
-/// A blocking TCP connection to 127.0.0.1:`port` whose local end is bound
-/// to `from` (any 127.x.y.z address works on Linux loopback).
-pub fn connect_from(port: u16, from: [u8; 4]) -> io::Result<TcpStream> {
-    use nix::sys::socket::{bind, connect, socket, AddressFamily, SockFlag, SockType, SockaddrIn};
-    use std::os::fd::AsRawFd;
-    let fd = socket(
-        AddressFamily::Inet,
-        SockType::Stream,
-        SockFlag::SOCK_CLOEXEC,
-        None,
-    )?;
-    let [a, b, c, d] = from;
-    bind(fd.as_raw_fd(), &SockaddrIn::new(a, b, c, d, 0))?;
-    connect(fd.as_raw_fd(), &SockaddrIn::new(127, 0, 0, 1, port))?;
-    Ok(TcpStream::from(fd))
-}
+pub use gracemud::client::connect_from;
 
 /// A free port on 127.0.0.1 (bind port 0 and let go).
 pub use gracemud::client::free_port;
