@@ -851,7 +851,7 @@ fn commands_that_a_mobile_runs_do_not_panic() {
         (act_info::do_prompt, "%h"),
         (act_info::do_title, "x"),
         (act_info::do_password, "a bcdefg"),
-        (act_info::do_commands, ""),
+        (interp::do_commands, ""),
         (act_info::do_help, "nothing"),
         (act_move::do_recall, ""),
         (act_move::do_north, ""),
@@ -866,7 +866,7 @@ fn commands_that_a_mobile_runs_do_not_panic() {
 fn commands_lists_six_per_row() {
     let mut w = world();
     let alice = player(&mut w, "Alice", TEMPLE);
-    act_info::do_commands(&mut w, alice, "");
+    interp::do_commands(&mut w, alice, "");
     let text = out(&mut w, alice);
     let first = text.lines().next().unwrap_or_default();
     assert!(

@@ -1,7 +1,7 @@
 //! Looking at the world and at yourself ("act_info.c"): look, examine,
 //! exits, scan, who, where, score, inventory, equipment, affects, help,
-//! commands, and the personal settings prompt, title, description and
-//! password.
+//! and the personal settings prompt, title, description and password
+//! (`commands` and `wizhelp` live with the table in `interp`).
 //!
 //! Every command builds its text in one buffer and queues it with
 //! `world.send`; the `show_*`/`format_*` helpers return strings so other
@@ -11,7 +11,6 @@
 //! Race, class, liquid and skill names come from `db::tables`.
 
 use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
-use super::interp::COMMANDS;
 use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
 use crate::world::handler::{aff, comm, extra, is_name, number_argument, one_argument, plr};
@@ -62,9 +61,6 @@ const PLR_KILLER: Flags = 1 << 26;
 
 /// The prompt `prompt all` restores.
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
-
-/// Commands `commands` does not list (ROM's "shown: no").
-const HIDDEN_COMMANDS: [&str; 8] = ["north", "east", "south", "west", "up", "down", "'", "/"];
 
 /// Apply location names for `affects` (ROM affect_loc_name).
 fn affect_loc_name(location: i32) -> &'static str {
@@ -1342,27 +1338,6 @@ pub fn do_help(world: &mut World, ch: CharId, arg: &str) {
             world.log(format!("Missing help: {name}: {topic}"));
         }
     }
-}
-
-pub fn do_commands(world: &mut World, ch: CharId, _arg: &str) {
-    let Some(c) = world.ch(ch) else { return };
-    let trust = c.get_trust();
-    let mut out = String::new();
-    let mut col = 0;
-    for cmd in COMMANDS {
-        if cmd.level >= LEVEL_HERO || cmd.level > trust || HIDDEN_COMMANDS.contains(&cmd.name) {
-            continue;
-        }
-        out.push_str(&format!("{:<12}", cmd.name));
-        col += 1;
-        if col % 6 == 0 {
-            out.push('\n');
-        }
-    }
-    if col % 6 != 0 {
-        out.push('\n');
-    }
-    world.send(ch, &out);
 }
 
 /// ROM's smash_tilde: `~` ends strings in files, so players cannot type one.

@@ -202,16 +202,14 @@ impl Tracker {
 
 /// Which channel a command line is, and the message it carries.
 fn channel_of(world: &World, ch: CharId, line: &str) -> Option<(&'static str, String)> {
-    let line = line.trim_start();
-    let (word, rest) = match line.chars().next() {
-        Some('\'') => ("'".to_string(), line[1..].trim_start()),
-        _ => one_argument(line),
-    };
+    let (word, rest) = super::interp::split_command(line);
     let trust = world.ch(ch)?.get_trust();
     let cmd = super::interp::find_command(&word, trust)?;
     let (channel, message) = match cmd.name {
         "say" | "'" => ("say", rest),
-        "gossip" => ("gossip", rest),
+        "gossip" | "." => ("gossip", rest),
+        "gtell" | ";" => ("gtell", rest),
+        "immtalk" | ":" => ("immtalk", rest),
         "shout" => ("shout", rest),
         "reply" => ("tell", rest),
         "tell" => ("tell", one_argument(rest).1),
