@@ -12,12 +12,13 @@
 //! Nothing here touches a socket: text goes into the `Session`, and the
 //! character enters the `World` only after the MOTD.
 
-use super::{help_text, Game, JobPurpose, Session, DEFAULT_PROMPT};
+use super::act_info::{help_entry, help_text};
+use super::{Game, JobPurpose, Session, DEFAULT_PROMPT};
 use crate::db::tables::{self, CLASSES, PC_RACES};
 use crate::net::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, comm};
+use crate::world::handler::{aff, comm, one_argument};
 use crate::world::{
     item, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World, IMPLEMENTOR,
     ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
@@ -148,7 +149,7 @@ pub fn check_parse_name(world: &World, name: &str) -> bool {
 /// The greeting: the `GREETING` help if the world has one, then the name
 /// question (unless the greeting already asks it).
 pub(crate) fn greet(world: &World, s: &mut Session) {
-    match help_text(world, "greeting", 0) {
+    match help_entry(world, "greeting", 0) {
         Some(text) => {
             s.send(&text);
             if !text.to_ascii_lowercase().contains("wish to be known?") {
@@ -395,8 +396,8 @@ const PLR_NOSUMMON: u64 = 1 << 16;
 
 fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) -> State {
     let arg = line.trim().to_ascii_lowercase();
-    if let Some(topic) = arg.strip_prefix("help") {
-        let topic = topic.trim();
+    let (word, topic) = one_argument(&arg);
+    if word == "help" {
         let topic = if topic.is_empty() { "race help" } else { topic };
         match help_text(&game.world, topic, 0) {
             Some(t) => s.send(&t),
@@ -573,11 +574,11 @@ fn show_motd(game: &Game, s: &mut Session, pending: Pending) -> State {
         Pending::Old(p) => p.ch.is_immortal(),
     };
     if immortal {
-        if let Some(t) = help_text(&game.world, "imotd", IMPLEMENTOR) {
+        if let Some(t) = help_entry(&game.world, "imotd", IMPLEMENTOR) {
             s.send(&t);
         }
     }
-    if let Some(t) = help_text(&game.world, "motd", 0) {
+    if let Some(t) = help_entry(&game.world, "motd", 0) {
         s.send(&t);
     }
     if !s.out.contains("[Hit Return to continue]") {
