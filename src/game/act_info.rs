@@ -13,7 +13,9 @@
 use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
 use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
-use crate::world::handler::{aff, comm, extra, is_name, number_argument, one_argument, plr};
+use crate::world::handler::{
+    aff, comm, extra, is_name, number_argument, one_argument, plr, smash_tilde,
+};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
@@ -1400,11 +1402,6 @@ pub fn do_help(world: &mut World, ch: CharId, arg: &str) {
             world.log(format!("Missing help: {name}: {topic}"));
         }
     }
-}
-
-/// ROM's smash_tilde: `~` ends strings in files, so players cannot type one.
-fn smash_tilde(s: &str) -> String {
-    s.replace('~', "-")
 }
 
 /// The first `n` characters of `s`.
