@@ -838,6 +838,34 @@ fn who_where_and_score() {
 }
 
 #[test]
+fn score_reads_each_condition_from_its_own_slot() {
+    let mut w = world();
+    let alice = player(&mut w, "Alice", TEMPLE);
+    let score_with = |w: &mut World, condition: [i32; 4]| {
+        if let Some(pc) = w.ch_mut(alice).and_then(|c| c.pc.as_mut()) {
+            pc.condition = condition;
+        }
+        act_info::do_score(w, alice, "");
+        let text = out(w, alice);
+        (
+            text.contains("You are drunk.\n"),
+            text.contains("You are thirsty.\n"),
+            text.contains("You are hungry.\n"),
+        )
+    };
+    // drunk, full, thirst, hunger (ROM's COND_* order).
+    assert_eq!(score_with(&mut w, [0, 48, 48, 48]), (false, false, false));
+    assert_eq!(
+        score_with(&mut w, [0, 0, 48, 48]),
+        (false, false, false),
+        "an empty stomach is not thirst"
+    );
+    assert_eq!(score_with(&mut w, [0, 48, 0, 48]), (false, true, false));
+    assert_eq!(score_with(&mut w, [0, 48, 48, 0]), (false, false, true));
+    assert_eq!(score_with(&mut w, [11, 48, 48, 48]), (true, false, false));
+}
+
+#[test]
 fn commands_that_a_mobile_runs_do_not_panic() {
     let mut w = world();
     let guard = mob(&mut w, "guard", "the guard", "A guard.\n", TEMPLE);

@@ -1082,11 +1082,19 @@ fn load_purge_and_stat() {
     );
     let t = run(&mut w, imm, "stat room 3002");
     assert!(t.contains("The Hall"), "{t}");
+    w.ch_mut(bob).expect("b").race = 2;
     let t = run(&mut w, imm, "stat bob");
     assert!(
         t.contains("Name: Bob") && t.contains("Format: pc") && t.contains("Lv: 10"),
         "{t}"
     );
+    // Race and class by name, as ROM shows them.
+    assert!(
+        t.contains("Race: elf  Group:") && t.contains("Class: warrior  Align:"),
+        "{t}"
+    );
+    let t = run(&mut w, imm, "stat guard");
+    assert!(t.contains("Class: mobile") && !t.contains("Race: 0"), "{t}");
     assert_eq!(
         run(&mut w, imm, "stat nothing"),
         "Nothing by that name found anywhere.\n"

@@ -1089,13 +1089,13 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     out.push_str(&format!("Wimpy set to {} hit points.\n", c.wimpy));
     if let Some(pc) = &c.pc {
-        if pc.condition[0] > 10 {
+        if pc.condition[tables::COND_DRUNK] > 10 {
             out.push_str("You are drunk.\n");
         }
-        if pc.condition[1] == 0 {
+        if pc.condition[tables::COND_THIRST] == 0 {
             out.push_str("You are thirsty.\n");
         }
-        if pc.condition[3] == 0 {
+        if pc.condition[tables::COND_HUNGER] == 0 {
             out.push_str("You are hungry.\n");
         }
     }
