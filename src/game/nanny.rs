@@ -120,6 +120,9 @@ const OBJ_VNUM_SCHOOL_SWORD: ObjVnum = ObjVnum(3702);
 const OBJ_VNUM_SCHOOL_VEST: ObjVnum = ObjVnum(3703);
 const OBJ_VNUM_SCHOOL_SHIELD: ObjVnum = ObjVnum(3704);
 const OBJ_VNUM_SCHOOL_BANNER: ObjVnum = ObjVnum(3716);
+/// The town map every new character carries (ROM's map of Midgaard; the
+/// bundled world's map of Wrenford).
+const OBJ_VNUM_MAP: ObjVnum = ObjVnum(3162);
 
 /// Immortals without a saved room start in the immortals' chat room.
 const ROOM_VNUM_CHAT: RoomVnum = RoomVnum(1200);
@@ -746,6 +749,9 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
             }
             let ch = game.world.chars.insert(*new);
             outfit(&mut game.world, ch);
+            if let Some(map) = game.world.create_object(OBJ_VNUM_MAP, 0) {
+                game.world.obj_to_char(map, ch);
+            }
             (ch, true)
         }
         Pending::Old(player) => {
@@ -1039,6 +1045,45 @@ mod tests {
         };
         assert!(out.text.contains("Huh?"), "{}", out.text);
         assert_eq!(out.prompt.as_deref(), Some("<20hp 100m 100mv> "));
+    }
+
+    #[test]
+    fn a_new_character_carries_the_town_map_when_the_world_has_one() {
+        let mut f = fixture("map");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Nomap", "password1");
+        g.world.obj_index.insert(
+            OBJ_VNUM_MAP,
+            crate::world::ObjIndex {
+                proto: ObjProto {
+                    vnum: OBJ_VNUM_MAP,
+                    keywords: "map town".into(),
+                    short_descr: "a map of the town".into(),
+                    item_type: item::MAP,
+                    wear_flags: wear::TAKE,
+                    ..Default::default()
+                },
+                count: 0,
+            },
+        );
+        create(g, ConnId(2), "Mapper", "password2");
+        let vnums = |g: &Game, conn| {
+            g.char_of(conn)
+                .and_then(|ch| g.world.ch(ch))
+                .map(|c| {
+                    c.carrying
+                        .iter()
+                        .filter_map(|&o| g.world.obj(o).map(|o| (o.vnum, o.wear_loc)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        assert!(!vnums(g, ConnId(1)).iter().any(|v| v.0 == OBJ_VNUM_MAP));
+        assert!(
+            vnums(g, ConnId(2)).contains(&(OBJ_VNUM_MAP, wear_loc::NONE)),
+            "{:?}",
+            vnums(g, ConnId(2))
+        );
     }
 
     #[test]
