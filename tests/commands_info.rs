@@ -552,6 +552,21 @@ fn positions_and_wake() {
     assert_eq!(out(&mut w, bob), "Alice is already awake.\n");
     act_move::do_stand(&mut w, alice, "");
     assert_eq!(out(&mut w, alice), "You are already standing.\n");
+    // Waking yourself from sleep shows the room (ROM: wake -> stand -> look
+    // auto); standing up from a rest does not.
+    interp::interpret(&mut w, alice, "sleep");
+    out(&mut w, alice);
+    interp::interpret(&mut w, alice, "wake");
+    let text = out(&mut w, alice);
+    assert!(
+        text.starts_with("You wake and stand up.\nThe Temple\n  A quiet temple.\n"),
+        "{text}"
+    );
+    assert!(text.contains("[Exits: north west down]"), "{text}");
+    interp::interpret(&mut w, alice, "rest");
+    out(&mut w, alice);
+    interp::interpret(&mut w, alice, "wake");
+    assert_eq!(out(&mut w, alice), "You stand up.\n");
 }
 
 #[test]
