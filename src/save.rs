@@ -27,6 +27,7 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::db::tables;
+use crate::world::handler::smash_tilde;
 use crate::world::{
     wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, RoomVnum, World,
     ROOM_VNUM_LIMBO,
@@ -188,11 +189,6 @@ fn parse_flags(word: &str) -> Option<Flags> {
 }
 
 // ----------------------------------------------------------------- writer
-
-/// Strings end at `~` in this format: player-typed text must not carry one.
-fn smash_tilde(s: &str) -> String {
-    s.replace('~', "-")
-}
 
 /// Current Unix time in seconds.
 pub fn now_secs() -> i64 {

@@ -552,6 +552,21 @@ fn positions_and_wake() {
     assert_eq!(out(&mut w, bob), "Alice is already awake.\n");
     act_move::do_stand(&mut w, alice, "");
     assert_eq!(out(&mut w, alice), "You are already standing.\n");
+    // Waking yourself from sleep shows the room (ROM: wake -> stand -> look
+    // auto); standing up from a rest does not.
+    interp::interpret(&mut w, alice, "sleep");
+    out(&mut w, alice);
+    interp::interpret(&mut w, alice, "wake");
+    let text = out(&mut w, alice);
+    assert!(
+        text.starts_with("You wake and stand up.\nThe Temple\n  A quiet temple.\n"),
+        "{text}"
+    );
+    assert!(text.contains("[Exits: north west down]"), "{text}");
+    interp::interpret(&mut w, alice, "rest");
+    out(&mut w, alice);
+    interp::interpret(&mut w, alice, "wake");
+    assert_eq!(out(&mut w, alice), "You stand up.\n");
 }
 
 #[test]
@@ -838,6 +853,34 @@ fn who_where_and_score() {
 }
 
 #[test]
+fn score_reads_each_condition_from_its_own_slot() {
+    let mut w = world();
+    let alice = player(&mut w, "Alice", TEMPLE);
+    let score_with = |w: &mut World, condition: [i32; 4]| {
+        if let Some(pc) = w.ch_mut(alice).and_then(|c| c.pc.as_mut()) {
+            pc.condition = condition;
+        }
+        act_info::do_score(w, alice, "");
+        let text = out(w, alice);
+        (
+            text.contains("You are drunk.\n"),
+            text.contains("You are thirsty.\n"),
+            text.contains("You are hungry.\n"),
+        )
+    };
+    // drunk, full, thirst, hunger (ROM's COND_* order).
+    assert_eq!(score_with(&mut w, [0, 48, 48, 48]), (false, false, false));
+    assert_eq!(
+        score_with(&mut w, [0, 0, 48, 48]),
+        (false, false, false),
+        "an empty stomach is not thirst"
+    );
+    assert_eq!(score_with(&mut w, [0, 48, 0, 48]), (false, true, false));
+    assert_eq!(score_with(&mut w, [0, 48, 48, 0]), (false, false, true));
+    assert_eq!(score_with(&mut w, [11, 48, 48, 48]), (true, false, false));
+}
+
+#[test]
 fn commands_that_a_mobile_runs_do_not_panic() {
     let mut w = world();
     let guard = mob(&mut w, "guard", "the guard", "A guard.\n", TEMPLE);
@@ -851,7 +894,7 @@ fn commands_that_a_mobile_runs_do_not_panic() {
         (act_info::do_prompt, "%h"),
         (act_info::do_title, "x"),
         (act_info::do_password, "a bcdefg"),
-        (act_info::do_commands, ""),
+        (interp::do_commands, ""),
         (act_info::do_help, "nothing"),
         (act_move::do_recall, ""),
         (act_move::do_north, ""),
@@ -866,7 +909,7 @@ fn commands_that_a_mobile_runs_do_not_panic() {
 fn commands_lists_six_per_row() {
     let mut w = world();
     let alice = player(&mut w, "Alice", TEMPLE);
-    act_info::do_commands(&mut w, alice, "");
+    interp::do_commands(&mut w, alice, "");
     let text = out(&mut w, alice);
     let first = text.lines().next().unwrap_or_default();
     assert!(
@@ -936,4 +979,106 @@ fn the_bundled_world_can_be_walked() {
     out(&mut w, alice);
     act_info::do_help(&mut w, alice, "look");
     assert!(out(&mut w, alice).starts_with("LOOK\n"));
+}
+
+/// The bundled world, reset, with no players.
+fn bundled_world() -> World {
+    let report = gracemud::db::load_area_dir(std::path::Path::new("areas"));
+    assert!(
+        report.is_ok(),
+        "areas/ should load: {:?}",
+        report.errors.first()
+    );
+    let mut w = World::new(report.protos, 1);
+    w.reset_all();
+    w
+}
+
+/// The keywords of a help entry, lower-cased (quoted phrases are one).
+fn keywords_of(keywords: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = keywords;
+    loop {
+        let (word, r) = gracemud::world::handler::one_argument(rest);
+        if word.is_empty() {
+            return out;
+        }
+        out.push(word);
+        rest = r;
+    }
+}
+
+/// Every command `commands` or `wizhelp` lists has an entry in the bundled
+/// help file with its name as a keyword, readable by whoever may use it.
+#[test]
+fn every_listed_command_has_bundled_help() {
+    let w = bundled_world();
+    let missing: Vec<&str> = interp::COMMANDS
+        .iter()
+        .filter(|c| c.show)
+        .filter(|c| {
+            !act_info::find_helps(&w, c.name, c.level)
+                .iter()
+                .any(|h| keywords_of(&h.keywords).iter().any(|k| k == c.name))
+        })
+        .map(|c| c.name)
+        .collect();
+    assert!(missing.is_empty(), "no help for: {missing:?}");
+}
+
+/// `help <race>` (also at the race question) shows the race's real numbers.
+#[test]
+fn race_help_tells_the_tables_truth() {
+    use gracemud::db::tables::PC_RACES;
+    let w = bundled_world();
+    let numbers = |line: &str| -> Vec<i32> {
+        line.split_whitespace()
+            .filter_map(|t| t.trim_end_matches(['%', '.', ',']).parse().ok())
+            .collect()
+    };
+    for race in PC_RACES {
+        let text = act_info::help_text(&w, race.name, 0).unwrap_or_default();
+        let line = |head: &str| {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(head))
+                .map(numbers)
+                .unwrap_or_default()
+        };
+        assert_eq!(line("Start"), race.stats, "{}:\n{text}", race.name);
+        assert_eq!(line("Maximum"), race.max_stats, "{}:\n{text}", race.name);
+        assert_eq!(
+            line("Experience"),
+            race.class_mult,
+            "{}:\n{text}",
+            race.name
+        );
+        assert!(
+            text.contains(&format!("Creation points: {}.", race.points)),
+            "{}:\n{text}",
+            race.name
+        );
+    }
+    // What the race question shows for a bare `help`.
+    let text = act_info::help_text(&w, "race help", 0).unwrap_or_default();
+    assert!(text.contains("HUMAN") && text.contains("GIANT"), "{text}");
+}
+
+#[test]
+fn help_takes_a_quoted_topic() {
+    let mut w = world();
+    w.helps.push(Help {
+        level: 0,
+        keywords: "'MAGIC MISSILE' MISSILE".into(),
+        text: "A dart of force.\n".into(),
+        area: None,
+    });
+    let alice = player(&mut w, "Alice", TEMPLE);
+    for typed in ["'magic missile'", "magic missile", "\"magic missile\""] {
+        interp::interpret(&mut w, alice, &format!("help {typed}"));
+        assert_eq!(
+            out(&mut w, alice),
+            "'MAGIC MISSILE' MISSILE\nA dart of force.\n",
+            "{typed}"
+        );
+    }
 }

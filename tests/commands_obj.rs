@@ -783,6 +783,71 @@ fn gossip_reaches_everyone_listening_and_toggles() {
 }
 
 #[test]
+fn punctuation_shortcuts_gtell_and_immtalk() {
+    let mut w = world();
+    let al = player(&mut w, "Alice", 10, TEMPLE);
+    let bob = player(&mut w, "Bob", 10, TEMPLE);
+    let carol = player(&mut w, "Carol", 10, HALL);
+    let zeus = player(&mut w, "Zeus", 52, HALL);
+    let hera = player(&mut w, "Hera", 60, HALL);
+    for c in [bob, carol, zeus, hera] {
+        out(&mut w, c);
+    }
+    // `.` is gossip and `,` emote, with or without a space.
+    assert_eq!(run(&mut w, al, ".hello all"), "You gossip 'hello all'\n");
+    assert_eq!(out(&mut w, carol), "Alice gossips 'hello all'\n");
+    assert_eq!(run(&mut w, al, ", waves."), "Alice waves.\n");
+    assert_eq!(
+        out(&mut w, bob),
+        "Alice gossips 'hello all'\nAlice waves.\n"
+    );
+    // gtell and `;`: the group, wherever they are, even asleep.
+    w.ch_mut(carol).expect("c").master = Some(al);
+    w.ch_mut(carol).expect("c").leader = Some(al);
+    w.ch_mut(carol).expect("c").position = pos::SLEEPING;
+    out(&mut w, carol);
+    assert_eq!(
+        run(&mut w, al, ";meet at the gate"),
+        "You tell the group 'meet at the gate'\n"
+    );
+    assert_eq!(
+        out(&mut w, carol),
+        "Alice tells the group 'meet at the gate'\n"
+    );
+    assert_eq!(out(&mut w, bob), "", "not in the group");
+    assert_eq!(
+        run(&mut w, carol, "gtell on my way"),
+        "You tell the group 'on my way'\n"
+    );
+    assert_eq!(out(&mut w, al), "Carol tells the group 'on my way'\n");
+    assert_eq!(run(&mut w, al, "gtell"), "Tell your group what?\n");
+    w.ch_mut(al).expect("a").comm |= comm::NOTELL;
+    assert_eq!(run(&mut w, al, ";hi"), "Your message didn't get through!\n");
+    // immtalk and `:` are for immortals; mortals do not hear it.
+    out(&mut w, hera);
+    out(&mut w, zeus);
+    assert_eq!(run(&mut w, al, ":hi"), "Huh?\n");
+    assert_eq!(run(&mut w, zeus, ":all quiet"), "[Zeus]: all quiet\n");
+    assert_eq!(out(&mut w, hera), "[Zeus]: all quiet\n");
+    assert_eq!(out(&mut w, carol), "");
+    assert_eq!(
+        run(&mut w, hera, "immtalk"),
+        "Immortal channel is now OFF\n"
+    );
+    run(&mut w, zeus, "immtalk again");
+    assert_eq!(out(&mut w, hera), "");
+    assert_eq!(run(&mut w, hera, "imm"), "Immortal channel is now ON\n");
+    // q, qu and qui never quit.
+    for line in ["q", "qu", "qui"] {
+        assert_eq!(
+            run(&mut w, bob, line),
+            "If you want to QUIT, you have to spell it out.\n"
+        );
+    }
+    assert!(w.requests.is_empty(), "{:?}", w.requests);
+}
+
+#[test]
 fn socials_with_and_without_target() {
     let mut w = world();
     let al = player(&mut w, "Alice", 10, TEMPLE);
@@ -1019,11 +1084,19 @@ fn load_purge_and_stat() {
     );
     let t = run(&mut w, imm, "stat room 3002");
     assert!(t.contains("The Hall"), "{t}");
+    w.ch_mut(bob).expect("b").race = 2;
     let t = run(&mut w, imm, "stat bob");
     assert!(
         t.contains("Name: Bob") && t.contains("Format: pc") && t.contains("Lv: 10"),
         "{t}"
     );
+    // Race and class by name, as ROM shows them.
+    assert!(
+        t.contains("Race: elf  Group:") && t.contains("Class: warrior  Align:"),
+        "{t}"
+    );
+    let t = run(&mut w, imm, "stat guard");
+    assert!(t.contains("Class: mobile") && !t.contains("Race: 0"), "{t}");
     assert_eq!(
         run(&mut w, imm, "stat nothing"),
         "Nothing by that name found anywhere.\n"

@@ -885,7 +885,10 @@ fn scenario_attack(b: &mut Bench) {
         Some(p.p50),
         "ms",
         None,
-        format!("quiet before: p50 {:.2} ms, p99 {:.2} ms", quiet.p50, quiet.p99),
+        format!(
+            "quiet before: p50 {:.2} ms, p99 {:.2} ms",
+            quiet.p50, quiet.p99
+        ),
     );
     b.row(
         sc,
@@ -895,7 +898,14 @@ fn scenario_attack(b: &mut Bench) {
         Some(Target::AtMost(5.0)),
         note,
     );
-    b.row(sc, "players' max under attack", Some(p.max), "ms", None, format!("{} round trips", p.n));
+    b.row(
+        sc,
+        "players' max under attack",
+        Some(p.max),
+        "ms",
+        None,
+        format!("{} round trips", p.n),
+    );
     if let (Some(a), Some(z)) = (c0, c1) {
         b.row(
             sc,
@@ -907,7 +917,14 @@ fn scenario_attack(b: &mut Bench) {
         );
     }
     let drops = load.count(&agents, |a| a.dropped);
-    b.row(sc, "players dropped", Some(drops as f64), "", Some(Target::AtMost(0.0)), "");
+    b.row(
+        sc,
+        "players dropped",
+        Some(drops as f64),
+        "",
+        Some(Target::AtMost(0.0)),
+        "",
+    );
     drop(load);
     server.stop(b.keep);
 }

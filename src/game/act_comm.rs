@@ -287,6 +287,87 @@ pub fn do_shout(world: &mut World, ch: CharId, arg: &str) {
     }
 }
 
+/// `gtell <text>` (and `;<text>`): every member of the group, wherever
+/// they are, even asleep.
+pub fn do_gtell(world: &mut World, ch: CharId, arg: &str) {
+    let text = arg.trim();
+    if text.is_empty() {
+        world.send(ch, "Tell your group what?\n");
+        return;
+    }
+    let Some(c) = world.ch(ch) else { return };
+    if c.comm & comm::NOTELL != 0 {
+        world.send(ch, "Your message didn't get through!\n");
+        return;
+    }
+    let args = ActArgs::text(text);
+    world.act_channel(
+        "gtell",
+        "You tell the group '$t'",
+        ch,
+        args,
+        To::Char,
+        pos::DEAD,
+    );
+    let members: Vec<CharId> = world
+        .chars
+        .ids()
+        .into_iter()
+        .filter(|&m| m != ch && is_same_group(world, m, ch))
+        .collect();
+    for m in members {
+        world.act_channel(
+            "gtell",
+            "$n tells the group '$t'",
+            ch,
+            args.with_vict(m),
+            To::Vict,
+            pos::SLEEPING,
+        );
+    }
+}
+
+/// `immtalk <text>` (and `:<text>`): the immortals' channel; alone, it
+/// toggles hearing it.
+pub fn do_immtalk(world: &mut World, ch: CharId, arg: &str) {
+    let text = arg.trim();
+    let Some(c) = world.ch_mut(ch) else { return };
+    if text.is_empty() {
+        if c.comm & comm::NOWIZ != 0 {
+            c.comm &= !comm::NOWIZ;
+            world.send(ch, "Immortal channel is now ON\n");
+        } else {
+            c.comm |= comm::NOWIZ;
+            world.send(ch, "Immortal channel is now OFF\n");
+        }
+        return;
+    }
+    c.comm &= !comm::NOWIZ;
+    let args = ActArgs::text(text);
+    world.act_channel("immtalk", "[$n]: $t", ch, args, To::Char, pos::DEAD);
+    let listeners: Vec<CharId> = world
+        .players
+        .iter()
+        .copied()
+        .filter(|&p| p != ch)
+        .filter(|&p| {
+            world
+                .ch(p)
+                .is_some_and(|c| c.conn.is_some() && c.is_immortal() && c.comm & comm::NOWIZ == 0)
+        })
+        .collect();
+    for p in listeners {
+        world.act_channel(
+            "immtalk",
+            "[$n]: $t",
+            ch,
+            args.with_vict(p),
+            To::Vict,
+            pos::DEAD,
+        );
+    }
+}
+
 // ---------------------------------------------------------------- socials
 
 /// Run a social if `word` names one; false if it does not.
@@ -640,6 +721,11 @@ pub fn do_save(world: &mut World, ch: CharId, _arg: &str) {
     c.wait = c.wait.max(48);
     // "Saving." comes from the game once the writer has the file on disk.
     world.requests.push(Request::SaveCommand(ch));
+}
+
+/// `q`, `qu`, `qui`: quitting has to be spelled out.
+pub fn do_qui(world: &mut World, ch: CharId, _arg: &str) {
+    world.send(ch, "If you want to QUIT, you have to spell it out.\n");
 }
 
 /// `quit`: refused while fighting or badly hurt; otherwise the server says

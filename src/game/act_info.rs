@@ -1,7 +1,7 @@
 //! Looking at the world and at yourself ("act_info.c"): look, examine,
 //! exits, scan, who, where, score, inventory, equipment, affects, help,
-//! commands, and the personal settings prompt, title, description and
-//! password.
+//! and the personal settings prompt, title, description and password
+//! (`commands` and `wizhelp` live with the table in `interp`).
 //!
 //! Every command builds its text in one buffer and queues it with
 //! `world.send`; the `show_*`/`format_*` helpers return strings so other
@@ -11,10 +11,11 @@
 //! Race, class, liquid and skill names come from `db::tables`.
 
 use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
-use super::interp::COMMANDS;
 use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
-use crate::world::handler::{aff, comm, extra, is_name, number_argument, one_argument, plr};
+use crate::world::handler::{
+    aff, comm, extra, is_name, number_argument, one_argument, plr, smash_tilde,
+};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
@@ -62,9 +63,6 @@ const PLR_KILLER: Flags = 1 << 26;
 
 /// The prompt `prompt all` restores.
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
-
-/// Commands `commands` does not list (ROM's "shown: no").
-const HIDDEN_COMMANDS: [&str; 8] = ["north", "east", "south", "west", "up", "down", "'", "/"];
 
 /// Apply location names for `affects` (ROM affect_loc_name).
 fn affect_loc_name(location: i32) -> &'static str {
@@ -1091,13 +1089,13 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     out.push_str(&format!("Wimpy set to {} hit points.\n", c.wimpy));
     if let Some(pc) = &c.pc {
-        if pc.condition[0] > 10 {
+        if pc.condition[tables::COND_DRUNK] > 10 {
             out.push_str("You are drunk.\n");
         }
-        if pc.condition[1] == 0 {
+        if pc.condition[tables::COND_THIRST] == 0 {
             out.push_str("You are thirsty.\n");
         }
-        if pc.condition[3] == 0 {
+        if pc.condition[tables::COND_HUNGER] == 0 {
             out.push_str("You are hungry.\n");
         }
     }
@@ -1247,6 +1245,11 @@ pub fn do_equipment(world: &mut World, ch: CharId, _arg: &str) {
     world.send(ch, &out);
 }
 
+// --------------------------------------------------------------------- help
+//
+// The one help lookup: `help` in the game and the login dialogue (greeting,
+// MOTD, `help` at the race question) both find entries with [`find_helps`].
+
 /// The keywords of a help entry (quoted phrases are one keyword), lower-cased.
 fn help_keywords(keywords: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -1277,44 +1280,101 @@ pub fn help_matches(arg: &str, keywords: &str) -> bool {
         .all(|p| names.iter().any(|n| n.starts_with(p)))
 }
 
-/// The text of every help entry `topic` finds for `trust`, or `None`.
-pub fn help_text(world: &World, topic: &str, trust: i32) -> Option<String> {
-    let mut out = String::new();
-    let mut found = false;
-    for h in &world.helps {
-        let level = if h.level < 0 { -h.level - 1 } else { h.level };
-        if level > trust || !help_matches(topic, &h.keywords) {
-            continue;
+/// A help topic as ROM's do_help reads it: the arguments one by one (a
+/// quoted phrase is one argument), lower-cased and joined by single spaces,
+/// so `'magic missile'` and `magic  missile` are the same topic.
+pub fn help_topic(arg: &str) -> String {
+    let mut words = Vec::new();
+    let mut rest = arg;
+    loop {
+        let (word, r) = one_argument(rest);
+        if word.is_empty() && r.is_empty() {
+            break;
         }
-        if found {
+        if !word.is_empty() {
+            words.push(word);
+        }
+        rest = r;
+    }
+    words.join(" ")
+}
+
+/// The level a help entry needs: ROM stores a level-`n` entry whose
+/// keywords are not shown as `-n - 1`.
+fn help_level(h: &Help) -> i32 {
+    if h.level < 0 {
+        -h.level - 1
+    } else {
+        h.level
+    }
+}
+
+/// Every help entry `topic` (as typed: see [`help_topic`]) names that
+/// `trust` may read, in file order.
+pub fn find_helps<'a>(world: &'a World, topic: &str, trust: i32) -> Vec<&'a Help> {
+    let topic = help_topic(topic);
+    world
+        .helps
+        .iter()
+        .filter(|h| help_level(h) <= trust && help_matches(&topic, &h.keywords))
+        .collect()
+}
+
+/// A help entry's text without ROM's leading `.` (which keeps initial blanks).
+fn help_body(h: &Help) -> &str {
+    h.text.strip_prefix('.').unwrap_or(&h.text)
+}
+
+/// What `help <topic>` shows: every entry found, each under its keywords
+/// (unless hidden by a negative level), separated by a rule; `None` when
+/// nothing is found.
+pub fn help_text(world: &World, topic: &str, trust: i32) -> Option<String> {
+    let topic = help_topic(topic);
+    let helps = find_helps(world, &topic, trust);
+    if helps.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, h) in helps.into_iter().enumerate() {
+        if i > 0 {
             out.push_str("\n============================================================\n\n");
         }
-        if h.level >= 0 && !topic.eq_ignore_ascii_case("imotd") {
+        if h.level >= 0 && topic != "imotd" {
             out.push_str(h.keywords.trim());
             out.push('\n');
         }
-        let text = h.text.strip_prefix('.').unwrap_or(&h.text);
+        let text = help_body(h);
         out.push_str(text);
         if !text.is_empty() && !text.ends_with('\n') {
             out.push('\n');
         }
-        found = true;
     }
-    found.then_some(out)
+    Some(out)
+}
+
+/// One entry's text alone, for the login screens (`greeting`, `motd`,
+/// `imotd`): the entry with `topic` as one of its keywords, else the first
+/// entry found (so GREETING wins over a later GREETINGS).
+pub fn help_entry(world: &World, topic: &str, trust: i32) -> Option<String> {
+    let topic = help_topic(topic);
+    let helps = find_helps(world, &topic, trust);
+    let exact = helps
+        .iter()
+        .find(|h| help_keywords(&h.keywords).contains(&topic));
+    exact.or(helps.first()).map(|h| help_body(h).to_string())
 }
 
 pub fn do_help(world: &mut World, ch: CharId, arg: &str) {
     let Some(c) = world.ch(ch) else { return };
     let trust = c.get_trust();
-    let topic = arg.split_whitespace().collect::<Vec<_>>().join(" ");
+    let topic = help_topic(arg);
     if topic.is_empty() {
         let text = help_text(world, "summary", trust).or_else(|| help_text(world, "help", trust));
         let text = text.unwrap_or_else(|| {
             let mut out = "Help is available on these topics:\n".to_string();
             let mut col = 0;
             for h in &world.helps {
-                let level = if h.level < 0 { -h.level - 1 } else { h.level };
-                if level > trust || h.level < 0 {
+                if help_level(h) > trust || h.level < 0 {
                     continue;
                 }
                 let Some(first) = help_keywords(&h.keywords).into_iter().next() else {
@@ -1342,32 +1402,6 @@ pub fn do_help(world: &mut World, ch: CharId, arg: &str) {
             world.log(format!("Missing help: {name}: {topic}"));
         }
     }
-}
-
-pub fn do_commands(world: &mut World, ch: CharId, _arg: &str) {
-    let Some(c) = world.ch(ch) else { return };
-    let trust = c.get_trust();
-    let mut out = String::new();
-    let mut col = 0;
-    for cmd in COMMANDS {
-        if cmd.level >= LEVEL_HERO || cmd.level > trust || HIDDEN_COMMANDS.contains(&cmd.name) {
-            continue;
-        }
-        out.push_str(&format!("{:<12}", cmd.name));
-        col += 1;
-        if col % 6 == 0 {
-            out.push('\n');
-        }
-    }
-    if col % 6 != 0 {
-        out.push('\n');
-    }
-    world.send(ch, &out);
-}
-
-/// ROM's smash_tilde: `~` ends strings in files, so players cannot type one.
-fn smash_tilde(s: &str) -> String {
-    s.replace('~', "-")
 }
 
 /// The first `n` characters of `s`.
@@ -1557,6 +1591,66 @@ mod tests {
         assert!(help_matches("de tr", "DEATH TRAP"));
         assert!(!help_matches("score", "SUMMARY"));
         assert!(!help_matches("", "SUMMARY"));
+    }
+
+    #[test]
+    fn help_topics_read_like_rom_arguments() {
+        assert_eq!(help_topic("'magic missile'"), "magic missile");
+        assert_eq!(help_topic("  Magic   MISSILE "), "magic missile");
+        assert_eq!(help_topic("\"magic missile\" armor"), "magic missile armor");
+        assert_eq!(help_topic("''"), "");
+        assert_eq!(help_topic(""), "");
+    }
+
+    #[test]
+    fn one_lookup_for_the_game_and_the_login() {
+        let mut p = Protos::default();
+        for (level, keywords, text) in [
+            (0, "GREETINGS", "Many greetings.\n"),
+            (0, "GREETING", ".  Hello.\n"),
+            (0, "'MAGIC MISSILE' MISSILE", "Pew.\n"),
+            (-1, "MOTD", "Be kind.\n"),
+            (52, "IMOTD", "Gods only.\n"),
+        ] {
+            p.helps.push(Help {
+                level,
+                keywords: keywords.into(),
+                text: text.into(),
+                area: None,
+            });
+        }
+        let w = World::new(p, 1);
+        for typed in [
+            "'magic missile'",
+            "magic missile",
+            "MAGIC MIS",
+            "missile",
+            "'magic",
+        ] {
+            assert_eq!(find_helps(&w, typed, 0).len(), 1, "{typed}");
+            assert_eq!(
+                help_text(&w, typed, 0).as_deref(),
+                Some("'MAGIC MISSILE' MISSILE\nPew.\n"),
+                "{typed}"
+            );
+        }
+        assert!(find_helps(&w, "'magic shield'", 0).is_empty());
+        // Login screens: the exact keyword wins, the text comes alone.
+        assert_eq!(help_entry(&w, "greeting", 0).as_deref(), Some("  Hello.\n"));
+        assert_eq!(
+            help_entry(&w, "greet", 0).as_deref(),
+            Some("Many greetings.\n")
+        );
+        assert_eq!(help_entry(&w, "motd", 0).as_deref(), Some("Be kind.\n"));
+        assert_eq!(help_entry(&w, "imotd", 0), None);
+        assert_eq!(help_entry(&w, "imotd", 60).as_deref(), Some("Gods only.\n"));
+        // `help` lists both greetings; a hidden-keyword entry has no header.
+        let both = help_text(&w, "greet", 0).unwrap_or_default();
+        assert!(
+            both.starts_with("GREETINGS\nMany greetings.\n\n====="),
+            "{both}"
+        );
+        assert_eq!(help_text(&w, "motd", 0).as_deref(), Some("Be kind.\n"));
     }
 
     #[test]

@@ -414,7 +414,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         "Vnum: {}  Format: {}  Race: {}  Group: {}  Sex: {}  Room: {}\n",
         v.vnum.map_or(0, |n| n.0),
         if v.is_npc() { "npc" } else { "pc" },
-        v.race,
+        tables::RACES.get(v.race).map_or("unknown", |r| r.name),
         v.group_num,
         SEXES
             .get(v.sex.clamp(0, 2) as usize)
@@ -444,9 +444,9 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         v.level,
         v.get_trust(),
         if v.is_npc() {
-            "mobile".to_string()
+            "mobile"
         } else {
-            v.class.to_string()
+            tables::class_by_number(v.class).map_or("unknown", |k| k.name)
         },
         v.alignment,
         v.gold,

@@ -360,6 +360,11 @@ mod tests {
         assert_eq!(theirs[0].get("channel"), Some(&Value::Str("gossip".into())));
         let text = theirs[0].get("text").and_then(Value::as_str).unwrap();
         assert!(text.contains("hello \"all\" \\ é"), "{text}");
+        // `.` is gossip too, with no space after it.
+        line(&mut g, a, ".short form");
+        let theirs = msgs(&drain(&mut g, b), "Comm.Channel.Text");
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0].get("channel"), Some(&Value::Str("gossip".into())));
         // Gamma has no GMCP: nothing queued for it.
         let outs_c = drain(&mut g, c);
         assert!(outs_c.iter().all(|o| o.gmcp.is_empty()));

@@ -1,23 +1,53 @@
 //! "interp.c": the command table and the interpreter.
 //!
-//! A player's line becomes `command argument`; the command word is matched
-//! against [`COMMANDS`] by prefix in table order (so `n` is north and `l` is
-//! look, as ROM players expect), then against socials, else `Huh?`. The
-//! table carries each command's minimum position and level. Commands get
-//! `&mut World` and the actor's id, and only queue text and requests.
+//! A player's line becomes `command argument`. A line that starts with
+//! neither a letter nor a digit takes that one character as the command
+//! word (`'hello`, `.hi`, `,grins`, `;hold on`, `:text`, `/`), as in ROM;
+//! otherwise the first word does. The word is matched against [`COMMANDS`]
+//! by prefix in table order, so `n` is north, `l` look and `sc` scan, as
+//! ROM players expect; then against socials; else `Huh?`.
+//!
+//! Each row names the command, its handler, the lowest position and level
+//! that may use it, how its use is logged, and whether `commands` /
+//! `wizhelp` list it: one line per command, at ROM's density, in ROM's
+//! (QuickMUD's) order (rom-mechanics, Appendix A) with only the commands
+//! this game has. Commands get `&mut World` and the actor's id, and only
+//! queue text and requests.
+//!
+//! Deviation: ROM logs movement `never` only to spare the log; here
+//! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
+//! file), i.e. secret, so movement is `Normal`.
 
 use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz};
 use crate::world::handler::one_argument;
-use crate::world::{pos, CharId, World};
+use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
+use crate::world::{pos, CharId, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
 
 /// A command handler: acts on the world for `ch` with the rest of the line.
 pub type CmdFn = fn(&mut World, CharId, &str);
 
-/// Whether a command's use is logged.
+/// ROM's named command levels (interp.h).
+pub const ML: i32 = MAX_LEVEL; // implementor
+pub const L1: i32 = MAX_LEVEL - 1; // creator
+pub const L2: i32 = MAX_LEVEL - 2; // supreme being
+pub const L3: i32 = MAX_LEVEL - 3; // deity
+pub const L4: i32 = MAX_LEVEL - 4; // god
+pub const L5: i32 = MAX_LEVEL - 5; // immortal
+pub const L6: i32 = MAX_LEVEL - 6; // demigod
+pub const L7: i32 = MAX_LEVEL - 7; // angel
+pub const L8: i32 = MAX_LEVEL - 8; // avatar
+pub const IM: i32 = LEVEL_IMMORTAL; // avatar
+pub const HE: i32 = LEVEL_HERO; // hero
+
+/// How a command's use is logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Log {
+    /// Logged when an immortal uses it.
     Normal,
+    /// Logged for everyone.
     Always,
+    /// Never written anywhere: not to the log, not into a copyover's state
+    /// file. For commands whose arguments are secret (`password`).
     Never,
 }
 
@@ -28,500 +58,125 @@ pub struct Cmd {
     pub min_pos: i32,
     pub level: i32,
     pub log: Log,
+    /// Listed by `commands` (levels below hero) or `wizhelp` (hero and up).
+    pub show: bool,
 }
 
+const SHOWN: bool = true;
+const HIDDEN: bool = false;
+
+const fn cmd(
+    name: &'static str,
+    func: CmdFn,
+    min_pos: i32,
+    level: i32,
+    log: Log,
+    show: bool,
+) -> Cmd {
+    Cmd {
+        name,
+        func,
+        min_pos,
+        level,
+        log,
+        show,
+    }
+}
+
+use Log::{Always, Never, Normal};
+
 /// The command table, in ROM's order of precedence for abbreviations.
+#[rustfmt::skip]
 pub static COMMANDS: &[Cmd] = &[
-    Cmd {
-        name: "north",
-        func: act_move::do_north,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "east",
-        func: act_move::do_east,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "south",
-        func: act_move::do_south,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "west",
-        func: act_move::do_west,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "up",
-        func: act_move::do_up,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "down",
-        func: act_move::do_down,
-        min_pos: pos::STANDING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "at",
-        func: act_wiz::do_at,
-        min_pos: pos::DEAD,
-        level: 52,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "exits",
-        func: act_info::do_exits,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "get",
-        func: act_obj::do_get,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "goto",
-        func: act_wiz::do_goto,
-        min_pos: pos::DEAD,
-        level: 52,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "group",
-        func: act_comm::do_group,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "hold",
-        func: act_obj::do_wear,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "inventory",
-        func: act_info::do_inventory,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "look",
-        func: act_info::do_look,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "rest",
-        func: act_move::do_rest,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "sit",
-        func: act_move::do_sit,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "stand",
-        func: act_move::do_stand,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "tell",
-        func: act_comm::do_tell,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "unlock",
-        func: act_move::do_unlock,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "wield",
-        func: act_obj::do_wear,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "affects",
-        func: act_info::do_affects,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "commands",
-        func: act_info::do_commands,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "equipment",
-        func: act_info::do_equipment,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "examine",
-        func: act_info::do_examine,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "help",
-        func: act_info::do_help,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "score",
-        func: act_info::do_score,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "scan",
-        func: act_info::do_scan,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "who",
-        func: act_info::do_who,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "where",
-        func: act_info::do_where,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "description",
-        func: act_info::do_description,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "password",
-        func: act_info::do_password,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Always,
-    },
-    Cmd {
-        name: "prompt",
-        func: act_info::do_prompt,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "title",
-        func: act_info::do_title,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "emote",
-        func: act_comm::do_emote,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "gossip",
-        func: act_comm::do_gossip,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "reply",
-        func: act_comm::do_reply,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "say",
-        func: act_comm::do_say,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "'",
-        func: act_comm::do_say,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "shout",
-        func: act_comm::do_shout,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "close",
-        func: act_move::do_close,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "drop",
-        func: act_obj::do_drop,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "give",
-        func: act_obj::do_give,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "lock",
-        func: act_move::do_lock,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "open",
-        func: act_move::do_open,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "put",
-        func: act_obj::do_put,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "remove",
-        func: act_obj::do_remove,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "wear",
-        func: act_obj::do_wear,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "recall",
-        func: act_move::do_recall,
-        min_pos: pos::FIGHTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "/",
-        func: act_move::do_recall,
-        min_pos: pos::FIGHTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "sleep",
-        func: act_move::do_sleep,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "wake",
-        func: act_move::do_wake,
-        min_pos: pos::SLEEPING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "follow",
-        func: act_comm::do_follow,
-        min_pos: pos::RESTING,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "save",
-        func: act_comm::do_save,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "quit",
-        func: act_comm::do_quit,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "socials",
-        func: act_comm::do_socials,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "advance",
-        func: act_wiz::do_advance,
-        min_pos: pos::DEAD,
-        level: 60,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "copyover",
-        func: act_wiz::do_copyover,
-        min_pos: pos::DEAD,
-        level: 60,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "shutdown",
-        func: act_wiz::do_shutdown,
-        min_pos: pos::DEAD,
-        level: 60,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "wizlock",
-        func: act_wiz::do_wizlock,
-        min_pos: pos::DEAD,
-        level: 59,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "load",
-        func: act_wiz::do_load,
-        min_pos: pos::DEAD,
-        level: 56,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "purge",
-        func: act_wiz::do_purge,
-        min_pos: pos::DEAD,
-        level: 56,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "restore",
-        func: act_wiz::do_restore,
-        min_pos: pos::DEAD,
-        level: 55,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "stat",
-        func: act_wiz::do_stat,
-        min_pos: pos::DEAD,
-        level: 53,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "transfer",
-        func: act_wiz::do_transfer,
-        min_pos: pos::DEAD,
-        level: 54,
-        log: Log::Normal,
-    }, // Client settings (act_config).
-    Cmd {
-        name: "colour",
-        func: act_config::do_colour,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "color",
-        func: act_config::do_colour,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "compress",
-        func: act_config::do_compress,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "wrap",
-        func: act_config::do_wrap,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "telnetga",
-        func: act_config::do_telnetga,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
-    Cmd {
-        name: "client",
-        func: act_config::do_client,
-        min_pos: pos::DEAD,
-        level: 0,
-        log: Log::Normal,
-    },
+    // Common movement commands.
+    cmd("north",       act_move::do_north,       STANDING, 0,  Normal, HIDDEN),
+    cmd("east",        act_move::do_east,        STANDING, 0,  Normal, HIDDEN),
+    cmd("south",       act_move::do_south,       STANDING, 0,  Normal, HIDDEN),
+    cmd("west",        act_move::do_west,        STANDING, 0,  Normal, HIDDEN),
+    cmd("up",          act_move::do_up,          STANDING, 0,  Normal, HIDDEN),
+    cmd("down",        act_move::do_down,        STANDING, 0,  Normal, HIDDEN),
+    // Common other commands, placed here so one and two letter abbreviations work.
+    cmd("at",          act_wiz::do_at,           DEAD,     L6, Normal, SHOWN),
+    cmd("exits",       act_info::do_exits,       RESTING,  0,  Normal, SHOWN),
+    cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
+    cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
+    cmd("group",       act_comm::do_group,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
+    cmd("look",        act_info::do_look,        RESTING,  0,  Normal, SHOWN),
+    cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("scan",        act_info::do_scan,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("sit",         act_move::do_sit,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("stand",       act_move::do_stand,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("tell",        act_comm::do_tell,        RESTING,  0,  Normal, SHOWN),
+    cmd("unlock",      act_move::do_unlock,      RESTING,  0,  Normal, SHOWN),
+    cmd("wield",       act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    cmd("wizhelp",     do_wizhelp,               DEAD,     IM, Normal, SHOWN),
+    // Informational commands.
+    cmd("affects",     act_info::do_affects,     DEAD,     0,  Normal, SHOWN),
+    cmd("commands",    do_commands,              DEAD,     0,  Normal, SHOWN),
+    cmd("equipment",   act_info::do_equipment,   DEAD,     0,  Normal, SHOWN),
+    cmd("examine",     act_info::do_examine,     RESTING,  0,  Normal, SHOWN),
+    cmd("help",        act_info::do_help,        DEAD,     0,  Normal, SHOWN),
+    cmd("score",       act_info::do_score,       DEAD,     0,  Normal, SHOWN),
+    cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
+    cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
+    // Configuration commands.
+    cmd("colour",      act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
+    cmd("color",       act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
+    cmd("description", act_info::do_description, DEAD,     0,  Normal, SHOWN),
+    cmd("password",    act_info::do_password,    DEAD,     0,  Never,  SHOWN),
+    cmd("prompt",      act_info::do_prompt,      DEAD,     0,  Normal, SHOWN),
+    cmd("telnetga",    act_config::do_telnetga,  DEAD,     0,  Normal, SHOWN),
+    cmd("title",       act_info::do_title,       DEAD,     0,  Normal, SHOWN),
+    // Communication commands.
+    cmd("emote",       act_comm::do_emote,       RESTING,  0,  Normal, SHOWN),
+    cmd(".",           act_comm::do_gossip,      SLEEPING, 0,  Normal, HIDDEN),
+    cmd("gossip",      act_comm::do_gossip,      SLEEPING, 0,  Normal, SHOWN),
+    cmd(",",           act_comm::do_emote,       RESTING,  0,  Normal, HIDDEN),
+    cmd("gtell",       act_comm::do_gtell,       DEAD,     0,  Normal, SHOWN),
+    cmd(";",           act_comm::do_gtell,       DEAD,     0,  Normal, HIDDEN),
+    // (ROM's `question` and `quiet` come here: until they exist, `q`, `qu`
+    // and `qui` reach `qui` below, never `quit`.)
+    cmd("reply",       act_comm::do_reply,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("say",         act_comm::do_say,         RESTING,  0,  Normal, SHOWN),
+    cmd("'",           act_comm::do_say,         RESTING,  0,  Normal, HIDDEN),
+    cmd("shout",       act_comm::do_shout,       RESTING,  3,  Normal, SHOWN),
+    // Object manipulation commands.
+    cmd("close",       act_move::do_close,       RESTING,  0,  Normal, SHOWN),
+    cmd("drop",        act_obj::do_drop,         RESTING,  0,  Normal, SHOWN),
+    cmd("give",        act_obj::do_give,         RESTING,  0,  Normal, SHOWN),
+    cmd("hold",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    cmd("lock",        act_move::do_lock,        RESTING,  0,  Normal, SHOWN),
+    cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
+    cmd("put",         act_obj::do_put,          RESTING,  0,  Normal, SHOWN),
+    cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
+    cmd("wear",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    // Miscellaneous commands.
+    cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
+    cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
+    cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),
+    cmd("recall",      act_move::do_recall,      FIGHTING, 0,  Normal, SHOWN),
+    cmd("/",           act_move::do_recall,      FIGHTING, 0,  Normal, HIDDEN),
+    cmd("save",        act_comm::do_save,        DEAD,     0,  Normal, SHOWN),
+    cmd("sleep",       act_move::do_sleep,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("wake",        act_move::do_wake,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("where",       act_info::do_where,       RESTING,  0,  Normal, SHOWN),
+    // GraceMUD's own client settings, last so they take no ROM abbreviation.
+    cmd("compress",    act_config::do_compress,  DEAD,     0,  Normal, SHOWN),
+    cmd("wrap",        act_config::do_wrap,      DEAD,     0,  Normal, SHOWN),
+    cmd("client",      act_config::do_client,    DEAD,     0,  Normal, SHOWN),
+    // Immortal commands.
+    cmd("advance",     act_wiz::do_advance,      DEAD,     ML, Always, SHOWN),
+    cmd("copyover",    act_wiz::do_copyover,     DEAD,     ML, Always, SHOWN),
+    cmd("shutdown",    act_wiz::do_shutdown,     DEAD,     L1, Always, SHOWN),
+    cmd("wizlock",     act_wiz::do_wizlock,      DEAD,     L2, Always, SHOWN),
+    cmd("load",        act_wiz::do_load,         DEAD,     L4, Always, SHOWN),
+    cmd("purge",       act_wiz::do_purge,        DEAD,     L4, Always, SHOWN),
+    cmd("restore",     act_wiz::do_restore,      DEAD,     L4, Always, SHOWN),
+    cmd("transfer",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
+    cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
+    cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
+    cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
 ];
 
 /// Find the command a typed word names, for a character of `trust`.
@@ -534,12 +189,28 @@ pub fn find_command(word: &str, trust: i32) -> Option<&'static Cmd> {
         .find(|c| c.level <= trust && c.name.starts_with(word))
 }
 
+/// Split a line into the command word (lower-cased) and the rest, as ROM
+/// does: a line starting with neither a letter nor a digit has that one
+/// character as its command word (`'hi`, `.hi`, `:hi`).
+pub fn split_command(line: &str) -> (String, &str) {
+    let line = line.trim_start();
+    match line.chars().next() {
+        Some(c) if !c.is_alphanumeric() => (c.to_string(), line[c.len_utf8()..].trim_start()),
+        _ => one_argument(line),
+    }
+}
+
 /// Does this line (or the beginning of one) run a command whose arguments
-/// are secret (`password`)? Such lines are never logged in full nor written
-/// into a copyover's state file.
+/// are secret ([`Log::Never`], e.g. `password`)? Such lines are never logged
+/// nor written into a copyover's state file. `at <where> <line>` is as
+/// secret as the line it runs.
 pub fn is_secret(line: &str, trust: i32) -> bool {
-    let (word, _) = one_argument(line.trim_start());
-    find_command(&word, trust).is_some_and(|c| c.log == Log::Never || c.name == "password")
+    let (word, rest) = split_command(line);
+    match find_command(&word, trust) {
+        Some(c) if c.log == Never => true,
+        Some(c) if c.name == "at" => is_secret(one_argument(rest).1, trust),
+        _ => false,
+    }
 }
 
 /// Interpret one line typed by a playing character.
@@ -548,11 +219,7 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     if line.is_empty() {
         return;
     }
-    // Punctuation commands take no space: `'hello`, `/`.
-    let (word, rest) = match line.chars().next() {
-        Some(c @ ('\'' | '/')) => (c.to_string(), line[c.len_utf8()..].trim_start()),
-        _ => one_argument(line),
-    };
+    let (word, rest) = split_command(line);
     let Some(c) = world.ch(ch) else { return };
     let trust = c.get_trust();
     let position = c.position;
@@ -562,14 +229,14 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
         }
         return;
     };
-    if cmd.log == Log::Always || (cmd.log == Log::Normal && trust >= crate::world::LEVEL_IMMORTAL) {
+    let logged = match cmd.log {
+        Always => true,
+        Normal => trust >= LEVEL_IMMORTAL,
+        Never => false,
+    };
+    if logged && !is_secret(line, trust) {
         let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
-        let shown = if cmd.name == "password" {
-            "password ********"
-        } else {
-            line
-        };
-        world.log(format!("Log {name}: {shown}"));
+        world.log(format!("Log {name}: {line}"));
     }
     if position < cmd.min_pos {
         let msg = match position {
@@ -588,18 +255,258 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     (cmd.func)(world, ch, rest);
 }
 
+/// The names of the shown commands in `levels` that `ch` may use, six to a
+/// row of twelve columns (ROM's `commands` and `wizhelp` layout).
+fn command_columns(world: &World, ch: CharId, levels: std::ops::Range<i32>) -> String {
+    let trust = world.ch(ch).map_or(0, |c| c.get_trust());
+    let mut out = String::new();
+    let mut col = 0;
+    for cmd in COMMANDS {
+        if !cmd.show || !levels.contains(&cmd.level) || cmd.level > trust {
+            continue;
+        }
+        out.push_str(&format!("{:<12}", cmd.name));
+        col += 1;
+        if col % 6 == 0 {
+            out.push('\n');
+        }
+    }
+    if col % 6 != 0 {
+        out.push('\n');
+    }
+    out
+}
+
+/// `commands`: the mortal commands (below hero level) `ch` may use.
+pub fn do_commands(world: &mut World, ch: CharId, _arg: &str) {
+    let text = command_columns(world, ch, 0..LEVEL_HERO);
+    world.send(ch, &text);
+}
+
+/// `wizhelp`: the immortal commands (hero level and up) `ch`'s trust allows.
+pub fn do_wizhelp(world: &mut World, ch: CharId, _arg: &str) {
+    let text = command_columns(world, ch, LEVEL_HERO..MAX_LEVEL + 1);
+    world.send(ch, &text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::world::{AreaProto, Char, ConnId, PcData, Protos, RoomProto, RoomVnum};
+
+    fn name(word: &str, trust: i32) -> Option<&'static str> {
+        find_command(word, trust).map(|c| c.name)
+    }
 
     #[test]
-    fn abbreviations_follow_table_order() {
-        assert_eq!(find_command("n", 1).map(|c| c.name), Some("north"));
-        assert_eq!(find_command("l", 1).map(|c| c.name), Some("look"));
-        assert_eq!(find_command("g", 1).map(|c| c.name), Some("get"));
-        assert_eq!(find_command("i", 1).map(|c| c.name), Some("inventory"));
-        assert_eq!(find_command("sh", 60).map(|c| c.name), Some("shout"));
-        assert!(find_command("goto", 1).is_none());
-        assert_eq!(find_command("goto", 60).map(|c| c.name), Some("goto"));
+    fn abbreviations_follow_rom_table_order() {
+        assert_eq!(name("n", 1), Some("north"));
+        assert_eq!(name("l", 1), Some("look"));
+        assert_eq!(name("g", 1), Some("get"));
+        assert_eq!(name("i", 1), Some("inventory"));
+        assert_eq!(name("h", 1), Some("help"));
+        assert_eq!(name("sc", 1), Some("scan"));
+        assert_eq!(name("sco", 1), Some("score"));
+        assert_eq!(name("cl", 1), Some("close"));
+        assert_eq!(name("sh", 60), Some("shout"));
+        assert_eq!(name("wiz", 60), Some("wizhelp"));
+        assert!(name("goto", 1).is_none());
+        assert_eq!(name("goto", 60), Some("goto"));
+    }
+
+    #[test]
+    fn quit_has_to_be_spelled_out() {
+        for word in ["q", "qu", "qui"] {
+            assert_eq!(name(word, 1), Some("qui"), "{word}");
+            assert_eq!(name(word, 60), Some("qui"), "{word}");
+        }
+        assert_eq!(name("quit", 1), Some("quit"));
+    }
+
+    #[test]
+    fn levels_and_positions_are_roms() {
+        let row = |n: &str| {
+            COMMANDS
+                .iter()
+                .find(|c| c.name == n)
+                .map(|c| (c.level, c.min_pos))
+        };
+        assert_eq!(row("at"), Some((54, DEAD)));
+        assert_eq!(row("goto"), Some((52, DEAD)));
+        assert_eq!(row("stat"), Some((52, DEAD)));
+        assert_eq!(row("transfer"), Some((55, DEAD)));
+        assert_eq!(row("restore"), Some((56, DEAD)));
+        assert_eq!(row("load"), Some((56, DEAD)));
+        assert_eq!(row("purge"), Some((56, DEAD)));
+        assert_eq!(row("wizlock"), Some((58, DEAD)));
+        assert_eq!(row("shutdown"), Some((59, DEAD)));
+        assert_eq!(row("advance"), Some((60, DEAD)));
+        assert_eq!(row("wizhelp"), Some((52, DEAD)));
+        assert_eq!(row("shout"), Some((3, RESTING)));
+        assert_eq!(row("scan"), Some((0, SLEEPING)));
+        assert_eq!(row("reply"), Some((0, SLEEPING)));
+        assert!(name("shout", 2).is_none());
+        assert_eq!((IM, L8, L1, ML, HE), (52, 52, 59, 60, 51));
+    }
+
+    #[test]
+    fn the_table_is_sound() {
+        for (i, c) in COMMANDS.iter().enumerate() {
+            assert!(!c.name.is_empty(), "row {i}");
+            assert!(
+                COMMANDS[..i].iter().all(|d| d.name != c.name),
+                "{} twice",
+                c.name
+            );
+            assert!((0..=MAX_LEVEL).contains(&c.level), "{}", c.name);
+            // Punctuation rows are never listed.
+            if !c.name.starts_with(|x: char| x.is_alphanumeric()) {
+                assert!(!c.show, "{}", c.name);
+            }
+        }
+        let secret: Vec<&str> = COMMANDS
+            .iter()
+            .filter(|c| c.log == Never)
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(secret, ["password"]);
+    }
+
+    #[test]
+    fn punctuation_commands_need_no_space() {
+        for (line, word, rest) in [
+            ("'hello there", "'", "hello there"),
+            (".hi all", ".", "hi all"),
+            (",grins.", ",", "grins."),
+            (";  wait up", ";", "wait up"),
+            (":psst", ":", "psst"),
+            ("/", "/", ""),
+            ("  Look  north", "look", "north"),
+        ] {
+            assert_eq!(split_command(line), (word.to_string(), rest), "{line}");
+        }
+        assert_eq!(name(".", 1), Some("."));
+        assert_eq!(name(",", 1), Some(","));
+        assert_eq!(name(";", 1), Some(";"));
+        assert!(name(":", 1).is_none(), "immtalk is for immortals");
+        assert_eq!(name(":", 52), Some(":"));
+    }
+
+    #[test]
+    fn secrets_follow_the_log_flag() {
+        assert!(is_secret("password old new", 1));
+        assert!(is_secret("  pass old new", 1));
+        assert!(is_secret("PASSWORD", 1));
+        assert!(!is_secret("say my password is long", 1));
+        assert!(!is_secret("north", 1));
+        assert!(!is_secret("", 1));
+        assert!(is_secret("at 3001 password old new", 60));
+        assert!(is_secret("at 'the hall' password old new", 60));
+        assert!(!is_secret("at 3001 say hi", 60));
+    }
+
+    fn world_with(level: i32) -> (World, CharId) {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 10,
+            ..Default::default()
+        });
+        p.rooms.insert(
+            RoomVnum(1),
+            RoomProto {
+                vnum: RoomVnum(1),
+                name: "A room".into(),
+                ..Default::default()
+            },
+        );
+        let mut w = World::new(p, 1);
+        let ch = w.chars.insert(Char {
+            name: "Zed".into(),
+            pc: Some(Box::new(PcData::default())),
+            conn: Some(ConnId(1)),
+            level,
+            position: pos::STANDING,
+            ..Default::default()
+        });
+        w.players.push(ch);
+        w.char_to_room(ch, RoomVnum(1));
+        (w, ch)
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn qui_asks_for_quit_in_full() {
+        let (mut w, ch) = world_with(1);
+        for line in ["q", "qu", "qui"] {
+            interpret(&mut w, ch, line);
+            assert_eq!(
+                out(&mut w, ch),
+                "If you want to QUIT, you have to spell it out.\n"
+            );
+        }
+        assert!(w.requests.is_empty(), "{:?}", w.requests);
+    }
+
+    #[test]
+    fn passwords_are_never_logged() {
+        let (mut w, ch) = world_with(60);
+        interpret(&mut w, ch, "password OldSecret NewSecret");
+        interpret(&mut w, ch, "at 1 pass OldSecret NewSecret");
+        interpret(&mut w, ch, "say hello");
+        assert!(w.log.iter().all(|l| !l.contains("Secret")), "{:?}", w.log);
+        assert!(
+            w.log.iter().any(|l| l == "Log Zed: say hello"),
+            "{:?}",
+            w.log
+        );
+        // Mortals: `always` commands only.
+        let (mut w, ch) = world_with(1);
+        interpret(&mut w, ch, "say hello");
+        interpret(&mut w, ch, "password OldSecret NewSecret");
+        assert!(w.log.is_empty(), "{:?}", w.log);
+    }
+
+    #[test]
+    fn commands_and_wizhelp_split_by_level() {
+        let (mut w, ch) = world_with(1);
+        do_commands(&mut w, ch, "");
+        let text = out(&mut w, ch);
+        assert!(
+            text.starts_with("exits       get         group       "),
+            "{text}"
+        );
+        for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {
+            assert!(!text.contains(hidden), "{hidden} in {text}");
+        }
+        assert!(text.contains("scan") && text.contains("quit"), "{text}");
+        assert_eq!(name("wizhelp", 1), None);
+        // An avatar sees the level-52 commands only; the implementor all.
+        let (mut w, ch) = world_with(52);
+        do_wizhelp(&mut w, ch, "");
+        let text = out(&mut w, ch);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["goto", "wizhelp", "stat", "immtalk"]
+        );
+        do_commands(&mut w, ch, "");
+        assert!(!out(&mut w, ch).contains("goto"));
+        let (mut w, ch) = world_with(60);
+        do_wizhelp(&mut w, ch, "");
+        let text = out(&mut w, ch);
+        assert!(
+            text.starts_with(
+                "at          goto        wizhelp     advance     copyover    shutdown    \n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("restore") && !text.contains(":"), "{text}");
+        assert!(text.lines().all(|l| l.len() <= 72), "{text}");
     }
 }

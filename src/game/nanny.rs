@@ -12,12 +12,13 @@
 //! Nothing here touches a socket: text goes into the `Session`, and the
 //! character enters the `World` only after the MOTD.
 
-use super::{help_text, Game, JobPurpose, Session, DEFAULT_PROMPT};
+use super::act_info::{help_entry, help_text};
+use super::{Game, JobPurpose, Session, DEFAULT_PROMPT};
 use crate::db::tables::{self, CLASSES, PC_RACES};
 use crate::net::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, comm};
+use crate::world::handler::{aff, comm, one_argument};
 use crate::world::{
     item, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World, IMPLEMENTOR,
     ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
@@ -119,6 +120,9 @@ const OBJ_VNUM_SCHOOL_SWORD: ObjVnum = ObjVnum(3702);
 const OBJ_VNUM_SCHOOL_VEST: ObjVnum = ObjVnum(3703);
 const OBJ_VNUM_SCHOOL_SHIELD: ObjVnum = ObjVnum(3704);
 const OBJ_VNUM_SCHOOL_BANNER: ObjVnum = ObjVnum(3716);
+/// The town map every new character carries (ROM's map of Midgaard; the
+/// bundled world's map of Wrenford).
+const OBJ_VNUM_MAP: ObjVnum = ObjVnum(3162);
 
 /// Immortals without a saved room start in the immortals' chat room.
 const ROOM_VNUM_CHAT: RoomVnum = RoomVnum(1200);
@@ -148,7 +152,7 @@ pub fn check_parse_name(world: &World, name: &str) -> bool {
 /// The greeting: the `GREETING` help if the world has one, then the name
 /// question (unless the greeting already asks it).
 pub(crate) fn greet(world: &World, s: &mut Session) {
-    match help_text(world, "greeting", 0) {
+    match help_entry(world, "greeting", 0) {
         Some(text) => {
             s.send(&text);
             if !text.to_ascii_lowercase().contains("wish to be known?") {
@@ -402,8 +406,8 @@ const PLR_NOSUMMON: u64 = 1 << 16;
 
 fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) -> State {
     let arg = line.trim().to_ascii_lowercase();
-    if let Some(topic) = arg.strip_prefix("help") {
-        let topic = topic.trim();
+    let (word, topic) = one_argument(&arg);
+    if word == "help" {
         let topic = if topic.is_empty() { "race help" } else { topic };
         match help_text(&game.world, topic, 0) {
             Some(t) => s.send(&t),
@@ -600,11 +604,11 @@ fn show_motd(game: &Game, s: &mut Session, pending: Pending) -> State {
         Pending::Old(p) => p.ch.is_immortal(),
     };
     if immortal {
-        if let Some(t) = help_text(&game.world, "imotd", IMPLEMENTOR) {
+        if let Some(t) = help_entry(&game.world, "imotd", IMPLEMENTOR) {
             s.send(&t);
         }
     }
-    if let Some(t) = help_text(&game.world, "motd", 0) {
+    if let Some(t) = help_entry(&game.world, "motd", 0) {
         s.send(&t);
     }
     if !s.out.contains("[Hit Return to continue]") {
@@ -775,6 +779,9 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
             }
             let ch = game.world.chars.insert(*new);
             outfit(&mut game.world, ch);
+            if let Some(map) = game.world.create_object(OBJ_VNUM_MAP, 0) {
+                game.world.obj_to_char(map, ch);
+            }
             (ch, true)
         }
         Pending::Old(player) => {
@@ -1068,6 +1075,45 @@ mod tests {
         };
         assert!(out.text.contains("Huh?"), "{}", out.text);
         assert_eq!(out.prompt.as_deref(), Some("<20hp 100m 100mv> "));
+    }
+
+    #[test]
+    fn a_new_character_carries_the_town_map_when_the_world_has_one() {
+        let mut f = fixture("map");
+        let g = &mut f.game;
+        create(g, ConnId(1), "Nomap", "password1");
+        g.world.obj_index.insert(
+            OBJ_VNUM_MAP,
+            crate::world::ObjIndex {
+                proto: ObjProto {
+                    vnum: OBJ_VNUM_MAP,
+                    keywords: "map town".into(),
+                    short_descr: "a map of the town".into(),
+                    item_type: item::MAP,
+                    wear_flags: wear::TAKE,
+                    ..Default::default()
+                },
+                count: 0,
+            },
+        );
+        create(g, ConnId(2), "Mapper", "password2");
+        let vnums = |g: &Game, conn| {
+            g.char_of(conn)
+                .and_then(|ch| g.world.ch(ch))
+                .map(|c| {
+                    c.carrying
+                        .iter()
+                        .filter_map(|&o| g.world.obj(o).map(|o| (o.vnum, o.wear_loc)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        assert!(!vnums(g, ConnId(1)).iter().any(|v| v.0 == OBJ_VNUM_MAP));
+        assert!(
+            vnums(g, ConnId(2)).contains(&(OBJ_VNUM_MAP, wear_loc::NONE)),
+            "{:?}",
+            vnums(g, ConnId(2))
+        );
     }
 
     #[test]

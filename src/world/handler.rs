@@ -918,6 +918,12 @@ pub fn is_name(arg: &str, namelist: &str) -> bool {
     any
 }
 
+/// ROM's smash_tilde: `~` ends a string in area and player files, so text a
+/// player typed must not carry one (it becomes `-`).
+pub fn smash_tilde(s: &str) -> String {
+    s.replace('~', "-")
+}
+
 /// ROM's one_argument: the first word (or quoted phrase), lower-cased, and the rest.
 pub fn one_argument(input: &str) -> (String, &str) {
     let s = input.trim_start();
@@ -952,6 +958,9 @@ mod tests {
             ("big sword".to_string(), "here")
         );
         assert_eq!(one_argument(""), (String::new(), ""));
+        assert_eq!(one_argument("get\u{a0}sword"), ("get".to_string(), "sword"));
+        assert_eq!(one_argument("x\u{3000}"), ("x".to_string(), ""));
+        assert_eq!(smash_tilde("a~b~"), "a-b-");
         assert_eq!(number_argument("2.sword"), (2, "sword"));
         assert_eq!(number_argument("sword"), (1, "sword"));
         assert!(is_name("sw", "long sword"));

@@ -13,6 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::handler::smash_tilde as tilde_free;
 use super::*;
 
 pub const SNAPSHOT_HEADER: &str = "#WORLD 1";
@@ -26,10 +27,6 @@ fn char_ref(world: &World, id: CharId, mob_ids: &HashMap<CharId, usize>) -> Opti
     } else {
         mob_ids.get(&id).map(|n| format!("M{n}"))
     }
-}
-
-fn tilde_free(s: &str) -> String {
-    s.replace('~', "-")
 }
 
 /// Write every mobile, every object not carried by a player, door states,
