@@ -1000,6 +1000,12 @@ impl Engine for Game {
         }
     }
 
+    fn in_game(&self, conn: ConnId) -> bool {
+        self.sessions
+            .get(&conn)
+            .is_some_and(|s| s.playing().is_some())
+    }
+
     fn ready(&self, conn: ConnId) -> bool {
         let Some(s) = self.sessions.get(&conn) else {
             return true;

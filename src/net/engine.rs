@@ -147,6 +147,13 @@ pub trait Engine {
     /// False while the connection's character is in a wait state, or while a
     /// password job for it is running: the loop then keeps further lines queued.
     fn ready(&self, conn: ConnId) -> bool;
+    /// Is this connection playing (past the login)? Playing connections'
+    /// lines are handled first each turn; the others share a budget of
+    /// [`super::PREGAME_LINES_PER_TURN`], so a crowd of strangers cannot
+    /// slow the players down.
+    fn in_game(&self, _conn: ConnId) -> bool {
+        true
+    }
     /// The result of a [`HashJob`] queued for `conn`.
     fn hash_done(&mut self, conn: ConnId, result: HashResult);
     /// The connection is gone (closed by the peer, or dropped by the loop).

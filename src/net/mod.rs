@@ -77,7 +77,10 @@ pub const DEFAULT_MAX_CONNECTIONS: usize = 20_000;
 /// Most connections accepted in one loop turn; the rest wait in the
 /// listen queue for the next turn, so a burst of thousands cannot stall
 /// the players' commands.
-pub const ACCEPTS_PER_TURN: usize = 128;
+pub const ACCEPTS_PER_TURN: usize = 32;
+/// Most lines handled per loop turn from connections still logging in
+/// (playing connections are not limited: one line each per turn).
+pub const PREGAME_LINES_PER_TURN: usize = 64;
 /// What a connection over a limit reads before it is closed.
 pub const GAME_FULL: &str = "The game is full right now. Please try again in a few minutes.\r\n";
 pub const TOO_MANY_FROM_ADDRESS: &str =
@@ -169,6 +172,8 @@ pub struct Server {
     retry_accept: bool,
     /// The last accept turn stopped at [`ACCEPTS_PER_TURN`]: more wait.
     accept_more: bool,
+    /// The last pre-game connection whose line was handled (round-robin).
+    pregame_cursor: usize,
     /// Open connections per peer address (for `max_per_address`).
     per_addr: std::collections::HashMap<std::net::IpAddr, usize>,
     opts: LoopOptions,
@@ -208,6 +213,7 @@ impl Server {
             copyover_flag: false,
             retry_accept: false,
             accept_more: false,
+            pregame_cursor: 0,
             per_addr: std::collections::HashMap::new(),
             next_pulse: Instant::now() + opts.pulse,
             opts,
@@ -588,7 +594,10 @@ impl Server {
         }
     }
 
-    /// One line per ready descriptor.
+    /// One line per ready descriptor: every playing connection's first,
+    /// then at most [`PREGAME_LINES_PER_TURN`] from connections still
+    /// logging in, taking turns (the next turn starts after the last one
+    /// served), so a thousand strangers typing cost players little.
     fn process_input<E: Engine>(&mut self, engine: &mut E) {
         let keys: Vec<usize> = self
             .conns
@@ -596,7 +605,17 @@ impl Server {
             .filter(|(_, d)| !d.input.is_empty() && !d.is_dead() && d.closing_since.is_none())
             .map(|(k, _)| k)
             .collect();
-        for k in keys {
+        let (playing, mut pregame): (Vec<usize>, Vec<usize>) =
+            keys.into_iter().partition(|&k| engine.in_game(ConnId(k)));
+        if pregame.len() > PREGAME_LINES_PER_TURN {
+            let start = pregame.partition_point(|&k| k <= self.pregame_cursor);
+            pregame.rotate_left(start);
+            pregame.truncate(PREGAME_LINES_PER_TURN);
+        }
+        if let Some(&last) = pregame.last() {
+            self.pregame_cursor = last;
+        }
+        for k in playing.into_iter().chain(pregame) {
             let conn = ConnId(k);
             if !engine.ready(conn) {
                 continue;
