@@ -26,9 +26,15 @@ test:
 copyover-test: build
 	target/release/copyover-test --bin $(BIN) --areas areas -n $(N)
 
-# Ask the server running in this directory for a copyover (SIGUSR1).
+# Ask the server on port $(PORT) started in this directory for a copyover
+# (SIGUSR1 to the pid in gracemud-$(PORT).pid). Whether it happened, was
+# refused or was rolled back is in that server's log: grep for "copyover".
 copyover:
-	kill -USR1 $$(cat gracemud.pid)
+	@f=gracemud-$(PORT).pid; \
+	if [ ! -s "$$f" ]; then echo "make copyover: no $$f here: no server on port $(PORT) was started in this directory (make copyover PORT=...)" >&2; exit 1; fi; \
+	pid=$$(cat "$$f"); \
+	if ! kill -0 "$$pid" 2>/dev/null; then echo "make copyover: $$f names pid $$pid, which is not running" >&2; exit 1; fi; \
+	kill -USR1 "$$pid" && echo "copyover requested of pid $$pid (port $(PORT)); its log says 'copyover complete', 'copyover refused' or 'copyover rolled back'"
 
 # Check every area file without starting the server.
 check: build

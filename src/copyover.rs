@@ -449,13 +449,19 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     );
     // 1. Preflight, before anybody is disturbed.
     if let Err(lines) = preflight(&ctx.binary, &ctx.area_dir) {
+        // The operator who sent SIGUSR1 reads this in the log.
+        log::error!(
+            "copyover refused: {} does not pass its check: {}",
+            ctx.binary.display(),
+            lines.join(" | ")
+        );
         let mut text = String::from("Copyover refused: the next image does not pass its check:\n");
         for l in &lines {
             text.push_str(l);
             text.push('\n');
         }
         game.copyover_tell(req.by, &text);
-        server.settle_now(game, Duration::from_secs(1));
+        server.settle_now(game, Duration::ZERO);
         return;
     }
     let preflight_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -465,6 +471,7 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     server.queue_engine_output(game);
     let announced_ms = started.elapsed().as_secs_f64() * 1000.0;
     if let Err(e) = game.save_everyone() {
+        log::error!("copyover refused: cannot save players: {e}");
         game.copyover_tell(
             req.by,
             &format!("Copyover FAILED: cannot save players: {e}\n"),

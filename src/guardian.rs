@@ -21,7 +21,7 @@
 //! the old image wrote before the fork: the old image recovers as it would
 //! from a failed new image, and everyone is told why ([`Failure`]). The
 //! process id then changes (the guardian's becomes the game's, and the new
-//! game rewrites `gracemud.pid`).
+//! game rewrites `gracemud-<port>.pid`).
 //!
 //! The guardian is forked from a process with threads (the hash worker and
 //! the save writer), so between `fork` and `fexecve`/`_exit` it only makes

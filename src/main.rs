@@ -4,7 +4,7 @@
 //! `gracemud [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N]
 //! [--copyover-deadline SECS] [--check] [-h] [-V]`. Logs go to stderr (`RUST_LOG` picks the level;
 //! info by default). The server refuses to start when the areas have
-//! errors; `--check` only reports them. While running, `gracemud.pid` in the
+//! errors; `--check` only reports them. While running, `gracemud-<port>.pid` in the
 //! working directory holds the process id (removed on a clean exit);
 //! SIGTERM or SIGINT save everyone and stop.
 
@@ -23,7 +23,12 @@ use gracemud::guardian::Link;
 use gracemud::net::{self, Engine, Exit, LoopOptions, Server};
 use gracemud::world::CopyoverRequest;
 
-const PID_FILE: &str = "gracemud.pid";
+/// The pid file of the server listening on `port`, in its working
+/// directory: `gracemud-<port>.pid`, so servers started side by side never
+/// share one (`make copyover PORT=...` reads it).
+fn pid_file(port: u16) -> PathBuf {
+    PathBuf::from(format!("gracemud-{port}.pid"))
+}
 
 /// What the command line asked for.
 struct Args {
@@ -317,7 +322,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
     // process) names itself in the pid file before anybody is told the game
     // goes on, so whoever reads it then finds a live server.
     if args.copyover.is_some() {
-        write_pid_file(Path::new(PID_FILE));
+        write_pid_file(&pid_file(args.port));
     }
     let (mut server, mut game) = match &args.copyover {
         Some(spec) => match recover(
@@ -341,7 +346,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
             None => return ExitCode::FAILURE,
         },
     };
-    let pid_written = write_pid_file(Path::new(PID_FILE));
+    let pid_written = write_pid_file(&pid_file(args.port));
     // From here on a panic in a command or an update is caught where it
     // happens (see `Game`); the hook logs it with its backtrace.
     std::panic::set_hook(Box::new(|info| {
@@ -373,7 +378,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
         }
     };
     if pid_written {
-        remove_pid_file(Path::new(PID_FILE));
+        remove_pid_file(&pid_file(args.port));
     }
     code
 }

@@ -249,14 +249,16 @@ fn refuses_to_start_on_area_errors() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.are"));
-    assert!(!Path::new(&dir).join("gracemud.pid").exists());
+    assert!(!Path::new(&dir)
+        .join(format!("gracemud-{port}.pid"))
+        .exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn telnet_bytes_pid_file_and_sigterm() {
     let mut srv = Running::start();
-    let pid_file = srv.dir.join("gracemud.pid");
+    let pid_file = srv.dir.join(format!("gracemud-{}.pid", srv.port));
     let pid = std::fs::read_to_string(&pid_file).expect("pid file");
     assert_eq!(pid.trim(), srv.child.id().to_string());
 
@@ -303,5 +305,5 @@ fn sigusr1_does_not_stop_and_sigint_does() {
     srv.signal(Signal::SIGINT);
     let status = srv.wait_exit();
     assert!(status.success(), "{status}; log:\n{}", srv.log());
-    assert!(!srv.dir.join("gracemud.pid").exists());
+    assert!(!srv.dir.join(format!("gracemud-{}.pid", srv.port)).exists());
 }

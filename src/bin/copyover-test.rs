@@ -22,11 +22,11 @@
 //!    the guardian: a file that passes `--check` and exits 3, a SIGSEGV, an
 //!    abort, a stack overflow during recovery, and one that hangs past the
 //!    deadline (`--deadline`, 2 s by default). Everyone is back on the old
-//!    image (in the guardian's process: `gracemud.pid` must name it), told
+//!    image (in the guardian's process: `gracemud-<port>.pid` must name it), told
 //!    why, nothing dropped or changed; the dead image's status (as its parent,
 //!    this test, collects it) matches the reason; no guardian or zombie is
 //!    left behind. Then a good copyover by command and one by SIGUSR1 (to the
-//!    pid in `gracemud.pid`);
+//!    pid in `gracemud-<port>.pid`);
 //! 5. the link-dead character is still in the game; new clients get in.
 //!
 //! Prints a report with the copyover times (command → last player back) and
@@ -117,7 +117,7 @@ fn bot_name(i: usize) -> String {
 
 /// The server under test, killed by pid on drop. After a rollback by the
 /// guardian the game runs in another process (the guardian's, adopted by
-/// this one as a subreaper): `gracemud.pid` names it.
+/// this one as a subreaper): `gracemud-<port>.pid` names it.
 struct ServerProc {
     child: Child,
     dir: PathBuf,
@@ -144,7 +144,7 @@ impl ServerProc {
     }
     /// The game's process id, as the server's pid file says.
     fn pid(&self) -> i32 {
-        fs::read_to_string(self.dir.join("gracemud.pid"))
+        fs::read_to_string(self.dir.join(format!("gracemud-{}.pid", self.addr.port())))
             .ok()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(self.child.id() as i32)
@@ -712,12 +712,14 @@ impl Harness {
             let pid_after = self.server.pid();
             self.checks.check(
                 pid_after != pid_before,
-                format!("rollback {name}: gracemud.pid still names {pid_before}"),
+                format!("rollback {name}: gracemud-<port>.pid still names {pid_before}"),
             );
             let alive = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid_after), None).is_ok();
             self.checks.check(
                 alive,
-                format!("rollback {name}: gracemud.pid names {pid_after}, which is not running"),
+                format!(
+                    "rollback {name}: gracemud-<port>.pid names {pid_after}, which is not running"
+                ),
             );
             let got = self.server.reap(pid_before);
             self.checks.check(

@@ -182,7 +182,7 @@ impl Server {
             .arg("-P")
             .arg(player_dir)
             .args(how.extra)
-            // The server writes gracemud.pid (and copyover files) in its
+            // The server writes gracemud-<port>.pid (and copyover files) in its
             // working directory: keep each test server's apart.
             .current_dir(root)
             .env(
