@@ -324,12 +324,30 @@ impl Guardian {
     pub fn spawn(mut plan: Plan) -> io::Result<Guardian> {
         let parent = std::process::id() as libc::pid_t;
         let started = Instant::now();
+        // Every game signal blocked across the fork (the loop's are already;
+        // SIGHUP is not), so one sent the instant the guardian exists waits,
+        // pending, until it has set them to be ignored, instead of killing it.
+        // SAFETY: plain C structs; sigemptyset/sigaddset/pthread_sigmask on
+        // them only change this thread's mask, restored below.
+        let mut before: libc::sigset_t = unsafe { std::mem::zeroed() };
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            for &sig in &GAME_SIGNALS {
+                libc::sigaddset(&mut set, sig);
+            }
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut before);
+        }
         // SAFETY: fork in a process with other threads: the child runs only
         // `guard`, which makes async-signal-safe calls on memory allocated
         // before the fork and never returns (it ends in fexecve or _exit).
         let pid = unsafe { libc::fork() };
         if pid == 0 {
             guard(&mut plan, parent);
+        }
+        // SAFETY: restores the mask saved above, in this thread only.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &before, std::ptr::null_mut());
         }
         let fork_ms = started.elapsed().as_secs_f64() * 1000.0;
         if pid < 0 {
