@@ -4,13 +4,13 @@
 //! Every command takes the usual ROM forms: a plain name, `2.sword`, `all`
 //! and `all.sword`, and (for get, put and drop) an optional container. Money
 //! objects turn into coins in the purse when picked up; `drop 10 gold` and
-//! `give 10 gold bob` move coins. Item counts and weights follow ROM's rules
-//! (containers, money, gems and jewelry count no items; coins weigh), not the
-//! simpler totals in `world::handler`. Shops, looting rules beyond corpse
-//! ownership, the donation pit and autosplit are not handled here.
+//! `give 10 gold bob` move coins. Item counts and weights are ROM's, from
+//! `world::handler` (containers, money, gems and jewelry count no items;
+//! coins weigh). Shops, looting rules beyond corpse ownership, the donation
+//! pit and autosplit are not handled here.
 
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{extra, is_name, one_argument};
+use crate::world::handler::{extra, is_name, one_argument, weight_mult};
 use crate::world::*;
 
 /// Container flag bits in `values[1]`.
@@ -33,75 +33,6 @@ const STR_WIELD: [i32; 26] = [
 ];
 
 // ------------------------------------------------------------------ helpers
-
-fn obj_ref(world: &World, obj: ObjId) -> Option<&Obj> {
-    world.obj(obj)
-}
-
-/// ROM's get_obj_number: containers, money, gems and jewelry count no item
-/// themselves; their contents do.
-pub fn obj_number(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    let own = match o.item_type {
-        item::CONTAINER | item::MONEY | item::GEM | item::JEWELRY => 0,
-        _ => 1,
-    };
-    own + o
-        .contains
-        .iter()
-        .map(|&c| obj_number(world, c))
-        .sum::<i32>()
-}
-
-/// A container's weight multiplier in percent (100 for everything else).
-fn weight_mult(o: &Obj) -> i64 {
-    if o.item_type == item::CONTAINER {
-        o.values[4]
-    } else {
-        100
-    }
-}
-
-/// ROM's get_obj_weight: own weight plus contents scaled by the multiplier.
-pub fn obj_weight(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    let inner: i64 = o
-        .contains
-        .iter()
-        .map(|&c| obj_weight(world, c) as i64)
-        .sum();
-    o.weight + (inner * weight_mult(o) / 100) as i32
-}
-
-/// ROM's get_true_weight: own weight plus contents, unscaled.
-fn true_weight(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    o.weight
-        + o.contains
-            .iter()
-            .map(|&c| true_weight(world, c))
-            .sum::<i32>()
-}
-
-/// Items counted against the carry limit (ROM's ch->carry_number).
-pub fn char_carry_number(world: &World, ch: CharId) -> i32 {
-    world.ch(ch).map_or(0, |c| {
-        c.carrying.iter().map(|&o| obj_number(world, o)).sum()
-    })
-}
-
-/// Weight counted against the carry limit, coins included (ROM's get_carry_weight).
-pub fn char_carry_weight(world: &World, ch: CharId) -> i32 {
-    let Some(c) = world.ch(ch) else { return 0 };
-    let objs: i32 = c.carrying.iter().map(|&o| obj_weight(world, o)).sum();
-    objs + (c.silver / 10 + c.gold * 2 / 5) as i32
-}
 
 /// ROM's can_drop_obj: no-drop items stick to mortals.
 pub fn can_drop_obj(world: &World, ch: CharId, obj: ObjId) -> bool {
@@ -290,16 +221,14 @@ fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) 
         text2: Some(&name),
         ..Default::default()
     };
-    if char_carry_number(world, ch) + obj_number(world, obj) > world.can_carry_n(ch) {
+    if world.carry_number(ch) + world.get_obj_number(obj) > world.can_carry_n(ch) {
         world.act("$d: you can't carry that many items.", ch, dname, To::Char);
         return;
     }
     let from_own_bag = container
         .and_then(|c| world.obj(c))
         .is_some_and(|c| c.loc == ObjLoc::Carried(ch));
-    if !from_own_bag
-        && char_carry_weight(world, ch) + obj_weight(world, obj) > world.can_carry_w(ch)
-    {
+    if !from_own_bag && world.carry_weight(ch) + world.get_obj_weight(obj) > world.can_carry_w(ch) {
         world.act("$d: you can't carry that much weight.", ch, dname, To::Char);
         return;
     }
@@ -586,8 +515,8 @@ fn put_refusal(world: &World, obj: ObjId, container: ObjId) -> Option<&'static s
     if weight_mult(o) != 100 {
         return Some("You have a feeling that would be a bad idea.\n");
     }
-    let w = obj_weight(world, obj) as i64;
-    if w + true_weight(world, container) as i64 > c.values[0] * 10 || w > c.values[3] * 10 {
+    let w = i64::from(world.get_obj_weight(obj));
+    if w + i64::from(world.get_true_weight(container)) > c.values[0] * 10 || w > c.values[3] * 10 {
         return Some("It won't fit.\n");
     }
     None
@@ -759,11 +688,11 @@ pub fn do_give(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You can't let go of it.\n");
         return;
     }
-    if char_carry_number(world, victim) + obj_number(world, obj) > world.can_carry_n(victim) {
+    if world.carry_number(victim) + world.get_obj_number(obj) > world.can_carry_n(victim) {
         world.act("$N has $S hands full.", ch, ActArgs::vict(victim), To::Char);
         return;
     }
-    if char_carry_weight(world, victim) + obj_weight(world, obj) > world.can_carry_w(victim) {
+    if world.carry_weight(victim) + world.get_obj_weight(obj) > world.can_carry_w(victim) {
         world.act(
             "$N can't carry that much weight.",
             ch,
@@ -1064,7 +993,7 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
         }
         if !is_npc {
             let strength = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
-            if obj_weight(world, obj) > STR_WIELD[strength] * 10 {
+            if world.get_obj_weight(obj) > STR_WIELD[strength] * 10 {
                 world.send(ch, "It is too heavy for you to wield.\n");
                 return;
             }

@@ -352,10 +352,10 @@ fn stat_obj_id(world: &mut World, ch: CharId, obj: ObjId) {
     ));
     out.push_str(&format!(
         "Number: {}/{}  Weight: {}/{} (10th pounds)\n",
-        crate::game::act_obj::obj_number(world, obj),
+        world.get_obj_number(obj),
         1,
         o.weight,
-        crate::game::act_obj::obj_weight(world, obj)
+        world.get_obj_weight(obj)
     ));
     out.push_str(&format!(
         "Level: {}  Cost: {}  Condition: {}  Timer: {}\n",
@@ -477,8 +477,8 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
     out.push_str(&format!("Fighting: {}\n", name_of(world, v.fighting)));
     out.push_str(&format!(
         "Carry number: {}  Carry weight: {}\n",
-        crate::game::act_obj::char_carry_number(world, victim),
-        crate::game::act_obj::char_carry_weight(world, victim) / 10
+        world.carry_number(victim),
+        world.carry_weight(victim) / 10
     ));
     if let Some(p) = &v.pc {
         out.push_str(&format!(

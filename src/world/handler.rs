@@ -815,24 +815,61 @@ impl World {
         None
     }
 
-    /// Total weight carried (including contents), for carry limits.
-    pub fn obj_weight(&self, obj: ObjId) -> i32 {
+    /// ROM's get_obj_number: what an object counts against the item limit.
+    /// Containers, money, gems and jewelry count nothing themselves; their
+    /// contents do (rom-mechanics 8.3).
+    pub fn get_obj_number(&self, obj: ObjId) -> i32 {
         let Some(o) = self.obj(obj) else { return 0 };
-        o.weight + o.contains.iter().map(|&c| self.obj_weight(c)).sum::<i32>()
+        let own = match o.item_type {
+            item::CONTAINER | item::MONEY | item::GEM | item::JEWELRY => 0,
+            _ => 1,
+        };
+        own + o
+            .contains
+            .iter()
+            .map(|&c| self.get_obj_number(c))
+            .sum::<i32>()
     }
 
-    pub fn carry_weight(&self, ch: CharId) -> i32 {
-        self.ch(ch)
-            .map_or(0, |c| c.carrying.iter().map(|&o| self.obj_weight(o)).sum())
+    /// ROM's get_obj_weight: own weight plus each content's weight scaled
+    /// by the container's multiplier, `v4` percent (rom-mechanics 8.3, 8.6).
+    pub fn get_obj_weight(&self, obj: ObjId) -> i32 {
+        let Some(o) = self.obj(obj) else { return 0 };
+        let mult = weight_mult(o);
+        o.contains.iter().fold(o.weight, |w, &c| {
+            let inner = i64::from(self.get_obj_weight(c)) * mult / 100;
+            w.saturating_add(i32::try_from(inner).unwrap_or(i32::MAX))
+        })
     }
 
+    /// ROM's get_true_weight: own weight plus contents, unscaled (what a
+    /// container holds against its capacity).
+    pub fn get_true_weight(&self, obj: ObjId) -> i32 {
+        let Some(o) = self.obj(obj) else { return 0 };
+        o.contains
+            .iter()
+            .fold(o.weight, |w, &c| w.saturating_add(self.get_true_weight(c)))
+    }
+
+    /// Items counted against the carry limit (ROM's `ch->carry_number`):
+    /// everything carried or worn, by [`World::get_obj_number`].
     pub fn carry_number(&self, ch: CharId) -> i32 {
         self.ch(ch).map_or(0, |c| {
-            c.carrying
-                .iter()
-                .filter(|&&o| self.obj(o).is_some_and(|o| o.wear_loc == wear_loc::NONE))
-                .count() as i32
+            c.carrying.iter().map(|&o| self.get_obj_number(o)).sum()
         })
+    }
+
+    /// Weight counted against the carry limit, coins included (ROM's
+    /// get_carry_weight): objects by [`World::get_obj_weight`], plus a tenth
+    /// of the silver and two fifths of the gold.
+    pub fn carry_weight(&self, ch: CharId) -> i32 {
+        let Some(c) = self.ch(ch) else { return 0 };
+        let objs = c
+            .carrying
+            .iter()
+            .fold(0i32, |w, &o| w.saturating_add(self.get_obj_weight(o)));
+        let coins = c.silver / 10 + c.gold * 2 / 5;
+        objs.saturating_add(i32::try_from(coins).unwrap_or(i32::MAX))
     }
 
     /// Current value of a stat (0 str, 1 int, 2 wis, 3 dex, 4 con), 3..25.
@@ -867,7 +904,16 @@ impl World {
     }
 }
 
-/// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
+/// A container's weight multiplier in percent (ROM's WEIGHT_MULT): `v4`
+/// for containers, 100 for everything else.
+pub fn weight_mult(o: &Obj) -> i64 {
+    if o.item_type == item::CONTAINER {
+        o.values[4]
+    } else {
+        100
+    }
+}
+
 /// Is it light outside at this hour? Light from hour 5 ("The day has
 /// begun.") to hour 18; set at 19, dark from 20 to 4.
 pub fn sun_is_up(hour: i32) -> bool {
@@ -880,6 +926,7 @@ pub fn room_is_outside(room: &Room) -> bool {
     room.flags & ROOM_INDOORS == 0
 }
 
+/// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
 pub fn apply_ac(item_type: i32, values: &[i64; 5], loc: i32, i: usize) -> i32 {
     if item_type != item::ARMOR {
         return 0;
