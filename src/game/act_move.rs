@@ -1080,7 +1080,7 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
             ch,
             &format!("You recall from combat!  You lose {lose} exps.\n"),
         );
-        stop_fighting(world, ch);
+        world.stop_fighting(ch, true);
     }
     if let Some(c) = world.ch_mut(ch) {
         c.mv /= 2;
@@ -1092,22 +1092,6 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
     if let Some(pet) = world.ch(ch).and_then(|c| c.pet) {
         if world.ch(pet).is_some() {
             do_recall(world, pet, "");
-        }
-    }
-}
-
-/// End `ch`'s fight and every fight against `ch`.
-fn stop_fighting(world: &mut World, ch: CharId) {
-    for (id, c) in world.chars.iter_mut() {
-        if id == ch || c.fighting == Some(ch) {
-            c.fighting = None;
-            if c.position == pos::FIGHTING {
-                c.position = if c.is_npc() {
-                    c.default_pos
-                } else {
-                    pos::STANDING
-                };
-            }
         }
     }
 }

@@ -54,16 +54,6 @@ pub fn find_location(world: &World, ch: CharId, arg: &str) -> Option<RoomVnum> {
         .and_then(|o| obj_room(world, o))
 }
 
-/// End a fight for one character (both sides' pointers at it stay to the
-/// fight code, which checks rooms each round).
-fn stop_fighting(world: &mut World, ch: CharId) {
-    if let Some(c) = world.ch_mut(ch) {
-        if c.fighting.take().is_some() || c.position == pos::FIGHTING {
-            c.position = pos::STANDING;
-        }
-    }
-}
-
 fn invis_level(world: &World, ch: CharId) -> i32 {
     world
         .ch(ch)
@@ -111,7 +101,9 @@ pub fn do_goto(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "No such location.\n");
         return;
     };
-    stop_fighting(world, ch);
+    if world.ch(ch).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(ch, true);
+    }
     let (bamfout, bamfin) = world
         .ch(ch)
         .and_then(|c| c.pc.as_ref())
@@ -129,7 +121,9 @@ fn transfer_one(world: &mut World, ch: CharId, victim: CharId, location: RoomVnu
         world.send(ch, "They are in limbo.\n");
         return;
     }
-    stop_fighting(world, victim);
+    if world.ch(victim).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(victim, true);
+    }
     world.act(
         "$n disappears in a mushroom cloud.",
         victim,

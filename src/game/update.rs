@@ -486,11 +486,10 @@ pub fn send_to_void(world: &mut World, ch: CharId) {
         To::Room,
     );
     world.send(ch, "You disappear into the void.\n");
+    if world.ch(ch).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(ch, true);
+    }
     if let Some(c) = world.ch_mut(ch) {
-        c.fighting = None;
-        if c.position == pos::FIGHTING {
-            c.position = pos::STANDING;
-        }
         if let Some(pc) = c.pc.as_mut() {
             pc.saved_room = Some(here);
         }

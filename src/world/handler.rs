@@ -552,13 +552,8 @@ impl World {
         }
         self.char_from_room(ch);
         self.players.retain(|&p| p != ch);
+        self.stop_fighting(ch, true);
         for (_, other) in self.chars.iter_mut() {
-            if other.fighting == Some(ch) {
-                other.fighting = None;
-                if other.position == pos::FIGHTING {
-                    other.position = pos::STANDING;
-                }
-            }
             if other.reply == Some(ch) {
                 other.reply = None;
             }
@@ -588,6 +583,53 @@ impl World {
                 other.pet = None;
             }
         }
+    }
+
+    // ------------------------------------------------------------ fights
+
+    /// ROM's stop_fighting(ch, fBoth): `ch` stops fighting and, with `both`,
+    /// so does everyone fighting `ch`. Each of them goes back to its default
+    /// position (a mobile's `default_pos`, a player's standing), corrected by
+    /// [`World::update_pos`] for the badly hurt.
+    pub fn stop_fighting(&mut self, ch: CharId, both: bool) {
+        let stopping: Vec<CharId> = self
+            .chars
+            .iter()
+            .filter(|&(id, c)| id == ch || (both && c.fighting == Some(ch)))
+            .map(|(id, _)| id)
+            .collect();
+        for id in stopping {
+            if let Some(c) = self.ch_mut(id) {
+                c.fighting = None;
+                c.position = if c.is_npc() {
+                    c.default_pos
+                } else {
+                    pos::STANDING
+                };
+            }
+            self.update_pos(id);
+        }
+    }
+
+    /// ROM's update_pos: the position hit points allow (rom-mechanics 5.8).
+    /// Above 0 hp a stunned or worse character stands up; at 0 or below a
+    /// mobile is dead, a player stunned (0..-2), incapacitated (-3..-5),
+    /// mortally wounded (-6..-10) or dead (-11 and below).
+    pub fn update_pos(&mut self, ch: CharId) {
+        let Some(c) = self.ch_mut(ch) else { return };
+        if c.hit > 0 {
+            if c.position <= pos::STUNNED {
+                c.position = pos::STANDING;
+            }
+            return;
+        }
+        c.position = match c.hit {
+            _ if c.is_npc() => pos::DEAD,
+            ..=-11 => pos::DEAD,
+            -10..=-6 => pos::MORTAL,
+            -5..=-3 => pos::INCAP,
+            _ => pos::STUNNED,
+        };
     }
 
     // ------------------------------------------------------------ vision
@@ -993,6 +1035,77 @@ pub fn one_argument(input: &str) -> (String, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn world_with_room() -> World {
+        let mut p = Protos::default();
+        p.rooms.insert(
+            RoomVnum(10),
+            RoomProto {
+                vnum: RoomVnum(10),
+                name: "Room".into(),
+                ..Default::default()
+            },
+        );
+        World::new(p, 1)
+    }
+
+    fn add(w: &mut World, name: &str, npc: bool) -> CharId {
+        let id = w.chars.insert(Char {
+            name: name.into(),
+            pc: (!npc).then(Box::default),
+            vnum: npc.then_some(MobVnum(1)),
+            hit: 10,
+            position: pos::FIGHTING,
+            default_pos: pos::SLEEPING,
+            ..Char::default()
+        });
+        w.char_to_room(id, RoomVnum(10));
+        id
+    }
+
+    #[test]
+    fn stop_fighting_one_side_or_both() {
+        let mut w = world_with_room();
+        let (pc, mob, other) = (
+            add(&mut w, "pc", false),
+            add(&mut w, "mob", true),
+            add(&mut w, "x", true),
+        );
+        for (a, b) in [(pc, mob), (mob, pc), (other, pc)] {
+            if let Some(c) = w.ch_mut(a) {
+                c.fighting = Some(b);
+            }
+        }
+        w.stop_fighting(pc, false);
+        let state = |w: &World, id| w.ch(id).map(|c| (c.fighting, c.position));
+        assert_eq!(state(&w, pc), Some((None, pos::STANDING)));
+        assert_eq!(state(&w, mob), Some((Some(pc), pos::FIGHTING)));
+        w.stop_fighting(pc, true);
+        // A mobile goes back to its default position.
+        assert_eq!(state(&w, mob), Some((None, pos::SLEEPING)));
+        assert_eq!(state(&w, other), Some((None, pos::SLEEPING)));
+    }
+
+    #[test]
+    fn update_pos_follows_hit_points() {
+        let mut w = world_with_room();
+        let (pc, mob) = (add(&mut w, "pc", false), add(&mut w, "mob", true));
+        let mut at = |id, hit, position| {
+            if let Some(c) = w.ch_mut(id) {
+                c.hit = hit;
+                c.position = position;
+            }
+            w.update_pos(id);
+            w.ch(id).map(|c| c.position)
+        };
+        assert_eq!(at(pc, 5, pos::STUNNED), Some(pos::STANDING));
+        assert_eq!(at(pc, 5, pos::RESTING), Some(pos::RESTING));
+        assert_eq!(at(pc, 0, pos::STANDING), Some(pos::STUNNED));
+        assert_eq!(at(pc, -3, pos::STANDING), Some(pos::INCAP));
+        assert_eq!(at(pc, -10, pos::STANDING), Some(pos::MORTAL));
+        assert_eq!(at(pc, -11, pos::STANDING), Some(pos::DEAD));
+        assert_eq!(at(mob, 0, pos::STANDING), Some(pos::DEAD));
+    }
 
     #[test]
     fn arguments() {
