@@ -10,7 +10,7 @@
 //!
 //! Race, class, liquid and skill names come from `db::tables`.
 
-use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
+use super::act_move::{cont, dir_from_name, furn, preposition};
 use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
 use crate::world::handler::{
@@ -234,7 +234,7 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     if v.is_affected(aff::INVISIBLE) {
         buf.push_str("(Invis) ");
     }
-    if v.pc.as_ref().is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+    if v.invis_level() >= LEVEL_HERO {
         buf.push_str("(Wizi) ");
     }
     if v.is_affected(aff::HIDE) {
@@ -331,7 +331,7 @@ pub fn show_char_to_char(world: &World, list: &[CharId], ch: CharId) -> String {
             continue;
         }
         let Some(r) = world.ch(rch) else { continue };
-        if trust < r.pc.as_ref().map_or(0, |p| p.invis_level) {
+        if trust < r.invis_level() {
             continue;
         }
         if world.can_see(ch, rch) {
@@ -434,7 +434,7 @@ pub fn exits_text(world: &World, ch: CharId, auto: bool) -> String {
         let Some(to_room) = world.room(to) else {
             continue;
         };
-        if !can_see_room(world, ch, to) || exit.is_closed() {
+        if !world.can_see_room(ch, to) || exit.is_closed() {
             continue;
         }
         found = true;
@@ -751,7 +751,7 @@ pub fn do_scan(world: &mut World, ch: CharId, arg: &str) {
                 continue;
             }
             let Some(v) = world.ch(rch) else { continue };
-            if v.pc.as_ref().is_some_and(|p| p.invis_level > trust) || !world.can_see(ch, rch) {
+            if v.invis_level() > trust || !world.can_see(ch, rch) {
                 continue;
             }
             out.push_str(&world.pers(rch, ch));
@@ -810,7 +810,7 @@ fn can_see_in_list(world: &World, ch: CharId, wch: CharId) -> bool {
     let (Some(c), Some(w)) = (world.ch(ch), world.ch(wch)) else {
         return false;
     };
-    if c.get_trust() < w.pc.as_ref().map_or(0, |p| p.invis_level) {
+    if c.get_trust() < w.invis_level() {
         return false;
     }
     if has_holylight(c) {
@@ -892,7 +892,7 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
         let pc = w.pc.as_deref();
         let mut tags = String::new();
-        if pc.is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+        if w.invis_level() >= LEVEL_HERO {
             tags.push_str("(Wizi) ");
         }
         if w.comm & comm::AFK != 0 {
@@ -936,8 +936,7 @@ pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
             if v.is_npc() || vroom.flags & ROOM_NOWHERE != 0 || Some(vroom.area) != area {
                 continue;
             }
-            let owner = vroom.owner.as_deref().is_some_and(|o| is_name(&c.name, o));
-            if !owner && super::act_move::room_is_private(world, vroom.vnum) {
+            if !world.is_room_owner(ch, vroom.vnum) && world.room_is_private(vroom.vnum) {
                 continue;
             }
             if !can_see_in_list(world, ch, vid) {

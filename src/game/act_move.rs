@@ -16,9 +16,6 @@ use crate::world::*;
 const AFF_HASTE: Flags = 1 << 21;
 const AFF_SLOW: Flags = 1 << 29;
 
-/// Room flag not (yet) in `world::proto`.
-const ROOM_HEROES_ONLY: Flags = 1 << 16;
-
 /// Sector numbers with special movement rules.
 const SECT_WATER_NOSWIM: i32 = 7;
 const SECT_AIR: i32 = 9;
@@ -73,52 +70,6 @@ pub fn dir_from_name(word: &str) -> Option<usize> {
     }
 }
 
-/// ROM's can_see_room: may `ch` enter (or see into) `room` at all?
-pub fn can_see_room(world: &World, ch: CharId, room: RoomVnum) -> bool {
-    let (Some(c), Some(r)) = (world.ch(ch), world.room(room)) else {
-        return false;
-    };
-    if r.flags & ROOM_IMP_ONLY != 0 && c.get_trust() < MAX_LEVEL {
-        return false;
-    }
-    if r.flags & (ROOM_GODS_ONLY | ROOM_HEROES_ONLY) != 0 && !c.is_immortal() {
-        return false;
-    }
-    if r.flags & ROOM_NEWBIES_ONLY != 0 && c.level > 5 && !c.is_immortal() {
-        return false;
-    }
-    true
-}
-
-/// Is `ch` named among the room's owners?
-fn is_room_owner(world: &World, ch: CharId, room: RoomVnum) -> bool {
-    let (Some(c), Some(r)) = (world.ch(ch), world.room(room)) else {
-        return false;
-    };
-    r.owner
-        .as_deref()
-        .is_some_and(|o| crate::world::handler::is_name(&c.name, o))
-}
-
-/// ROM's room_is_private.
-pub fn room_is_private(world: &World, room: RoomVnum) -> bool {
-    let Some(r) = world.room(room) else {
-        return false;
-    };
-    if r.owner.as_deref().is_some_and(|o| !o.is_empty()) {
-        return true;
-    }
-    let count = r.people.len();
-    (r.flags & ROOM_PRIVATE != 0 && count >= 2)
-        || (r.flags & ROOM_SOLITARY != 0 && count >= 1)
-        || r.flags & ROOM_IMP_ONLY != 0
-}
-
-/// The wizinvis level of a player (0 for mobiles).
-fn invis_level(c: &Char) -> i32 {
-    c.pc.as_ref().map_or(0, |p| p.invis_level)
-}
-
 /// Move `ch` one step in direction `dir` (0..5). `follow` is true when the
 /// step is a follower trailing its master (ROM keeps it for mobprogs).
 pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
@@ -137,7 +88,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         world.send(ch, "Alas, you cannot go that way.\n");
         return;
     };
-    if !can_see_room(world, ch, to_room) {
+    if !world.can_see_room(ch, to_room) {
         world.send(ch, "Alas, you cannot go that way.\n");
         return;
     }
@@ -166,7 +117,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
             }
         }
     }
-    if !is_room_owner(world, ch, to_room) && room_is_private(world, to_room) {
+    if !world.is_room_owner(ch, to_room) && world.room_is_private(to_room) {
         world.send(ch, "That room is private right now.\n");
         return;
     }
@@ -210,7 +161,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         }
     }
     let Some(c) = world.ch(ch) else { return };
-    let announce = !c.is_affected(aff::SNEAK) && invis_level(c) < LEVEL_HERO;
+    let announce = !c.is_affected(aff::SNEAK) && c.invis_level() < LEVEL_HERO;
     if announce {
         world.act(
             "$n leaves $T.",
@@ -246,7 +197,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
             do_stand(world, fch, "");
         }
         let Some(f) = world.ch(fch) else { continue };
-        if f.position != pos::STANDING || !can_see_room(world, fch, to_room) {
+        if f.position != pos::STANDING || !world.can_see_room(fch, to_room) {
             continue;
         }
         let law = world.room(to_room).is_some_and(|r| r.flags & ROOM_LAW != 0);

@@ -54,13 +54,6 @@ pub fn find_location(world: &World, ch: CharId, arg: &str) -> Option<RoomVnum> {
         .and_then(|o| obj_room(world, o))
 }
 
-fn invis_level(world: &World, ch: CharId) -> i32 {
-    world
-        .ch(ch)
-        .and_then(|c| c.pc.as_ref())
-        .map_or(0, |p| p.invis_level)
-}
-
 /// Show a custom bamf or the default line to everyone in ch's room who may see ch.
 fn bamf(world: &mut World, ch: CharId, custom: &str, default: &str) {
     let Some(room) = world.ch(ch).and_then(|c| c.room) else {
@@ -70,7 +63,7 @@ fn bamf(world: &mut World, ch: CharId, custom: &str, default: &str) {
         .room(room)
         .map(|r| r.people.clone())
         .unwrap_or_default();
-    let invis = invis_level(world, ch);
+    let invis = world.ch(ch).map_or(0, |c| c.invis_level());
     for rch in people {
         if rch == ch || world.ch(rch).is_none_or(|r| r.get_trust() < invis) {
             continue;

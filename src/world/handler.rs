@@ -115,6 +115,14 @@ pub mod comm {
     pub const AFK: Flags = 1 << 25; // Z
 }
 
+impl Char {
+    /// The wizinvis level: who is below this trust cannot see the
+    /// character (0 for mobiles, which have none).
+    pub fn invis_level(&self) -> i32 {
+        self.pc.as_ref().map_or(0, |p| p.invis_level)
+    }
+}
+
 impl World {
     // ---------------------------------------------------------------- rooms
 
@@ -653,6 +661,46 @@ impl World {
         !sun_is_up(self.hour)
     }
 
+    /// ROM's can_see_room: may `ch` enter (or see into) `room` at all?
+    pub fn can_see_room(&self, ch: CharId, room: RoomVnum) -> bool {
+        let (Some(c), Some(r)) = (self.ch(ch), self.room(room)) else {
+            return false;
+        };
+        if r.flags & ROOM_IMP_ONLY != 0 && c.get_trust() < MAX_LEVEL {
+            return false;
+        }
+        if r.flags & (ROOM_GODS_ONLY | ROOM_HEROES_ONLY) != 0 && !c.is_immortal() {
+            return false;
+        }
+        if r.flags & ROOM_NEWBIES_ONLY != 0 && c.level > 5 && !c.is_immortal() {
+            return false;
+        }
+        true
+    }
+
+    /// ROM's is_room_owner: is `ch` named among the room's owners?
+    pub fn is_room_owner(&self, ch: CharId, room: RoomVnum) -> bool {
+        let (Some(c), Some(r)) = (self.ch(ch), self.room(room)) else {
+            return false;
+        };
+        r.owner.as_deref().is_some_and(|o| is_name(&c.name, o))
+    }
+
+    /// ROM's room_is_private: owned, or full for its private/solitary flag,
+    /// or the implementors' own.
+    pub fn room_is_private(&self, room: RoomVnum) -> bool {
+        let Some(r) = self.room(room) else {
+            return false;
+        };
+        if r.owner.as_deref().is_some_and(|o| !o.is_empty()) {
+            return true;
+        }
+        let count = r.people.len();
+        (r.flags & ROOM_PRIVATE != 0 && count >= 2)
+            || (r.flags & ROOM_SOLITARY != 0 && count >= 1)
+            || r.flags & ROOM_IMP_ONLY != 0
+    }
+
     /// Can `ch` see `victim`?
     pub fn can_see(&self, ch: CharId, victim: CharId) -> bool {
         if ch == victim {
@@ -661,7 +709,7 @@ impl World {
         let (Some(c), Some(v)) = (self.ch(ch), self.ch(victim)) else {
             return false;
         };
-        if c.get_trust() < v.pc.as_ref().map_or(0, |p| p.invis_level) {
+        if c.get_trust() < v.invis_level() {
             return false;
         }
         if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {

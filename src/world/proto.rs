@@ -114,6 +114,7 @@ pub const ROOM_PET_SHOP: Flags = 1 << 12; // M
 pub const ROOM_NO_RECALL: Flags = 1 << 13; // N
 pub const ROOM_IMP_ONLY: Flags = 1 << 14; // O
 pub const ROOM_GODS_ONLY: Flags = 1 << 15; // P
+pub const ROOM_HEROES_ONLY: Flags = 1 << 16; // Q
 pub const ROOM_NEWBIES_ONLY: Flags = 1 << 17; // R
 pub const ROOM_LAW: Flags = 1 << 18; // S
 pub const ROOM_NOWHERE: Flags = 1 << 19; // T
