@@ -29,8 +29,8 @@ use std::path::{Path, PathBuf};
 use crate::db::tables;
 use crate::world::handler::smash_tilde;
 use crate::world::{
-    wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, RoomVnum, World,
-    ROOM_VNUM_LIMBO,
+    pos, wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, Position,
+    RoomVnum, World, ROOM_VNUM_LIMBO,
 };
 
 /// The file version we write (ROM's current one).
@@ -286,12 +286,12 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if pc.invis_level != 0 {
         let _ = writeln!(o, "Invi {}", pc.invis_level);
     }
-    let position = if c.position == crate::world::pos::FIGHTING {
-        crate::world::pos::STANDING
+    let position = if c.position == pos::FIGHTING {
+        pos::STANDING
     } else {
         c.position
     };
-    let _ = writeln!(o, "Pos  {position}");
+    let _ = writeln!(o, "Pos  {}", i32::from(position));
     let _ = writeln!(o, "Prac {}", pc.practice);
     let _ = writeln!(o, "Trai {}", pc.train);
     if c.saving_throw != 0 {
@@ -627,7 +627,7 @@ pub fn read_player(text: &str, file_name: &str) -> Result<LoadedPlayer, SaveErro
 fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), SaveError> {
     let ch = &mut out.ch;
     let mut pc = Box::<PcData>::default();
-    ch.position = crate::world::pos::STANDING;
+    ch.position = pos::STANDING;
     ch.race = 1;
     while let Some(key) = r.key() {
         let key_line = r.line;
@@ -684,12 +684,8 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Comm" => ch.comm = r.flags()?,
             "Invi" | "InvisLevel" => pc.invis_level = r.int()?,
             "Pos" | "Position" => {
-                let p = r.int()?;
-                ch.position = if p == crate::world::pos::FIGHTING {
-                    crate::world::pos::STANDING
-                } else {
-                    p.clamp(crate::world::pos::DEAD, crate::world::pos::STANDING)
-                };
+                let p = Position::clamped(i64::from(r.int()?));
+                ch.position = if p == pos::FIGHTING { pos::STANDING } else { p };
             }
             "Prac" | "Practice" => pc.practice = r.int()?,
             "Trai" | "Train" => pc.train = r.int()?,
@@ -1282,7 +1278,7 @@ mod tests {
             silver: 345,
             exp: 7000,
             alignment: -350,
-            position: crate::world::pos::RESTING,
+            position: pos::RESTING,
             act: (1 << 16) | (1 << 3),
             comm: (1 << 17) | (1 << 18),
             perm_stat: [12, 14, 13, 18, 11],

@@ -3,7 +3,6 @@
 //! the real interpreter. No network: text is read off `Char::output`.
 
 use gracemud::game::interp::interpret;
-use gracemud::world::handler::{comm, extra, plr};
 use gracemud::world::*;
 use std::collections::BTreeMap;
 

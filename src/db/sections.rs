@@ -21,6 +21,7 @@ use std::time::Instant;
 use super::reader::{latin1, FieldExt, Mark, Pos, Reader, Result, SyntaxError, SECTION_NAMES};
 use super::tables::{self, Named, ValueLayout};
 use super::{Diagnostic, LoadReport, Severity};
+use crate::world::flags::*;
 use crate::world::proto::*;
 
 /// Where something was written: file index and position.
@@ -1291,13 +1292,19 @@ impl FileParser<'_, '_> {
             imm,
             res,
             vuln,
-            start_pos: i32::try_from(start_pos).unwrap_or(tables::POS_STANDING),
-            default_pos: i32::try_from(default_pos).unwrap_or(tables::POS_STANDING),
+            start_pos: Position::ALL
+                .get(start_pos)
+                .copied()
+                .unwrap_or(pos::STANDING),
+            default_pos: Position::ALL
+                .get(default_pos)
+                .copied()
+                .unwrap_or(pos::STANDING),
             sex: i32::try_from(sex).unwrap_or(0),
             wealth,
             form,
             parts,
-            size: i32::try_from(size).unwrap_or(tables::SIZE_MEDIUM),
+            size: i32::try_from(size).unwrap_or(SIZE_MEDIUM),
             material,
             origin: self.origin(at),
             ..MobProto::default()
@@ -1411,20 +1418,20 @@ impl FileParser<'_, '_> {
         let _damage = self.rd.dice().field("damage dice")?;
         let gold = self.rd.number().field("gold")?;
         let _exp = self.rd.number().field("experience")?;
-        let mut positions = [0; 2];
+        let mut positions = [pos::STANDING; 2];
         for (p, name) in positions
             .iter_mut()
             .zip(["start position", "default position"])
         {
             let v = self.rd.number().field(name)?;
-            if !(0..=tables::POS_STANDING).contains(&v) {
+            let read = Position::try_from(v);
+            if read.is_err() {
                 let pos = self.rd.token_start();
                 self.error(pos, &format!("{name}: {v} is not a position (0..8)"));
             }
-            *p = if !(tables::POS_SLEEPING..=tables::POS_STANDING).contains(&v) {
-                tables::POS_STANDING
-            } else {
-                v
+            *p = match read {
+                Ok(v) if v >= pos::SLEEPING => v,
+                _ => pos::STANDING,
             };
         }
         let sex = self.rd.number().field("sex")?;
@@ -1498,7 +1505,7 @@ impl FileParser<'_, '_> {
             wealth: gold / 20,
             form: r.form,
             parts: r.parts,
-            size: tables::SIZE_MEDIUM,
+            size: SIZE_MEDIUM,
             material: "none".to_owned(),
             origin: self.origin(at),
             ..MobProto::default()
@@ -1660,21 +1667,21 @@ impl FileParser<'_, '_> {
             return class.class;
         }
         if word.eq_ignore_ascii_case(b"exotic") {
-            return tables::WEAPON_EXOTIC;
+            return WEAPON_EXOTIC;
         }
         if word.eq_ignore_ascii_case(b"spear") {
             self.warning(
                 pos,
                 "weapon class 'spear' is not in ROM's table (ROM makes it exotic; its spelling is 'staff'); loaded as spear",
             );
-            return tables::WEAPON_SPEAR;
+            return WEAPON_SPEAR;
         }
         let msg = format!(
             "unknown weapon class '{}'; expected exotic, sword, mace, dagger, axe, staff (spear), flail, whip or polearm",
             latin1(word)
         );
         self.error(pos, &msg);
-        tables::WEAPON_EXOTIC
+        WEAPON_EXOTIC
     }
 
     /// `A`, `F` (new format only) and `E` trailers, in any order.
@@ -1855,11 +1862,11 @@ impl FileParser<'_, '_> {
         let _area_number = self.rd.number().field("area number")?;
         let flags = self.flags_in(tables::ROOM_FLAGS, "room flags")?;
         let mut sector = self.rd.number().field("sector")?;
-        if !(0..=tables::SECT_DESERT).contains(&sector) {
+        if !(0..=SECT_DESERT).contains(&sector) {
             let pos = self.rd.token_start();
             let msg = format!("sector {sector} is not a sector type (0..10); using 0 (inside)");
             self.warning(pos, &msg);
-            sector = tables::SECT_INSIDE;
+            sector = SECT_INSIDE;
         }
         let mut room = RoomProto {
             vnum: RoomVnum(vnum),
@@ -2476,6 +2483,7 @@ fn reset_arg_names(cmd: u8) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::super::{load_area_str, tables, LoadReport};
+    use crate::world::flags::*;
     use crate::world::proto::*;
 
     /// A small but complete area: every record kind, resets, shop, special,
@@ -2648,8 +2656,11 @@ say hi
             }
         );
         assert_eq!(mob.dam_type, 3);
-        assert_eq!((mob.start_pos, mob.default_pos, mob.sex), (8, 8, 1));
-        assert_eq!(mob.size, tables::SIZE_MEDIUM);
+        assert_eq!(
+            (mob.start_pos, mob.default_pos, mob.sex),
+            (pos::STANDING, pos::STANDING, 1)
+        );
+        assert_eq!(mob.size, SIZE_MEDIUM);
         assert_eq!(mob.material, "0");
         assert_eq!(mob.spec_fun.as_deref(), Some("spec_guard"));
         let shop = mob.shop.as_ref().unwrap();
@@ -2885,7 +2896,7 @@ say hi
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(
             r.protos.objs[&ObjVnum(100)].values[0],
-            i64::from(tables::WEAPON_SPEAR)
+            i64::from(WEAPON_SPEAR)
         );
         let r = load(&edit("stand stand male", "stand stand malee"));
         assert!(
@@ -3338,7 +3349,10 @@ say hi
         assert_eq!(m.race, tables::race_lookup("dragon").unwrap());
         assert_eq!(m.long_descr, "An old dragon is here.\n");
         assert_eq!((m.level, m.hitroll, m.alignment), (20, 5, -500));
-        assert_eq!((m.start_pos, m.default_pos, m.sex), (8, 8, 1));
+        assert_eq!(
+            (m.start_pos, m.default_pos, m.sex),
+            (pos::STANDING, pos::STANDING, 1)
+        );
         assert_eq!(
             m.act & (ACT_IS_NPC | ACT_SENTINEL),
             ACT_IS_NPC | ACT_SENTINEL

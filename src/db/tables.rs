@@ -11,7 +11,7 @@
 //! This module is data and pure lookups only: it does not read files (see
 //! `reader`/`sections`) and holds no game logic.
 
-use crate::world::proto::Flags;
+use crate::world::flags::*;
 
 /// The bit of one flag letter (`A`..`Z` = bits 0..25, `a`..`f` = bits 26..31),
 /// or 0 for any other byte.
@@ -213,17 +213,6 @@ pub fn item_type_name(number: i32) -> &'static str {
     item_type_by_number(number).map_or("unknown", |t| t.name)
 }
 
-/// Weapon class numbers (weapon v0 after lookup), 4.5.
-pub const WEAPON_EXOTIC: i32 = 0;
-pub const WEAPON_SWORD: i32 = 1;
-pub const WEAPON_DAGGER: i32 = 2;
-pub const WEAPON_SPEAR: i32 = 3;
-pub const WEAPON_MACE: i32 = 4;
-pub const WEAPON_AXE: i32 = 5;
-pub const WEAPON_FLAIL: i32 = 6;
-pub const WEAPON_WHIP: i32 = 7;
-pub const WEAPON_POLEARM: i32 = 8;
-
 /// The class names by class number (`WEAPON_CLASS_NAMES[3]` is `"spear"`).
 pub const WEAPON_CLASS_NAMES: [&str; 9] = [
     "exotic", "sword", "dagger", "spear", "mace", "axe", "flail", "whip", "polearm",
@@ -299,27 +288,6 @@ pub fn weapon_class_lookup(word: &str) -> Option<i32> {
 // Damage classes and attacks
 // ---------------------------------------------------------------------------
 
-pub const DAM_NONE: i32 = 0;
-pub const DAM_BASH: i32 = 1;
-pub const DAM_PIERCE: i32 = 2;
-pub const DAM_SLASH: i32 = 3;
-pub const DAM_FIRE: i32 = 4;
-pub const DAM_COLD: i32 = 5;
-pub const DAM_LIGHTNING: i32 = 6;
-pub const DAM_ACID: i32 = 7;
-pub const DAM_POISON: i32 = 8;
-pub const DAM_NEGATIVE: i32 = 9;
-pub const DAM_HOLY: i32 = 10;
-pub const DAM_ENERGY: i32 = 11;
-pub const DAM_MENTAL: i32 = 12;
-pub const DAM_DISEASE: i32 = 13;
-pub const DAM_DROWNING: i32 = 14;
-pub const DAM_LIGHT: i32 = 15;
-pub const DAM_OTHER: i32 = 16;
-pub const DAM_HARM: i32 = 17;
-pub const DAM_CHARM: i32 = 18;
-pub const DAM_SOUND: i32 = 19;
-
 /// Damage class names by number (4.7).
 pub const DAM_CLASS_NAMES: [&str; 20] = [
     "none",
@@ -369,12 +337,6 @@ pub fn attack_lookup(word: &str) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Liquids
 // ---------------------------------------------------------------------------
-
-/// Condition indices a liquid's numbers apply to (ROM's `COND_*`).
-pub const COND_DRUNK: usize = 0;
-pub const COND_FULL: usize = 1;
-pub const COND_THIRST: usize = 2;
-pub const COND_HUNGER: usize = 3;
 
 /// A liquid (4.8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -442,12 +404,7 @@ pub fn race_lookup(word: &str) -> Option<usize> {
     prefix_lookup(RACES, word.as_bytes()).map(|(i, _)| i)
 }
 
-/// Stat indices, in ROM's order (`STAT_STR` ..).
-pub const STAT_STR: usize = 0;
-pub const STAT_INT: usize = 1;
-pub const STAT_WIS: usize = 2;
-pub const STAT_DEX: usize = 3;
-pub const STAT_CON: usize = 4;
+/// Stat names, in ROM's order (`STAT_STR` ..).
 pub const STAT_NAMES: [&str; 5] = ["str", "int", "wis", "dex", "con"];
 
 /// Player race data (mechanics 2.2).
@@ -661,82 +618,45 @@ pub fn class_by_number(class: i32) -> Option<&'static Class> {
 // Positions, sexes, sizes
 // ---------------------------------------------------------------------------
 
-pub const POS_DEAD: i32 = 0;
-pub const POS_MORTAL: i32 = 1;
-pub const POS_INCAP: i32 = 2;
-pub const POS_STUNNED: i32 = 3;
-pub const POS_SLEEPING: i32 = 4;
-pub const POS_RESTING: i32 = 5;
-pub const POS_SITTING: i32 = 6;
-pub const POS_FIGHTING: i32 = 7;
-pub const POS_STANDING: i32 = 8;
-
-/// A position (4.10): number = index.
+/// A position's names (4.10); the index is the [`Position`] number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Position {
+pub struct PositionName {
     /// The table name files are matched against.
     pub name: &'static str,
     /// The short form OLC writes (`stand`, `sleep`, ...).
     pub short_name: &'static str,
 }
 
-impl Named for Position {
+impl Named for PositionName {
     fn name(&self) -> &str {
         self.name
     }
 }
 
-/// Positions by number (4.10).
-pub static POSITIONS: &[Position] = &[
-    Position {
-        name: "dead",
-        short_name: "dead",
-    },
-    Position {
-        name: "mortally wounded",
-        short_name: "mort",
-    },
-    Position {
-        name: "incapacitated",
-        short_name: "incap",
-    },
-    Position {
-        name: "stunned",
-        short_name: "stun",
-    },
-    Position {
-        name: "sleeping",
-        short_name: "sleep",
-    },
-    Position {
-        name: "resting",
-        short_name: "rest",
-    },
-    Position {
-        name: "sitting",
-        short_name: "sit",
-    },
-    Position {
-        name: "fighting",
-        short_name: "fight",
-    },
-    Position {
-        name: "standing",
-        short_name: "stand",
-    },
+/// Position names by number (4.10).
+#[rustfmt::skip]
+pub static POSITIONS: &[PositionName] = &[
+    PositionName { name: "dead", short_name: "dead" },
+    PositionName { name: "mortally wounded", short_name: "mort" },
+    PositionName { name: "incapacitated", short_name: "incap" },
+    PositionName { name: "stunned", short_name: "stun" },
+    PositionName { name: "sleeping", short_name: "sleep" },
+    PositionName { name: "resting", short_name: "rest" },
+    PositionName { name: "sitting", short_name: "sit" },
+    PositionName { name: "fighting", short_name: "fight" },
+    PositionName { name: "standing", short_name: "stand" },
 ];
 
-/// The position number a word names (prefix rule against the long names,
-/// which is why the short forms work).
-pub fn position_lookup(word: &str) -> Option<i32> {
-    prefix_lookup(POSITIONS, word.as_bytes()).map(|(i, _)| i as i32)
+/// The name of a position (`"standing"`).
+pub fn position_name(p: Position) -> &'static str {
+    POSITIONS.get(p as usize).map_or("standing", |n| n.name)
 }
 
-pub const SEX_NEUTRAL: i32 = 0;
-pub const SEX_MALE: i32 = 1;
-pub const SEX_FEMALE: i32 = 2;
-/// Random male or female for each instance.
-pub const SEX_EITHER: i32 = 3;
+/// The position a word names (prefix rule against the long names, which is
+/// why the short forms work).
+pub fn position_lookup(word: &str) -> Option<Position> {
+    prefix_lookup(POSITIONS, word.as_bytes()).and_then(|(i, _)| Position::ALL.get(i).copied())
+}
 
 /// A plain named entry whose number is its index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -756,13 +676,6 @@ pub fn sex_lookup(word: &str) -> Option<i32> {
     prefix_lookup(SEXES, word.as_bytes()).map(|(i, _)| i as i32)
 }
 
-pub const SIZE_TINY: i32 = 0;
-pub const SIZE_SMALL: i32 = 1;
-pub const SIZE_MEDIUM: i32 = 2;
-pub const SIZE_LARGE: i32 = 3;
-pub const SIZE_HUGE: i32 = 4;
-pub const SIZE_GIANT: i32 = 5;
-
 /// Sizes by number (4.10).
 pub static SIZES: &[Word] = &[
     Word("tiny"),
@@ -781,18 +694,6 @@ pub fn size_lookup(word: &str) -> Option<i32> {
 // ---------------------------------------------------------------------------
 // Sectors, directions, clans
 // ---------------------------------------------------------------------------
-
-pub const SECT_INSIDE: i32 = 0;
-pub const SECT_CITY: i32 = 1;
-pub const SECT_FIELD: i32 = 2;
-pub const SECT_FOREST: i32 = 3;
-pub const SECT_HILLS: i32 = 4;
-pub const SECT_MOUNTAIN: i32 = 5;
-pub const SECT_WATER_SWIM: i32 = 6;
-pub const SECT_WATER_NOSWIM: i32 = 7;
-pub const SECT_UNUSED: i32 = 8;
-pub const SECT_AIR: i32 = 9;
-pub const SECT_DESERT: i32 = 10;
 
 /// A sector type (4.11) with its movement cost (mechanics 16.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -892,64 +793,36 @@ const fn nb(number: i32, name: &'static str) -> Numbered {
     Numbered { number, name }
 }
 
-pub const APPLY_NONE: i32 = 0;
-pub const APPLY_STR: i32 = 1;
-pub const APPLY_DEX: i32 = 2;
-pub const APPLY_INT: i32 = 3;
-pub const APPLY_WIS: i32 = 4;
-pub const APPLY_CON: i32 = 5;
-pub const APPLY_SEX: i32 = 6;
-pub const APPLY_CLASS: i32 = 7;
-pub const APPLY_LEVEL: i32 = 8;
-pub const APPLY_AGE: i32 = 9;
-pub const APPLY_HEIGHT: i32 = 10;
-pub const APPLY_WEIGHT: i32 = 11;
-pub const APPLY_MANA: i32 = 12;
-pub const APPLY_HIT: i32 = 13;
-pub const APPLY_MOVE: i32 = 14;
-pub const APPLY_GOLD: i32 = 15;
-pub const APPLY_EXP: i32 = 16;
-pub const APPLY_AC: i32 = 17;
-pub const APPLY_HITROLL: i32 = 18;
-pub const APPLY_DAMROLL: i32 = 19;
-pub const APPLY_SAVES: i32 = 20;
-pub const APPLY_SAVING_PARA: i32 = 20;
-pub const APPLY_SAVING_ROD: i32 = 21;
-pub const APPLY_SAVING_PETRI: i32 = 22;
-pub const APPLY_SAVING_BREATH: i32 = 23;
-pub const APPLY_SAVING_SPELL: i32 = 24;
-pub const APPLY_SPELL_AFFECT: i32 = 25;
-
 /// Apply locations (4.18). 20 appears twice (`saves`, `savingpara`); 20–24
 /// all adjust the one saving-throw value.
 pub static APPLY_LOCATIONS: &[Numbered] = &[
-    nb(APPLY_NONE, "none"),
-    nb(APPLY_STR, "strength"),
-    nb(APPLY_DEX, "dexterity"),
-    nb(APPLY_INT, "intelligence"),
-    nb(APPLY_WIS, "wisdom"),
-    nb(APPLY_CON, "constitution"),
-    nb(APPLY_SEX, "sex"),
-    nb(APPLY_CLASS, "class"),
-    nb(APPLY_LEVEL, "level"),
-    nb(APPLY_AGE, "age"),
-    nb(APPLY_HEIGHT, "height"),
-    nb(APPLY_WEIGHT, "weight"),
-    nb(APPLY_MANA, "mana"),
-    nb(APPLY_HIT, "hp"),
-    nb(APPLY_MOVE, "move"),
-    nb(APPLY_GOLD, "gold"),
-    nb(APPLY_EXP, "experience"),
-    nb(APPLY_AC, "ac"),
-    nb(APPLY_HITROLL, "hitroll"),
-    nb(APPLY_DAMROLL, "damroll"),
-    nb(APPLY_SAVES, "saves"),
-    nb(APPLY_SAVING_PARA, "savingpara"),
-    nb(APPLY_SAVING_ROD, "savingrod"),
-    nb(APPLY_SAVING_PETRI, "savingpetri"),
-    nb(APPLY_SAVING_BREATH, "savingbreath"),
-    nb(APPLY_SAVING_SPELL, "savingspell"),
-    nb(APPLY_SPELL_AFFECT, "spellaffect"),
+    nb(apply::NONE, "none"),
+    nb(apply::STR, "strength"),
+    nb(apply::DEX, "dexterity"),
+    nb(apply::INT, "intelligence"),
+    nb(apply::WIS, "wisdom"),
+    nb(apply::CON, "constitution"),
+    nb(apply::SEX, "sex"),
+    nb(apply::CLASS, "class"),
+    nb(apply::LEVEL, "level"),
+    nb(apply::AGE, "age"),
+    nb(apply::HEIGHT, "height"),
+    nb(apply::WEIGHT, "weight"),
+    nb(apply::MANA, "mana"),
+    nb(apply::HIT, "hp"),
+    nb(apply::MOVE, "move"),
+    nb(apply::GOLD, "gold"),
+    nb(apply::EXP, "experience"),
+    nb(apply::AC, "ac"),
+    nb(apply::HITROLL, "hitroll"),
+    nb(apply::DAMROLL, "damroll"),
+    nb(apply::SAVES, "saves"),
+    nb(apply::SAVING_PARA, "savingpara"),
+    nb(apply::SAVING_ROD, "savingrod"),
+    nb(apply::SAVING_PETRI, "savingpetri"),
+    nb(apply::SAVING_BREATH, "savingbreath"),
+    nb(apply::SAVING_SPELL, "savingspell"),
+    nb(apply::SPELL_AFFECT, "spellaffect"),
 ];
 
 /// The name of apply location `number` (first entry wins), if it exists.
@@ -960,7 +833,7 @@ pub fn apply_name(number: i32) -> Option<&'static str> {
         .map(|a| a.name)
 }
 
-/// Wear locations (4.19); see also `world::proto::wear_loc`.
+/// Wear locations (4.19); see also `world::flags::wear_loc`.
 pub static WEAR_LOCATIONS: &[Numbered] = &[
     nb(-1, "none"),
     nb(0, "light"),
@@ -1033,8 +906,8 @@ pub struct Skill {
     pub costs: [i32; 4],
     pub kind: SkillKind,
     pub target: Target,
-    /// Minimum position (`POS_*`).
-    pub min_pos: i32,
+    /// Minimum position to use it.
+    pub min_pos: Position,
     pub min_mana: i32,
     /// Lag in pulses.
     pub beats: i32,
@@ -2382,7 +2255,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [99, 99, 99, 99],
         kind: SkillKind::Reserved,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -2395,7 +2268,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "acid blast",
@@ -2408,7 +2281,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2421,7 +2294,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjCharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2434,7 +2307,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2447,7 +2320,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "burning hands",
@@ -2460,7 +2333,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "lightning bolt",
@@ -2473,7 +2346,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 30,
         beats: 12,
         noun: "",
@@ -2486,7 +2359,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "!cancellation!",
@@ -2499,7 +2372,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "spell",
@@ -2512,7 +2385,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "spell",
@@ -2525,7 +2398,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 17,
         beats: 12,
         noun: "spell",
@@ -2538,7 +2411,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 25,
         beats: 12,
         noun: "lightning",
@@ -2551,7 +2424,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "",
@@ -2564,7 +2437,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2577,7 +2450,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "chilling touch",
@@ -2590,7 +2463,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "colour spray",
@@ -2603,7 +2476,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 7,
         beats: 12,
         noun: "",
@@ -2616,7 +2489,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 25,
         beats: 12,
         noun: "",
@@ -2629,7 +2502,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2642,7 +2515,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 30,
         beats: 12,
         noun: "",
@@ -2655,7 +2528,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 12,
         noun: "",
@@ -2668,7 +2541,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2681,7 +2554,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2694,7 +2567,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "",
@@ -2707,7 +2580,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 12,
         noun: "",
@@ -2720,7 +2593,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 10,
         beats: 12,
         noun: "",
@@ -2733,7 +2606,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2746,7 +2619,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "",
@@ -2759,7 +2632,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjCharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "curse",
@@ -2772,7 +2645,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "torments",
@@ -2785,7 +2658,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2798,7 +2671,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2811,7 +2684,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2824,7 +2697,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2837,7 +2710,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2850,7 +2723,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -2863,7 +2736,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "dispel evil",
@@ -2876,7 +2749,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "dispel good",
@@ -2889,7 +2762,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "",
@@ -2902,7 +2775,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "earthquake",
@@ -2915,7 +2788,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 100,
         beats: 24,
         noun: "",
@@ -2928,7 +2801,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 100,
         beats: 24,
         noun: "",
@@ -2941,7 +2814,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 35,
         beats: 12,
         noun: "energy drain",
@@ -2954,7 +2827,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 5,
         beats: 12,
         noun: "faerie fire",
@@ -2967,7 +2840,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 12,
         beats: 12,
         noun: "faerie fog",
@@ -2980,7 +2853,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 36,
         beats: 20,
         noun: "farsight",
@@ -2993,7 +2866,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "fireball",
@@ -3006,7 +2879,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 10,
         beats: 12,
         noun: "",
@@ -3019,7 +2892,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "flamestrike",
@@ -3032,7 +2905,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 10,
         beats: 18,
         noun: "",
@@ -3045,7 +2918,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 40,
         beats: 24,
         noun: "",
@@ -3058,7 +2931,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 30,
         beats: 24,
         noun: "",
@@ -3071,7 +2944,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 80,
         beats: 12,
         noun: "",
@@ -3084,7 +2957,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 12,
         noun: "",
@@ -3097,7 +2970,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 35,
         beats: 12,
         noun: "harm spell",
@@ -3110,7 +2983,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 30,
         beats: 12,
         noun: "",
@@ -3123,7 +2996,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 50,
         beats: 12,
         noun: "",
@@ -3136,7 +3009,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 25,
         beats: 18,
         noun: "spell",
@@ -3149,7 +3022,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 200,
         beats: 24,
         noun: "divine wrath",
@@ -3162,7 +3035,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 12,
         beats: 24,
         noun: "",
@@ -3175,7 +3048,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 18,
         noun: "",
@@ -3188,7 +3061,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjCharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3201,7 +3074,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 9,
         beats: 12,
         noun: "",
@@ -3214,7 +3087,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "lightning bolt",
@@ -3227,7 +3100,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 18,
         noun: "",
@@ -3240,7 +3113,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "magic missile",
@@ -3253,7 +3126,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 100,
         beats: 36,
         noun: "",
@@ -3266,7 +3139,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 24,
         noun: "",
@@ -3279,7 +3152,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 150,
         beats: 36,
         noun: "",
@@ -3292,7 +3165,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 20,
         beats: 12,
         noun: "",
@@ -3305,7 +3178,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "sickness",
@@ -3318,7 +3191,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjCharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 10,
         beats: 12,
         noun: "poison",
@@ -3331,7 +3204,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 4, 4],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 100,
         beats: 24,
         noun: "",
@@ -3344,7 +3217,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3357,7 +3230,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3370,7 +3243,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "ray of truth",
@@ -3383,7 +3256,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjInv,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 60,
         beats: 24,
         noun: "",
@@ -3396,7 +3269,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 12,
         beats: 18,
         noun: "refresh",
@@ -3409,7 +3282,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::ObjCharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3422,7 +3295,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 75,
         beats: 12,
         noun: "",
@@ -3435,7 +3308,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharDefensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 12,
         beats: 18,
         noun: "",
@@ -3448,7 +3321,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 15,
         beats: 12,
         noun: "shocking grasp",
@@ -3461,7 +3334,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 15,
         beats: 12,
         noun: "",
@@ -3474,7 +3347,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 30,
         beats: 12,
         noun: "",
@@ -3487,7 +3360,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 12,
         beats: 18,
         noun: "",
@@ -3500,7 +3373,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 50,
         beats: 12,
         noun: "",
@@ -3513,7 +3386,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 35,
         beats: 12,
         noun: "",
@@ -3526,7 +3399,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3539,7 +3412,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 20,
         beats: 12,
         noun: "spell",
@@ -3552,7 +3425,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharSelf,
-        min_pos: POS_RESTING,
+        min_pos: pos::RESTING,
         min_mana: 5,
         beats: 12,
         noun: "",
@@ -3565,7 +3438,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 100,
         beats: 24,
         noun: "blast of acid",
@@ -3578,7 +3451,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 200,
         beats: 24,
         noun: "blast of flame",
@@ -3591,7 +3464,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 125,
         beats: 24,
         noun: "blast of frost",
@@ -3604,7 +3477,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 175,
         beats: 24,
         noun: "blast of gas",
@@ -3617,7 +3490,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [1, 1, 2, 2],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 150,
         beats: 24,
         noun: "blast of lightning",
@@ -3630,7 +3503,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 0, 0],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 12,
         noun: "general purpose ammo",
@@ -3643,7 +3516,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 0, 0],
         kind: SkillKind::Spell,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 12,
         noun: "high explosive ammo",
@@ -3656,7 +3529,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 6, 5, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3669,7 +3542,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 3, 2, 2],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3682,7 +3555,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 3, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3695,7 +3568,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [5, 2, 3, 3],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3708,7 +3581,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 6, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3721,7 +3594,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 4, 6, 2],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3734,7 +3607,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [4, 4, 4, 3],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3747,7 +3620,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [5, 6, 3, 2],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3760,7 +3633,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 5, 5, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3773,7 +3646,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 5, 0],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 24,
         noun: "backstab",
@@ -3786,7 +3659,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 0, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 24,
         noun: "bash",
@@ -3799,7 +3672,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 0, 5],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 24,
         noun: "",
@@ -3812,7 +3685,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 24,
         noun: "kicked dirt",
@@ -3825,7 +3698,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 24,
         noun: "",
@@ -3838,7 +3711,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [8, 8, 4, 6],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3851,7 +3724,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [10, 9, 5, 3],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3864,7 +3737,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 0],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_RESTING,
+        min_pos: pos::RESTING,
         min_mana: 0,
         beats: 36,
         noun: "",
@@ -3877,7 +3750,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [8, 5, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3890,7 +3763,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 4, 6, 3],
         kind: SkillKind::Skill,
         target: Target::CharOffensive,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 12,
         noun: "kick",
@@ -3903,7 +3776,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [8, 8, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3916,7 +3789,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 0, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -3929,7 +3802,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 24,
         noun: "trip",
@@ -3942,7 +3815,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [10, 8, 5, 3],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3955,7 +3828,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 10, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_FIGHTING,
+        min_pos: pos::FIGHTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3968,7 +3841,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [8, 5, 6, 4],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_SLEEPING,
+        min_pos: pos::SLEEPING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3981,7 +3854,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [5, 8, 3, 6],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_RESTING,
+        min_pos: pos::RESTING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -3994,7 +3867,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 6],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_RESTING,
+        min_pos: pos::RESTING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4007,7 +3880,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [6, 6, 4, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_RESTING,
+        min_pos: pos::RESTING,
         min_mana: 0,
         beats: 36,
         noun: "",
@@ -4020,7 +3893,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [5, 5, 8, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_SLEEPING,
+        min_pos: pos::SLEEPING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -4033,7 +3906,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [5, 7, 3, 6],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 0,
         noun: "",
@@ -4046,7 +3919,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [8, 8, 4, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4059,7 +3932,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 6],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4072,7 +3945,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [0, 0, 4, 0],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 24,
         noun: "",
@@ -4085,7 +3958,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 3, 5, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 24,
         noun: "",
@@ -4098,7 +3971,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 3, 5, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4111,7 +3984,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 3, 5, 8],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4124,7 +3997,7 @@ pub static SKILLS: &[Skill] = &[
         costs: [2, 2, 2, 2],
         kind: SkillKind::Skill,
         target: Target::Ignore,
-        min_pos: POS_STANDING,
+        min_pos: pos::STANDING,
         min_mana: 0,
         beats: 12,
         noun: "",
@@ -4417,8 +4290,10 @@ mod tests {
 
     #[test]
     fn prefix_rule() {
-        assert_eq!(position_lookup("stand"), Some(POS_STANDING));
-        assert_eq!(position_lookup("mort"), Some(POS_MORTAL));
+        assert_eq!(position_lookup("stand"), Some(pos::STANDING));
+        assert_eq!(position_lookup("mort"), Some(pos::MORTAL));
+        assert_eq!(POSITIONS.len(), Position::ALL.len());
+        assert_eq!(position_name(pos::SLEEPING), "sleeping");
         assert_eq!(item_type_lookup("p").map(|t| t.number), Some(10));
         assert_eq!(item_type_lookup("DRINK").map(|t| t.number), Some(17));
         assert_eq!(item_type_lookup("drink_con"), None);

@@ -10,12 +10,10 @@
 //!
 //! Race, class, liquid and skill names come from `db::tables`.
 
-use super::act_move::{cont, dir_from_name, furn, preposition};
+use super::act_move::{dir_from_name, preposition};
 use crate::db::tables::{self, LIQUIDS, RACES};
 use crate::world::act::{capitalize_first, ActArgs, To};
-use crate::world::handler::{
-    aff, comm, extra, is_name, number_argument, one_argument, plr, smash_tilde,
-};
+use crate::world::handler::{is_name, number_argument, one_argument, smash_tilde};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
@@ -55,11 +53,6 @@ const STR_TOHIT: [i32; 26] = [
 const STR_TODAM: [i32; 26] = [
     -4, -4, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9,
 ];
-
-/// Affect and player bits only this module looks at.
-const AFF_DETECT_GOOD: Flags = 1 << 6;
-const PLR_THIEF: Flags = 1 << 25;
-const PLR_KILLER: Flags = 1 << 26;
 
 /// The prompt `prompt all` restores.
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
@@ -154,7 +147,7 @@ pub fn format_obj_to_char(world: &World, obj: ObjId, ch: CharId, short: bool) ->
     if c.is_affected(aff::DETECT_EVIL) && o.extra_flags & extra::EVIL != 0 {
         buf.push_str("(Red Aura) ");
     }
-    if c.is_affected(AFF_DETECT_GOOD) && o.extra_flags & extra::BLESS != 0 {
+    if c.is_affected(aff::DETECT_GOOD) && o.extra_flags & extra::BLESS != 0 {
         buf.push_str("(Blue Aura) ");
     }
     if c.is_affected(aff::DETECT_MAGIC) && o.extra_flags & extra::MAGIC != 0 {
@@ -252,16 +245,16 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     if v.alignment <= -350 && c.is_affected(aff::DETECT_EVIL) {
         buf.push_str("(Red Aura) ");
     }
-    if v.alignment >= 350 && c.is_affected(AFF_DETECT_GOOD) {
+    if v.alignment >= 350 && c.is_affected(aff::DETECT_GOOD) {
         buf.push_str("(Golden Aura) ");
     }
     if v.is_affected(aff::SANCTUARY) {
         buf.push_str("(White Aura) ");
     }
-    if !v.is_npc() && v.act & PLR_KILLER != 0 {
+    if !v.is_npc() && v.act & plr::KILLER != 0 {
         buf.push_str("(KILLER) ");
     }
-    if !v.is_npc() && v.act & PLR_THIEF != 0 {
+    if !v.is_npc() && v.act & plr::THIEF != 0 {
         buf.push_str("(THIEF) ");
     }
     if v.position == v.default_pos && !v.long_descr.trim().is_empty() {
@@ -311,7 +304,6 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
                 Some(_) => buf.push_str("someone who left??"),
             }
         }
-        _ => buf.push_str(" is here."),
     }
     capitalize_first(&mut buf);
     buf.push('\n');
@@ -898,10 +890,10 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
         if w.comm & comm::AFK != 0 {
             tags.push_str("[AFK] ");
         }
-        if w.act & PLR_KILLER != 0 {
+        if w.act & plr::KILLER != 0 {
             tags.push_str("(KILLER) ");
         }
-        if w.act & PLR_THIEF != 0 {
+        if w.act & plr::THIEF != 0 {
             tags.push_str("(THIEF) ");
         }
         let title = pc.map_or("", |p| p.title.as_str());
@@ -1088,13 +1080,13 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     out.push_str(&format!("Wimpy set to {} hit points.\n", c.wimpy));
     if let Some(pc) = &c.pc {
-        if pc.condition[tables::COND_DRUNK] > 10 {
+        if pc.condition[COND_DRUNK] > 10 {
             out.push_str("You are drunk.\n");
         }
-        if pc.condition[tables::COND_THIRST] == 0 {
+        if pc.condition[COND_THIRST] == 0 {
             out.push_str("You are thirsty.\n");
         }
-        if pc.condition[tables::COND_HUNGER] == 0 {
+        if pc.condition[COND_HUNGER] == 0 {
             out.push_str("You are hungry.\n");
         }
     }

@@ -8,50 +8,10 @@
 //! furniture. Messages follow ROM's wording, which players know by heart.
 
 use super::act_info;
+use crate::db::tables;
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, one_argument};
+use crate::world::handler::one_argument;
 use crate::world::*;
-
-/// Affect bits only movement looks at (rom-area-format 4.14).
-const AFF_HASTE: Flags = 1 << 21;
-const AFF_SLOW: Flags = 1 << 29;
-
-/// Sector numbers with special movement rules.
-const SECT_WATER_NOSWIM: i32 = 7;
-const SECT_AIR: i32 = 9;
-
-/// Movement cost by sector (rom-mechanics 16.1).
-const MOVEMENT_LOSS: [i32; 11] = [1, 2, 2, 3, 4, 6, 4, 1, 6, 10, 6];
-
-/// Container flags (object value 1).
-pub mod cont {
-    use crate::world::Flags;
-    pub const CLOSEABLE: Flags = 1;
-    pub const PICKPROOF: Flags = 2;
-    pub const CLOSED: Flags = 4;
-    pub const LOCKED: Flags = 8;
-}
-
-/// Exit flags portals use in value 1 beyond the ones in `world::proto`.
-const EX_NOCLOSE: Flags = 1 << 10;
-const EX_NOLOCK: Flags = 1 << 11;
-
-/// Furniture flags (furniture value 2).
-pub mod furn {
-    use crate::world::Flags;
-    pub const STAND_AT: Flags = 1 << 0;
-    pub const STAND_ON: Flags = 1 << 1;
-    pub const STAND_IN: Flags = 1 << 2;
-    pub const SIT_AT: Flags = 1 << 3;
-    pub const SIT_ON: Flags = 1 << 4;
-    pub const SIT_IN: Flags = 1 << 5;
-    pub const REST_AT: Flags = 1 << 6;
-    pub const REST_ON: Flags = 1 << 7;
-    pub const REST_IN: Flags = 1 << 8;
-    pub const SLEEP_AT: Flags = 1 << 9;
-    pub const SLEEP_ON: Flags = 1 << 10;
-    pub const SLEEP_IN: Flags = 1 << 11;
-}
 
 /// The skill number of `recall` in the skill table (rom-mechanics 6.1).
 const SN_RECALL: i32 = 134;
@@ -143,12 +103,12 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
                 return;
             }
         }
-        let loss = |s: i32| MOVEMENT_LOSS[s.clamp(0, 10) as usize];
+        let loss = |s: i32| tables::sector(s).move_cost;
         let mut cost = (loss(from_sector) + loss(to_sector)) / 2;
-        if flying || c.is_affected(AFF_HASTE) {
+        if flying || c.is_affected(aff::HASTE) {
             cost /= 2;
         }
-        if c.is_affected(AFF_SLOW) {
+        if c.is_affected(aff::SLOW) {
             cost *= 2;
         }
         if c.mv < cost {
@@ -674,7 +634,7 @@ pub(crate) fn preposition(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'
     }
 }
 
-fn set_position(world: &mut World, ch: CharId, position: i32, on: Option<ObjId>) {
+fn set_position(world: &mut World, ch: CharId, position: Position, on: Option<ObjId>) {
     if let Some(c) = world.ch_mut(ch) {
         c.position = position;
         c.on = on;
@@ -701,7 +661,7 @@ fn begin_posture(
     fighting: &str,
     [at, on, inside]: [Flags; 3],
     refuse: &str,
-) -> Option<(i32, Option<(ObjId, &'static str)>)> {
+) -> Option<(Position, Option<(ObjId, &'static str)>)> {
     let position = world.ch(ch)?.position;
     if position == pos::FIGHTING {
         world.send(ch, fighting);

@@ -10,22 +10,8 @@
 //! pit and autosplit are not handled here.
 
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{extra, is_name, one_argument, weight_mult};
+use crate::world::handler::{is_name, one_argument, weight_mult};
 use crate::world::*;
-
-/// Container flag bits in `values[1]`.
-pub mod cont {
-    pub const CLOSEABLE: i64 = 1;
-    pub const PICKPROOF: i64 = 2;
-    pub const CLOSED: i64 = 4;
-    pub const LOCKED: i64 = 8;
-    pub const PUT_ON: i64 = 16;
-}
-
-/// Weapon flag "two hands" in a weapon's `values[4]` (ROM letter F).
-pub const WEAPON_TWO_HANDS: i64 = 1 << 5;
-/// ROM's SIZE_LARGE.
-pub const SIZE_LARGE: i32 = 3;
 
 /// `str_app[STR].wield` (rom-mechanics §4): heaviest weapon in pounds.
 const STR_WIELD: [i32; 26] = [
@@ -49,9 +35,9 @@ pub fn can_drop_obj(world: &World, ch: CharId, obj: ObjId) -> bool {
 
 /// Is this a closed container?
 fn is_closed(world: &World, obj: ObjId) -> bool {
-    world
-        .obj(obj)
-        .is_some_and(|o| o.item_type == item::CONTAINER && o.values[1] & cont::CLOSED != 0)
+    world.obj(obj).is_some_and(|o| {
+        o.item_type == item::CONTAINER && (o.values[1] as Flags) & cont::CLOSED != 0
+    })
 }
 
 fn obj_name(world: &World, obj: ObjId) -> String {
@@ -526,7 +512,7 @@ fn put_one(world: &mut World, ch: CharId, obj: ObjId, container: ObjId) {
     world.obj_to_obj(obj, container);
     let on = world
         .obj(container)
-        .is_some_and(|c| c.values[1] & cont::PUT_ON != 0);
+        .is_some_and(|c| (c.values[1] as Flags) & cont::PUT_ON != 0);
     let args = ActArgs::obj(obj).with_obj2(container);
     if on {
         world.act("$n puts $p on $P.", ch, args, To::Room);
@@ -816,8 +802,9 @@ fn wear_single(
 }
 
 fn two_handed(world: &World, obj: Option<ObjId>) -> bool {
-    obj.and_then(|o| world.obj(o))
-        .is_some_and(|o| o.item_type == item::WEAPON && o.values[4] & WEAPON_TWO_HANDS != 0)
+    obj.and_then(|o| world.obj(o)).is_some_and(|o| {
+        o.item_type == item::WEAPON && (o.values[4] as Flags) & weapon::TWO_HANDS != 0
+    })
 }
 
 /// ROM's wear_obj: put one carried item on, choosing its slot by wear flags.

@@ -8,14 +8,11 @@
 //! does file or socket work: saving and the reboot are queued as requests or
 //! flags on the world for the server loop.
 
-use crate::db::tables::{self, CLASSES, POSITIONS};
+use crate::db::tables::{self, CLASSES};
 use crate::game::{act_info, interp};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
 use crate::world::*;
-
-/// Mobile act flag: survives `purge` (ROM letter V).
-pub const ACT_NOPURGE: Flags = 1 << 21;
 
 /// Flag bits as the letters area files use (`A`..`Z`, `a`..`f`), or "none";
 /// bits above the 32 letters are not shown.
@@ -450,9 +447,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         v.damroll,
         v.saving_throw,
         v.size,
-        POSITIONS
-            .get(v.position.clamp(0, 8) as usize)
-            .map_or("standing", |p| p.name),
+        tables::position_name(v.position),
         v.wimpy
     ));
     if v.is_npc() {
@@ -651,7 +646,7 @@ pub fn do_purge(world: &mut World, ch: CharId, arg: &str) {
         for o in contents {
             if world
                 .obj(o)
-                .is_some_and(|o| o.extra_flags & handler::extra::NOPURGE == 0)
+                .is_some_and(|o| o.extra_flags & extra::NOPURGE == 0)
             {
                 world.extract_obj(o);
             }

@@ -67,9 +67,7 @@ pub fn char_vitals(world: &World, ch: CharId) -> Option<String> {
 /// `Char.Status`.
 pub fn char_status(world: &World, ch: CharId) -> Option<String> {
     let c = world.ch(ch)?;
-    let position = tables::POSITIONS
-        .get(c.position.clamp(0, 8) as usize)
-        .map_or("standing", |p| p.name);
+    let position = tables::position_name(c.position);
     let mut o = Obj::new()
         .str("name", &c.name)
         .num("level", c.level as i64)

@@ -18,10 +18,10 @@ use crate::db::tables::{self, CLASSES, PC_RACES};
 use crate::net::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, comm, one_argument};
+use crate::world::handler::one_argument;
 use crate::world::{
-    item, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World, IMPLEMENTOR,
-    ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
+    aff, comm, item, plr, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World,
+    IMPLEMENTOR, ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
 };
 
 /// Where a connection is in the dialogue.
@@ -365,7 +365,7 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
             for w in &player.warnings {
                 log::warn!("{w}");
             }
-            if player.ch.act & PLR_DENY != 0 {
+            if player.ch.act & plr::DENY != 0 {
                 log::info!("Denying access to {name}@{}.", s.peer);
                 s.send("You are denied access.\n");
                 close(s);
@@ -398,11 +398,6 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
         }
     }
 }
-
-/// Player act bit `deny` (X).
-const PLR_DENY: u64 = 1 << 23;
-/// Player act bit `nosummon` (Q).
-const PLR_NOSUMMON: u64 = 1 << 16;
 
 fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) -> State {
     let arg = line.trim().to_ascii_lowercase();
@@ -635,7 +630,7 @@ fn blank_character(name: &str, hash: String) -> Char {
         position: pos::STANDING,
         default_pos: pos::STANDING,
         comm: comm::COMBINE | comm::PROMPT,
-        act: PLR_NOSUMMON,
+        act: plr::NOSUMMON,
         armor: [100; 4],
         form: tables::letters("AHIV"),
         parts: (0..11).fold(0, |acc, b| acc | (1 << b)),

@@ -226,7 +226,6 @@ impl World {
 mod tests {
     use super::*;
     use crate::db::tables::skill_lookup;
-    use crate::world::handler::{aff, apply};
 
     fn world_with_player() -> (World, CharId) {
         let mut p = Protos::default();

@@ -1,119 +1,15 @@
 //! "handler.c": moving characters and objects between places, equipment,
-//! creating and extracting instances, and finding things by name.
+//! creating and extracting instances, and finding things by name — and the
+//! one home of rules several command families share: visibility (rooms,
+//! characters, objects, wizinvis), carry weight and item counts, and
+//! `stop_fighting`/`update_pos`. Commands, fights and spells call these and
+//! never copy them. The bits they test are in `flags`.
 //!
 //! Every function keeps both sides of a relation in step (a room's `people`
 //! and a character's `room`, a character's `carrying` and an object's `loc`),
 //! and every function tolerates stale ids.
 
 use super::*;
-
-/// Apply locations (4.18) the game acts on.
-pub mod apply {
-    pub const NONE: i32 = 0;
-    pub const STR: i32 = 1;
-    pub const DEX: i32 = 2;
-    pub const INT: i32 = 3;
-    pub const WIS: i32 = 4;
-    pub const CON: i32 = 5;
-    pub const SEX: i32 = 6;
-    pub const MANA: i32 = 12;
-    pub const HIT: i32 = 13;
-    pub const MOVE: i32 = 14;
-    pub const AC: i32 = 17;
-    pub const HITROLL: i32 = 18;
-    pub const DAMROLL: i32 = 19;
-    pub const SAVES: i32 = 20;
-    pub const SAVING_ROD: i32 = 21;
-    pub const SAVING_PETRI: i32 = 22;
-    pub const SAVING_BREATH: i32 = 23;
-    pub const SAVING_SPELL: i32 = 24;
-}
-
-/// Affect bits the game looks at (4.14).
-pub mod aff {
-    use crate::world::Flags;
-    pub const BLIND: Flags = 1 << 0;
-    pub const INVISIBLE: Flags = 1 << 1;
-    pub const DETECT_EVIL: Flags = 1 << 2;
-    pub const DETECT_INVIS: Flags = 1 << 3;
-    pub const DETECT_MAGIC: Flags = 1 << 4;
-    pub const DETECT_HIDDEN: Flags = 1 << 5;
-    pub const SANCTUARY: Flags = 1 << 7;
-    pub const FAERIE_FIRE: Flags = 1 << 8;
-    pub const INFRARED: Flags = 1 << 9;
-    pub const CURSE: Flags = 1 << 10;
-    pub const POISON: Flags = 1 << 12;
-    pub const SNEAK: Flags = 1 << 15;
-    pub const HIDE: Flags = 1 << 16;
-    pub const SLEEP: Flags = 1 << 17;
-    pub const CHARM: Flags = 1 << 18;
-    pub const FLYING: Flags = 1 << 19;
-    pub const PASS_DOOR: Flags = 1 << 20;
-    pub const DARK_VISION: Flags = 1 << 25;
-}
-
-/// Object extra flags the game looks at (4.4).
-pub mod extra {
-    use crate::world::Flags;
-    pub const GLOW: Flags = 1 << 0;
-    pub const HUM: Flags = 1 << 1;
-    pub const DARK: Flags = 1 << 2;
-    pub const LOCK: Flags = 1 << 3;
-    pub const EVIL: Flags = 1 << 4;
-    pub const INVIS: Flags = 1 << 5;
-    pub const MAGIC: Flags = 1 << 6;
-    pub const NODROP: Flags = 1 << 7;
-    pub const BLESS: Flags = 1 << 8;
-    pub const ANTI_GOOD: Flags = 1 << 9;
-    pub const ANTI_EVIL: Flags = 1 << 10;
-    pub const ANTI_NEUTRAL: Flags = 1 << 11;
-    pub const NOREMOVE: Flags = 1 << 12;
-    pub const INVENTORY: Flags = 1 << 13;
-    pub const NOPURGE: Flags = 1 << 14;
-    pub const ROT_DEATH: Flags = 1 << 15;
-    pub const VIS_DEATH: Flags = 1 << 16;
-    pub const NONMETAL: Flags = 1 << 18;
-    pub const NOLOCATE: Flags = 1 << 19;
-    pub const MELT_DROP: Flags = 1 << 20;
-    pub const HAD_TIMER: Flags = 1 << 21;
-    pub const SELL_EXTRACT: Flags = 1 << 22;
-    pub const BURN_PROOF: Flags = 1 << 24;
-    pub const NOUNCURSE: Flags = 1 << 25;
-}
-
-/// Player act bits (5.7) the game uses.
-pub mod plr {
-    use crate::world::Flags;
-    pub const AUTOASSIST: Flags = 1 << 2;
-    pub const AUTOEXIT: Flags = 1 << 3;
-    pub const AUTOLOOT: Flags = 1 << 4;
-    pub const AUTOSAC: Flags = 1 << 5;
-    pub const AUTOGOLD: Flags = 1 << 6;
-    pub const AUTOSPLIT: Flags = 1 << 7;
-    pub const HOLYLIGHT: Flags = 1 << 13;
-    pub const NOFOLLOW: Flags = 1 << 17;
-}
-
-/// Comm bits the game uses (ROM's COMM_*, at ROM's letters so player files agree).
-pub mod comm {
-    use crate::world::Flags;
-    pub const QUIET: Flags = 1 << 0; // A
-    pub const DEAF: Flags = 1 << 1; // B
-    pub const NOWIZ: Flags = 1 << 2; // C
-    pub const NOGOSSIP: Flags = 1 << 4; // E
-    pub const SHOUTSOFF: Flags = 1 << 9; // J
-    pub const COMPACT: Flags = 1 << 11; // L
-    pub const BRIEF: Flags = 1 << 12; // M
-    pub const PROMPT: Flags = 1 << 13; // N
-    pub const COMBINE: Flags = 1 << 14; // O
-    pub const TELNET_GA: Flags = 1 << 15; // P
-    pub const SHOW_AFFECTS: Flags = 1 << 16; // Q
-    pub const NOEMOTE: Flags = 1 << 19; // T
-    pub const NOSHOUT: Flags = 1 << 20; // U
-    pub const NOTELL: Flags = 1 << 21; // V
-    pub const NOCHANNELS: Flags = 1 << 22; // W
-    pub const AFK: Flags = 1 << 25; // Z
-}
 
 impl Char {
     /// The wizinvis level: who is below this trust cannot see the

@@ -9,6 +9,7 @@
 pub mod act;
 pub mod affect;
 pub mod arena;
+pub mod flags;
 pub mod handler;
 pub mod proto;
 pub mod reset;
@@ -17,6 +18,7 @@ pub mod snapshot;
 use std::collections::{BTreeMap, HashMap};
 
 pub use arena::{Arena, Id};
+pub use flags::*;
 pub use proto::*;
 
 /// A character (player or mobile) instance.
@@ -26,19 +28,6 @@ pub type ObjId = Id<Obj>;
 /// A network connection as the game knows it (the net layer's token).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ConnId(pub usize);
-
-/// ROM's position numbers (4.10).
-pub mod pos {
-    pub const DEAD: i32 = 0;
-    pub const MORTAL: i32 = 1;
-    pub const INCAP: i32 = 2;
-    pub const STUNNED: i32 = 3;
-    pub const SLEEPING: i32 = 4;
-    pub const RESTING: i32 = 5;
-    pub const SITTING: i32 = 6;
-    pub const FIGHTING: i32 = 7;
-    pub const STANDING: i32 = 8;
-}
 
 /// Level constants (ROM: MAX_LEVEL 60, LEVEL_HERO 51, LEVEL_IMMORTAL 52).
 pub const MAX_LEVEL: i32 = 60;
@@ -134,8 +123,8 @@ pub struct Char {
     pub silver: i64,
     pub exp: i64,
     pub alignment: i32,
-    pub position: i32,
-    pub default_pos: i32,
+    pub position: Position,
+    pub default_pos: Position,
     pub act: Flags,
     pub affected_by: Flags,
     pub comm: Flags,

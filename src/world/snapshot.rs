@@ -88,7 +88,9 @@ pub fn write_snapshot(world: &World) -> String {
         ));
         out.push_str(&format!(
             "Pos {}\nMoney {} {}\n",
-            c.position, c.gold, c.silver
+            i32::from(c.position),
+            c.gold,
+            c.silver
         ));
         out.push_str(&format!(
             "Lev {}\nAlig {}\nAct {}\nAfBy {}\nSex {}\n",
@@ -519,7 +521,7 @@ fn restore_mob(
                     h as i32, mh as i32, m as i32, mm as i32, mv as i32, mmv as i32,
                 );
             }
-            "Pos" => c.position = (num(v, ln)? as i32).clamp(pos::DEAD, pos::STANDING),
+            "Pos" => c.position = Position::clamped(num(v, ln)?),
             "Money" => {
                 let [g, s] = nums::<2>(v, ln)?;
                 (c.gold, c.silver) = (g, s);
