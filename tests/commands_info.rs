@@ -1027,7 +1027,7 @@ fn every_listed_command_has_bundled_help() {
 /// `help <race>` (also at the race question) shows the race's real numbers.
 #[test]
 fn race_help_tells_the_tables_truth() {
-    use gracemud::db::tables::PC_RACES;
+    use gracemud::world::rules::PC_RACES;
     let w = bundled_world();
     let numbers = |line: &str| -> Vec<i32> {
         line.split_whitespace()

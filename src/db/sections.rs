@@ -23,6 +23,7 @@ use super::tables::{self, Named, ValueLayout};
 use super::{Diagnostic, LoadReport, Severity};
 use crate::world::flags::*;
 use crate::world::proto::*;
+use crate::world::rules;
 
 /// Where something was written: file index and position.
 #[derive(Clone, Copy, Debug)]
@@ -1234,9 +1235,9 @@ impl FileParser<'_, '_> {
         let race_name = self.rd.string().field("race")?;
         let race_pos = self.rd.token_start();
         let race = self
-            .lookup(tables::RACES, race_name.as_bytes(), race_pos, "race", true)
+            .lookup(rules::RACES, race_name.as_bytes(), race_pos, "race", true)
             .unwrap_or(0);
-        let r = &tables::RACES[race];
+        let r = &rules::RACES[race];
         let act = self.flags_in(tables::ACT_FLAGS, "act flags")? | ACT_IS_NPC | r.act;
         let affected = self.flags_in(tables::AFFECT_FLAGS, "affect flags")? | r.aff;
         let alignment = self.rd.number().field("alignment")?;
@@ -1446,14 +1447,14 @@ impl FileParser<'_, '_> {
         // The race comes from the first keyword; without a match, a human
         // with the fixed behaviour ROM gives old mobiles.
         let first_kw = keywords.split_whitespace().next().unwrap_or("");
-        let (race, extra_off) = match tables::race_lookup(first_kw) {
+        let (race, extra_off) = match rules::race_lookup(first_kw) {
             Some(r) if r != 0 => (r, 0),
             _ => (
                 1,
                 tables::letters("EFNU"), // dodge, disarm, trip, assist_vnum
             ),
         };
-        let r = &tables::RACES[race];
+        let r = &rules::RACES[race];
         // New-format stats with about the spread ROM gives old mobiles at
         // creation (hit points, damage) and its level-based armour.
         let l = level.clamp(0, 1000);
@@ -1594,7 +1595,7 @@ impl FileParser<'_, '_> {
         }
         let pos = self.rd.token_start();
         Ok(self
-            .lookup(&tables::SKILLS[1..], word, pos, "spell", true)
+            .lookup(&rules::SKILLS[1..], word, pos, "spell", true)
             .map_or(-1, |i| i as i64 + 1))
     }
 
@@ -1843,8 +1844,8 @@ impl FileParser<'_, '_> {
         if slot <= 0 {
             return -1;
         }
-        match i32::try_from(slot).ok().and_then(tables::skill_by_slot) {
-            Some(sn) => sn as i64,
+        match i32::try_from(slot).ok().and_then(rules::skill_by_slot) {
+            Some(sn) => i64::from(sn.0),
             None => {
                 self.error(pos, &format!("unknown spell slot number {slot}"));
                 -1
@@ -2485,6 +2486,7 @@ mod tests {
     use super::super::{load_area_str, tables, LoadReport};
     use crate::world::flags::*;
     use crate::world::proto::*;
+    use crate::world::rules;
 
     /// A small but complete area: every record kind, resets, shop, special,
     /// mobprog. Line numbers in the tests below refer to this text.
@@ -2643,7 +2645,7 @@ say hi
         assert_eq!(mob.description, "He looks bored.\n");
         assert_eq!(mob.race, 1);
         assert_eq!(mob.act, ACT_IS_NPC | ACT_SENTINEL);
-        let human = &tables::RACES[1];
+        let human = &rules::RACES[1];
         assert_eq!(mob.form, human.form);
         assert_eq!(mob.parts, human.parts & !tables::letters("K"));
         assert_eq!(mob.ac, [-50, -40, -30, 0]);
@@ -3346,7 +3348,7 @@ say hi
         let r = load_area_str("o.are", text.as_bytes());
         assert!(r.errors.is_empty(), "{:?}", errors(&r));
         let m = &r.protos.mobs[&MobVnum(1)];
-        assert_eq!(m.race, tables::race_lookup("dragon").unwrap());
+        assert_eq!(m.race, rules::race_lookup("dragon").unwrap());
         assert_eq!(m.long_descr, "An old dragon is here.\n");
         assert_eq!((m.level, m.hitroll, m.alignment), (20, 5, -500));
         assert_eq!(
@@ -3400,7 +3402,7 @@ say hi
         let r = load(&text);
         assert!(r.errors.is_empty(), "{:?}", errors(&r));
         let m = &r.protos.mobs[&MobVnum(100)];
-        let dragon = &tables::RACES[11];
+        let dragon = &rules::RACES[11];
         assert_eq!(m.res, dragon.res & !tables::letters("H"));
         assert_eq!(m.act, ACT_IS_NPC, "'a' is a prefix of 'act'");
         assert_eq!(m.parts, dragon.parts);

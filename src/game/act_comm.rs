@@ -627,7 +627,7 @@ pub fn do_group(world: &mut World, ch: CharId, arg: &str) {
             let class = if g.is_npc() {
                 "Mob"
             } else {
-                crate::db::tables::class_by_number(g.class.max(0)).map_or("???", |k| k.who_name)
+                crate::world::rules::class_by_number(g.class.max(0)).map_or("???", |k| k.who_name)
             };
             let mut name = world.pers(id, ch);
             crate::world::act::capitalize_first(&mut name);

@@ -8,12 +8,14 @@
 //! commands (shops, `get`, `put`) can reuse ROM's list formats. Wording
 //! follows ROM where players or scripts rely on it.
 //!
-//! Race, class, liquid and skill names come from `db::tables`.
+//! Race, class and skill names come from `world::rules`, liquid names from
+//! `db::tables`.
 
 use super::act_move::{dir_from_name, preposition};
-use crate::db::tables::{self, LIQUIDS, RACES};
+use crate::db::tables::LIQUIDS;
 use crate::world::act::{capitalize_first, ActArgs, To};
 use crate::world::handler::{is_name, number_argument, one_argument, smash_tilde};
+use crate::world::rules::{self, exp_per_level, RACES};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
@@ -823,7 +825,7 @@ fn who_class(c: &Char) -> &'static str {
         54 => "DEM",
         53 => "ANG",
         52 => "AVA",
-        _ => tables::class_by_number(c.class).map_or("   ", |k| k.who_name),
+        _ => rules::class_by_number(c.class).map_or("   ", |k| k.who_name),
     }
 }
 
@@ -853,9 +855,9 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             }
         } else if "immortals".starts_with(&word) && word.len() >= 3 {
             imm_only = true;
-        } else if let Some(i) = tables::class_lookup(&word) {
+        } else if let Some(i) = rules::class_lookup(&word) {
             classes.push(i);
-        } else if let Some(r) = tables::pc_race_lookup(&word) {
+        } else if let Some(r) = rules::pc_race_lookup(&word) {
             races.push(r.race);
         } else {
             world.send(ch, "That's not a valid race or class.\n");
@@ -880,7 +882,7 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
         }
         found += 1;
         // ROM's who names are five wide (" Elf ").
-        let race = tables::pc_race_by_index(w.race)
+        let race = rules::pc_race_by_index(w.race)
             .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
         let pc = w.pc.as_deref();
         let mut tags = String::new();
@@ -976,32 +978,6 @@ pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
     );
 }
 
-/// Experience needed per level (rom-mechanics 3.1): the one copy of the
-/// formula, also used by creation (`nanny`), `advance` and the `%X` prompt.
-pub fn exp_per_level(c: &Char) -> i64 {
-    let Some(pc) = &c.pc else { return 1000 };
-    let class = usize::try_from(c.class).unwrap_or(0).min(3);
-    let mult = tables::pc_race_by_index(c.race).map_or(100, |r| i64::from(r.class_mult[class]));
-    let points = i64::from(pc.points);
-    if points < 40 {
-        return 1000 * (mult / 100);
-    }
-    let mut epl: i64 = 1000;
-    let mut inc: i64 = 500;
-    let mut p = points - 40;
-    while p > 9 {
-        epl += inc;
-        p -= 10;
-        if p > 9 {
-            epl += inc;
-            inc *= 2;
-            p -= 10;
-        }
-    }
-    epl += p * inc / 10;
-    epl * mult / 100
-}
-
 /// Seconds played in total, this session included.
 fn played_secs(c: &Char) -> i64 {
     c.pc.as_deref().map_or(0, |pc| {
@@ -1045,7 +1021,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     let class = if c.is_npc() {
         "mobile"
     } else {
-        tables::class_by_number(c.class).map_or("unknown", |k| k.name)
+        rules::class_by_number(c.class).map_or("unknown", |k| k.name)
     };
     let race = RACES.get(c.race).map_or("unknown", |r| r.name);
     out.push_str(&format!("Race: {race}  Sex: {sex}  Class: {class}\n"));
@@ -1175,7 +1151,7 @@ pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
         return;
     }
     let mut out = "You are affected by the following spells:\n".to_string();
-    let mut last: Option<i32> = None;
+    let mut last: Option<rules::Sn> = None;
     for a in &c.affects {
         if last == Some(a.skill) {
             if c.level >= 20 {
@@ -1186,7 +1162,7 @@ pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
         } else {
             out.push_str(&format!(
                 "Spell: {:<15}",
-                tables::skill_name(a.skill).unwrap_or("unknown")
+                rules::skill_name(a.skill).unwrap_or("unknown")
             ));
         }
         if c.level >= 20 {
@@ -1545,35 +1521,6 @@ pub fn do_password(world: &mut World, ch: CharId, arg: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn exp_per_level_matches_the_table() {
-        let mut c = Char {
-            pc: Some(Box::default()),
-            race: 1,
-            class: 0,
-            ..Char::default()
-        };
-        for (points, epl) in [
-            (40, 1000),
-            (41, 1050),
-            (45, 1250),
-            (60, 2000),
-            (100, 8000),
-            (160, 64000),
-        ] {
-            if let Some(pc) = c.pc.as_mut() {
-                pc.points = points;
-            }
-            assert_eq!(exp_per_level(&c), epl, "points {points}");
-        }
-        c.race = 2;
-        c.class = 1;
-        if let Some(pc) = c.pc.as_mut() {
-            pc.points = 45;
-        }
-        assert_eq!(exp_per_level(&c), 1562);
-    }
 
     #[test]
     fn help_keyword_matching() {

@@ -11,10 +11,8 @@ use super::act_info;
 use crate::db::tables;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
+use crate::world::rules::gsn;
 use crate::world::*;
-
-/// The skill number of `recall` in the skill table (rom-mechanics 6.1).
-const SN_RECALL: i32 = 134;
 
 /// The direction a word names (`n`, `north`, ... `d`, `down`), if any.
 pub fn dir_from_name(word: &str) -> Option<usize> {
@@ -973,7 +971,7 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
     if c.fighting.is_some() {
         let skill =
             c.pc.as_ref()
-                .and_then(|p| p.learned.get(&SN_RECALL).copied())
+                .and_then(|p| p.learned.get(&gsn::RECALL).copied())
                 .unwrap_or(0);
         let lose = if c.conn.is_some() { 25 } else { 50 };
         // Faithful quirk (rom-mechanics C.1): a better skill fails more often.

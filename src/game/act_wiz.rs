@@ -8,10 +8,11 @@
 //! does file or socket work: saving and the reboot are queued as requests or
 //! flags on the world for the server loop.
 
-use crate::db::tables::{self, CLASSES};
+use crate::db::tables;
 use crate::game::{act_info, interp};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
+use crate::world::rules::{self, CLASSES};
 use crate::world::*;
 
 /// Flag bits as the letters area files use (`A`..`Z`, `a`..`f`), or "none";
@@ -398,7 +399,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         "Vnum: {}  Format: {}  Race: {}  Group: {}  Sex: {}  Room: {}\n",
         v.vnum.map_or(0, |n| n.0),
         if v.is_npc() { "npc" } else { "pc" },
-        tables::RACES.get(v.race).map_or("unknown", |r| r.name),
+        rules::RACES.get(v.race).map_or("unknown", |r| r.name),
         v.group_num,
         SEXES
             .get(v.sex.clamp(0, 2) as usize)
@@ -430,7 +431,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         if v.is_npc() {
             "mobile"
         } else {
-            tables::class_by_number(v.class).map_or("unknown", |k| k.name)
+            rules::class_by_number(v.class).map_or("unknown", |k| k.name)
         },
         v.alignment,
         v.gold,
@@ -507,7 +508,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
     for a in &v.affects {
         out.push_str(&format!(
             "Spell: {} modifies location {} by {} for {} hours with bits {}, level {}.\n",
-            a.skill,
+            a.skill.0,
             a.location,
             a.modifier,
             a.duration,
@@ -842,7 +843,7 @@ pub fn do_advance(world: &mut World, ch: CharId, arg: &str) {
     let Some(v) = world.ch_mut(victim) else {
         return;
     };
-    v.exp = act_info::exp_per_level(v) * i64::from(level.max(1));
+    v.exp = rules::exp_per_level(v) * i64::from(level.max(1));
     v.trust = 0;
     world.send(victim, &format!("You are now level {level}.\n"));
     world.requests.push(Request::Save(victim));

@@ -1266,7 +1266,7 @@ pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
                 if c.is_npc() {
                     String::new()
                 } else {
-                    let per = nanny::exp_per_level(c);
+                    let per = crate::world::rules::exp_per_level(c);
                     ((c.level as i64 + 1) * per - c.exp).max(0).to_string()
                 }
             }

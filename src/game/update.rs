@@ -13,8 +13,8 @@
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
 
-use crate::db::tables;
 use crate::world::act::{ActArgs, To};
+use crate::world::rules;
 use crate::world::{
     aff, item, pos, wear_loc, AreaId, CharId, Position, World, ACT_INDOORS, ACT_OUTDOORS,
     ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO,
@@ -234,7 +234,7 @@ pub fn time_update(world: &mut World) {
 
 /// Class bonus to hit point regeneration (ROM's `hp_max - 10`).
 fn class_hp_bonus(class: i32) -> i32 {
-    tables::class_by_number(class).map_or(0, |k| k.hp_max - 10)
+    rules::class_by_number(class).map_or(0, |k| k.hp_max - 10)
 }
 
 /// A mobile's hit point or mana gain: level-based, scaled by position.
@@ -306,7 +306,7 @@ pub fn mana_gain(world: &World, ch: CharId) -> i32 {
         );
         let mut g = (wis + int + c.level) / 2;
         // Thieves and warriors do not gain mana by class.
-        if tables::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
+        if rules::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
             g /= 2;
         }
         hunger_factor(c, pc_position_share(g, c.position))

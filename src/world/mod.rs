@@ -13,6 +13,7 @@ pub mod flags;
 pub mod handler;
 pub mod proto;
 pub mod reset;
+pub mod rules;
 pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
@@ -53,8 +54,8 @@ pub const OBJ_VNUM_CORPSE_PC: ObjVnum = ObjVnum(11);
 pub struct Affect {
     /// 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
     pub where_: i32,
-    /// Skill number (`db::tables`), or -1.
-    pub skill: i32,
+    /// The skill it comes from, or `Sn::NONE`.
+    pub skill: rules::Sn,
     pub level: i32,
     /// Ticks left; -1 = permanent.
     pub duration: i32,
@@ -86,8 +87,8 @@ pub struct PcData {
     pub points: i32,
     pub true_sex: i32,
     pub lines: i32,
-    /// Learned percent by skill number.
-    pub learned: BTreeMap<i32, i32>,
+    /// Learned percent by skill.
+    pub learned: BTreeMap<rules::Sn, i32>,
     pub groups: Vec<String>,
     /// Free-form settings that other subsystems persist (colour, wrap, ...).
     pub settings: BTreeMap<String, String>,
@@ -111,7 +112,7 @@ pub struct Char {
     pub trust: i32,
     pub sex: i32,
     pub class: i32,
-    /// Index into `db::tables` races.
+    /// Index into `world::rules::RACES`.
     pub race: usize,
     pub hit: i32,
     pub max_hit: i32,

@@ -14,6 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::handler::smash_tilde as tilde_free;
+use super::rules::Sn;
 use super::*;
 
 pub const SNAPSHOT_HEADER: &str = "#WORLD 1";
@@ -109,7 +110,7 @@ pub fn write_snapshot(world: &World) -> String {
         for a in &c.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
-                a.where_, a.skill, a.level, a.duration, a.modifier, a.location, a.bits
+                a.where_, a.skill.0, a.level, a.duration, a.modifier, a.location, a.bits
             ));
         }
         out.push_str("End\n");
@@ -196,7 +197,7 @@ pub fn write_snapshot(world: &World) -> String {
         for a in &obj.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
-                a.where_, a.skill, a.level, a.duration, a.modifier, a.location, a.bits
+                a.where_, a.skill.0, a.level, a.duration, a.modifier, a.location, a.bits
             ));
         }
         out.push_str("End\n");
@@ -480,7 +481,7 @@ fn parse_affect(v: &str, ln: usize) -> Result<Affect, String> {
     let [where_, skill, level, duration, modifier, location, bits] = nums::<7>(v, ln)?;
     Ok(Affect {
         where_: where_ as i32,
-        skill: skill as i32,
+        skill: Sn(skill as i32),
         level: level as i32,
         duration: duration as i32,
         modifier: modifier as i32,
