@@ -43,19 +43,6 @@ pub const WHERE_NAME: [&str; 19] = [
     "<floating nearby>   ",
 ];
 
-/// Dexterity's defensive bonus by current dex (rom-mechanics 4).
-const DEX_DEFENSIVE: [i32; 26] = [
-    60, 50, 50, 40, 30, 20, 10, 0, 0, 0, 0, 0, 0, 0, 0, -10, -15, -20, -30, -40, -50, -60, -75,
-    -90, -105, -120,
-];
-/// Strength's to-hit and to-dam bonus by current str.
-const STR_TOHIT: [i32; 26] = [
-    -5, -5, -3, -3, -2, -2, -1, -1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6,
-];
-const STR_TODAM: [i32; 26] = [
-    -4, -4, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9,
-];
-
 /// The prompt `prompt all` restores.
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
 
@@ -985,18 +972,6 @@ fn played_secs(c: &Char) -> i64 {
     })
 }
 
-/// ROM's GET_AC for armour type `i` (dex helps while awake).
-fn get_ac(world: &World, ch: CharId, i: usize) -> i32 {
-    let Some(c) = world.ch(ch) else { return 100 };
-    let dex = world.get_curr_stat(ch, 3).clamp(0, 25) as usize;
-    c.armor[i]
-        + if c.position > pos::SLEEPING {
-            DEX_DEFENSIVE[dex]
-        } else {
-            0
-        }
-}
-
 pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     let Some(c) = world.ch(ch) else { return };
     let mut out = String::new();
@@ -1077,7 +1052,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
         pos::FIGHTING => "You are fighting.\n",
         _ => "You are standing.\n",
     });
-    let ac: Vec<i32> = (0..4).map(|i| get_ac(world, ch, i)).collect();
+    let ac: Vec<i32> = (0..4).map(|i| world.get_ac(ch, i)).collect();
     if c.level >= 25 {
         out.push_str(&format!(
             "Armor: pierce: {}  bash: {}  slash: {}  magic: {}\n",
@@ -1115,11 +1090,10 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
         out.push('\n');
     }
     if c.level >= 15 {
-        let str_i = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
         out.push_str(&format!(
             "Hitroll: {}  Damroll: {}.\n",
-            c.hitroll + STR_TOHIT[str_i],
-            c.damroll + STR_TODAM[str_i]
+            world.get_hitroll(ch),
+            world.get_damroll(ch)
         ));
     }
     if c.level >= 10 {

@@ -11,12 +11,8 @@
 
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{is_name, one_argument, weight_mult};
+use crate::world::rules::str_app;
 use crate::world::*;
-
-/// `str_app[STR].wield` (rom-mechanics §4): heaviest weapon in pounds.
-const STR_WIELD: [i32; 26] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 22, 25, 30, 35, 40, 45, 50, 55, 60,
-];
 
 // ------------------------------------------------------------------ helpers
 
@@ -979,8 +975,8 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
             return;
         }
         if !is_npc {
-            let strength = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
-            if world.get_obj_weight(obj) > STR_WIELD[strength] * 10 {
+            let strength = world.get_curr_stat(ch, STAT_STR);
+            if world.get_obj_weight(obj) > str_app(strength).wield * 10 {
                 world.send(ch, "It is too heavy for you to wield.\n");
                 return;
             }

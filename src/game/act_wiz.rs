@@ -731,14 +731,6 @@ pub fn do_restore(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, "Ok.\n");
 }
 
-/// con_app hitp and wis_app practice (rom-mechanics §4), by stat 0..25.
-const CON_HITP: [i32; 26] = [
-    -4, -3, -2, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8,
-];
-const WIS_PRACTICE: [i32; 26] = [
-    0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5,
-];
-
 /// What one level gives a player (ROM's advance_level).
 pub fn advance_level(world: &mut World, ch: CharId) {
     let stat = |w: &World, i: usize| w.get_curr_stat(ch, i).clamp(0, 25);
@@ -752,13 +744,13 @@ pub fn advance_level(world: &mut World, ch: CharId) {
     let (hp_min, hp_max, gains_mana) = CLASSES
         .get(class)
         .map_or((11, 15, false), |k| (k.hp_min, k.hp_max, k.gains_mana));
-    let mut hp = CON_HITP[st_con as usize] + world.rng.range(hp_min, hp_max);
+    let mut hp = rules::con_app(st_con).hitp + world.rng.range(hp_min, hp_max);
     let mut mana = world.rng.range(2, (2 * st_int + st_wis) / 5);
     if !gains_mana {
         mana /= 2;
     }
     let mut mv = world.rng.range(1, (st_con + st_dex) / 6);
-    let prac = WIS_PRACTICE[st_wis as usize];
+    let prac = rules::wis_app(st_wis).practice;
     hp = (hp * 9 / 10).max(2);
     mana = (mana * 9 / 10).max(2);
     mv = (mv * 9 / 10).max(6);

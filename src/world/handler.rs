@@ -9,6 +9,7 @@
 //! and a character's `room`, a character's `carrying` and an object's `loc`),
 //! and every function tolerates stale ids.
 
+use super::rules::{dex_app, str_app};
 use super::*;
 
 impl Char {
@@ -864,29 +865,57 @@ impl World {
             .map_or(13, |c| (c.perm_stat[stat] + c.mod_stat[stat]).clamp(3, 25))
     }
 
-    /// ROM's can_carry_n.
+    /// ROM's can_carry_n (rom-mechanics 8.3): how many items `ch` may
+    /// carry — 19 + 2 × dex + level; immortals 1000, pets nothing.
     pub fn can_carry_n(&self, ch: CharId) -> i32 {
         let Some(c) = self.ch(ch) else { return 0 };
         if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
             return 1000;
         }
-        wear_loc::MAX * 2 + self.get_curr_stat(ch, 3) - 10 + c.size
+        if c.is_npc() && c.act & ACT_PET != 0 {
+            return 0;
+        }
+        wear_loc::MAX + 2 * self.get_curr_stat(ch, STAT_DEX) + c.level
     }
 
-    /// ROM's can_carry_w (str_app carry, in pounds ×10).
+    /// ROM's can_carry_w (rom-mechanics 8.3): how much weight, in tenths
+    /// of a pound — `str_app` carry × 10 + 25 a level; immortals
+    /// 10,000,000, pets nothing.
     pub fn can_carry_w(&self, ch: CharId) -> i32 {
         let Some(c) = self.ch(ch) else { return 0 };
         if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
             return 10_000_000;
         }
-        let s = self.get_curr_stat(ch, 0);
-        let carry = match s {
-            0..=3 => s * 5 + 5,
-            4..=13 => 25 + (s - 4) * 10,
-            14..=17 => 115 + (s - 13) * 15,
-            _ => 175 + (s - 17) * 25,
-        };
-        carry * 10 + c.level * 25
+        if c.is_npc() && c.act & ACT_PET != 0 {
+            return 0;
+        }
+        str_app(self.get_curr_stat(ch, STAT_STR)).carry * 10 + c.level * 25
+    }
+
+    /// ROM's GET_AC for armour type `i` (0 pierce, 1 bash, 2 slash, 3
+    /// magic): dexterity helps while awake.
+    pub fn get_ac(&self, ch: CharId, i: usize) -> i32 {
+        let Some(c) = self.ch(ch) else { return 100 };
+        let armor = c.armor.get(i).copied().unwrap_or(100);
+        if c.position > pos::SLEEPING {
+            armor + dex_app(self.get_curr_stat(ch, STAT_DEX)).defensive
+        } else {
+            armor
+        }
+    }
+
+    /// ROM's GET_HITROLL: the hitroll plus strength's to-hit bonus.
+    pub fn get_hitroll(&self, ch: CharId) -> i32 {
+        self.ch(ch).map_or(0, |c| {
+            c.hitroll + str_app(self.get_curr_stat(ch, STAT_STR)).tohit
+        })
+    }
+
+    /// ROM's GET_DAMROLL: the damroll plus strength's damage bonus.
+    pub fn get_damroll(&self, ch: CharId) -> i32 {
+        self.ch(ch).map_or(0, |c| {
+            c.damroll + str_app(self.get_curr_stat(ch, STAT_STR)).todam
+        })
     }
 }
 
@@ -1028,6 +1057,35 @@ mod tests {
         // A mobile goes back to its default position.
         assert_eq!(state(&w, mob), Some((None, pos::SLEEPING)));
         assert_eq!(state(&w, other), Some((None, pos::SLEEPING)));
+    }
+
+    #[test]
+    fn carry_limits_follow_the_strength_and_dexterity_tables() {
+        let mut w = world_with_room();
+        let (pc, pet) = (add(&mut w, "pc", false), add(&mut w, "pet", true));
+        for id in [pc, pet] {
+            if let Some(c) = w.ch_mut(id) {
+                c.level = 10;
+                c.perm_stat = [16; 5];
+                c.position = pos::STANDING;
+                c.armor = [100; 4];
+                c.hitroll = 1;
+            }
+        }
+        // 19 + 2 * 16 + 10 items; str 16 carries 165 pounds + 25 tenths a level.
+        assert_eq!(w.can_carry_n(pc), 61);
+        assert_eq!(w.can_carry_w(pc), 1650 + 250);
+        assert_eq!((w.get_ac(pc, 0), w.get_hitroll(pc)), (100 - 15, 1 + 1));
+        if let Some(c) = w.ch_mut(pet) {
+            c.act |= ACT_PET;
+        }
+        assert_eq!((w.can_carry_n(pet), w.can_carry_w(pet)), (0, 0));
+        if let Some(c) = w.ch_mut(pc) {
+            c.level = LEVEL_IMMORTAL;
+            c.position = pos::SLEEPING;
+        }
+        assert_eq!((w.can_carry_n(pc), w.can_carry_w(pc)), (1000, 10_000_000));
+        assert_eq!(w.get_ac(pc, 0), 100, "no dexterity bonus asleep");
     }
 
     #[test]
