@@ -91,14 +91,10 @@ fn line(s: &str) -> String {
     }
 }
 
-fn has_holylight(c: &Char) -> bool {
-    !c.is_npc() && c.act & plr::HOLYLIGHT != 0
-}
-
 /// ROM's check_blind: false (with a message) when `ch` cannot see at all.
 fn check_blind(world: &mut World, ch: CharId) -> bool {
     let Some(c) = world.ch(ch) else { return false };
-    if has_holylight(c) {
+    if c.has_holylight() {
         return true;
     }
     if c.is_affected(aff::BLIND) {
@@ -455,7 +451,7 @@ fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
         return String::new();
     };
     let mut out = room.name.clone();
-    if c.is_immortal() && (c.is_npc() || has_holylight(c)) {
+    if c.is_immortal() && (c.is_npc() || c.has_holylight()) {
         out.push_str(&format!(" [Room {}]", room.vnum.0));
     }
     out.push('\n');
@@ -586,7 +582,7 @@ pub fn do_look(world: &mut World, ch: CharId, arg: &str) {
     let Some(c) = world.ch(ch) else { return };
     let Some(room) = c.room else { return };
     if !c.is_npc()
-        && !has_holylight(c)
+        && !c.has_holylight()
         && !c.is_affected(aff::DARK_VISION)
         && world.room_is_dark(room)
     {
@@ -794,7 +790,7 @@ fn can_see_in_list(world: &World, ch: CharId, wch: CharId) -> bool {
     if c.get_trust() < w.invis_level() {
         return false;
     }
-    if has_holylight(c) {
+    if c.has_holylight() {
         return true;
     }
     !w.is_affected(aff::INVISIBLE) || c.is_affected(aff::DETECT_INVIS)
@@ -1081,7 +1077,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     if c.is_immortal() {
         out.push_str("Holy Light: ");
-        out.push_str(if has_holylight(c) { "on" } else { "off" });
+        out.push_str(if c.has_holylight() { "on" } else { "off" });
         if let Some(pc) = &c.pc {
             if pc.invis_level > 0 {
                 out.push_str(&format!("  Invisible: level {}", pc.invis_level));

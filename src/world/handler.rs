@@ -18,6 +18,11 @@ impl Char {
     pub fn invis_level(&self) -> i32 {
         self.pc.as_ref().map_or(0, |p| p.invis_level)
     }
+
+    /// Does this player see everything (the holylight setting)?
+    pub fn has_holylight(&self) -> bool {
+        !self.is_npc() && self.act & plr::HOLYLIGHT != 0
+    }
 }
 
 impl World {
@@ -609,7 +614,7 @@ impl World {
         if c.get_trust() < v.invis_level() {
             return false;
         }
-        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+        if c.has_holylight() {
             return true;
         }
         if c.is_affected(aff::BLIND) {
@@ -637,7 +642,7 @@ impl World {
         let (Some(c), Some(o)) = (self.ch(ch), self.obj(obj)) else {
             return false;
         };
-        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+        if c.has_holylight() {
             return true;
         }
         if c.is_affected(aff::BLIND) {
