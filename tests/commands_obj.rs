@@ -206,7 +206,7 @@ fn protos() -> Protos {
             start_pos: pos::STANDING,
             default_pos: pos::STANDING,
             sex: 1,
-            size: 2,
+            size: Size::Medium,
             ..Default::default()
         },
     );
@@ -306,7 +306,7 @@ fn player(w: &mut World, name: &str, level: i32, at: RoomVnum) -> CharId {
         max_mv: 100,
         position: pos::STANDING,
         perm_stat: [16; 5],
-        size: 2,
+        size: Size::Medium,
         ..Default::default()
     };
     let id = w.chars.insert(c);

@@ -1305,7 +1305,7 @@ impl FileParser<'_, '_> {
             wealth,
             form,
             parts,
-            size: i32::try_from(size).unwrap_or(SIZE_MEDIUM),
+            size: Size::ALL.get(size).copied().unwrap_or(Size::Medium),
             material,
             origin: self.origin(at),
             ..MobProto::default()
@@ -1506,7 +1506,7 @@ impl FileParser<'_, '_> {
             wealth: gold / 20,
             form: r.form,
             parts: r.parts,
-            size: SIZE_MEDIUM,
+            size: Size::Medium,
             material: "none".to_owned(),
             origin: self.origin(at),
             ..MobProto::default()
@@ -2662,7 +2662,7 @@ say hi
             (mob.start_pos, mob.default_pos, mob.sex),
             (pos::STANDING, pos::STANDING, 1)
         );
-        assert_eq!(mob.size, SIZE_MEDIUM);
+        assert_eq!(mob.size, Size::Medium);
         assert_eq!(mob.material, "0");
         assert_eq!(mob.spec_fun.as_deref(), Some("spec_guard"));
         let shop = mob.shop.as_ref().unwrap();

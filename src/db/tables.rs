@@ -439,7 +439,7 @@ pub fn sex_lookup(word: &str) -> Option<i32> {
     prefix_lookup(SEXES, word.as_bytes()).map(|(i, _)| i as i32)
 }
 
-/// Sizes by number (4.10).
+/// Size names by [`Size`] number (4.10).
 pub static SIZES: &[Word] = &[
     Word("tiny"),
     Word("small"),
@@ -449,9 +449,9 @@ pub static SIZES: &[Word] = &[
     Word("giant"),
 ];
 
-/// The size number a word names (prefix rule).
-pub fn size_lookup(word: &str) -> Option<i32> {
-    prefix_lookup(SIZES, word.as_bytes()).map(|(i, _)| i as i32)
+/// The size a word names (prefix rule).
+pub fn size_lookup(word: &str) -> Option<Size> {
+    prefix_lookup(SIZES, word.as_bytes()).and_then(|(i, _)| Size::ALL.get(i).copied())
 }
 
 // ---------------------------------------------------------------------------
@@ -1553,6 +1553,8 @@ mod tests {
         assert_eq!(position_lookup("mort"), Some(pos::MORTAL));
         assert_eq!(POSITIONS.len(), Position::ALL.len());
         assert_eq!(position_name(pos::SLEEPING), "sleeping");
+        assert_eq!(SIZES.len(), Size::ALL.len());
+        assert_eq!(size_lookup("hu"), Some(Size::Huge));
         assert_eq!(item_type_lookup("p").map(|t| t.number), Some(10));
         assert_eq!(item_type_lookup("DRINK").map(|t| t.number), Some(17));
         assert_eq!(item_type_lookup("drink_con"), None);

@@ -961,7 +961,7 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
             return;
         }
         let weapon = world.get_eq_char(ch, wear_loc::WIELD);
-        if size < SIZE_LARGE && two_handed(world, weapon) {
+        if size < Size::Large && two_handed(world, weapon) {
             world.send(ch, "Your hands are tied up with your weapon!\n");
             return;
         }
@@ -980,7 +980,7 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
                 world.send(ch, "It is too heavy for you to wield.\n");
                 return;
             }
-            if size < SIZE_LARGE
+            if size < Size::Large
                 && two_handed(world, Some(obj))
                 && world.get_eq_char(ch, wear_loc::SHIELD).is_some()
             {

@@ -447,7 +447,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         v.hitroll,
         v.damroll,
         v.saving_throw,
-        v.size,
+        i32::from(v.size),
         tables::position_name(v.position),
         v.wimpy
     ));

@@ -20,8 +20,8 @@ use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
 use crate::world::rules::{self, exp_per_level, CLASSES, PC_RACES};
 use crate::world::{
-    aff, comm, item, plr, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World,
-    IMPLEMENTOR, ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
+    aff, comm, item, plr, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, Size,
+    World, IMPLEMENTOR, ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
 };
 
 /// Where a connection is in the dialogue.
@@ -622,7 +622,7 @@ fn blank_character(name: &str, hash: String) -> Char {
         })),
         race: 1,
         perm_stat: [13; 5],
-        size: 2,
+        size: Size::Medium,
         position: pos::STANDING,
         default_pos: pos::STANDING,
         comm: comm::COMBINE | comm::PROMPT,

@@ -16,9 +16,9 @@
 use crate::world::act::{ActArgs, To};
 use crate::world::rules;
 use crate::world::{
-    aff, item, pos, wear_loc, AreaId, CharId, Position, World, ACT_INDOORS, ACT_OUTDOORS,
+    aff, item, pos, wear_loc, AreaId, CharId, Position, Size, World, ACT_INDOORS, ACT_OUTDOORS,
     ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO,
-    ROOM_VNUM_SCHOOL, SIZE_MEDIUM, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
+    ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
 
 pub const PULSE_PER_SECOND: u64 = 4;
@@ -425,7 +425,7 @@ fn player_tick(world: &mut World, ch: CharId) {
         return;
     }
     burn_light(world, ch);
-    let big = world.ch(ch).is_some_and(|c| c.size > SIZE_MEDIUM);
+    let big = world.ch(ch).is_some_and(|c| c.size > Size::Medium);
     if let Some(c) = world.ch_mut(ch) {
         c.timer += 1;
     }

@@ -97,12 +97,47 @@ pub const SEX_FEMALE: i32 = 2;
 /// Mobile prototypes only: male or female at random for each instance.
 pub const SEX_EITHER: i32 = 3;
 
-pub const SIZE_TINY: i32 = 0;
-pub const SIZE_SMALL: i32 = 1;
-pub const SIZE_MEDIUM: i32 = 2;
-pub const SIZE_LARGE: i32 = 3;
-pub const SIZE_HUGE: i32 = 4;
-pub const SIZE_GIANT: i32 = 5;
+/// A body size (ROM's `SIZE_*`), smallest first; the number is ROM's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(i32)]
+pub enum Size {
+    #[default]
+    Tiny = 0,
+    Small = 1,
+    Medium = 2,
+    Large = 3,
+    Huge = 4,
+    Giant = 5,
+}
+
+impl Size {
+    /// Every size, by number.
+    pub const ALL: [Size; 6] = [
+        Size::Tiny,
+        Size::Small,
+        Size::Medium,
+        Size::Large,
+        Size::Huge,
+        Size::Giant,
+    ];
+}
+
+impl From<Size> for i32 {
+    fn from(s: Size) -> i32 {
+        s as i32
+    }
+}
+
+impl TryFrom<i32> for Size {
+    type Error = i32;
+    /// The size numbered `n`, or `n` back if there is none.
+    fn try_from(n: i32) -> Result<Size, i32> {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| Size::ALL.get(i).copied())
+            .ok_or(n)
+    }
+}
 
 /// Stat indices into `perm_stat`/`mod_stat`, in ROM's order.
 pub const STAT_STR: usize = 0;
@@ -491,5 +526,11 @@ mod tests {
         assert_eq!(Position::clamped(-5), Position::Dead);
         assert_eq!(Position::clamped(12), Position::Standing);
         assert!(pos::SLEEPING < pos::RESTING && pos::FIGHTING < pos::STANDING);
+        for (i, s) in Size::ALL.iter().enumerate() {
+            assert_eq!(i32::from(*s), i as i32);
+            assert_eq!(Size::try_from(i as i32), Ok(*s));
+        }
+        assert_eq!(Size::try_from(6), Err(6));
+        assert!(Size::Medium < Size::Large);
     }
 }

@@ -135,7 +135,7 @@ pub struct Char {
     pub vuln: Flags,
     pub form: Flags,
     pub parts: Flags,
-    pub size: i32,
+    pub size: Size,
     pub perm_stat: [i32; 5],
     pub mod_stat: [i32; 5],
     pub hitroll: i32,

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::flags::{Flags, Position};
+use super::flags::{Flags, Position, Size};
 
 /// The vnum of a room prototype.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -148,7 +148,7 @@ pub struct MobProto {
     pub wealth: i32,
     pub form: Flags,
     pub parts: Flags,
-    pub size: i32,
+    pub size: Size,
     pub material: String,
     pub spec_fun: Option<String>,
     pub shop: Option<Shop>,

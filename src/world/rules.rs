@@ -203,8 +203,7 @@ pub struct PcRace {
     pub stats: [i32; 5],
     /// Training maximum per stat.
     pub max_stats: [i32; 5],
-    /// Size (`SIZE_*`).
-    pub size: i32,
+    pub size: Size,
 }
 
 impl Named for PcRace {
@@ -216,10 +215,10 @@ impl Named for PcRace {
 /// The races players may choose, in ROM's order (mechanics 2.2).
 #[rustfmt::skip]
 pub static PC_RACES: &[PcRace] = &[
-    PcRace { name: "human", race: 1, who_name: "Human", points: 0, class_mult: [100, 100, 100, 100], skills: &[],                       stats: [13, 13, 13, 13, 13], max_stats: [18, 18, 18, 18, 18], size: SIZE_MEDIUM },
-    PcRace { name: "elf",   race: 2, who_name: "Elf",   points: 5, class_mult: [100, 125, 100, 120], skills: &["sneak", "hide"],        stats: [12, 14, 13, 15, 11], max_stats: [16, 20, 18, 21, 15], size: SIZE_SMALL },
-    PcRace { name: "dwarf", race: 3, who_name: "Dwarf", points: 8, class_mult: [150, 100, 125, 100], skills: &["berserk"],              stats: [14, 12, 14, 10, 15], max_stats: [20, 16, 19, 14, 21], size: SIZE_MEDIUM },
-    PcRace { name: "giant", race: 4, who_name: "Giant", points: 6, class_mult: [200, 150, 150, 105], skills: &["bash", "fast healing"], stats: [16, 11, 13, 11, 14], max_stats: [22, 15, 18, 15, 20], size: SIZE_LARGE },
+    PcRace { name: "human", race: 1, who_name: "Human", points: 0, class_mult: [100, 100, 100, 100], skills: &[],                       stats: [13, 13, 13, 13, 13], max_stats: [18, 18, 18, 18, 18], size: Size::Medium },
+    PcRace { name: "elf",   race: 2, who_name: "Elf",   points: 5, class_mult: [100, 125, 100, 120], skills: &["sneak", "hide"],        stats: [12, 14, 13, 15, 11], max_stats: [16, 20, 18, 21, 15], size: Size::Small },
+    PcRace { name: "dwarf", race: 3, who_name: "Dwarf", points: 8, class_mult: [150, 100, 125, 100], skills: &["berserk"],              stats: [14, 12, 14, 10, 15], max_stats: [20, 16, 19, 14, 21], size: Size::Medium },
+    PcRace { name: "giant", race: 4, who_name: "Giant", points: 6, class_mult: [200, 150, 150, 105], skills: &["bash", "fast healing"], stats: [16, 11, 13, 11, 14], max_stats: [22, 15, 18, 15, 20], size: Size::Large },
 ];
 
 /// The player race a word names (prefix rule).
