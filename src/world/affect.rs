@@ -18,18 +18,6 @@
 use super::rules::Sn;
 use super::*;
 
-/// Where an affect acts (`Affect::where_`).
-pub mod to {
-    /// Applies and `affected_by` bits.
-    pub const AFFECTS: i32 = 0;
-    /// On an object.
-    pub const OBJECT: i32 = 1;
-    pub const IMMUNE: i32 = 2;
-    pub const RESIST: i32 = 3;
-    pub const VULN: i32 = 4;
-    pub const WEAPON: i32 = 5;
-}
-
 /// What a character reads when an affect of a skill wears off. Spells
 /// declare theirs here as they are written (the magic issue fills it);
 /// the text is our own. A skill without an entry ends silently.

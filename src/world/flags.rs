@@ -252,6 +252,18 @@ pub mod aff {
     pub const SLOW: Flags = 1 << 29; // d
 }
 
+/// Where an affect acts (`Affect::where_`, ROM's `TO_*`).
+pub mod to {
+    /// Applies and `affected_by` bits.
+    pub const AFFECTS: i32 = 0;
+    /// On an object.
+    pub const OBJECT: i32 = 1;
+    pub const IMMUNE: i32 = 2;
+    pub const RESIST: i32 = 3;
+    pub const VULN: i32 = 4;
+    pub const WEAPON: i32 = 5;
+}
+
 /// Apply locations (4.18): what an apply or affect modifies. 20..=24 all
 /// adjust the one saving-throw value.
 pub mod apply {

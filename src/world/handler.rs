@@ -271,7 +271,7 @@ impl World {
                 (
                     a.location,
                     a.modifier,
-                    if a.where_ == 0 { a.bits } else { 0 },
+                    if a.where_ == to::AFFECTS { a.bits } else { 0 },
                 )
             })
             .collect();

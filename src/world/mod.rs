@@ -52,7 +52,7 @@ pub const OBJ_VNUM_CORPSE_PC: ObjVnum = ObjVnum(11);
 /// A timed effect on a character or object (ROM's AFFECT_DATA).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Affect {
-    /// 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
+    /// Where it acts (`to::*`): 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
     pub where_: i32,
     /// The skill it comes from, or `Sn::NONE`.
     pub skill: rules::Sn,
