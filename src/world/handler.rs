@@ -332,7 +332,7 @@ impl World {
         let proto = self.mob_index.get(&vnum)?.proto.clone();
         let hit = self.rng.dice(proto.hit.number, proto.hit.size) + proto.hit.bonus;
         let mana = self.rng.dice(proto.mana.number, proto.mana.size) + proto.mana.bonus;
-        let sex = if proto.sex == 3 {
+        let sex = if proto.sex == SEX_EITHER {
             self.rng.range(1, 2)
         } else {
             proto.sex
