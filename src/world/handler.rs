@@ -3,7 +3,7 @@
 //! one home of rules several command families share: visibility (rooms,
 //! characters, objects, wizinvis), carry weight and item counts, and
 //! `stop_fighting`/`update_pos`. Commands, fights and spells call these and
-//! never copy them. The bits they test are in `flags`.
+//! never copy them. The bits they test are in `flags`, the tables in `rules`.
 //!
 //! Every function keeps both sides of a relation in step (a room's `people`
 //! and a character's `room`, a character's `carrying` and an object's `loc`),
