@@ -7,7 +7,7 @@
 //!
 //! * `Pass` holds an argon2 PHC string, never a password or a `crypt()` hash;
 //! * skills are written by quoted name as ROM does (`Sk 75 'sword'`,
-//!   `Affc 'armor' ...`, names from `db::tables::SKILLS`); bare skill numbers,
+//!   `Affc 'armor' ...`, names from `world::rules::SKILLS`); bare skill numbers,
 //!   which earlier versions wrote, are still read;
 //! * `Sett key value~` lines carry [`PcData::settings`];
 //! * every object is kept (ROM drops keys and over-level items at save time).
@@ -26,11 +26,11 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use crate::db::tables;
 use crate::world::handler::smash_tilde;
+use crate::world::rules::{self, Sn};
 use crate::world::{
-    wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, RoomVnum, World,
-    ROOM_VNUM_LIMBO,
+    pos, wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, Position,
+    RoomVnum, World, ROOM_VNUM_LIMBO,
 };
 
 /// The file version we write (ROM's current one).
@@ -209,22 +209,20 @@ pub fn played_secs_at(pc: &PcData, now: i64) -> i64 {
 
 /// A skill as the file names it: `'name'`, or the bare number when the
 /// skill table has no such entry.
-fn skill_word(sn: i32) -> String {
-    match tables::skill_name(sn) {
+fn skill_word(sn: Sn) -> String {
+    match sn.name() {
         Some(name) => format!("'{name}'"),
-        None => sn.to_string(),
+        None => sn.0.to_string(),
     }
 }
 
 /// A skill word read back: a quoted name (exact, else ROM's prefix rule) or
 /// a bare number as earlier versions wrote it.
-fn skill_from_word(word: &str) -> Option<i32> {
+fn skill_from_word(word: &str) -> Option<Sn> {
     if let Ok(sn) = word.parse::<i32>() {
-        return Some(sn);
+        return Some(Sn(sn));
     }
-    tables::skill_exact(word)
-        .or_else(|| tables::skill_lookup(word))
-        .and_then(|sn| i32::try_from(sn).ok())
+    rules::skill_exact(word).or_else(|| rules::skill_lookup(word))
 }
 
 /// The whole player file for `ch`, as text (empty for mobiles and stale ids).
@@ -253,7 +251,7 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if !pc.prompt.is_empty() {
         let _ = writeln!(o, "Prom {}~", smash_tilde(&pc.prompt));
     }
-    let race = tables::pc_race_by_index(c.race).map_or("human", |r| r.name);
+    let race = rules::pc_race_by_index(c.race).map_or("human", |r| r.name);
     let _ = writeln!(o, "Race {race}~");
     let _ = writeln!(o, "Sex  {}", c.sex);
     let _ = writeln!(o, "Cla  {}", c.class);
@@ -286,12 +284,12 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if pc.invis_level != 0 {
         let _ = writeln!(o, "Invi {}", pc.invis_level);
     }
-    let position = if c.position == crate::world::pos::FIGHTING {
-        crate::world::pos::STANDING
+    let position = if c.position == pos::FIGHTING {
+        pos::STANDING
     } else {
         c.position
     };
-    let _ = writeln!(o, "Pos  {position}");
+    let _ = writeln!(o, "Pos  {}", i32::from(position));
     let _ = writeln!(o, "Prac {}", pc.practice);
     let _ = writeln!(o, "Trai {}", pc.train);
     if c.saving_throw != 0 {
@@ -627,7 +625,7 @@ pub fn read_player(text: &str, file_name: &str) -> Result<LoadedPlayer, SaveErro
 fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), SaveError> {
     let ch = &mut out.ch;
     let mut pc = Box::<PcData>::default();
-    ch.position = crate::world::pos::STANDING;
+    ch.position = pos::STANDING;
     ch.race = 1;
     while let Some(key) = r.key() {
         let key_line = r.line;
@@ -645,7 +643,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Prom" | "Prompt" => pc.prompt = r.string()?,
             "Race" => {
                 let name = r.string()?;
-                ch.race = match tables::pc_race_exact(&name) {
+                ch.race = match rules::pc_race_exact(&name) {
                     Some(race) => race.race,
                     None => {
                         out.warnings.push(format!(
@@ -657,7 +655,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
                 };
             }
             "Sex" => ch.sex = r.int()?.clamp(0, 2),
-            "Cla" | "Class" => ch.class = r.int()?.clamp(0, tables::CLASSES.len() as i32 - 1),
+            "Cla" | "Class" => ch.class = r.int()?.clamp(0, rules::CLASSES.len() as i32 - 1),
             "Levl" | "Lev" | "Level" => ch.level = r.int()?,
             "Tru" | "Trust" => ch.trust = r.int()?,
             "Sec" => pc.security = r.int()?,
@@ -684,12 +682,8 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Comm" => ch.comm = r.flags()?,
             "Invi" | "InvisLevel" => pc.invis_level = r.int()?,
             "Pos" | "Position" => {
-                let p = r.int()?;
-                ch.position = if p == crate::world::pos::FIGHTING {
-                    crate::world::pos::STANDING
-                } else {
-                    p.clamp(crate::world::pos::DEAD, crate::world::pos::STANDING)
-                };
+                let p = Position::clamped(i64::from(r.int()?));
+                ch.position = if p == pos::FIGHTING { pos::STANDING } else { p };
             }
             "Prac" | "Practice" => pc.practice = r.int()?,
             "Trai" | "Train" => pc.train = r.int()?,
@@ -762,7 +756,7 @@ fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
     let w = r
         .word_on_line()
         .ok_or_else(|| r.err("Affc without a skill"))?;
-    let skill = skill_from_word(&w).unwrap_or(-1);
+    let skill = skill_from_word(&w).unwrap_or(Sn::NONE);
     let [where_, level, duration, modifier, location] = r.ints::<5>()?;
     let bits = r.number()? as u64;
     Ok(Affect {
@@ -860,10 +854,10 @@ fn read_obj_block(r: &mut Reader<'_>, warnings: &mut Vec<String>) -> Result<Save
 /// these on load too): size, and the race's affect, immunity, resistance,
 /// vulnerability, form and part bits.
 pub fn apply_race(ch: &mut Char) {
-    if let Some(info) = tables::pc_race_by_index(ch.race) {
+    if let Some(info) = rules::pc_race_by_index(ch.race) {
         ch.size = info.size;
     }
-    if let Some(race) = tables::RACES.get(ch.race) {
+    if let Some(race) = rules::RACES.get(ch.race) {
         ch.affected_by |= race.aff;
         ch.imm |= race.imm;
         ch.res |= race.res;
@@ -1196,6 +1190,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::world::rules::gsn;
     use crate::world::{item, wear, AreaId, AreaProto, ObjProto, Protos, RoomProto};
 
     fn world() -> World {
@@ -1263,7 +1258,7 @@ mod tests {
         pc.settings.insert("colour".into(), "on".into());
         pc.settings.insert("wrap".into(), "80 cols".into());
         pc.groups.push("rom basics".into());
-        pc.learned.insert(12, 75);
+        pc.learned.insert(Sn(12), 75);
         let mut c = Char {
             name: "Alice".into(),
             pc: Some(Box::new(pc)),
@@ -1282,7 +1277,7 @@ mod tests {
             silver: 345,
             exp: 7000,
             alignment: -350,
-            position: crate::world::pos::RESTING,
+            position: pos::RESTING,
             act: (1 << 16) | (1 << 3),
             comm: (1 << 17) | (1 << 18),
             perm_stat: [12, 14, 13, 18, 11],
@@ -1292,7 +1287,7 @@ mod tests {
             damroll: 3,
             affects: vec![Affect {
                 where_: 0,
-                skill: 5,
+                skill: Sn(5),
                 level: 7,
                 duration: 10,
                 location: 18,
@@ -1490,18 +1485,22 @@ mod tests {
         let learned = p.ch.pc.as_deref().map(|pc| pc.learned.clone());
         assert_eq!(
             learned,
-            Some([(12, 75), (105, 50), (122, 40)].into_iter().collect())
+            Some(
+                [(Sn(12), 75), (gsn::SWORD, 50), (gsn::FAST_HEALING, 40)]
+                    .into_iter()
+                    .collect()
+            )
         );
         assert!(
             p.warnings.len() == 1 && p.warnings[0].contains("Bob:7: unknown skill"),
             "{:?}",
             p.warnings
         );
-        let skills: Vec<i32> = p.ch.affects.iter().map(|a| a.skill).collect();
-        assert_eq!(skills, [5, 2, -1]);
+        let skills: Vec<Sn> = p.ch.affects.iter().map(|a| a.skill).collect();
+        assert_eq!(skills, [Sn(5), Sn(2), Sn::NONE]);
         // A skill number the table does not know stays a number.
         if let Some(pc) = w.ch_mut(ch).and_then(|c| c.pc.as_deref_mut()) {
-            pc.learned.insert(999, 10);
+            pc.learned.insert(Sn(999), 10);
         }
         let text = write_player_at(&w, ch, 1);
         assert!(text.contains("\nSk 10 999\n"), "{text}");
@@ -1510,7 +1509,7 @@ mod tests {
             back.ch
                 .pc
                 .as_deref()
-                .and_then(|pc| pc.learned.get(&999).copied()),
+                .and_then(|pc| pc.learned.get(&Sn(999)).copied()),
             Some(10)
         );
     }

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use gracemud::db::{self, tables, Severity};
+use gracemud::world::flags::*;
 use gracemud::world::proto::*;
 
 fn rom_areas() -> Option<PathBuf> {
@@ -74,7 +75,7 @@ fn every_stock_file_loads_without_errors() {
     let cleave = tables::attack_lookup("cleave").unwrap() as i64;
     assert_eq!(
         scimitar.values,
-        [i64::from(tables::WEAPON_SWORD), 4, 10, cleave, 48]
+        [i64::from(WEAPON_SWORD), 4, 10, cleave, 48]
     );
     assert_eq!(
         (
@@ -91,7 +92,7 @@ fn every_stock_file_loads_without_errors() {
     // The thief: AC x 10, race bits, first letter of descriptions upper-cased.
     let thief = &p.mobs[&MobVnum(3005)];
     assert_eq!(thief.ac, [20, 40, 30, 70]);
-    assert_eq!(thief.sex, tables::SEX_EITHER);
+    assert_eq!(thief.sex, SEX_EITHER);
     assert_eq!(thief.spec_fun.as_deref(), Some("spec_thief"));
     assert!(thief.act & ACT_IS_NPC != 0);
 

@@ -3,9 +3,7 @@
 //! directly or through the interpreter, and the text queued on characters
 //! is checked.
 
-use gracemud::game::act_move::cont;
 use gracemud::game::{act_info, act_move, interp};
-use gracemud::world::handler::comm;
 use gracemud::world::*;
 
 const TEMPLE: i32 = 3001;
@@ -938,7 +936,7 @@ fn the_bundled_world_can_be_walked() {
     w.reset_all();
     let alice = player(&mut w, "Alice", TEMPLE);
     if let Some(c) = w.ch_mut(alice) {
-        c.act |= gracemud::world::handler::plr::HOLYLIGHT;
+        c.act |= plr::HOLYLIGHT;
     }
     let mut rooms: Vec<RoomVnum> = w.rooms.keys().copied().collect();
     rooms.sort();
@@ -1029,7 +1027,7 @@ fn every_listed_command_has_bundled_help() {
 /// `help <race>` (also at the race question) shows the race's real numbers.
 #[test]
 fn race_help_tells_the_tables_truth() {
-    use gracemud::db::tables::PC_RACES;
+    use gracemud::world::rules::PC_RACES;
     let w = bundled_world();
     let numbers = |line: &str| -> Vec<i32> {
         line.split_whitespace()

@@ -3,7 +3,6 @@
 //! the real interpreter. No network: text is read off `Char::output`.
 
 use gracemud::game::interp::interpret;
-use gracemud::world::handler::{comm, extra, plr};
 use gracemud::world::*;
 use std::collections::BTreeMap;
 
@@ -177,6 +176,15 @@ fn protos() -> Protos {
             5,
             [1, 1, 1, 0, 0],
         ),
+        obj(
+            110,
+            "satchel",
+            "a lightening satchel",
+            item::CONTAINER,
+            t,
+            10,
+            [100, 0, -1, 60, 50],
+        ),
     ];
     for o in list {
         objs.insert(o.vnum, o);
@@ -198,7 +206,7 @@ fn protos() -> Protos {
             start_pos: pos::STANDING,
             default_pos: pos::STANDING,
             sex: 1,
-            size: 2,
+            size: Size::Medium,
             ..Default::default()
         },
     );
@@ -298,7 +306,7 @@ fn player(w: &mut World, name: &str, level: i32, at: RoomVnum) -> CharId {
         max_mv: 100,
         position: pos::STANDING,
         perm_stat: [16; 5],
-        size: 2,
+        size: Size::Medium,
         ..Default::default()
     };
     let id = w.chars.insert(c);
@@ -1119,6 +1127,44 @@ fn load_purge_and_stat() {
         "Maybe that wasn't a good idea...\n"
     );
     assert!(out(&mut w, boss).contains("Zeus tried to purge you!"));
+}
+
+#[test]
+fn score_and_stat_agree_on_carried_items_and_weight() {
+    let mut w = world();
+    let imm = player(&mut w, "Zeus", 60, TEMPLE);
+    let bob = player(&mut w, "Bob", 10, TEMPLE);
+    // A satchel that halves what it holds (v4 = 50) with two swords in it,
+    // a worn helmet, a ring (no item) and coins (weight, no item).
+    let satchel = load_to_char(&mut w, 110, bob);
+    for _ in 0..2 {
+        let sword = w.create_object(ObjVnum(100), 0).expect("sword prototype");
+        w.obj_to_obj(sword, satchel);
+    }
+    load_to_char(&mut w, 102, bob);
+    let helmet = load_to_char(&mut w, 103, bob);
+    run(&mut w, bob, "wear helmet");
+    assert_eq!(w.obj(helmet).map(|o| o.wear_loc), Some(wear_loc::HEAD));
+    if let Some(c) = w.ch_mut(bob) {
+        c.gold = 100;
+        c.silver = 55;
+    }
+    // satchel 10 + swords 2 * 50 * 50% + ring 1 + helmet 20 + gold 40 + silver 5
+    assert_eq!(w.carry_weight(bob), 126);
+    // the two swords and the helmet
+    assert_eq!(w.carry_number(bob), 3);
+    let score = run(&mut w, bob, "score");
+    assert!(
+        score.contains("You are carrying 3/") && score.contains("items with weight 12/"),
+        "{score}"
+    );
+    let stat = run(&mut w, imm, "stat bob");
+    assert!(
+        stat.contains("Carry number: 3  Carry weight: 12\n"),
+        "{stat}"
+    );
+    assert_eq!(w.get_obj_weight(satchel), 60);
+    assert_eq!(w.get_true_weight(satchel), 110);
 }
 
 #[test]

@@ -19,7 +19,8 @@
 //! This module knows nothing about sections or records (see `sections`),
 //! except the section names it needs to resynchronise after an error.
 
-use crate::world::proto::{Dice, Flags};
+use crate::world::flags::Flags;
+use crate::world::proto::Dice;
 
 use super::tables::letter_bit;
 

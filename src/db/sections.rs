@@ -21,7 +21,9 @@ use std::time::Instant;
 use super::reader::{latin1, FieldExt, Mark, Pos, Reader, Result, SyntaxError, SECTION_NAMES};
 use super::tables::{self, Named, ValueLayout};
 use super::{Diagnostic, LoadReport, Severity};
+use crate::world::flags::*;
 use crate::world::proto::*;
+use crate::world::rules;
 
 /// Where something was written: file index and position.
 #[derive(Clone, Copy, Debug)]
@@ -1233,9 +1235,9 @@ impl FileParser<'_, '_> {
         let race_name = self.rd.string().field("race")?;
         let race_pos = self.rd.token_start();
         let race = self
-            .lookup(tables::RACES, race_name.as_bytes(), race_pos, "race", true)
+            .lookup(rules::RACES, race_name.as_bytes(), race_pos, "race", true)
             .unwrap_or(0);
-        let r = &tables::RACES[race];
+        let r = &rules::RACES[race];
         let act = self.flags_in(tables::ACT_FLAGS, "act flags")? | ACT_IS_NPC | r.act;
         let affected = self.flags_in(tables::AFFECT_FLAGS, "affect flags")? | r.aff;
         let alignment = self.rd.number().field("alignment")?;
@@ -1291,13 +1293,19 @@ impl FileParser<'_, '_> {
             imm,
             res,
             vuln,
-            start_pos: i32::try_from(start_pos).unwrap_or(tables::POS_STANDING),
-            default_pos: i32::try_from(default_pos).unwrap_or(tables::POS_STANDING),
+            start_pos: Position::ALL
+                .get(start_pos)
+                .copied()
+                .unwrap_or(pos::STANDING),
+            default_pos: Position::ALL
+                .get(default_pos)
+                .copied()
+                .unwrap_or(pos::STANDING),
             sex: i32::try_from(sex).unwrap_or(0),
             wealth,
             form,
             parts,
-            size: i32::try_from(size).unwrap_or(tables::SIZE_MEDIUM),
+            size: Size::ALL.get(size).copied().unwrap_or(Size::Medium),
             material,
             origin: self.origin(at),
             ..MobProto::default()
@@ -1411,20 +1419,20 @@ impl FileParser<'_, '_> {
         let _damage = self.rd.dice().field("damage dice")?;
         let gold = self.rd.number().field("gold")?;
         let _exp = self.rd.number().field("experience")?;
-        let mut positions = [0; 2];
+        let mut positions = [pos::STANDING; 2];
         for (p, name) in positions
             .iter_mut()
             .zip(["start position", "default position"])
         {
             let v = self.rd.number().field(name)?;
-            if !(0..=tables::POS_STANDING).contains(&v) {
+            let read = Position::try_from(v);
+            if read.is_err() {
                 let pos = self.rd.token_start();
                 self.error(pos, &format!("{name}: {v} is not a position (0..8)"));
             }
-            *p = if !(tables::POS_SLEEPING..=tables::POS_STANDING).contains(&v) {
-                tables::POS_STANDING
-            } else {
-                v
+            *p = match read {
+                Ok(v) if v >= pos::SLEEPING => v,
+                _ => pos::STANDING,
             };
         }
         let sex = self.rd.number().field("sex")?;
@@ -1439,14 +1447,14 @@ impl FileParser<'_, '_> {
         // The race comes from the first keyword; without a match, a human
         // with the fixed behaviour ROM gives old mobiles.
         let first_kw = keywords.split_whitespace().next().unwrap_or("");
-        let (race, extra_off) = match tables::race_lookup(first_kw) {
+        let (race, extra_off) = match rules::race_lookup(first_kw) {
             Some(r) if r != 0 => (r, 0),
             _ => (
                 1,
                 tables::letters("EFNU"), // dodge, disarm, trip, assist_vnum
             ),
         };
-        let r = &tables::RACES[race];
+        let r = &rules::RACES[race];
         // New-format stats with about the spread ROM gives old mobiles at
         // creation (hit points, damage) and its level-based armour.
         let l = level.clamp(0, 1000);
@@ -1498,7 +1506,7 @@ impl FileParser<'_, '_> {
             wealth: gold / 20,
             form: r.form,
             parts: r.parts,
-            size: tables::SIZE_MEDIUM,
+            size: Size::Medium,
             material: "none".to_owned(),
             origin: self.origin(at),
             ..MobProto::default()
@@ -1587,7 +1595,7 @@ impl FileParser<'_, '_> {
         }
         let pos = self.rd.token_start();
         Ok(self
-            .lookup(&tables::SKILLS[1..], word, pos, "spell", true)
+            .lookup(&rules::SKILLS[1..], word, pos, "spell", true)
             .map_or(-1, |i| i as i64 + 1))
     }
 
@@ -1660,21 +1668,21 @@ impl FileParser<'_, '_> {
             return class.class;
         }
         if word.eq_ignore_ascii_case(b"exotic") {
-            return tables::WEAPON_EXOTIC;
+            return WEAPON_EXOTIC;
         }
         if word.eq_ignore_ascii_case(b"spear") {
             self.warning(
                 pos,
                 "weapon class 'spear' is not in ROM's table (ROM makes it exotic; its spelling is 'staff'); loaded as spear",
             );
-            return tables::WEAPON_SPEAR;
+            return WEAPON_SPEAR;
         }
         let msg = format!(
             "unknown weapon class '{}'; expected exotic, sword, mace, dagger, axe, staff (spear), flail, whip or polearm",
             latin1(word)
         );
         self.error(pos, &msg);
-        tables::WEAPON_EXOTIC
+        WEAPON_EXOTIC
     }
 
     /// `A`, `F` (new format only) and `E` trailers, in any order.
@@ -1836,8 +1844,8 @@ impl FileParser<'_, '_> {
         if slot <= 0 {
             return -1;
         }
-        match i32::try_from(slot).ok().and_then(tables::skill_by_slot) {
-            Some(sn) => sn as i64,
+        match i32::try_from(slot).ok().and_then(rules::skill_by_slot) {
+            Some(sn) => i64::from(sn.0),
             None => {
                 self.error(pos, &format!("unknown spell slot number {slot}"));
                 -1
@@ -1855,11 +1863,11 @@ impl FileParser<'_, '_> {
         let _area_number = self.rd.number().field("area number")?;
         let flags = self.flags_in(tables::ROOM_FLAGS, "room flags")?;
         let mut sector = self.rd.number().field("sector")?;
-        if !(0..=tables::SECT_DESERT).contains(&sector) {
+        if !(0..=SECT_DESERT).contains(&sector) {
             let pos = self.rd.token_start();
             let msg = format!("sector {sector} is not a sector type (0..10); using 0 (inside)");
             self.warning(pos, &msg);
-            sector = tables::SECT_INSIDE;
+            sector = SECT_INSIDE;
         }
         let mut room = RoomProto {
             vnum: RoomVnum(vnum),
@@ -2476,7 +2484,9 @@ fn reset_arg_names(cmd: u8) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::super::{load_area_str, tables, LoadReport};
+    use crate::world::flags::*;
     use crate::world::proto::*;
+    use crate::world::rules;
 
     /// A small but complete area: every record kind, resets, shop, special,
     /// mobprog. Line numbers in the tests below refer to this text.
@@ -2635,7 +2645,7 @@ say hi
         assert_eq!(mob.description, "He looks bored.\n");
         assert_eq!(mob.race, 1);
         assert_eq!(mob.act, ACT_IS_NPC | ACT_SENTINEL);
-        let human = &tables::RACES[1];
+        let human = &rules::RACES[1];
         assert_eq!(mob.form, human.form);
         assert_eq!(mob.parts, human.parts & !tables::letters("K"));
         assert_eq!(mob.ac, [-50, -40, -30, 0]);
@@ -2648,8 +2658,11 @@ say hi
             }
         );
         assert_eq!(mob.dam_type, 3);
-        assert_eq!((mob.start_pos, mob.default_pos, mob.sex), (8, 8, 1));
-        assert_eq!(mob.size, tables::SIZE_MEDIUM);
+        assert_eq!(
+            (mob.start_pos, mob.default_pos, mob.sex),
+            (pos::STANDING, pos::STANDING, 1)
+        );
+        assert_eq!(mob.size, Size::Medium);
         assert_eq!(mob.material, "0");
         assert_eq!(mob.spec_fun.as_deref(), Some("spec_guard"));
         let shop = mob.shop.as_ref().unwrap();
@@ -2885,7 +2898,7 @@ say hi
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(
             r.protos.objs[&ObjVnum(100)].values[0],
-            i64::from(tables::WEAPON_SPEAR)
+            i64::from(WEAPON_SPEAR)
         );
         let r = load(&edit("stand stand male", "stand stand malee"));
         assert!(
@@ -3335,10 +3348,13 @@ say hi
         let r = load_area_str("o.are", text.as_bytes());
         assert!(r.errors.is_empty(), "{:?}", errors(&r));
         let m = &r.protos.mobs[&MobVnum(1)];
-        assert_eq!(m.race, tables::race_lookup("dragon").unwrap());
+        assert_eq!(m.race, rules::race_lookup("dragon").unwrap());
         assert_eq!(m.long_descr, "An old dragon is here.\n");
         assert_eq!((m.level, m.hitroll, m.alignment), (20, 5, -500));
-        assert_eq!((m.start_pos, m.default_pos, m.sex), (8, 8, 1));
+        assert_eq!(
+            (m.start_pos, m.default_pos, m.sex),
+            (pos::STANDING, pos::STANDING, 1)
+        );
         assert_eq!(
             m.act & (ACT_IS_NPC | ACT_SENTINEL),
             ACT_IS_NPC | ACT_SENTINEL
@@ -3386,7 +3402,7 @@ say hi
         let r = load(&text);
         assert!(r.errors.is_empty(), "{:?}", errors(&r));
         let m = &r.protos.mobs[&MobVnum(100)];
-        let dragon = &tables::RACES[11];
+        let dragon = &rules::RACES[11];
         assert_eq!(m.res, dragon.res & !tables::letters("H"));
         assert_eq!(m.act, ACT_IS_NPC, "'a' is a prefix of 'act'");
         assert_eq!(m.parts, dragon.parts);

@@ -10,7 +10,7 @@
 //! only queue a [`Request`]: the server does the file work and extraction.
 
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, comm, one_argument, plr};
+use crate::world::handler::one_argument;
 use crate::world::*;
 
 /// Most text kept waiting on a link-dead character by tells.
@@ -195,7 +195,7 @@ pub fn do_reply(world: &mut World, ch: CharId, arg: &str) {
 // --------------------------------------------------------------- channels
 
 /// Players who can hear a world-wide message from `ch`.
-fn channel_listeners(world: &World, ch: CharId, off_flag: Flags, min_pos: i32) -> Vec<CharId> {
+fn channel_listeners(world: &World, ch: CharId, off_flag: Flags, min_pos: Position) -> Vec<CharId> {
     world
         .players
         .iter()
@@ -627,7 +627,7 @@ pub fn do_group(world: &mut World, ch: CharId, arg: &str) {
             let class = if g.is_npc() {
                 "Mob"
             } else {
-                crate::db::tables::class_by_number(g.class.max(0)).map_or("???", |k| k.who_name)
+                crate::world::rules::class_by_number(g.class.max(0)).map_or("???", |k| k.who_name)
             };
             let mut name = world.pers(id, ch);
             crate::world::act::capitalize_first(&mut name);

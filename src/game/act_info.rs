@@ -8,14 +8,14 @@
 //! commands (shops, `get`, `put`) can reuse ROM's list formats. Wording
 //! follows ROM where players or scripts rely on it.
 //!
-//! Race, class, liquid and skill names come from `db::tables`.
+//! Race, class and skill names come from `world::rules`, liquid names from
+//! `db::tables`.
 
-use super::act_move::{can_see_room, cont, dir_from_name, furn, preposition};
-use crate::db::tables::{self, LIQUIDS, RACES};
+use super::act_move::{dir_from_name, preposition};
+use crate::db::tables::LIQUIDS;
 use crate::world::act::{capitalize_first, ActArgs, To};
-use crate::world::handler::{
-    aff, comm, extra, is_name, number_argument, one_argument, plr, smash_tilde,
-};
+use crate::world::handler::{is_name, number_argument, one_argument, smash_tilde};
+use crate::world::rules::{self, exp_per_level, RACES};
 use crate::world::*;
 
 // ------------------------------------------------------------- vocabularies
@@ -42,24 +42,6 @@ pub const WHERE_NAME: [&str; 19] = [
     "<held>              ",
     "<floating nearby>   ",
 ];
-
-/// Dexterity's defensive bonus by current dex (rom-mechanics 4).
-const DEX_DEFENSIVE: [i32; 26] = [
-    60, 50, 50, 40, 30, 20, 10, 0, 0, 0, 0, 0, 0, 0, 0, -10, -15, -20, -30, -40, -50, -60, -75,
-    -90, -105, -120,
-];
-/// Strength's to-hit and to-dam bonus by current str.
-const STR_TOHIT: [i32; 26] = [
-    -5, -5, -3, -3, -2, -2, -1, -1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6,
-];
-const STR_TODAM: [i32; 26] = [
-    -4, -4, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9,
-];
-
-/// Affect and player bits only this module looks at.
-const AFF_DETECT_GOOD: Flags = 1 << 6;
-const PLR_THIEF: Flags = 1 << 25;
-const PLR_KILLER: Flags = 1 << 26;
 
 /// The prompt `prompt all` restores.
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
@@ -109,14 +91,10 @@ fn line(s: &str) -> String {
     }
 }
 
-fn has_holylight(c: &Char) -> bool {
-    !c.is_npc() && c.act & plr::HOLYLIGHT != 0
-}
-
 /// ROM's check_blind: false (with a message) when `ch` cannot see at all.
 fn check_blind(world: &mut World, ch: CharId) -> bool {
     let Some(c) = world.ch(ch) else { return false };
-    if has_holylight(c) {
+    if c.has_holylight() {
         return true;
     }
     if c.is_affected(aff::BLIND) {
@@ -154,7 +132,7 @@ pub fn format_obj_to_char(world: &World, obj: ObjId, ch: CharId, short: bool) ->
     if c.is_affected(aff::DETECT_EVIL) && o.extra_flags & extra::EVIL != 0 {
         buf.push_str("(Red Aura) ");
     }
-    if c.is_affected(AFF_DETECT_GOOD) && o.extra_flags & extra::BLESS != 0 {
+    if c.is_affected(aff::DETECT_GOOD) && o.extra_flags & extra::BLESS != 0 {
         buf.push_str("(Blue Aura) ");
     }
     if c.is_affected(aff::DETECT_MAGIC) && o.extra_flags & extra::MAGIC != 0 {
@@ -234,7 +212,7 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     if v.is_affected(aff::INVISIBLE) {
         buf.push_str("(Invis) ");
     }
-    if v.pc.as_ref().is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+    if v.invis_level() >= LEVEL_HERO {
         buf.push_str("(Wizi) ");
     }
     if v.is_affected(aff::HIDE) {
@@ -252,16 +230,16 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
     if v.alignment <= -350 && c.is_affected(aff::DETECT_EVIL) {
         buf.push_str("(Red Aura) ");
     }
-    if v.alignment >= 350 && c.is_affected(AFF_DETECT_GOOD) {
+    if v.alignment >= 350 && c.is_affected(aff::DETECT_GOOD) {
         buf.push_str("(Golden Aura) ");
     }
     if v.is_affected(aff::SANCTUARY) {
         buf.push_str("(White Aura) ");
     }
-    if !v.is_npc() && v.act & PLR_KILLER != 0 {
+    if !v.is_npc() && v.act & plr::KILLER != 0 {
         buf.push_str("(KILLER) ");
     }
-    if !v.is_npc() && v.act & PLR_THIEF != 0 {
+    if !v.is_npc() && v.act & plr::THIEF != 0 {
         buf.push_str("(THIEF) ");
     }
     if v.position == v.default_pos && !v.long_descr.trim().is_empty() {
@@ -311,7 +289,6 @@ pub fn show_char_line(world: &World, victim: CharId, ch: CharId) -> String {
                 Some(_) => buf.push_str("someone who left??"),
             }
         }
-        _ => buf.push_str(" is here."),
     }
     capitalize_first(&mut buf);
     buf.push('\n');
@@ -331,7 +308,7 @@ pub fn show_char_to_char(world: &World, list: &[CharId], ch: CharId) -> String {
             continue;
         }
         let Some(r) = world.ch(rch) else { continue };
-        if trust < r.pc.as_ref().map_or(0, |p| p.invis_level) {
+        if trust < r.invis_level() {
             continue;
         }
         if world.can_see(ch, rch) {
@@ -434,7 +411,7 @@ pub fn exits_text(world: &World, ch: CharId, auto: bool) -> String {
         let Some(to_room) = world.room(to) else {
             continue;
         };
-        if !can_see_room(world, ch, to) || exit.is_closed() {
+        if !world.can_see_room(ch, to) || exit.is_closed() {
             continue;
         }
         found = true;
@@ -474,7 +451,7 @@ fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
         return String::new();
     };
     let mut out = room.name.clone();
-    if c.is_immortal() && (c.is_npc() || has_holylight(c)) {
+    if c.is_immortal() && (c.is_npc() || c.has_holylight()) {
         out.push_str(&format!(" [Room {}]", room.vnum.0));
     }
     out.push('\n');
@@ -605,7 +582,7 @@ pub fn do_look(world: &mut World, ch: CharId, arg: &str) {
     let Some(c) = world.ch(ch) else { return };
     let Some(room) = c.room else { return };
     if !c.is_npc()
-        && !has_holylight(c)
+        && !c.has_holylight()
         && !c.is_affected(aff::DARK_VISION)
         && world.room_is_dark(room)
     {
@@ -751,7 +728,7 @@ pub fn do_scan(world: &mut World, ch: CharId, arg: &str) {
                 continue;
             }
             let Some(v) = world.ch(rch) else { continue };
-            if v.pc.as_ref().is_some_and(|p| p.invis_level > trust) || !world.can_see(ch, rch) {
+            if v.invis_level() > trust || !world.can_see(ch, rch) {
                 continue;
             }
             out.push_str(&world.pers(rch, ch));
@@ -810,10 +787,10 @@ fn can_see_in_list(world: &World, ch: CharId, wch: CharId) -> bool {
     let (Some(c), Some(w)) = (world.ch(ch), world.ch(wch)) else {
         return false;
     };
-    if c.get_trust() < w.pc.as_ref().map_or(0, |p| p.invis_level) {
+    if c.get_trust() < w.invis_level() {
         return false;
     }
-    if has_holylight(c) {
+    if c.has_holylight() {
         return true;
     }
     !w.is_affected(aff::INVISIBLE) || c.is_affected(aff::DETECT_INVIS)
@@ -831,7 +808,7 @@ fn who_class(c: &Char) -> &'static str {
         54 => "DEM",
         53 => "ANG",
         52 => "AVA",
-        _ => tables::class_by_number(c.class).map_or("   ", |k| k.who_name),
+        _ => rules::class_by_number(c.class).map_or("   ", |k| k.who_name),
     }
 }
 
@@ -861,9 +838,9 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             }
         } else if "immortals".starts_with(&word) && word.len() >= 3 {
             imm_only = true;
-        } else if let Some(i) = tables::class_lookup(&word) {
+        } else if let Some(i) = rules::class_lookup(&word) {
             classes.push(i);
-        } else if let Some(r) = tables::pc_race_lookup(&word) {
+        } else if let Some(r) = rules::pc_race_lookup(&word) {
             races.push(r.race);
         } else {
             world.send(ch, "That's not a valid race or class.\n");
@@ -888,20 +865,20 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
         }
         found += 1;
         // ROM's who names are five wide (" Elf ").
-        let race = tables::pc_race_by_index(w.race)
+        let race = rules::pc_race_by_index(w.race)
             .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
         let pc = w.pc.as_deref();
         let mut tags = String::new();
-        if pc.is_some_and(|p| p.invis_level >= LEVEL_HERO) {
+        if w.invis_level() >= LEVEL_HERO {
             tags.push_str("(Wizi) ");
         }
         if w.comm & comm::AFK != 0 {
             tags.push_str("[AFK] ");
         }
-        if w.act & PLR_KILLER != 0 {
+        if w.act & plr::KILLER != 0 {
             tags.push_str("(KILLER) ");
         }
-        if w.act & PLR_THIEF != 0 {
+        if w.act & plr::THIEF != 0 {
             tags.push_str("(THIEF) ");
         }
         let title = pc.map_or("", |p| p.title.as_str());
@@ -936,8 +913,7 @@ pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
             if v.is_npc() || vroom.flags & ROOM_NOWHERE != 0 || Some(vroom.area) != area {
                 continue;
             }
-            let owner = vroom.owner.as_deref().is_some_and(|o| is_name(&c.name, o));
-            if !owner && super::act_move::room_is_private(world, vroom.vnum) {
+            if !world.is_room_owner(ch, vroom.vnum) && world.room_is_private(vroom.vnum) {
                 continue;
             }
             if !can_see_in_list(world, ch, vid) {
@@ -985,49 +961,11 @@ pub fn do_where(world: &mut World, ch: CharId, arg: &str) {
     );
 }
 
-/// Experience needed per level (rom-mechanics 3.1): the one copy of the
-/// formula, also used by creation (`nanny`), `advance` and the `%X` prompt.
-pub fn exp_per_level(c: &Char) -> i64 {
-    let Some(pc) = &c.pc else { return 1000 };
-    let class = usize::try_from(c.class).unwrap_or(0).min(3);
-    let mult = tables::pc_race_by_index(c.race).map_or(100, |r| i64::from(r.class_mult[class]));
-    let points = i64::from(pc.points);
-    if points < 40 {
-        return 1000 * (mult / 100);
-    }
-    let mut epl: i64 = 1000;
-    let mut inc: i64 = 500;
-    let mut p = points - 40;
-    while p > 9 {
-        epl += inc;
-        p -= 10;
-        if p > 9 {
-            epl += inc;
-            inc *= 2;
-            p -= 10;
-        }
-    }
-    epl += p * inc / 10;
-    epl * mult / 100
-}
-
 /// Seconds played in total, this session included.
 fn played_secs(c: &Char) -> i64 {
     c.pc.as_deref().map_or(0, |pc| {
         crate::save::played_secs_at(pc, crate::save::now_secs())
     })
-}
-
-/// ROM's GET_AC for armour type `i` (dex helps while awake).
-fn get_ac(world: &World, ch: CharId, i: usize) -> i32 {
-    let Some(c) = world.ch(ch) else { return 100 };
-    let dex = world.get_curr_stat(ch, 3).clamp(0, 25) as usize;
-    c.armor[i]
-        + if c.position > pos::SLEEPING {
-            DEX_DEFENSIVE[dex]
-        } else {
-            0
-        }
 }
 
 pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
@@ -1054,7 +992,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     let class = if c.is_npc() {
         "mobile"
     } else {
-        tables::class_by_number(c.class).map_or("unknown", |k| k.name)
+        rules::class_by_number(c.class).map_or("unknown", |k| k.name)
     };
     let race = RACES.get(c.race).map_or("unknown", |r| r.name);
     out.push_str(&format!("Race: {race}  Sex: {sex}  Class: {class}\n"));
@@ -1089,13 +1027,13 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     out.push_str(&format!("Wimpy set to {} hit points.\n", c.wimpy));
     if let Some(pc) = &c.pc {
-        if pc.condition[tables::COND_DRUNK] > 10 {
+        if pc.condition[COND_DRUNK] > 10 {
             out.push_str("You are drunk.\n");
         }
-        if pc.condition[tables::COND_THIRST] == 0 {
+        if pc.condition[COND_THIRST] == 0 {
             out.push_str("You are thirsty.\n");
         }
-        if pc.condition[tables::COND_HUNGER] == 0 {
+        if pc.condition[COND_HUNGER] == 0 {
             out.push_str("You are hungry.\n");
         }
     }
@@ -1110,7 +1048,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
         pos::FIGHTING => "You are fighting.\n",
         _ => "You are standing.\n",
     });
-    let ac: Vec<i32> = (0..4).map(|i| get_ac(world, ch, i)).collect();
+    let ac: Vec<i32> = (0..4).map(|i| world.get_ac(ch, i)).collect();
     if c.level >= 25 {
         out.push_str(&format!(
             "Armor: pierce: {}  bash: {}  slash: {}  magic: {}\n",
@@ -1139,7 +1077,7 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
     if c.is_immortal() {
         out.push_str("Holy Light: ");
-        out.push_str(if has_holylight(c) { "on" } else { "off" });
+        out.push_str(if c.has_holylight() { "on" } else { "off" });
         if let Some(pc) = &c.pc {
             if pc.invis_level > 0 {
                 out.push_str(&format!("  Invisible: level {}", pc.invis_level));
@@ -1148,11 +1086,10 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
         out.push('\n');
     }
     if c.level >= 15 {
-        let str_i = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
         out.push_str(&format!(
             "Hitroll: {}  Damroll: {}.\n",
-            c.hitroll + STR_TOHIT[str_i],
-            c.damroll + STR_TODAM[str_i]
+            world.get_hitroll(ch),
+            world.get_damroll(ch)
         ));
     }
     if c.level >= 10 {
@@ -1184,7 +1121,7 @@ pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
         return;
     }
     let mut out = "You are affected by the following spells:\n".to_string();
-    let mut last: Option<i32> = None;
+    let mut last: Option<rules::Sn> = None;
     for a in &c.affects {
         if last == Some(a.skill) {
             if c.level >= 20 {
@@ -1195,7 +1132,7 @@ pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
         } else {
             out.push_str(&format!(
                 "Spell: {:<15}",
-                tables::skill_name(a.skill).unwrap_or("unknown")
+                rules::skill_name(a.skill).unwrap_or("unknown")
             ));
         }
         if c.level >= 20 {
@@ -1554,35 +1491,6 @@ pub fn do_password(world: &mut World, ch: CharId, arg: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn exp_per_level_matches_the_table() {
-        let mut c = Char {
-            pc: Some(Box::default()),
-            race: 1,
-            class: 0,
-            ..Char::default()
-        };
-        for (points, epl) in [
-            (40, 1000),
-            (41, 1050),
-            (45, 1250),
-            (60, 2000),
-            (100, 8000),
-            (160, 64000),
-        ] {
-            if let Some(pc) = c.pc.as_mut() {
-                pc.points = points;
-            }
-            assert_eq!(exp_per_level(&c), epl, "points {points}");
-        }
-        c.race = 2;
-        c.class = 1;
-        if let Some(pc) = c.pc.as_mut() {
-            pc.points = 45;
-        }
-        assert_eq!(exp_per_level(&c), 1562);
-    }
 
     #[test]
     fn help_keyword_matching() {

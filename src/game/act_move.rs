@@ -8,56 +8,11 @@
 //! furniture. Messages follow ROM's wording, which players know by heart.
 
 use super::act_info;
+use crate::db::tables;
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, one_argument};
+use crate::world::handler::one_argument;
+use crate::world::rules::gsn;
 use crate::world::*;
-
-/// Affect bits only movement looks at (rom-area-format 4.14).
-const AFF_HASTE: Flags = 1 << 21;
-const AFF_SLOW: Flags = 1 << 29;
-
-/// Room flag not (yet) in `world::proto`.
-const ROOM_HEROES_ONLY: Flags = 1 << 16;
-
-/// Sector numbers with special movement rules.
-const SECT_WATER_NOSWIM: i32 = 7;
-const SECT_AIR: i32 = 9;
-
-/// Movement cost by sector (rom-mechanics 16.1).
-const MOVEMENT_LOSS: [i32; 11] = [1, 2, 2, 3, 4, 6, 4, 1, 6, 10, 6];
-
-/// Container flags (object value 1).
-pub mod cont {
-    use crate::world::Flags;
-    pub const CLOSEABLE: Flags = 1;
-    pub const PICKPROOF: Flags = 2;
-    pub const CLOSED: Flags = 4;
-    pub const LOCKED: Flags = 8;
-}
-
-/// Exit flags portals use in value 1 beyond the ones in `world::proto`.
-const EX_NOCLOSE: Flags = 1 << 10;
-const EX_NOLOCK: Flags = 1 << 11;
-
-/// Furniture flags (furniture value 2).
-pub mod furn {
-    use crate::world::Flags;
-    pub const STAND_AT: Flags = 1 << 0;
-    pub const STAND_ON: Flags = 1 << 1;
-    pub const STAND_IN: Flags = 1 << 2;
-    pub const SIT_AT: Flags = 1 << 3;
-    pub const SIT_ON: Flags = 1 << 4;
-    pub const SIT_IN: Flags = 1 << 5;
-    pub const REST_AT: Flags = 1 << 6;
-    pub const REST_ON: Flags = 1 << 7;
-    pub const REST_IN: Flags = 1 << 8;
-    pub const SLEEP_AT: Flags = 1 << 9;
-    pub const SLEEP_ON: Flags = 1 << 10;
-    pub const SLEEP_IN: Flags = 1 << 11;
-}
-
-/// The skill number of `recall` in the skill table (rom-mechanics 6.1).
-const SN_RECALL: i32 = 134;
 
 /// The direction a word names (`n`, `north`, ... `d`, `down`), if any.
 pub fn dir_from_name(word: &str) -> Option<usize> {
@@ -71,52 +26,6 @@ pub fn dir_from_name(word: &str) -> Option<usize> {
         "d" | "down" => Some(5),
         _ => None,
     }
-}
-
-/// ROM's can_see_room: may `ch` enter (or see into) `room` at all?
-pub fn can_see_room(world: &World, ch: CharId, room: RoomVnum) -> bool {
-    let (Some(c), Some(r)) = (world.ch(ch), world.room(room)) else {
-        return false;
-    };
-    if r.flags & ROOM_IMP_ONLY != 0 && c.get_trust() < MAX_LEVEL {
-        return false;
-    }
-    if r.flags & (ROOM_GODS_ONLY | ROOM_HEROES_ONLY) != 0 && !c.is_immortal() {
-        return false;
-    }
-    if r.flags & ROOM_NEWBIES_ONLY != 0 && c.level > 5 && !c.is_immortal() {
-        return false;
-    }
-    true
-}
-
-/// Is `ch` named among the room's owners?
-fn is_room_owner(world: &World, ch: CharId, room: RoomVnum) -> bool {
-    let (Some(c), Some(r)) = (world.ch(ch), world.room(room)) else {
-        return false;
-    };
-    r.owner
-        .as_deref()
-        .is_some_and(|o| crate::world::handler::is_name(&c.name, o))
-}
-
-/// ROM's room_is_private.
-pub fn room_is_private(world: &World, room: RoomVnum) -> bool {
-    let Some(r) = world.room(room) else {
-        return false;
-    };
-    if r.owner.as_deref().is_some_and(|o| !o.is_empty()) {
-        return true;
-    }
-    let count = r.people.len();
-    (r.flags & ROOM_PRIVATE != 0 && count >= 2)
-        || (r.flags & ROOM_SOLITARY != 0 && count >= 1)
-        || r.flags & ROOM_IMP_ONLY != 0
-}
-
-/// The wizinvis level of a player (0 for mobiles).
-fn invis_level(c: &Char) -> i32 {
-    c.pc.as_ref().map_or(0, |p| p.invis_level)
 }
 
 /// Move `ch` one step in direction `dir` (0..5). `follow` is true when the
@@ -137,7 +46,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         world.send(ch, "Alas, you cannot go that way.\n");
         return;
     };
-    if !can_see_room(world, ch, to_room) {
+    if !world.can_see_room(ch, to_room) {
         world.send(ch, "Alas, you cannot go that way.\n");
         return;
     }
@@ -166,7 +75,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
             }
         }
     }
-    if !is_room_owner(world, ch, to_room) && room_is_private(world, to_room) {
+    if !world.is_room_owner(ch, to_room) && world.room_is_private(to_room) {
         world.send(ch, "That room is private right now.\n");
         return;
     }
@@ -192,12 +101,12 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
                 return;
             }
         }
-        let loss = |s: i32| MOVEMENT_LOSS[s.clamp(0, 10) as usize];
+        let loss = |s: i32| tables::sector(s).move_cost;
         let mut cost = (loss(from_sector) + loss(to_sector)) / 2;
-        if flying || c.is_affected(AFF_HASTE) {
+        if flying || c.is_affected(aff::HASTE) {
             cost /= 2;
         }
-        if c.is_affected(AFF_SLOW) {
+        if c.is_affected(aff::SLOW) {
             cost *= 2;
         }
         if c.mv < cost {
@@ -210,7 +119,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         }
     }
     let Some(c) = world.ch(ch) else { return };
-    let announce = !c.is_affected(aff::SNEAK) && invis_level(c) < LEVEL_HERO;
+    let announce = !c.is_affected(aff::SNEAK) && c.invis_level() < LEVEL_HERO;
     if announce {
         world.act(
             "$n leaves $T.",
@@ -246,7 +155,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
             do_stand(world, fch, "");
         }
         let Some(f) = world.ch(fch) else { continue };
-        if f.position != pos::STANDING || !can_see_room(world, fch, to_room) {
+        if f.position != pos::STANDING || !world.can_see_room(fch, to_room) {
             continue;
         }
         let law = world.room(to_room).is_some_and(|r| r.flags & ROOM_LAW != 0);
@@ -723,7 +632,7 @@ pub(crate) fn preposition(world: &World, obj: ObjId, at: Flags, on: Flags) -> &'
     }
 }
 
-fn set_position(world: &mut World, ch: CharId, position: i32, on: Option<ObjId>) {
+fn set_position(world: &mut World, ch: CharId, position: Position, on: Option<ObjId>) {
     if let Some(c) = world.ch_mut(ch) {
         c.position = position;
         c.on = on;
@@ -750,7 +659,7 @@ fn begin_posture(
     fighting: &str,
     [at, on, inside]: [Flags; 3],
     refuse: &str,
-) -> Option<(i32, Option<(ObjId, &'static str)>)> {
+) -> Option<(Position, Option<(ObjId, &'static str)>)> {
     let position = world.ch(ch)?.position;
     if position == pos::FIGHTING {
         world.send(ch, fighting);
@@ -1062,7 +971,7 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
     if c.fighting.is_some() {
         let skill =
             c.pc.as_ref()
-                .and_then(|p| p.learned.get(&SN_RECALL).copied())
+                .and_then(|p| p.learned.get(&gsn::RECALL).copied())
                 .unwrap_or(0);
         let lose = if c.conn.is_some() { 25 } else { 50 };
         // Faithful quirk (rom-mechanics C.1): a better skill fails more often.
@@ -1080,7 +989,7 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
             ch,
             &format!("You recall from combat!  You lose {lose} exps.\n"),
         );
-        stop_fighting(world, ch);
+        world.stop_fighting(ch, true);
     }
     if let Some(c) = world.ch_mut(ch) {
         c.mv /= 2;
@@ -1092,22 +1001,6 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
     if let Some(pet) = world.ch(ch).and_then(|c| c.pet) {
         if world.ch(pet).is_some() {
             do_recall(world, pet, "");
-        }
-    }
-}
-
-/// End `ch`'s fight and every fight against `ch`.
-fn stop_fighting(world: &mut World, ch: CharId) {
-    for (id, c) in world.chars.iter_mut() {
-        if id == ch || c.fighting == Some(ch) {
-            c.fighting = None;
-            if c.position == pos::FIGHTING {
-                c.position = if c.is_npc() {
-                    c.default_pos
-                } else {
-                    pos::STANDING
-                };
-            }
         }
     }
 }

@@ -4,104 +4,17 @@
 //! Every command takes the usual ROM forms: a plain name, `2.sword`, `all`
 //! and `all.sword`, and (for get, put and drop) an optional container. Money
 //! objects turn into coins in the purse when picked up; `drop 10 gold` and
-//! `give 10 gold bob` move coins. Item counts and weights follow ROM's rules
-//! (containers, money, gems and jewelry count no items; coins weigh), not the
-//! simpler totals in `world::handler`. Shops, looting rules beyond corpse
-//! ownership, the donation pit and autosplit are not handled here.
+//! `give 10 gold bob` move coins. Item counts and weights are ROM's, from
+//! `world::handler` (containers, money, gems and jewelry count no items;
+//! coins weigh). Shops, looting rules beyond corpse ownership, the donation
+//! pit and autosplit are not handled here.
 
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{extra, is_name, one_argument};
+use crate::world::handler::{is_name, one_argument, weight_mult};
+use crate::world::rules::str_app;
 use crate::world::*;
 
-/// Container flag bits in `values[1]`.
-pub mod cont {
-    pub const CLOSEABLE: i64 = 1;
-    pub const PICKPROOF: i64 = 2;
-    pub const CLOSED: i64 = 4;
-    pub const LOCKED: i64 = 8;
-    pub const PUT_ON: i64 = 16;
-}
-
-/// Weapon flag "two hands" in a weapon's `values[4]` (ROM letter F).
-pub const WEAPON_TWO_HANDS: i64 = 1 << 5;
-/// ROM's SIZE_LARGE.
-pub const SIZE_LARGE: i32 = 3;
-
-/// `str_app[STR].wield` (rom-mechanics §4): heaviest weapon in pounds.
-const STR_WIELD: [i32; 26] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 22, 25, 30, 35, 40, 45, 50, 55, 60,
-];
-
 // ------------------------------------------------------------------ helpers
-
-fn obj_ref(world: &World, obj: ObjId) -> Option<&Obj> {
-    world.obj(obj)
-}
-
-/// ROM's get_obj_number: containers, money, gems and jewelry count no item
-/// themselves; their contents do.
-pub fn obj_number(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    let own = match o.item_type {
-        item::CONTAINER | item::MONEY | item::GEM | item::JEWELRY => 0,
-        _ => 1,
-    };
-    own + o
-        .contains
-        .iter()
-        .map(|&c| obj_number(world, c))
-        .sum::<i32>()
-}
-
-/// A container's weight multiplier in percent (100 for everything else).
-fn weight_mult(o: &Obj) -> i64 {
-    if o.item_type == item::CONTAINER {
-        o.values[4]
-    } else {
-        100
-    }
-}
-
-/// ROM's get_obj_weight: own weight plus contents scaled by the multiplier.
-pub fn obj_weight(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    let inner: i64 = o
-        .contains
-        .iter()
-        .map(|&c| obj_weight(world, c) as i64)
-        .sum();
-    o.weight + (inner * weight_mult(o) / 100) as i32
-}
-
-/// ROM's get_true_weight: own weight plus contents, unscaled.
-fn true_weight(world: &World, obj: ObjId) -> i32 {
-    let Some(o) = obj_ref(world, obj) else {
-        return 0;
-    };
-    o.weight
-        + o.contains
-            .iter()
-            .map(|&c| true_weight(world, c))
-            .sum::<i32>()
-}
-
-/// Items counted against the carry limit (ROM's ch->carry_number).
-pub fn char_carry_number(world: &World, ch: CharId) -> i32 {
-    world.ch(ch).map_or(0, |c| {
-        c.carrying.iter().map(|&o| obj_number(world, o)).sum()
-    })
-}
-
-/// Weight counted against the carry limit, coins included (ROM's get_carry_weight).
-pub fn char_carry_weight(world: &World, ch: CharId) -> i32 {
-    let Some(c) = world.ch(ch) else { return 0 };
-    let objs: i32 = c.carrying.iter().map(|&o| obj_weight(world, o)).sum();
-    objs + (c.silver / 10 + c.gold * 2 / 5) as i32
-}
 
 /// ROM's can_drop_obj: no-drop items stick to mortals.
 pub fn can_drop_obj(world: &World, ch: CharId, obj: ObjId) -> bool {
@@ -118,9 +31,9 @@ pub fn can_drop_obj(world: &World, ch: CharId, obj: ObjId) -> bool {
 
 /// Is this a closed container?
 fn is_closed(world: &World, obj: ObjId) -> bool {
-    world
-        .obj(obj)
-        .is_some_and(|o| o.item_type == item::CONTAINER && o.values[1] & cont::CLOSED != 0)
+    world.obj(obj).is_some_and(|o| {
+        o.item_type == item::CONTAINER && (o.values[1] as Flags) & cont::CLOSED != 0
+    })
 }
 
 fn obj_name(world: &World, obj: ObjId) -> String {
@@ -290,16 +203,14 @@ fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) 
         text2: Some(&name),
         ..Default::default()
     };
-    if char_carry_number(world, ch) + obj_number(world, obj) > world.can_carry_n(ch) {
+    if world.carry_number(ch) + world.get_obj_number(obj) > world.can_carry_n(ch) {
         world.act("$d: you can't carry that many items.", ch, dname, To::Char);
         return;
     }
     let from_own_bag = container
         .and_then(|c| world.obj(c))
         .is_some_and(|c| c.loc == ObjLoc::Carried(ch));
-    if !from_own_bag
-        && char_carry_weight(world, ch) + obj_weight(world, obj) > world.can_carry_w(ch)
-    {
+    if !from_own_bag && world.carry_weight(ch) + world.get_obj_weight(obj) > world.can_carry_w(ch) {
         world.act("$d: you can't carry that much weight.", ch, dname, To::Char);
         return;
     }
@@ -586,8 +497,8 @@ fn put_refusal(world: &World, obj: ObjId, container: ObjId) -> Option<&'static s
     if weight_mult(o) != 100 {
         return Some("You have a feeling that would be a bad idea.\n");
     }
-    let w = obj_weight(world, obj) as i64;
-    if w + true_weight(world, container) as i64 > c.values[0] * 10 || w > c.values[3] * 10 {
+    let w = i64::from(world.get_obj_weight(obj));
+    if w + i64::from(world.get_true_weight(container)) > c.values[0] * 10 || w > c.values[3] * 10 {
         return Some("It won't fit.\n");
     }
     None
@@ -597,7 +508,7 @@ fn put_one(world: &mut World, ch: CharId, obj: ObjId, container: ObjId) {
     world.obj_to_obj(obj, container);
     let on = world
         .obj(container)
-        .is_some_and(|c| c.values[1] & cont::PUT_ON != 0);
+        .is_some_and(|c| (c.values[1] as Flags) & cont::PUT_ON != 0);
     let args = ActArgs::obj(obj).with_obj2(container);
     if on {
         world.act("$n puts $p on $P.", ch, args, To::Room);
@@ -759,11 +670,11 @@ pub fn do_give(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You can't let go of it.\n");
         return;
     }
-    if char_carry_number(world, victim) + obj_number(world, obj) > world.can_carry_n(victim) {
+    if world.carry_number(victim) + world.get_obj_number(obj) > world.can_carry_n(victim) {
         world.act("$N has $S hands full.", ch, ActArgs::vict(victim), To::Char);
         return;
     }
-    if char_carry_weight(world, victim) + obj_weight(world, obj) > world.can_carry_w(victim) {
+    if world.carry_weight(victim) + world.get_obj_weight(obj) > world.can_carry_w(victim) {
         world.act(
             "$N can't carry that much weight.",
             ch,
@@ -887,8 +798,9 @@ fn wear_single(
 }
 
 fn two_handed(world: &World, obj: Option<ObjId>) -> bool {
-    obj.and_then(|o| world.obj(o))
-        .is_some_and(|o| o.item_type == item::WEAPON && o.values[4] & WEAPON_TWO_HANDS != 0)
+    obj.and_then(|o| world.obj(o)).is_some_and(|o| {
+        o.item_type == item::WEAPON && (o.values[4] as Flags) & weapon::TWO_HANDS != 0
+    })
 }
 
 /// ROM's wear_obj: put one carried item on, choosing its slot by wear flags.
@@ -1049,7 +961,7 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
             return;
         }
         let weapon = world.get_eq_char(ch, wear_loc::WIELD);
-        if size < SIZE_LARGE && two_handed(world, weapon) {
+        if size < Size::Large && two_handed(world, weapon) {
             world.send(ch, "Your hands are tied up with your weapon!\n");
             return;
         }
@@ -1063,12 +975,12 @@ fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
             return;
         }
         if !is_npc {
-            let strength = world.get_curr_stat(ch, 0).clamp(0, 25) as usize;
-            if obj_weight(world, obj) > STR_WIELD[strength] * 10 {
+            let strength = world.get_curr_stat(ch, STAT_STR);
+            if world.get_obj_weight(obj) > str_app(strength).wield * 10 {
                 world.send(ch, "It is too heavy for you to wield.\n");
                 return;
             }
-            if size < SIZE_LARGE
+            if size < Size::Large
                 && two_handed(world, Some(obj))
                 && world.get_eq_char(ch, wear_loc::SHIELD).is_some()
             {

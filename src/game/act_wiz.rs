@@ -8,14 +8,12 @@
 //! does file or socket work: saving and the reboot are queued as requests or
 //! flags on the world for the server loop.
 
-use crate::db::tables::{self, CLASSES, POSITIONS};
+use crate::db::tables;
 use crate::game::{act_info, interp};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
+use crate::world::rules::{self, CLASSES};
 use crate::world::*;
-
-/// Mobile act flag: survives `purge` (ROM letter V).
-pub const ACT_NOPURGE: Flags = 1 << 21;
 
 /// Flag bits as the letters area files use (`A`..`Z`, `a`..`f`), or "none";
 /// bits above the 32 letters are not shown.
@@ -54,23 +52,6 @@ pub fn find_location(world: &World, ch: CharId, arg: &str) -> Option<RoomVnum> {
         .and_then(|o| obj_room(world, o))
 }
 
-/// End a fight for one character (both sides' pointers at it stay to the
-/// fight code, which checks rooms each round).
-fn stop_fighting(world: &mut World, ch: CharId) {
-    if let Some(c) = world.ch_mut(ch) {
-        if c.fighting.take().is_some() || c.position == pos::FIGHTING {
-            c.position = pos::STANDING;
-        }
-    }
-}
-
-fn invis_level(world: &World, ch: CharId) -> i32 {
-    world
-        .ch(ch)
-        .and_then(|c| c.pc.as_ref())
-        .map_or(0, |p| p.invis_level)
-}
-
 /// Show a custom bamf or the default line to everyone in ch's room who may see ch.
 fn bamf(world: &mut World, ch: CharId, custom: &str, default: &str) {
     let Some(room) = world.ch(ch).and_then(|c| c.room) else {
@@ -80,7 +61,7 @@ fn bamf(world: &mut World, ch: CharId, custom: &str, default: &str) {
         .room(room)
         .map(|r| r.people.clone())
         .unwrap_or_default();
-    let invis = invis_level(world, ch);
+    let invis = world.ch(ch).map_or(0, |c| c.invis_level());
     for rch in people {
         if rch == ch || world.ch(rch).is_none_or(|r| r.get_trust() < invis) {
             continue;
@@ -111,7 +92,9 @@ pub fn do_goto(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "No such location.\n");
         return;
     };
-    stop_fighting(world, ch);
+    if world.ch(ch).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(ch, true);
+    }
     let (bamfout, bamfin) = world
         .ch(ch)
         .and_then(|c| c.pc.as_ref())
@@ -129,7 +112,9 @@ fn transfer_one(world: &mut World, ch: CharId, victim: CharId, location: RoomVnu
         world.send(ch, "They are in limbo.\n");
         return;
     }
-    stop_fighting(world, victim);
+    if world.ch(victim).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(victim, true);
+    }
     world.act(
         "$n disappears in a mushroom cloud.",
         victim,
@@ -352,10 +337,10 @@ fn stat_obj_id(world: &mut World, ch: CharId, obj: ObjId) {
     ));
     out.push_str(&format!(
         "Number: {}/{}  Weight: {}/{} (10th pounds)\n",
-        crate::game::act_obj::obj_number(world, obj),
+        world.get_obj_number(obj),
         1,
         o.weight,
-        crate::game::act_obj::obj_weight(world, obj)
+        world.get_obj_weight(obj)
     ));
     out.push_str(&format!(
         "Level: {}  Cost: {}  Condition: {}  Timer: {}\n",
@@ -414,7 +399,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         "Vnum: {}  Format: {}  Race: {}  Group: {}  Sex: {}  Room: {}\n",
         v.vnum.map_or(0, |n| n.0),
         if v.is_npc() { "npc" } else { "pc" },
-        tables::RACES.get(v.race).map_or("unknown", |r| r.name),
+        rules::RACES.get(v.race).map_or("unknown", |r| r.name),
         v.group_num,
         SEXES
             .get(v.sex.clamp(0, 2) as usize)
@@ -446,7 +431,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         if v.is_npc() {
             "mobile"
         } else {
-            tables::class_by_number(v.class).map_or("unknown", |k| k.name)
+            rules::class_by_number(v.class).map_or("unknown", |k| k.name)
         },
         v.alignment,
         v.gold,
@@ -462,10 +447,8 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
         v.hitroll,
         v.damroll,
         v.saving_throw,
-        v.size,
-        POSITIONS
-            .get(v.position.clamp(0, 8) as usize)
-            .map_or("standing", |p| p.name),
+        i32::from(v.size),
+        tables::position_name(v.position),
         v.wimpy
     ));
     if v.is_npc() {
@@ -477,8 +460,8 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
     out.push_str(&format!("Fighting: {}\n", name_of(world, v.fighting)));
     out.push_str(&format!(
         "Carry number: {}  Carry weight: {}\n",
-        crate::game::act_obj::char_carry_number(world, victim),
-        crate::game::act_obj::char_carry_weight(world, victim) / 10
+        world.carry_number(victim),
+        world.carry_weight(victim) / 10
     ));
     if let Some(p) = &v.pc {
         out.push_str(&format!(
@@ -525,7 +508,7 @@ fn stat_char_id(world: &mut World, ch: CharId, victim: CharId) {
     for a in &v.affects {
         out.push_str(&format!(
             "Spell: {} modifies location {} by {} for {} hours with bits {}, level {}.\n",
-            a.skill,
+            a.skill.0,
             a.location,
             a.modifier,
             a.duration,
@@ -664,7 +647,7 @@ pub fn do_purge(world: &mut World, ch: CharId, arg: &str) {
         for o in contents {
             if world
                 .obj(o)
-                .is_some_and(|o| o.extra_flags & handler::extra::NOPURGE == 0)
+                .is_some_and(|o| o.extra_flags & extra::NOPURGE == 0)
             {
                 world.extract_obj(o);
             }
@@ -748,14 +731,6 @@ pub fn do_restore(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, "Ok.\n");
 }
 
-/// con_app hitp and wis_app practice (rom-mechanics §4), by stat 0..25.
-const CON_HITP: [i32; 26] = [
-    -4, -3, -2, -2, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8,
-];
-const WIS_PRACTICE: [i32; 26] = [
-    0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5,
-];
-
 /// What one level gives a player (ROM's advance_level).
 pub fn advance_level(world: &mut World, ch: CharId) {
     let stat = |w: &World, i: usize| w.get_curr_stat(ch, i).clamp(0, 25);
@@ -769,13 +744,13 @@ pub fn advance_level(world: &mut World, ch: CharId) {
     let (hp_min, hp_max, gains_mana) = CLASSES
         .get(class)
         .map_or((11, 15, false), |k| (k.hp_min, k.hp_max, k.gains_mana));
-    let mut hp = CON_HITP[st_con as usize] + world.rng.range(hp_min, hp_max);
+    let mut hp = rules::con_app(st_con).hitp + world.rng.range(hp_min, hp_max);
     let mut mana = world.rng.range(2, (2 * st_int + st_wis) / 5);
     if !gains_mana {
         mana /= 2;
     }
     let mut mv = world.rng.range(1, (st_con + st_dex) / 6);
-    let prac = WIS_PRACTICE[st_wis as usize];
+    let prac = rules::wis_app(st_wis).practice;
     hp = (hp * 9 / 10).max(2);
     mana = (mana * 9 / 10).max(2);
     mv = (mv * 9 / 10).max(6);
@@ -860,7 +835,7 @@ pub fn do_advance(world: &mut World, ch: CharId, arg: &str) {
     let Some(v) = world.ch_mut(victim) else {
         return;
     };
-    v.exp = act_info::exp_per_level(v) * i64::from(level.max(1));
+    v.exp = rules::exp_per_level(v) * i64::from(level.max(1));
     v.trust = 0;
     world.send(victim, &format!("You are now level {level}.\n"));
     world.requests.push(Request::Save(victim));

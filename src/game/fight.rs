@@ -5,7 +5,7 @@
 //! its round of attacks (rom-mechanics 5.1). The rounds themselves, damage,
 //! death, experience, flee and consider arrive with the combat issue; the
 //! pulse, the `fighting` links (carried over a copyover in the world
-//! snapshot) and `stop_fighting` are in place.
+//! snapshot) and `stop_fighting` (`world::handler`) are in place.
 
 use crate::world::World;
 

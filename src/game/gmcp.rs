@@ -20,6 +20,7 @@
 
 use crate::db::tables;
 use crate::net::protocols::json::Obj;
+use crate::world::rules;
 use crate::world::{CharId, RoomVnum, World};
 
 /// Exit keys of `Room.Info`, by direction number (Mudlet's mapper uses these).
@@ -29,11 +30,11 @@ pub const EXIT_KEYS: [&str; 6] = ["n", "e", "s", "w", "u", "d"];
 pub fn char_base(world: &World, ch: CharId) -> Option<String> {
     let c = world.ch(ch)?;
     let title = c.pc.as_ref().map_or("", |p| p.title.as_str());
-    let race = tables::RACES.get(c.race).map_or("unknown", |r| r.name);
+    let race = rules::RACES.get(c.race).map_or("unknown", |r| r.name);
     let class = if c.is_npc() {
         "mobile"
     } else {
-        tables::class_by_number(c.class).map_or("unknown", |k| k.name)
+        rules::class_by_number(c.class).map_or("unknown", |k| k.name)
     };
     let gender = tables::SEXES
         .get(c.sex.clamp(0, 3) as usize)
@@ -67,9 +68,7 @@ pub fn char_vitals(world: &World, ch: CharId) -> Option<String> {
 /// `Char.Status`.
 pub fn char_status(world: &World, ch: CharId) -> Option<String> {
     let c = world.ch(ch)?;
-    let position = tables::POSITIONS
-        .get(c.position.clamp(0, 8) as usize)
-        .map_or("standing", |p| p.name);
+    let position = tables::position_name(c.position);
     let mut o = Obj::new()
         .str("name", &c.name)
         .num("level", c.level as i64)
@@ -225,9 +224,9 @@ pub fn mssp_vars(world: &World) -> Vec<(String, String)> {
                 .to_string(),
         ),
         v("LEVELS", crate::world::MAX_LEVEL.to_string()),
-        v("CLASSES", tables::CLASSES.len().to_string()),
-        v("RACES", tables::PC_RACES.len().to_string()),
-        v("SKILLS", tables::SKILLS.len().to_string()),
+        v("CLASSES", rules::CLASSES.len().to_string()),
+        v("RACES", rules::PC_RACES.len().to_string()),
+        v("SKILLS", rules::SKILLS.len().to_string()),
         v("FAMILY", "DikuMUD".into()),
         v("GENRE", "Fantasy".into()),
         v("GAMEPLAY", "Hack and Slash".into()),

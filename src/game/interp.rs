@@ -21,7 +21,7 @@
 use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
-use crate::world::{pos, CharId, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
+use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
 
 /// A command handler: acts on the world for `ch` with the rest of the line.
 pub type CmdFn = fn(&mut World, CharId, &str);
@@ -55,7 +55,7 @@ pub enum Log {
 pub struct Cmd {
     pub name: &'static str,
     pub func: CmdFn,
-    pub min_pos: i32,
+    pub min_pos: Position,
     pub level: i32,
     pub log: Log,
     /// Listed by `commands` (levels below hero) or `wizhelp` (hero and up).
@@ -68,7 +68,7 @@ const HIDDEN: bool = false;
 const fn cmd(
     name: &'static str,
     func: CmdFn,
-    min_pos: i32,
+    min_pos: Position,
     level: i32,
     log: Log,
     show: bool,

@@ -12,7 +12,7 @@
 //! lists and the table in step (a spell moves from `PENDING` to `SPELLS`
 //! when it is written).
 
-use crate::db::tables::{self, SkillKind};
+use crate::world::rules::{self, SkillKind, Sn};
 use crate::world::{CharId, ObjId, World};
 
 /// What a spell is cast at.
@@ -25,7 +25,7 @@ pub enum SpellTarget {
 }
 
 /// A spell: `(world, sn, level, caster, target)`.
-pub type SpellFn = fn(&mut World, i32, i32, CharId, SpellTarget);
+pub type SpellFn = fn(&mut World, Sn, i32, CharId, SpellTarget);
 
 /// The spells that have a function, by skill name.
 pub static SPELLS: &[(&str, SpellFn)] = &[];
@@ -132,14 +132,14 @@ pub static PENDING: &[&str] = &[
 ];
 
 /// The function that casts spell `sn`, if it has one.
-pub fn spell_fn(sn: i32) -> Option<SpellFn> {
-    let name = tables::skill_name(sn)?;
+pub fn spell_fn(sn: Sn) -> Option<SpellFn> {
+    let name = rules::skill_name(sn)?;
     SPELLS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
 /// The names of the table's spells.
 pub fn table_spells() -> impl Iterator<Item = &'static str> {
-    tables::SKILLS
+    rules::SKILLS
         .iter()
         .filter(|s| s.kind == SkillKind::Spell)
         .map(|s| s.name)
@@ -167,14 +167,13 @@ mod tests {
         let covered: BTreeSet<&str> = written.union(&pending).copied().collect();
         assert_eq!(covered, table, "registry and table differ");
         for (name, _) in SPELLS {
-            assert!(spell_fn(tables::skill_exact(name).map_or(-1, |s| s as i32)).is_some());
+            assert!(spell_fn(rules::skill_exact(name).unwrap_or(Sn::NONE)).is_some());
         }
     }
 
     #[test]
     fn skills_are_not_spells() {
-        let bash = tables::skill_lookup("bash").map_or(-1, |s| s as i32);
-        assert!(spell_fn(bash).is_none());
+        assert!(spell_fn(rules::gsn::BASH).is_none());
         assert!(!table_spells().any(|n| n == "bash"));
     }
 }

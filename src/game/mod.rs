@@ -36,8 +36,9 @@ use std::path::PathBuf;
 use crate::net::engine::{peer_address, ConnId, Engine, HashJob, HashResult, Outbound};
 use crate::save;
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::comm;
-use crate::world::{CharId, Request, RoomVnum, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_VNUM_LIMBO};
+use crate::world::{
+    comm, CharId, Request, RoomVnum, World, DIR_NAMES, LEVEL_IMMORTAL, ROOM_VNUM_LIMBO,
+};
 
 /// How the server was started.
 #[derive(Clone, Debug)]
@@ -1265,7 +1266,7 @@ pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
                 if c.is_npc() {
                     String::new()
                 } else {
-                    let per = nanny::exp_per_level(c);
+                    let per = crate::world::rules::exp_per_level(c);
                     ((c.level as i64 + 1) * per - c.exp).max(0).to_string()
                 }
             }

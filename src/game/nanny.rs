@@ -14,14 +14,14 @@
 
 use super::act_info::{help_entry, help_text};
 use super::{Game, JobPurpose, Session, DEFAULT_PROMPT};
-use crate::db::tables::{self, CLASSES, PC_RACES};
 use crate::net::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::{aff, comm, one_argument};
+use crate::world::handler::one_argument;
+use crate::world::rules::{self, exp_per_level, CLASSES, PC_RACES};
 use crate::world::{
-    item, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, World, IMPLEMENTOR,
-    ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
+    aff, comm, item, plr, pos, wear, wear_loc, Char, CharId, ObjVnum, PcData, RoomVnum, Size,
+    World, IMPLEMENTOR, ROOM_VNUM_SCHOOL, ROOM_VNUM_TEMPLE,
 };
 
 /// Where a connection is in the dialogue.
@@ -100,10 +100,6 @@ const RESERVED_NAMES: [&str; 10] = [
 pub(crate) const NAME_PROMPT: &str = "By what name do you wish to be known? ";
 
 // ----------------------------------------------------------------- tables
-
-/// ROM's `exp_per_level`; one formula for the whole game (it lives with
-/// `score`, which shows it).
-pub use super::act_info::exp_per_level;
 
 /// Level-1 titles per class (male/neutral, female), and the implementor's.
 const FIRST_TITLES: [[&str; 2]; 4] = [
@@ -303,7 +299,7 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
         }
         State::GetClass { mut new } => {
             let arg = line.trim().to_ascii_lowercase();
-            match tables::class_lookup(&arg) {
+            match rules::class_lookup(&arg) {
                 Some(class) => {
                     new.class = class as i32;
                     s.send(ALIGN_PROMPT);
@@ -365,7 +361,7 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
             for w in &player.warnings {
                 log::warn!("{w}");
             }
-            if player.ch.act & PLR_DENY != 0 {
+            if player.ch.act & plr::DENY != 0 {
                 log::info!("Denying access to {name}@{}.", s.peer);
                 s.send("You are denied access.\n");
                 close(s);
@@ -399,11 +395,6 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
     }
 }
 
-/// Player act bit `deny` (X).
-const PLR_DENY: u64 = 1 << 23;
-/// Player act bit `nosummon` (Q).
-const PLR_NOSUMMON: u64 = 1 << 16;
-
 fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) -> State {
     let arg = line.trim().to_ascii_lowercase();
     let (word, topic) = one_argument(&arg);
@@ -419,7 +410,7 @@ fn get_race(game: &mut Game, s: &mut Session, mut new: Box<Char>, line: &str) ->
         s.send(RACE_PROMPT);
         return State::GetRace { new };
     }
-    match tables::pc_race_lookup(&arg) {
+    match rules::pc_race_lookup(&arg) {
         Some(info) => {
             new.race = info.race;
             new.perm_stat = info.stats;
@@ -631,13 +622,13 @@ fn blank_character(name: &str, hash: String) -> Char {
         })),
         race: 1,
         perm_stat: [13; 5],
-        size: 2,
+        size: Size::Medium,
         position: pos::STANDING,
         default_pos: pos::STANDING,
         comm: comm::COMBINE | comm::PROMPT,
-        act: PLR_NOSUMMON,
+        act: plr::NOSUMMON,
         armor: [100; 4],
-        form: tables::letters("AHIV"),
+        form: crate::db::tables::letters("AHIV"),
         parts: (0..11).fold(0, |acc, b| acc | (1 << b)),
         ..Default::default()
     }

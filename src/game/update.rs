@@ -13,12 +13,12 @@
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
 
-use crate::db::tables::{self, SIZE_MEDIUM};
 use crate::world::act::{ActArgs, To};
-use crate::world::handler::aff;
+use crate::world::rules;
 use crate::world::{
-    item, pos, wear_loc, AreaId, CharId, World, ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA,
-    DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL,
+    aff, item, pos, wear_loc, AreaId, CharId, Position, Size, World, ACT_INDOORS, ACT_OUTDOORS,
+    ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO,
+    ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
 
 pub const PULSE_PER_SECOND: u64 = 4;
@@ -32,7 +32,7 @@ pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
 pub const CONDITION_FLOOR: i32 = 1;
 
 /// Condition slots in `PcData::condition`.
-pub use crate::db::tables::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
+pub use crate::world::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
 
 /// Advance the world by one pulse.
 pub fn pulse(world: &mut World) {
@@ -234,11 +234,11 @@ pub fn time_update(world: &mut World) {
 
 /// Class bonus to hit point regeneration (ROM's `hp_max - 10`).
 fn class_hp_bonus(class: i32) -> i32 {
-    tables::class_by_number(class).map_or(0, |k| k.hp_max - 10)
+    rules::class_by_number(class).map_or(0, |k| k.hp_max - 10)
 }
 
 /// A mobile's hit point or mana gain: level-based, scaled by position.
-fn npc_gain(level: i32, position: i32) -> i32 {
+fn npc_gain(level: i32, position: Position) -> i32 {
     let g = 5 + level;
     match position {
         pos::SLEEPING => g * 3 / 2,
@@ -249,7 +249,7 @@ fn npc_gain(level: i32, position: i32) -> i32 {
 }
 
 /// A player's hit point or mana gain `g`, cut by position (sleep keeps it all).
-fn pc_position_share(g: i32, position: i32) -> i32 {
+fn pc_position_share(g: i32, position: Position) -> i32 {
     match position {
         pos::SLEEPING => g,
         pos::RESTING => g / 2,
@@ -285,7 +285,7 @@ pub fn hit_gain(world: &World, ch: CharId) -> i32 {
     let gain = if c.is_npc() {
         npc_gain(c.level, c.position)
     } else {
-        let con = world.get_curr_stat(ch, tables::STAT_CON);
+        let con = world.get_curr_stat(ch, STAT_CON);
         let g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
         hunger_factor(c, pc_position_share(g, c.position))
     };
@@ -301,12 +301,12 @@ pub fn mana_gain(world: &World, ch: CharId) -> i32 {
         npc_gain(c.level, c.position)
     } else {
         let (wis, int) = (
-            world.get_curr_stat(ch, tables::STAT_WIS),
-            world.get_curr_stat(ch, tables::STAT_INT),
+            world.get_curr_stat(ch, STAT_WIS),
+            world.get_curr_stat(ch, STAT_INT),
         );
         let mut g = (wis + int + c.level) / 2;
         // Thieves and warriors do not gain mana by class.
-        if tables::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
+        if rules::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
             g /= 2;
         }
         hunger_factor(c, pc_position_share(g, c.position))
@@ -322,7 +322,7 @@ pub fn move_gain(world: &World, ch: CharId) -> i32 {
     let gain = if c.is_npc() {
         c.level
     } else {
-        let dex = world.get_curr_stat(ch, tables::STAT_DEX);
+        let dex = world.get_curr_stat(ch, STAT_DEX);
         let mut g = c.level.max(15);
         match c.position {
             pos::SLEEPING => g += dex,
@@ -425,7 +425,7 @@ fn player_tick(world: &mut World, ch: CharId) {
         return;
     }
     burn_light(world, ch);
-    let big = world.ch(ch).is_some_and(|c| c.size > SIZE_MEDIUM);
+    let big = world.ch(ch).is_some_and(|c| c.size > Size::Medium);
     if let Some(c) = world.ch_mut(ch) {
         c.timer += 1;
     }
@@ -486,11 +486,10 @@ pub fn send_to_void(world: &mut World, ch: CharId) {
         To::Room,
     );
     world.send(ch, "You disappear into the void.\n");
+    if world.ch(ch).is_some_and(|c| c.fighting.is_some()) {
+        world.stop_fighting(ch, true);
+    }
     if let Some(c) = world.ch_mut(ch) {
-        c.fighting = None;
-        if c.position == pos::FIGHTING {
-            c.position = pos::STANDING;
-        }
         if let Some(pc) = c.pc.as_mut() {
             pc.saved_room = Some(here);
         }

@@ -83,7 +83,14 @@ impl World {
     }
 
     /// `act()` delivering only to readers at or above `min_pos`.
-    pub fn act_pos(&mut self, format: &str, ch: CharId, args: ActArgs<'_>, to: To, min_pos: i32) {
+    pub fn act_pos(
+        &mut self,
+        format: &str,
+        ch: CharId,
+        args: ActArgs<'_>,
+        to: To,
+        min_pos: Position,
+    ) {
         self.act_to(format, ch, args, to, min_pos, None);
     }
 
@@ -98,7 +105,7 @@ impl World {
         ch: CharId,
         args: ActArgs<'_>,
         to: To,
-        min_pos: i32,
+        min_pos: Position,
     ) {
         self.act_to(format, ch, args, to, min_pos, Some(channel));
     }
@@ -109,7 +116,7 @@ impl World {
         ch: CharId,
         args: ActArgs<'_>,
         to: To,
-        min_pos: i32,
+        min_pos: Position,
         channel: Option<&'static str>,
     ) {
         if format.is_empty() {

@@ -15,19 +15,8 @@
 //! in the list is of the same skill and ends with it (two-part spells speak
 //! once).
 
+use super::rules::Sn;
 use super::*;
-
-/// Where an affect acts (`Affect::where_`).
-pub mod to {
-    /// Applies and `affected_by` bits.
-    pub const AFFECTS: i32 = 0;
-    /// On an object.
-    pub const OBJECT: i32 = 1;
-    pub const IMMUNE: i32 = 2;
-    pub const RESIST: i32 = 3;
-    pub const VULN: i32 = 4;
-    pub const WEAPON: i32 = 5;
-}
 
 /// What a character reads when an affect of a skill wears off. Spells
 /// declare theirs here as they are written (the magic issue fills it);
@@ -50,8 +39,8 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
 ];
 
 /// The wear-off message of skill `sn`, if it has one.
-pub fn wear_off_message(sn: i32) -> Option<&'static str> {
-    let name = crate::db::tables::skill_name(sn)?;
+pub fn wear_off_message(sn: Sn) -> Option<&'static str> {
+    let name = sn.name()?;
     WEAR_OFF.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
 }
 
@@ -77,7 +66,7 @@ impl World {
 
     /// Remove every affect of skill `sn` (no wear-off message: the caller
     /// says what happened).
-    pub fn affect_strip(&mut self, ch: CharId, sn: i32) {
+    pub fn affect_strip(&mut self, ch: CharId, sn: Sn) {
         while let Some(i) = self
             .ch(ch)
             .and_then(|c| c.affects.iter().position(|a| a.skill == sn))
@@ -87,7 +76,7 @@ impl World {
     }
 
     /// Is `ch` under an affect of skill `sn`?
-    pub fn is_affected(&self, ch: CharId, sn: i32) -> bool {
+    pub fn is_affected(&self, ch: CharId, sn: Sn) -> bool {
         self.ch(ch)
             .is_some_and(|c| c.affects.iter().any(|a| a.skill == sn))
     }
@@ -137,7 +126,7 @@ impl World {
                     .affects
                     .get(i + 1)
                     .is_some_and(|n| n.skill == sn && n.duration <= 0);
-                if sn > 0 && !next_ends_too {
+                if sn > Sn(0) && !next_ends_too {
                     if let Some(msg) = wear_off_message(sn) {
                         self.send(ch, &format!("{msg}\n"));
                     }
@@ -225,8 +214,7 @@ impl World {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::tables::skill_lookup;
-    use crate::world::handler::{aff, apply};
+    use crate::world::rules::skill_lookup;
 
     fn world_with_player() -> (World, CharId) {
         let mut p = Protos::default();
@@ -258,11 +246,11 @@ mod tests {
         (w, ch)
     }
 
-    fn sn(name: &str) -> i32 {
-        skill_lookup(name).map_or(-1, |s| s as i32)
+    fn sn(name: &str) -> Sn {
+        skill_lookup(name).unwrap_or(Sn::NONE)
     }
 
-    fn af(skill: i32, duration: i32, location: i32, modifier: i32, bits: Flags) -> Affect {
+    fn af(skill: Sn, duration: i32, location: i32, modifier: i32, bits: Flags) -> Affect {
         Affect {
             where_: to::AFFECTS,
             skill,
@@ -355,7 +343,7 @@ mod tests {
     fn every_wear_off_message_names_a_skill() {
         for (name, _) in WEAR_OFF {
             assert!(
-                crate::db::tables::skill_exact(name).is_some(),
+                crate::world::rules::skill_exact(name).is_some(),
                 "{name} is not a skill"
             );
         }

@@ -1,118 +1,28 @@
 //! "handler.c": moving characters and objects between places, equipment,
-//! creating and extracting instances, and finding things by name.
+//! creating and extracting instances, and finding things by name — and the
+//! one home of rules several command families share: visibility (rooms,
+//! characters, objects, wizinvis), carry weight and item counts, and
+//! `stop_fighting`/`update_pos`. Commands, fights and spells call these and
+//! never copy them. The bits they test are in `flags`, the tables in `rules`.
 //!
 //! Every function keeps both sides of a relation in step (a room's `people`
 //! and a character's `room`, a character's `carrying` and an object's `loc`),
 //! and every function tolerates stale ids.
 
+use super::rules::{dex_app, str_app};
 use super::*;
 
-/// Apply locations (4.18) the game acts on.
-pub mod apply {
-    pub const NONE: i32 = 0;
-    pub const STR: i32 = 1;
-    pub const DEX: i32 = 2;
-    pub const INT: i32 = 3;
-    pub const WIS: i32 = 4;
-    pub const CON: i32 = 5;
-    pub const SEX: i32 = 6;
-    pub const MANA: i32 = 12;
-    pub const HIT: i32 = 13;
-    pub const MOVE: i32 = 14;
-    pub const AC: i32 = 17;
-    pub const HITROLL: i32 = 18;
-    pub const DAMROLL: i32 = 19;
-    pub const SAVES: i32 = 20;
-    pub const SAVING_ROD: i32 = 21;
-    pub const SAVING_PETRI: i32 = 22;
-    pub const SAVING_BREATH: i32 = 23;
-    pub const SAVING_SPELL: i32 = 24;
-}
+impl Char {
+    /// The wizinvis level: who is below this trust cannot see the
+    /// character (0 for mobiles, which have none).
+    pub fn invis_level(&self) -> i32 {
+        self.pc.as_ref().map_or(0, |p| p.invis_level)
+    }
 
-/// Affect bits the game looks at (4.14).
-pub mod aff {
-    use crate::world::Flags;
-    pub const BLIND: Flags = 1 << 0;
-    pub const INVISIBLE: Flags = 1 << 1;
-    pub const DETECT_EVIL: Flags = 1 << 2;
-    pub const DETECT_INVIS: Flags = 1 << 3;
-    pub const DETECT_MAGIC: Flags = 1 << 4;
-    pub const DETECT_HIDDEN: Flags = 1 << 5;
-    pub const SANCTUARY: Flags = 1 << 7;
-    pub const FAERIE_FIRE: Flags = 1 << 8;
-    pub const INFRARED: Flags = 1 << 9;
-    pub const CURSE: Flags = 1 << 10;
-    pub const POISON: Flags = 1 << 12;
-    pub const SNEAK: Flags = 1 << 15;
-    pub const HIDE: Flags = 1 << 16;
-    pub const SLEEP: Flags = 1 << 17;
-    pub const CHARM: Flags = 1 << 18;
-    pub const FLYING: Flags = 1 << 19;
-    pub const PASS_DOOR: Flags = 1 << 20;
-    pub const DARK_VISION: Flags = 1 << 25;
-}
-
-/// Object extra flags the game looks at (4.4).
-pub mod extra {
-    use crate::world::Flags;
-    pub const GLOW: Flags = 1 << 0;
-    pub const HUM: Flags = 1 << 1;
-    pub const DARK: Flags = 1 << 2;
-    pub const LOCK: Flags = 1 << 3;
-    pub const EVIL: Flags = 1 << 4;
-    pub const INVIS: Flags = 1 << 5;
-    pub const MAGIC: Flags = 1 << 6;
-    pub const NODROP: Flags = 1 << 7;
-    pub const BLESS: Flags = 1 << 8;
-    pub const ANTI_GOOD: Flags = 1 << 9;
-    pub const ANTI_EVIL: Flags = 1 << 10;
-    pub const ANTI_NEUTRAL: Flags = 1 << 11;
-    pub const NOREMOVE: Flags = 1 << 12;
-    pub const INVENTORY: Flags = 1 << 13;
-    pub const NOPURGE: Flags = 1 << 14;
-    pub const ROT_DEATH: Flags = 1 << 15;
-    pub const VIS_DEATH: Flags = 1 << 16;
-    pub const NONMETAL: Flags = 1 << 18;
-    pub const NOLOCATE: Flags = 1 << 19;
-    pub const MELT_DROP: Flags = 1 << 20;
-    pub const HAD_TIMER: Flags = 1 << 21;
-    pub const SELL_EXTRACT: Flags = 1 << 22;
-    pub const BURN_PROOF: Flags = 1 << 24;
-    pub const NOUNCURSE: Flags = 1 << 25;
-}
-
-/// Player act bits (5.7) the game uses.
-pub mod plr {
-    use crate::world::Flags;
-    pub const AUTOASSIST: Flags = 1 << 2;
-    pub const AUTOEXIT: Flags = 1 << 3;
-    pub const AUTOLOOT: Flags = 1 << 4;
-    pub const AUTOSAC: Flags = 1 << 5;
-    pub const AUTOGOLD: Flags = 1 << 6;
-    pub const AUTOSPLIT: Flags = 1 << 7;
-    pub const HOLYLIGHT: Flags = 1 << 13;
-    pub const NOFOLLOW: Flags = 1 << 17;
-}
-
-/// Comm bits the game uses (ROM's COMM_*, at ROM's letters so player files agree).
-pub mod comm {
-    use crate::world::Flags;
-    pub const QUIET: Flags = 1 << 0; // A
-    pub const DEAF: Flags = 1 << 1; // B
-    pub const NOWIZ: Flags = 1 << 2; // C
-    pub const NOGOSSIP: Flags = 1 << 4; // E
-    pub const SHOUTSOFF: Flags = 1 << 9; // J
-    pub const COMPACT: Flags = 1 << 11; // L
-    pub const BRIEF: Flags = 1 << 12; // M
-    pub const PROMPT: Flags = 1 << 13; // N
-    pub const COMBINE: Flags = 1 << 14; // O
-    pub const TELNET_GA: Flags = 1 << 15; // P
-    pub const SHOW_AFFECTS: Flags = 1 << 16; // Q
-    pub const NOEMOTE: Flags = 1 << 19; // T
-    pub const NOSHOUT: Flags = 1 << 20; // U
-    pub const NOTELL: Flags = 1 << 21; // V
-    pub const NOCHANNELS: Flags = 1 << 22; // W
-    pub const AFK: Flags = 1 << 25; // Z
+    /// Does this player see everything (the holylight setting)?
+    pub fn has_holylight(&self) -> bool {
+        !self.is_npc() && self.act & plr::HOLYLIGHT != 0
+    }
 }
 
 impl World {
@@ -361,7 +271,7 @@ impl World {
                 (
                     a.location,
                     a.modifier,
-                    if a.where_ == 0 { a.bits } else { 0 },
+                    if a.where_ == to::AFFECTS { a.bits } else { 0 },
                 )
             })
             .collect();
@@ -422,7 +332,7 @@ impl World {
         let proto = self.mob_index.get(&vnum)?.proto.clone();
         let hit = self.rng.dice(proto.hit.number, proto.hit.size) + proto.hit.bonus;
         let mana = self.rng.dice(proto.mana.number, proto.mana.size) + proto.mana.bonus;
-        let sex = if proto.sex == 3 {
+        let sex = if proto.sex == SEX_EITHER {
             self.rng.range(1, 2)
         } else {
             proto.sex
@@ -552,13 +462,8 @@ impl World {
         }
         self.char_from_room(ch);
         self.players.retain(|&p| p != ch);
+        self.stop_fighting(ch, true);
         for (_, other) in self.chars.iter_mut() {
-            if other.fighting == Some(ch) {
-                other.fighting = None;
-                if other.position == pos::FIGHTING {
-                    other.position = pos::STANDING;
-                }
-            }
             if other.reply == Some(ch) {
                 other.reply = None;
             }
@@ -590,6 +495,53 @@ impl World {
         }
     }
 
+    // ------------------------------------------------------------ fights
+
+    /// ROM's stop_fighting(ch, fBoth): `ch` stops fighting and, with `both`,
+    /// so does everyone fighting `ch`. Each of them goes back to its default
+    /// position (a mobile's `default_pos`, a player's standing), corrected by
+    /// [`World::update_pos`] for the badly hurt.
+    pub fn stop_fighting(&mut self, ch: CharId, both: bool) {
+        let stopping: Vec<CharId> = self
+            .chars
+            .iter()
+            .filter(|&(id, c)| id == ch || (both && c.fighting == Some(ch)))
+            .map(|(id, _)| id)
+            .collect();
+        for id in stopping {
+            if let Some(c) = self.ch_mut(id) {
+                c.fighting = None;
+                c.position = if c.is_npc() {
+                    c.default_pos
+                } else {
+                    pos::STANDING
+                };
+            }
+            self.update_pos(id);
+        }
+    }
+
+    /// ROM's update_pos: the position hit points allow (rom-mechanics 5.8).
+    /// Above 0 hp a stunned or worse character stands up; at 0 or below a
+    /// mobile is dead, a player stunned (0..-2), incapacitated (-3..-5),
+    /// mortally wounded (-6..-10) or dead (-11 and below).
+    pub fn update_pos(&mut self, ch: CharId) {
+        let Some(c) = self.ch_mut(ch) else { return };
+        if c.hit > 0 {
+            if c.position <= pos::STUNNED {
+                c.position = pos::STANDING;
+            }
+            return;
+        }
+        c.position = match c.hit {
+            _ if c.is_npc() => pos::DEAD,
+            ..=-11 => pos::DEAD,
+            -10..=-6 => pos::MORTAL,
+            -5..=-3 => pos::INCAP,
+            _ => pos::STUNNED,
+        };
+    }
+
     // ------------------------------------------------------------ vision
 
     pub fn room_is_dark(&self, room: RoomVnum) -> bool {
@@ -611,6 +563,46 @@ impl World {
         !sun_is_up(self.hour)
     }
 
+    /// ROM's can_see_room: may `ch` enter (or see into) `room` at all?
+    pub fn can_see_room(&self, ch: CharId, room: RoomVnum) -> bool {
+        let (Some(c), Some(r)) = (self.ch(ch), self.room(room)) else {
+            return false;
+        };
+        if r.flags & ROOM_IMP_ONLY != 0 && c.get_trust() < MAX_LEVEL {
+            return false;
+        }
+        if r.flags & (ROOM_GODS_ONLY | ROOM_HEROES_ONLY) != 0 && !c.is_immortal() {
+            return false;
+        }
+        if r.flags & ROOM_NEWBIES_ONLY != 0 && c.level > 5 && !c.is_immortal() {
+            return false;
+        }
+        true
+    }
+
+    /// ROM's is_room_owner: is `ch` named among the room's owners?
+    pub fn is_room_owner(&self, ch: CharId, room: RoomVnum) -> bool {
+        let (Some(c), Some(r)) = (self.ch(ch), self.room(room)) else {
+            return false;
+        };
+        r.owner.as_deref().is_some_and(|o| is_name(&c.name, o))
+    }
+
+    /// ROM's room_is_private: owned, or full for its private/solitary flag,
+    /// or the implementors' own.
+    pub fn room_is_private(&self, room: RoomVnum) -> bool {
+        let Some(r) = self.room(room) else {
+            return false;
+        };
+        if r.owner.as_deref().is_some_and(|o| !o.is_empty()) {
+            return true;
+        }
+        let count = r.people.len();
+        (r.flags & ROOM_PRIVATE != 0 && count >= 2)
+            || (r.flags & ROOM_SOLITARY != 0 && count >= 1)
+            || r.flags & ROOM_IMP_ONLY != 0
+    }
+
     /// Can `ch` see `victim`?
     pub fn can_see(&self, ch: CharId, victim: CharId) -> bool {
         if ch == victim {
@@ -619,10 +611,10 @@ impl World {
         let (Some(c), Some(v)) = (self.ch(ch), self.ch(victim)) else {
             return false;
         };
-        if c.get_trust() < v.pc.as_ref().map_or(0, |p| p.invis_level) {
+        if c.get_trust() < v.invis_level() {
             return false;
         }
-        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+        if c.has_holylight() {
             return true;
         }
         if c.is_affected(aff::BLIND) {
@@ -650,7 +642,7 @@ impl World {
         let (Some(c), Some(o)) = (self.ch(ch), self.obj(obj)) else {
             return false;
         };
-        if !c.is_npc() && c.act & plr::HOLYLIGHT != 0 {
+        if c.has_holylight() {
             return true;
         }
         if c.is_affected(aff::BLIND) {
@@ -815,24 +807,61 @@ impl World {
         None
     }
 
-    /// Total weight carried (including contents), for carry limits.
-    pub fn obj_weight(&self, obj: ObjId) -> i32 {
+    /// ROM's get_obj_number: what an object counts against the item limit.
+    /// Containers, money, gems and jewelry count nothing themselves; their
+    /// contents do (rom-mechanics 8.3).
+    pub fn get_obj_number(&self, obj: ObjId) -> i32 {
         let Some(o) = self.obj(obj) else { return 0 };
-        o.weight + o.contains.iter().map(|&c| self.obj_weight(c)).sum::<i32>()
+        let own = match o.item_type {
+            item::CONTAINER | item::MONEY | item::GEM | item::JEWELRY => 0,
+            _ => 1,
+        };
+        own + o
+            .contains
+            .iter()
+            .map(|&c| self.get_obj_number(c))
+            .sum::<i32>()
     }
 
-    pub fn carry_weight(&self, ch: CharId) -> i32 {
-        self.ch(ch)
-            .map_or(0, |c| c.carrying.iter().map(|&o| self.obj_weight(o)).sum())
+    /// ROM's get_obj_weight: own weight plus each content's weight scaled
+    /// by the container's multiplier, `v4` percent (rom-mechanics 8.3, 8.6).
+    pub fn get_obj_weight(&self, obj: ObjId) -> i32 {
+        let Some(o) = self.obj(obj) else { return 0 };
+        let mult = weight_mult(o);
+        o.contains.iter().fold(o.weight, |w, &c| {
+            let inner = i64::from(self.get_obj_weight(c)) * mult / 100;
+            w.saturating_add(i32::try_from(inner).unwrap_or(i32::MAX))
+        })
     }
 
+    /// ROM's get_true_weight: own weight plus contents, unscaled (what a
+    /// container holds against its capacity).
+    pub fn get_true_weight(&self, obj: ObjId) -> i32 {
+        let Some(o) = self.obj(obj) else { return 0 };
+        o.contains
+            .iter()
+            .fold(o.weight, |w, &c| w.saturating_add(self.get_true_weight(c)))
+    }
+
+    /// Items counted against the carry limit (ROM's `ch->carry_number`):
+    /// everything carried or worn, by [`World::get_obj_number`].
     pub fn carry_number(&self, ch: CharId) -> i32 {
         self.ch(ch).map_or(0, |c| {
-            c.carrying
-                .iter()
-                .filter(|&&o| self.obj(o).is_some_and(|o| o.wear_loc == wear_loc::NONE))
-                .count() as i32
+            c.carrying.iter().map(|&o| self.get_obj_number(o)).sum()
         })
+    }
+
+    /// Weight counted against the carry limit, coins included (ROM's
+    /// get_carry_weight): objects by [`World::get_obj_weight`], plus a tenth
+    /// of the silver and two fifths of the gold.
+    pub fn carry_weight(&self, ch: CharId) -> i32 {
+        let Some(c) = self.ch(ch) else { return 0 };
+        let objs = c
+            .carrying
+            .iter()
+            .fold(0i32, |w, &o| w.saturating_add(self.get_obj_weight(o)));
+        let coins = c.silver / 10 + c.gold * 2 / 5;
+        objs.saturating_add(i32::try_from(coins).unwrap_or(i32::MAX))
     }
 
     /// Current value of a stat (0 str, 1 int, 2 wis, 3 dex, 4 con), 3..25.
@@ -841,33 +870,70 @@ impl World {
             .map_or(13, |c| (c.perm_stat[stat] + c.mod_stat[stat]).clamp(3, 25))
     }
 
-    /// ROM's can_carry_n.
+    /// ROM's can_carry_n (rom-mechanics 8.3): how many items `ch` may
+    /// carry — 19 + 2 × dex + level; immortals 1000, pets nothing.
     pub fn can_carry_n(&self, ch: CharId) -> i32 {
         let Some(c) = self.ch(ch) else { return 0 };
         if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
             return 1000;
         }
-        wear_loc::MAX * 2 + self.get_curr_stat(ch, 3) - 10 + c.size
+        if c.is_npc() && c.act & ACT_PET != 0 {
+            return 0;
+        }
+        wear_loc::MAX + 2 * self.get_curr_stat(ch, STAT_DEX) + c.level
     }
 
-    /// ROM's can_carry_w (str_app carry, in pounds ×10).
+    /// ROM's can_carry_w (rom-mechanics 8.3): how much weight, in tenths
+    /// of a pound — `str_app` carry × 10 + 25 a level; immortals
+    /// 10,000,000, pets nothing.
     pub fn can_carry_w(&self, ch: CharId) -> i32 {
         let Some(c) = self.ch(ch) else { return 0 };
         if !c.is_npc() && c.level >= LEVEL_IMMORTAL {
             return 10_000_000;
         }
-        let s = self.get_curr_stat(ch, 0);
-        let carry = match s {
-            0..=3 => s * 5 + 5,
-            4..=13 => 25 + (s - 4) * 10,
-            14..=17 => 115 + (s - 13) * 15,
-            _ => 175 + (s - 17) * 25,
-        };
-        carry * 10 + c.level * 25
+        if c.is_npc() && c.act & ACT_PET != 0 {
+            return 0;
+        }
+        str_app(self.get_curr_stat(ch, STAT_STR)).carry * 10 + c.level * 25
+    }
+
+    /// ROM's GET_AC for armour type `i` (0 pierce, 1 bash, 2 slash, 3
+    /// magic): dexterity helps while awake.
+    pub fn get_ac(&self, ch: CharId, i: usize) -> i32 {
+        let Some(c) = self.ch(ch) else { return 100 };
+        let armor = c.armor.get(i).copied().unwrap_or(100);
+        if c.position > pos::SLEEPING {
+            armor + dex_app(self.get_curr_stat(ch, STAT_DEX)).defensive
+        } else {
+            armor
+        }
+    }
+
+    /// ROM's GET_HITROLL: the hitroll plus strength's to-hit bonus.
+    pub fn get_hitroll(&self, ch: CharId) -> i32 {
+        self.ch(ch).map_or(0, |c| {
+            c.hitroll + str_app(self.get_curr_stat(ch, STAT_STR)).tohit
+        })
+    }
+
+    /// ROM's GET_DAMROLL: the damroll plus strength's damage bonus.
+    pub fn get_damroll(&self, ch: CharId) -> i32 {
+        self.ch(ch).map_or(0, |c| {
+            c.damroll + str_app(self.get_curr_stat(ch, STAT_STR)).todam
+        })
     }
 }
 
-/// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
+/// A container's weight multiplier in percent (ROM's WEIGHT_MULT): `v4`
+/// for containers, 100 for everything else.
+pub fn weight_mult(o: &Obj) -> i64 {
+    if o.item_type == item::CONTAINER {
+        o.values[4]
+    } else {
+        100
+    }
+}
+
 /// Is it light outside at this hour? Light from hour 5 ("The day has
 /// begun.") to hour 18; set at 19, dark from 20 to 4.
 pub fn sun_is_up(hour: i32) -> bool {
@@ -880,6 +946,7 @@ pub fn room_is_outside(room: &Room) -> bool {
     room.flags & ROOM_INDOORS == 0
 }
 
+/// Armour an item gives at a wear location, for AC type `i` (ROM apply_ac).
 pub fn apply_ac(item_type: i32, values: &[i64; 5], loc: i32, i: usize) -> i32 {
     if item_type != item::ARMOR {
         return 0;
@@ -946,6 +1013,106 @@ pub fn one_argument(input: &str) -> (String, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn world_with_room() -> World {
+        let mut p = Protos::default();
+        p.rooms.insert(
+            RoomVnum(10),
+            RoomProto {
+                vnum: RoomVnum(10),
+                name: "Room".into(),
+                ..Default::default()
+            },
+        );
+        World::new(p, 1)
+    }
+
+    fn add(w: &mut World, name: &str, npc: bool) -> CharId {
+        let id = w.chars.insert(Char {
+            name: name.into(),
+            pc: (!npc).then(Box::default),
+            vnum: npc.then_some(MobVnum(1)),
+            hit: 10,
+            position: pos::FIGHTING,
+            default_pos: pos::SLEEPING,
+            ..Char::default()
+        });
+        w.char_to_room(id, RoomVnum(10));
+        id
+    }
+
+    #[test]
+    fn stop_fighting_one_side_or_both() {
+        let mut w = world_with_room();
+        let (pc, mob, other) = (
+            add(&mut w, "pc", false),
+            add(&mut w, "mob", true),
+            add(&mut w, "x", true),
+        );
+        for (a, b) in [(pc, mob), (mob, pc), (other, pc)] {
+            if let Some(c) = w.ch_mut(a) {
+                c.fighting = Some(b);
+            }
+        }
+        w.stop_fighting(pc, false);
+        let state = |w: &World, id| w.ch(id).map(|c| (c.fighting, c.position));
+        assert_eq!(state(&w, pc), Some((None, pos::STANDING)));
+        assert_eq!(state(&w, mob), Some((Some(pc), pos::FIGHTING)));
+        w.stop_fighting(pc, true);
+        // A mobile goes back to its default position.
+        assert_eq!(state(&w, mob), Some((None, pos::SLEEPING)));
+        assert_eq!(state(&w, other), Some((None, pos::SLEEPING)));
+    }
+
+    #[test]
+    fn carry_limits_follow_the_strength_and_dexterity_tables() {
+        let mut w = world_with_room();
+        let (pc, pet) = (add(&mut w, "pc", false), add(&mut w, "pet", true));
+        for id in [pc, pet] {
+            if let Some(c) = w.ch_mut(id) {
+                c.level = 10;
+                c.perm_stat = [16; 5];
+                c.position = pos::STANDING;
+                c.armor = [100; 4];
+                c.hitroll = 1;
+            }
+        }
+        // 19 + 2 * 16 + 10 items; str 16 carries 165 pounds + 25 tenths a level.
+        assert_eq!(w.can_carry_n(pc), 61);
+        assert_eq!(w.can_carry_w(pc), 1650 + 250);
+        assert_eq!((w.get_ac(pc, 0), w.get_hitroll(pc)), (100 - 15, 1 + 1));
+        if let Some(c) = w.ch_mut(pet) {
+            c.act |= ACT_PET;
+        }
+        assert_eq!((w.can_carry_n(pet), w.can_carry_w(pet)), (0, 0));
+        if let Some(c) = w.ch_mut(pc) {
+            c.level = LEVEL_IMMORTAL;
+            c.position = pos::SLEEPING;
+        }
+        assert_eq!((w.can_carry_n(pc), w.can_carry_w(pc)), (1000, 10_000_000));
+        assert_eq!(w.get_ac(pc, 0), 100, "no dexterity bonus asleep");
+    }
+
+    #[test]
+    fn update_pos_follows_hit_points() {
+        let mut w = world_with_room();
+        let (pc, mob) = (add(&mut w, "pc", false), add(&mut w, "mob", true));
+        let mut at = |id, hit, position| {
+            if let Some(c) = w.ch_mut(id) {
+                c.hit = hit;
+                c.position = position;
+            }
+            w.update_pos(id);
+            w.ch(id).map(|c| c.position)
+        };
+        assert_eq!(at(pc, 5, pos::STUNNED), Some(pos::STANDING));
+        assert_eq!(at(pc, 5, pos::RESTING), Some(pos::RESTING));
+        assert_eq!(at(pc, 0, pos::STANDING), Some(pos::STUNNED));
+        assert_eq!(at(pc, -3, pos::STANDING), Some(pos::INCAP));
+        assert_eq!(at(pc, -10, pos::STANDING), Some(pos::MORTAL));
+        assert_eq!(at(pc, -11, pos::STANDING), Some(pos::DEAD));
+        assert_eq!(at(mob, 0, pos::STANDING), Some(pos::DEAD));
+    }
 
     #[test]
     fn arguments() {

@@ -9,14 +9,17 @@
 pub mod act;
 pub mod affect;
 pub mod arena;
+pub mod flags;
 pub mod handler;
 pub mod proto;
 pub mod reset;
+pub mod rules;
 pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use arena::{Arena, Id};
+pub use flags::*;
 pub use proto::*;
 
 /// A character (player or mobile) instance.
@@ -26,19 +29,6 @@ pub type ObjId = Id<Obj>;
 /// A network connection as the game knows it (the net layer's token).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ConnId(pub usize);
-
-/// ROM's position numbers (4.10).
-pub mod pos {
-    pub const DEAD: i32 = 0;
-    pub const MORTAL: i32 = 1;
-    pub const INCAP: i32 = 2;
-    pub const STUNNED: i32 = 3;
-    pub const SLEEPING: i32 = 4;
-    pub const RESTING: i32 = 5;
-    pub const SITTING: i32 = 6;
-    pub const FIGHTING: i32 = 7;
-    pub const STANDING: i32 = 8;
-}
 
 /// Level constants (ROM: MAX_LEVEL 60, LEVEL_HERO 51, LEVEL_IMMORTAL 52).
 pub const MAX_LEVEL: i32 = 60;
@@ -62,10 +52,10 @@ pub const OBJ_VNUM_CORPSE_PC: ObjVnum = ObjVnum(11);
 /// A timed effect on a character or object (ROM's AFFECT_DATA).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Affect {
-    /// 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
+    /// Where it acts (`to::*`): 0 affects, 1 object, 2 immune, 3 resist, 4 vuln, 5 weapon.
     pub where_: i32,
-    /// Skill number (`db::tables`), or -1.
-    pub skill: i32,
+    /// The skill it comes from, or `Sn::NONE`.
+    pub skill: rules::Sn,
     pub level: i32,
     /// Ticks left; -1 = permanent.
     pub duration: i32,
@@ -97,8 +87,8 @@ pub struct PcData {
     pub points: i32,
     pub true_sex: i32,
     pub lines: i32,
-    /// Learned percent by skill number.
-    pub learned: BTreeMap<i32, i32>,
+    /// Learned percent by skill.
+    pub learned: BTreeMap<rules::Sn, i32>,
     pub groups: Vec<String>,
     /// Free-form settings that other subsystems persist (colour, wrap, ...).
     pub settings: BTreeMap<String, String>,
@@ -122,7 +112,7 @@ pub struct Char {
     pub trust: i32,
     pub sex: i32,
     pub class: i32,
-    /// Index into `db::tables` races.
+    /// Index into `world::rules::RACES`.
     pub race: usize,
     pub hit: i32,
     pub max_hit: i32,
@@ -134,8 +124,8 @@ pub struct Char {
     pub silver: i64,
     pub exp: i64,
     pub alignment: i32,
-    pub position: i32,
-    pub default_pos: i32,
+    pub position: Position,
+    pub default_pos: Position,
     pub act: Flags,
     pub affected_by: Flags,
     pub comm: Flags,
@@ -145,7 +135,7 @@ pub struct Char {
     pub vuln: Flags,
     pub form: Flags,
     pub parts: Flags,
-    pub size: i32,
+    pub size: Size,
     pub perm_stat: [i32; 5],
     pub mod_stat: [i32; 5],
     pub hitroll: i32,

@@ -7,8 +7,7 @@
 
 use std::collections::BTreeMap;
 
-/// A flag set as written in area files (`A`..`Z`, `a`..`f` = bits 0..31).
-pub type Flags = u64;
+use super::flags::{Flags, Position, Size};
 
 /// The vnum of a room prototype.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -66,13 +65,6 @@ pub struct AreaProto {
 pub const DIR_NAMES: [&str; 6] = ["north", "east", "south", "west", "up", "down"];
 pub const REV_DIR: [usize; 6] = [2, 3, 0, 1, 5, 4];
 
-/// Exit flag bits (runtime `exit_info`, ROM letters A.. ).
-pub const EX_ISDOOR: Flags = 1 << 0; // A
-pub const EX_CLOSED: Flags = 1 << 1; // B
-pub const EX_LOCKED: Flags = 1 << 2; // C
-pub const EX_PICKPROOF: Flags = 1 << 5; // F
-pub const EX_NOPASS: Flags = 1 << 6; // G
-
 #[derive(Clone, Debug, Default)]
 pub struct ExitProto {
     pub description: String,
@@ -103,21 +95,6 @@ pub struct RoomProto {
     pub origin: Origin,
 }
 
-/// Room flag bits used by the game.
-pub const ROOM_DARK: Flags = 1 << 0; // A
-pub const ROOM_NO_MOB: Flags = 1 << 2; // C
-pub const ROOM_INDOORS: Flags = 1 << 3; // D
-pub const ROOM_PRIVATE: Flags = 1 << 9; // J
-pub const ROOM_SAFE: Flags = 1 << 10; // K
-pub const ROOM_SOLITARY: Flags = 1 << 11; // L
-pub const ROOM_PET_SHOP: Flags = 1 << 12; // M
-pub const ROOM_NO_RECALL: Flags = 1 << 13; // N
-pub const ROOM_IMP_ONLY: Flags = 1 << 14; // O
-pub const ROOM_GODS_ONLY: Flags = 1 << 15; // P
-pub const ROOM_NEWBIES_ONLY: Flags = 1 << 17; // R
-pub const ROOM_LAW: Flags = 1 << 18; // S
-pub const ROOM_NOWHERE: Flags = 1 << 19; // T
-
 /// A shop attached to a mobile prototype.
 #[derive(Clone, Debug, Default)]
 pub struct Shop {
@@ -145,7 +122,7 @@ pub struct MobProto {
     pub short_descr: String,
     pub long_descr: String,
     pub description: String,
-    /// Index into `db::tables::RACES`.
+    /// Index into `world::rules::RACES`.
     pub race: usize,
     pub act: Flags,
     pub affected: Flags,
@@ -164,36 +141,20 @@ pub struct MobProto {
     pub imm: Flags,
     pub res: Flags,
     pub vuln: Flags,
-    /// Position numbers (4.10).
-    pub start_pos: i32,
-    pub default_pos: i32,
+    pub start_pos: Position,
+    pub default_pos: Position,
     /// 0 none, 1 male, 2 female, 3 either.
     pub sex: i32,
     pub wealth: i32,
     pub form: Flags,
     pub parts: Flags,
-    pub size: i32,
+    pub size: Size,
     pub material: String,
     pub spec_fun: Option<String>,
     pub shop: Option<Shop>,
     pub progs: Vec<MobProgTrigger>,
     pub origin: Origin,
 }
-
-/// Mobile act bits used by the game.
-pub const ACT_IS_NPC: Flags = 1 << 0; // A
-pub const ACT_SENTINEL: Flags = 1 << 1; // B
-pub const ACT_SCAVENGER: Flags = 1 << 2; // C
-pub const ACT_AGGRESSIVE: Flags = 1 << 5; // F
-pub const ACT_STAY_AREA: Flags = 1 << 6; // G
-pub const ACT_WIMPY: Flags = 1 << 7; // H
-pub const ACT_PET: Flags = 1 << 8; // I
-pub const ACT_TRAIN: Flags = 1 << 9; // J
-pub const ACT_PRACTICE: Flags = 1 << 10; // K
-pub const ACT_OUTDOORS: Flags = 1 << 22; // W
-pub const ACT_INDOORS: Flags = 1 << 24; // Y
-pub const ACT_HEALER: Flags = 1 << 26; // a
-pub const ACT_GAIN: Flags = 1 << 27; // b
 
 /// An apply or affect carried by an object prototype.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -229,82 +190,6 @@ pub struct ObjProto {
     /// In file order (lookups should search from the back, as ROM prepends).
     pub extra: Vec<ExtraDescr>,
     pub origin: Origin,
-}
-
-/// Item type numbers used by the game.
-pub mod item {
-    pub const LIGHT: i32 = 1;
-    pub const SCROLL: i32 = 2;
-    pub const WAND: i32 = 3;
-    pub const STAFF: i32 = 4;
-    pub const WEAPON: i32 = 5;
-    pub const TREASURE: i32 = 8;
-    pub const ARMOR: i32 = 9;
-    pub const POTION: i32 = 10;
-    pub const CLOTHING: i32 = 11;
-    pub const FURNITURE: i32 = 12;
-    pub const TRASH: i32 = 13;
-    pub const CONTAINER: i32 = 15;
-    pub const DRINK_CON: i32 = 17;
-    pub const KEY: i32 = 18;
-    pub const FOOD: i32 = 19;
-    pub const MONEY: i32 = 20;
-    pub const BOAT: i32 = 22;
-    pub const CORPSE_NPC: i32 = 23;
-    pub const CORPSE_PC: i32 = 24;
-    pub const FOUNTAIN: i32 = 25;
-    pub const PILL: i32 = 26;
-    pub const MAP: i32 = 28;
-    pub const PORTAL: i32 = 29;
-    pub const GEM: i32 = 32;
-    pub const JEWELRY: i32 = 33;
-}
-
-/// Wear flag bits (object field 3).
-pub mod wear {
-    use super::Flags;
-    pub const TAKE: Flags = 1 << 0;
-    pub const FINGER: Flags = 1 << 1;
-    pub const NECK: Flags = 1 << 2;
-    pub const BODY: Flags = 1 << 3;
-    pub const HEAD: Flags = 1 << 4;
-    pub const LEGS: Flags = 1 << 5;
-    pub const FEET: Flags = 1 << 6;
-    pub const HANDS: Flags = 1 << 7;
-    pub const ARMS: Flags = 1 << 8;
-    pub const SHIELD: Flags = 1 << 9;
-    pub const ABOUT: Flags = 1 << 10;
-    pub const WAIST: Flags = 1 << 11;
-    pub const WRIST: Flags = 1 << 12;
-    pub const WIELD: Flags = 1 << 13;
-    pub const HOLD: Flags = 1 << 14;
-    pub const NO_SAC: Flags = 1 << 15;
-    pub const FLOAT: Flags = 1 << 16;
-}
-
-/// Wear locations (4.19); -1 = not worn.
-pub mod wear_loc {
-    pub const NONE: i32 = -1;
-    pub const LIGHT: i32 = 0;
-    pub const FINGER_L: i32 = 1;
-    pub const FINGER_R: i32 = 2;
-    pub const NECK_1: i32 = 3;
-    pub const NECK_2: i32 = 4;
-    pub const BODY: i32 = 5;
-    pub const HEAD: i32 = 6;
-    pub const LEGS: i32 = 7;
-    pub const FEET: i32 = 8;
-    pub const HANDS: i32 = 9;
-    pub const ARMS: i32 = 10;
-    pub const SHIELD: i32 = 11;
-    pub const ABOUT: i32 = 12;
-    pub const WAIST: i32 = 13;
-    pub const WRIST_L: i32 = 14;
-    pub const WRIST_R: i32 = 15;
-    pub const WIELD: i32 = 16;
-    pub const HOLD: i32 = 17;
-    pub const FLOAT: i32 = 18;
-    pub const MAX: i32 = 19;
 }
 
 /// One reset line (3.9) with the line it came from.

@@ -142,7 +142,7 @@ impl World {
                     if is_shop {
                         if let Some(ob) = self.obj_mut(o) {
                             ob.inventory = true;
-                            ob.extra_flags |= handler::extra::INVENTORY;
+                            ob.extra_flags |= extra::INVENTORY;
                         }
                     }
                     self.obj_to_char(o, mob);

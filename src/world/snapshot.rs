@@ -14,6 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::handler::smash_tilde as tilde_free;
+use super::rules::Sn;
 use super::*;
 
 pub const SNAPSHOT_HEADER: &str = "#WORLD 1";
@@ -88,7 +89,9 @@ pub fn write_snapshot(world: &World) -> String {
         ));
         out.push_str(&format!(
             "Pos {}\nMoney {} {}\n",
-            c.position, c.gold, c.silver
+            i32::from(c.position),
+            c.gold,
+            c.silver
         ));
         out.push_str(&format!(
             "Lev {}\nAlig {}\nAct {}\nAfBy {}\nSex {}\n",
@@ -107,7 +110,7 @@ pub fn write_snapshot(world: &World) -> String {
         for a in &c.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
-                a.where_, a.skill, a.level, a.duration, a.modifier, a.location, a.bits
+                a.where_, a.skill.0, a.level, a.duration, a.modifier, a.location, a.bits
             ));
         }
         out.push_str("End\n");
@@ -194,7 +197,7 @@ pub fn write_snapshot(world: &World) -> String {
         for a in &obj.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
-                a.where_, a.skill, a.level, a.duration, a.modifier, a.location, a.bits
+                a.where_, a.skill.0, a.level, a.duration, a.modifier, a.location, a.bits
             ));
         }
         out.push_str("End\n");
@@ -478,7 +481,7 @@ fn parse_affect(v: &str, ln: usize) -> Result<Affect, String> {
     let [where_, skill, level, duration, modifier, location, bits] = nums::<7>(v, ln)?;
     Ok(Affect {
         where_: where_ as i32,
-        skill: skill as i32,
+        skill: Sn(skill as i32),
         level: level as i32,
         duration: duration as i32,
         modifier: modifier as i32,
@@ -519,7 +522,7 @@ fn restore_mob(
                     h as i32, mh as i32, m as i32, mm as i32, mv as i32, mmv as i32,
                 );
             }
-            "Pos" => c.position = (num(v, ln)? as i32).clamp(pos::DEAD, pos::STANDING),
+            "Pos" => c.position = Position::clamped(num(v, ln)?),
             "Money" => {
                 let [g, s] = nums::<2>(v, ln)?;
                 (c.gold, c.silver) = (g, s);
