@@ -391,37 +391,8 @@ impl Guardian {
         let mut f = File::from(answer);
         let _ = io::Write::write_all(&mut f, &[ANSWER]);
         drop(f);
-        reap(pid, Duration::from_secs(2));
+        crate::net::handoff::reap(pid, Duration::from_secs(2));
     }
-}
-
-/// Wait up to `timeout` for child `pid` to exit, then kill it; reap it.
-/// Returns true once it is reaped (or is not our child).
-pub fn reap(pid: i32, timeout: Duration) -> bool {
-    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
-    let pid = nix::unistd::Pid::from_raw(pid);
-    let deadline = Instant::now() + timeout;
-    loop {
-        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
-            Ok(WaitStatus::StillAlive) => {}
-            Ok(_) | Err(_) => return true,
-        }
-        if Instant::now() >= deadline {
-            log::warn!("the copyover guardian (pid {pid}) did not exit: killing it");
-            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-            return waitpid(pid, None).is_ok();
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-}
-
-/// Whether child `pid` has exited (and is now reaped); never waits.
-pub fn try_reap(pid: i32) -> bool {
-    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
-    !matches!(
-        waitpid(nix::unistd::Pid::from_raw(pid), Some(WaitPidFlag::WNOHANG)),
-        Ok(WaitStatus::StillAlive)
-    )
 }
 
 /// The new image's end of the guardian: `--guardian FD:PID:FORK_MS`.
@@ -464,7 +435,7 @@ impl Link {
                 format!("fd {} is not a pipe", self.fd),
             ));
         }
-        crate::copyover::set_cloexec(self.fd)
+        crate::net::handoff::set_cloexec(self.fd)
     }
 
     /// Everyone is adopted: tell the guardian, which closes its copies and

@@ -4,6 +4,11 @@
 //! lines, `game` turns lines into changes to the `world` and queued text, and
 //! `net` sends that text back out. `db` reads area files into prototypes;
 //! `save` reads and writes player files.
+//!
+//! The module graph runs one way: `main` → `copyover` (orchestration) →
+//! `game` → `world`/`db`/`save` and `net` → the leaves `engine` (the seam
+//! between net and game) and `copyover::files` (the hand-over formats).
+//! Nothing below calls back up: `world` knows no sockets, `net` no game.
 
 /// A scripted multi-connection telnet client (copyover test, load generator).
 pub mod client;
@@ -11,6 +16,9 @@ pub mod client;
 pub mod copyover;
 /// Reading ROM 2.4 area files into prototypes ("db.c").
 pub mod db;
+/// The seam between `net` and the game (connection ids, what goes each
+/// way, the `Engine` trait): a leaf both sides use.
+pub mod engine;
 /// Commands, the login dialogue and the game's side of the net seam.
 pub mod game;
 /// The copyover guardian: holds the sockets until the new image answers.

@@ -1120,6 +1120,19 @@ pub fn load_player(dir: &Path, name: &str) -> Result<Option<LoadedPlayer>, SaveE
     read_player(&text, &path.display().to_string()).map(Some)
 }
 
+/// A hash of a player file's text without the lines that only move with
+/// the clock (`LogO`, `Plyd`): equal hashes mean nothing worth saving changed.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for line in text.lines() {
+        if !line.starts_with("LogO ") && !line.starts_with("Plyd ") {
+            line.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 /// What a boot-time look at the player directory found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Census {

@@ -17,47 +17,10 @@
 
 use crate::world::flags::*;
 
-/// The bit of one flag letter (`A`..`Z` = bits 0..25, `a`..`f` = bits 26..31),
-/// or 0 for any other byte.
-pub const fn letter_bit(c: u8) -> Flags {
-    match c {
-        b'A'..=b'Z' => 1 << (c - b'A'),
-        b'a'..=b'f' => 1 << (26 + (c - b'a')),
-        _ => 0,
-    }
-}
-
-/// The flag set written as a run of letters (`"AHMV"`), as in the tables of
-/// the format document. Usable in constants.
-pub const fn letters(s: &str) -> Flags {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let mut v = 0;
-    while i < b.len() {
-        v |= letter_bit(b[i]);
-        i += 1;
-    }
-    v
-}
-
-/// Things that have a name a file word can be matched against.
-pub trait Named {
-    fn name(&self) -> &str;
-}
-
-/// ROM's lookup rule (1.10): the first entry, in table order, whose name
-/// starts with `word` (ASCII case-insensitive). Returns its index and whether
-/// the match was exact (same length). The empty word matches nothing.
-pub fn prefix_lookup<T: Named>(table: &[T], word: &[u8]) -> Option<(usize, bool)> {
-    if word.is_empty() {
-        return None;
-    }
-    table.iter().enumerate().find_map(|(i, entry)| {
-        let name = entry.name().as_bytes();
-        (name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word))
-            .then_some((i, name.len() == word.len()))
-    })
-}
+// Flag letters and ROM's prefix lookup are the world's (`world::flags`,
+// `world::rules`); the file vocabularies below use them.
+pub use crate::world::flags::{letter_bit, letters};
+pub use crate::world::rules::{prefix_lookup, Named};
 
 /// [`prefix_lookup`] returning the entry.
 fn find<'t, T: Named>(table: &'t [T], word: &str) -> Option<&'t T> {
@@ -1536,6 +1499,17 @@ pub static LIQUIDS: &[Liquid] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_weapon_class_names_a_skill() {
+        for w in WEAPON_CLASSES {
+            assert!(
+                crate::world::rules::skill_lookup(w.skill).is_some(),
+                "{}",
+                w.skill
+            );
+        }
+    }
 
     #[test]
     fn letters_match_the_flag_table() {

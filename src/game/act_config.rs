@@ -8,7 +8,7 @@
 //! net layer carries them out (strips colour, finishes or re-offers MCCP,
 //! wraps to the NAWS width, leaves out IAC GA/EOR).
 
-use crate::net::engine::Prefs;
+use crate::engine::Prefs;
 use crate::world::handler::one_argument;
 use crate::world::{CharId, World};
 

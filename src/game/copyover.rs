@@ -118,7 +118,7 @@ impl Game {
         for &ch in &self.world.players {
             let Some(c) = self.world.ch(ch) else { continue };
             let text = save::write_player(&self.world, ch);
-            let hash = text_hash(&text);
+            let hash = save::text_hash(&text);
             if self.saved.get(&c.player_id()) == Some(&hash) {
                 continue; // the file already says all this
             }
@@ -160,7 +160,7 @@ impl Game {
     pub fn copyover_player_id(&self, conn: ConnId) -> i64 {
         self.char_of(conn)
             .and_then(|ch| self.world.ch(ch))
-            .map_or(crate::copyover::NOT_PLAYING, |c| c.player_id())
+            .map_or(crate::copyover::files::NOT_PLAYING, |c| c.player_id())
     }
 
     /// May this unread line (or partly typed line) of `conn` be written
@@ -411,22 +411,9 @@ impl Game {
         }
         // The file was written from this very state: the next copyover
         // need not write it again unless something changes.
-        self.saved.insert(id, text_hash(&text));
+        self.saved.insert(id, save::text_hash(&text));
         Ok(ch)
     }
-}
-
-/// A hash of a player file's text without the lines that only move with
-/// the clock (`LogO`, `Plyd`): equal hashes mean nothing worth saving changed.
-pub(crate) fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for line in text.lines() {
-        if !line.starts_with("LogO ") && !line.starts_with("Plyd ") {
-            line.hash(&mut h);
-        }
-    }
-    h.finish()
 }
 
 enum ConnKind {

@@ -257,8 +257,8 @@ pub fn mssp_vars(world: &World) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{ClientInfo, ConnId, Engine, Outbound};
     use crate::game::{Config, Game};
-    use crate::net::engine::{ClientInfo, ConnId, Engine, Outbound};
     use crate::net::protocols::json::{self, Value};
 
     fn game(tag: &str) -> (Game, std::path::PathBuf) {

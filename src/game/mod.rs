@@ -33,7 +33,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, VecDeque};
 use std::path::PathBuf;
 
-use crate::net::engine::{peer_address, ConnId, Engine, HashJob, HashResult, Outbound};
+use crate::engine::{peer_address, ConnId, Engine, HashJob, HashResult, Outbound};
 use crate::save;
 use crate::world::act::{ActArgs, To};
 use crate::world::{
@@ -414,7 +414,7 @@ impl Game {
         let id = c.player_id();
         let path = save::player_path(&self.cfg.player_dir, &c.name).map_err(|e| e.to_string())?;
         let text = save::write_player(&self.world, ch);
-        let hash = copyover::text_hash(&text);
+        let hash = save::text_hash(&text);
         if !always && self.saved.get(&id) == Some(&hash) {
             return Ok(None);
         }
@@ -499,7 +499,7 @@ impl Game {
                 AfterWrite::Quit(ch)
                     if ok
                         && self.world.ch(ch).is_some_and(|_| {
-                            copyover::text_hash(&save::write_player(&self.world, ch)) != w.hash
+                            save::text_hash(&save::write_player(&self.world, ch)) != w.hash
                         }) =>
                 {
                     self.save_then(ch, a)
@@ -1185,7 +1185,7 @@ impl Engine for Game {
         }
     }
 
-    fn set_wake(&mut self, wake: crate::net::engine::Wake) {
+    fn set_wake(&mut self, wake: crate::engine::Wake) {
         self.writer.set_wake(wake);
     }
 
@@ -1200,7 +1200,7 @@ impl Engine for Game {
         self.world.copyover_requested.is_some()
     }
 
-    fn client_info(&mut self, conn: ConnId, info: &crate::net::engine::ClientInfo) {
+    fn client_info(&mut self, conn: ConnId, info: &crate::engine::ClientInfo) {
         let gmcp_was = self.world.clients.get(&conn).is_some_and(|i| i.gmcp);
         if info.gmcp && !gmcp_was {
             // A client that just agreed to GMCP gets everything afresh.

@@ -14,7 +14,7 @@
 
 use super::act_info::{help_entry, help_text};
 use super::{Game, JobPurpose, Session, DEFAULT_PROMPT};
-use crate::net::engine::{ConnId, HashJob, HashResult};
+use crate::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
@@ -827,8 +827,8 @@ fn recover_while_away(world: &mut World, ch: CharId, away_secs: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Engine, Outbound};
     use crate::game::Config;
-    use crate::net::engine::{Engine, Outbound};
     use crate::world::{AreaId, AreaProto, Help, MobProto, MobVnum, ObjProto, Protos, RoomProto};
     use std::path::PathBuf;
 

@@ -312,6 +312,63 @@ pub fn wrap(text: &str, width: usize) -> String {
 mod tests {
     use super::*;
 
+    /// Random strings mixing colour codes (`{r`, `{=NNN`, `{#RRGGBB`, cut
+    /// short too), multi-byte letters, emoji, combining marks, C1 controls
+    /// and newlines, rendered at every level and wrapped at odd widths:
+    /// nothing may panic (the `text` fuzz target runs this for longer).
+    #[test]
+    fn arbitrary_utf8_renders_and_wraps() {
+        const POOL: &[&str] = &[
+            "a",
+            " ",
+            "{",
+            "{r",
+            "{x",
+            "{{",
+            "{=",
+            "{=1",
+            "{=255",
+            "{=999",
+            "{#",
+            "{#ff",
+            "{#ffffff",
+            "{#gg0000",
+            "\u{e9}",
+            "\u{1f600}",
+            "\u{301}",
+            "\u{85}",
+            "\u{9b}",
+            "\n",
+            "\r",
+            "\t",
+            "word",
+            "\u{3000}",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = next(14);
+            let text: String = (0..len).map(|_| POOL[next(POOL.len())]).collect();
+            for level in [
+                Level::None,
+                Level::Ansi16,
+                Level::Xterm256,
+                Level::TrueColor,
+            ] {
+                let _ = render_level(&text, level);
+            }
+            let _ = render(&text, false);
+            for width in [1, 2, 7, 20] {
+                let _ = wrap(&text, width);
+            }
+        }
+    }
+
     #[test]
     fn every_code_renders() {
         let codes = "rgbcmywDRGBCMYWx";

@@ -33,9 +33,9 @@ use log::debug;
 use mio::net::TcpStream;
 
 use super::color::{self, Level};
-use super::engine::{ClientInfo, ConnId, Prefs};
 use super::protocols::{charset, gmcp, mccp, mssp, mtts};
 use super::telnet::{self, opt, Event, Side, Telnet, Q};
+use crate::engine::{ClientInfo, ConnId, Prefs};
 
 /// Output buffer capacity kept between writes; larger buffers are freed.
 const KEEP_OUTPUT_CAPACITY: usize = 4096;

@@ -10,7 +10,7 @@
 
 use std::io;
 use std::os::fd::{FromRawFd, OwnedFd, RawFd};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::*;
 
@@ -141,6 +141,81 @@ fn adopt_fd(fd: RawFd) -> io::Result<OwnedFd> {
     // the caller reads each fd from the data file once and nothing else in
     // this process refers to it.
     let owned = unsafe { OwnedFd::from_raw_fd(fd) };
-    crate::copyover::set_cloexec(fd)?;
+    set_cloexec(fd)?;
     Ok(owned)
+}
+
+// ------------------------------------------------------ child processes
+// The loop holds the copyover guardian as a child until it exits.
+
+/// Wait up to `timeout` for child `pid` to exit, then kill it; reap it.
+/// Returns true once it is reaped (or is not our child).
+pub fn reap(pid: i32, timeout: Duration) -> bool {
+    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+    let pid = nix::unistd::Pid::from_raw(pid);
+    let deadline = Instant::now() + timeout;
+    loop {
+        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) => {}
+            Ok(_) | Err(_) => return true,
+        }
+        if Instant::now() >= deadline {
+            log::warn!("child process {pid} did not exit: killing it");
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+            return waitpid(pid, None).is_ok();
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// Whether child `pid` has exited (and is now reaped); never waits.
+pub fn try_reap(pid: i32) -> bool {
+    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+    !matches!(
+        waitpid(nix::unistd::Pid::from_raw(pid), Some(WaitPidFlag::WNOHANG)),
+        Ok(WaitStatus::StillAlive)
+    )
+}
+
+/// Clear `FD_CLOEXEC` so `fd` survives `execv`.
+pub fn clear_cloexec(fd: RawFd) -> io::Result<()> {
+    set_cloexec_flag(fd, false)
+}
+
+/// Set `FD_CLOEXEC` again after adopting an fd, so later children do not inherit it.
+pub fn set_cloexec(fd: RawFd) -> io::Result<()> {
+    set_cloexec_flag(fd, true)
+}
+
+fn set_cloexec_flag(fd: RawFd, on: bool) -> io::Result<()> {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    let bits = fcntl(fd, FcntlArg::F_GETFD).map_err(io::Error::from)?;
+    let mut flags = FdFlag::from_bits_truncate(bits);
+    flags.set(FdFlag::FD_CLOEXEC, on);
+    fcntl(fd, FcntlArg::F_SETFD(flags)).map_err(io::Error::from)?;
+    Ok(())
+}
+
+/// Whether `fd` is open and has `FD_CLOEXEC` set (`None` if not open).
+pub fn cloexec(fd: RawFd) -> Option<bool> {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    let bits = fcntl(fd, FcntlArg::F_GETFD).ok()?;
+    Some(FdFlag::from_bits_truncate(bits).contains(FdFlag::FD_CLOEXEC))
+}
+
+#[cfg(test)]
+mod cloexec_tests {
+    use super::*;
+
+    #[test]
+    fn cloexec_toggles() {
+        let f = std::fs::File::open("/dev/null").expect("open /dev/null");
+        use std::os::fd::AsRawFd;
+        let fd = f.as_raw_fd();
+        assert_eq!(cloexec(fd), Some(true));
+        clear_cloexec(fd).expect("clear");
+        assert_eq!(cloexec(fd), Some(false));
+        set_cloexec(fd).expect("set");
+        assert_eq!(cloexec(fd), Some(true));
+    }
 }

@@ -25,7 +25,7 @@ use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
 use log::warn;
 use mio::Waker;
 
-use super::engine::{ConnId, HashJob, HashResult};
+use crate::engine::{ConnId, HashJob, HashResult};
 
 /// A job as the worker sees it: whose, and which connection instance.
 struct Job {

@@ -30,7 +30,6 @@
 
 pub mod color;
 pub mod descriptor;
-pub mod engine;
 pub mod handoff;
 pub mod hash;
 pub mod protocols;
@@ -49,8 +48,8 @@ use nix::sys::signal::{SigSet, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
 use slab::Slab;
 
+pub use crate::engine::{ConnId, Engine, HashJob, HashResult, Outbound};
 use descriptor::{Descriptor, ReadStatus};
-pub use engine::{ConnId, Engine, HashJob, HashResult, Outbound};
 
 const LISTENER: Token = Token(usize::MAX - 1);
 const WAKER: Token = Token(usize::MAX - 2);
@@ -264,7 +263,7 @@ impl Server {
     /// alive, is carried into the next image.
     pub fn reap_children(&mut self, timeout: Duration) {
         for pid in std::mem::take(&mut self.children) {
-            crate::guardian::reap(pid, timeout);
+            handoff::reap(pid, timeout);
         }
     }
 
@@ -662,7 +661,7 @@ impl Server {
             self.accept(engine);
         }
         if !self.children.is_empty() {
-            self.children.retain(|&pid| !crate::guardian::try_reap(pid));
+            self.children.retain(|&pid| !handoff::try_reap(pid));
         }
     }
 
@@ -743,7 +742,7 @@ impl Server {
             }
             let serial = d.serial;
             if !out.hash_jobs.is_empty() {
-                let addr = engine::peer_address(&d.peer);
+                let addr = crate::engine::peer_address(&d.peer);
                 for job in out.hash_jobs {
                     self.hasher.submit(conn, serial, &addr, job);
                 }

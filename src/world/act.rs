@@ -256,12 +256,11 @@ mod tests {
 
     /// Random strings from a pool that mixes ASCII, act and colour codes,
     /// multi-byte letters, emoji, combining marks and C1 controls through
-    /// act(), capitalisation, colour rendering at every level and
-    /// wrapping: none may panic (the same body is the `text` fuzz target,
-    /// `fuzz/`, for longer runs).
+    /// act(), capitalisation and the argument parsers: none may panic
+    /// (`net::color` does the same for rendering; the `text` fuzz target in
+    /// `fuzz/` runs both for longer).
     #[test]
-    fn arbitrary_utf8_through_act_colour_and_wrap() {
-        use crate::net::color::{self, Level};
+    fn arbitrary_utf8_through_act_and_arguments() {
         const POOL: &[&str] = &[
             "a",
             "Z",
@@ -323,21 +322,10 @@ mod tests {
                 text2: Some(&text),
                 ..Default::default()
             };
-            let out = w.act_format(&text, a, &args, b);
+            let _ = w.act_format(&text, a, &args, b);
             let _ = w.act_format("$n tells $N '$t' ($T, $d)", a, &args, b);
             let mut s = text.clone();
             capitalize_first(&mut s);
-            for level in [
-                Level::None,
-                Level::Ansi16,
-                Level::Xterm256,
-                Level::TrueColor,
-            ] {
-                let _ = color::render_level(&out, level);
-            }
-            for width in [1, 3, 20] {
-                let _ = color::wrap(&out, width);
-            }
             let (_, rest) = crate::world::handler::one_argument(&text);
             let _ = crate::world::handler::number_argument(rest);
             let _ = crate::world::handler::is_name(&text, "alice bob");

@@ -238,7 +238,7 @@ mod tests {
             name: "Tess".into(),
             pc: Some(Box::default()),
             level: 10,
-            conn: Some(crate::net::engine::ConnId(1)),
+            conn: Some(crate::engine::ConnId(1)),
             hitroll: 1,
             ..Char::default()
         });

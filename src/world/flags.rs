@@ -15,6 +15,29 @@
 /// A flag set as written in area files (`A`..`Z`, `a`..`f` = bits 0..31).
 pub type Flags = u64;
 
+/// The bit of one flag letter (`A`..`Z` = bits 0..25, `a`..`f` = bits 26..31),
+/// or 0 for any other byte.
+pub const fn letter_bit(c: u8) -> Flags {
+    match c {
+        b'A'..=b'Z' => 1 << (c - b'A'),
+        b'a'..=b'f' => 1 << (26 + (c - b'a')),
+        _ => 0,
+    }
+}
+
+/// The flag set written as a run of letters (`"AHMV"`), as in the tables of
+/// the format document. Usable in constants.
+pub const fn letters(s: &str) -> Flags {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut v = 0;
+    while i < b.len() {
+        v |= letter_bit(b[i]);
+        i += 1;
+    }
+    v
+}
+
 // ---------------------------------------------------------------- positions
 
 /// Where a character is in the scale from dead to standing (ROM's `POS_*`),

@@ -26,9 +26,7 @@ pub use proto::*;
 pub type CharId = Id<Char>;
 /// An object instance.
 pub type ObjId = Id<Obj>;
-/// A network connection as the game knows it (the net layer's token).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ConnId(pub usize);
+pub use crate::engine::ConnId;
 
 /// Level constants (ROM: MAX_LEVEL 60, LEVEL_HERO 51, LEVEL_IMMORTAL 52).
 pub const MAX_LEVEL: i32 = 60;
@@ -403,7 +401,7 @@ pub struct World {
     pub requests: Vec<Request>,
     /// What each connection's client negotiated (name, MTTS, window size,
     /// GMCP...), as the net layer reported it; not saved.
-    pub clients: HashMap<ConnId, crate::net::engine::ClientInfo>,
+    pub clients: HashMap<ConnId, crate::engine::ClientInfo>,
     /// Channel lines heard since the game last looked: GMCP's
     /// `Comm.Channel.Text` is made from these (see [`World::act_channel`]).
     pub channel_events: Vec<ChannelEvent>,

@@ -13,7 +13,26 @@
 
 use super::flags::*;
 use super::Char;
-use crate::db::tables::{letters, prefix_lookup, Named};
+use crate::world::flags::letters;
+
+/// Things that have a name a file word can be matched against.
+pub trait Named {
+    fn name(&self) -> &str;
+}
+
+/// ROM's lookup rule (1.10): the first entry, in table order, whose name
+/// starts with `word` (ASCII case-insensitive). Returns its index and whether
+/// the match was exact (same length). The empty word matches nothing.
+pub fn prefix_lookup<T: Named>(table: &[T], word: &[u8]) -> Option<(usize, bool)> {
+    if word.is_empty() {
+        return None;
+    }
+    table.iter().enumerate().find_map(|(i, entry)| {
+        let name = entry.name().as_bytes();
+        (name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word))
+            .then_some((i, name.len() == word.len()))
+    })
+}
 
 // ---------------------------------------------------------------------------
 // Attribute tables (rom-mechanics 4), indexed by the current stat 0..25
@@ -735,7 +754,6 @@ pub static GROUPS: &[Group] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::tables::WEAPON_CLASSES;
 
     #[test]
     fn attribute_tables_follow_rom() {
@@ -807,9 +825,6 @@ mod tests {
         for c in CLASSES {
             assert!(group_lookup(c.base_group).is_some());
             assert!(group_lookup(c.default_group).is_some());
-        }
-        for w in WEAPON_CLASSES {
-            assert!(skill_lookup(w.skill).is_some());
         }
     }
 

@@ -2,206 +2,22 @@
 //! keeping every client socket open, and roll back to the old image if the
 //! new one cannot come up.
 //!
-//! Files beside the server's working directory:
-//! - `copyover.dat`: exactly one `player_id fd` line per connection (id 0 for
-//!   connections not logged in yet), after a version line, and an end marker
-//!   so a half-written file is detected. Written to a temp file and renamed.
-//! - `copyover.state`: the rest (the game's sessions and world snapshot, the
-//!   net layer's telnet state per fd), plain text and versioned.
-//!
-//! This module holds the file format and the few fd operations the exec
-//! needs; the loop (`net`) decides when, and the game decides what to save.
+//! The files' formats are in [`files`] (a leaf the game reads too); this
+//! module is the orchestration `main` runs: preflight, hand-over, exec,
+//! recovery and rollback. The loop (`net`) decides when, and the game
+//! decides what to save. The fd operations the exec needs are `net`'s
+//! (`net::handoff`).
+
+pub mod files;
 
 use std::fs;
 use std::io;
 use std::os::fd::RawFd;
 use std::path::{Path, PathBuf};
 
-/// First line of `copyover.dat`.
-pub const DAT_HEADER: &str = "GRACEMUD-COPYOVER 1";
-/// Last line of `copyover.dat`.
-pub const DAT_END: &str = "END";
-/// The player id written for connections that are not playing yet.
-pub const NOT_PLAYING: i64 = 0;
+pub use files::*;
 
-/// One connection handed over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DatEntry {
-    pub player_id: i64,
-    pub fd: RawFd,
-}
-
-/// Render `copyover.dat`.
-pub fn render_dat(entries: &[DatEntry]) -> String {
-    let mut s = String::with_capacity(32 + entries.len() * 16);
-    s.push_str(DAT_HEADER);
-    s.push('\n');
-    for e in entries {
-        s.push_str(&format!("{} {}\n", e.player_id, e.fd));
-    }
-    s.push_str(DAT_END);
-    s.push('\n');
-    s
-}
-
-/// Parse `copyover.dat`; a missing header or end marker, or a bad line, is
-/// an error naming the line.
-pub fn parse_dat(text: &str) -> Result<Vec<DatEntry>, String> {
-    let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, l)) if l.trim() == DAT_HEADER => {}
-        Some((_, l)) => {
-            return Err(format!(
-                "copyover.dat:1: expected '{DAT_HEADER}', found '{l}'"
-            ))
-        }
-        None => return Err("copyover.dat: empty file".into()),
-    }
-    let mut entries = Vec::new();
-    for (i, line) in lines {
-        let line = line.trim();
-        if line == DAT_END {
-            return Ok(entries);
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(id), Some(fd), None) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!(
-                "copyover.dat:{}: expected 'player_id fd', found '{line}'",
-                i + 1
-            ));
-        };
-        let (Ok(player_id), Ok(fd)) = (id.parse::<i64>(), fd.parse::<RawFd>()) else {
-            return Err(format!(
-                "copyover.dat:{}: expected two numbers, found '{line}'",
-                i + 1
-            ));
-        };
-        if fd < 0 {
-            return Err(format!("copyover.dat:{}: negative fd {fd}", i + 1));
-        }
-        entries.push(DatEntry { player_id, fd });
-    }
-    Err(format!(
-        "copyover.dat: no '{DAT_END}' marker: the file is incomplete"
-    ))
-}
-
-/// Clear `FD_CLOEXEC` so `fd` survives `execv`.
-pub fn clear_cloexec(fd: RawFd) -> io::Result<()> {
-    set_cloexec_flag(fd, false)
-}
-
-/// Set `FD_CLOEXEC` again after adopting an fd, so later children do not inherit it.
-pub fn set_cloexec(fd: RawFd) -> io::Result<()> {
-    set_cloexec_flag(fd, true)
-}
-
-fn set_cloexec_flag(fd: RawFd, on: bool) -> io::Result<()> {
-    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
-    let bits = fcntl(fd, FcntlArg::F_GETFD).map_err(io::Error::from)?;
-    let mut flags = FdFlag::from_bits_truncate(bits);
-    flags.set(FdFlag::FD_CLOEXEC, on);
-    fcntl(fd, FcntlArg::F_SETFD(flags)).map_err(io::Error::from)?;
-    Ok(())
-}
-
-/// Whether `fd` is open and has `FD_CLOEXEC` set (`None` if not open).
-pub fn cloexec(fd: RawFd) -> Option<bool> {
-    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
-    let bits = fcntl(fd, FcntlArg::F_GETFD).ok()?;
-    Some(FdFlag::from_bits_truncate(bits).contains(FdFlag::FD_CLOEXEC))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dat_round_trip() {
-        let e = vec![
-            DatEntry {
-                player_id: 12,
-                fd: 7,
-            },
-            DatEntry {
-                player_id: NOT_PLAYING,
-                fd: 9,
-            },
-        ];
-        let text = render_dat(&e);
-        assert_eq!(text, "GRACEMUD-COPYOVER 1\n12 7\n0 9\nEND\n");
-        assert_eq!(parse_dat(&text), Ok(e));
-    }
-
-    #[test]
-    fn half_written_dat_is_detected() {
-        let e = vec![DatEntry {
-            player_id: 12,
-            fd: 7,
-        }];
-        let text = render_dat(&e);
-        let cut = &text[..text.len() - 4];
-        assert!(parse_dat(cut).unwrap_err().contains("incomplete"));
-        assert!(parse_dat("12 7\nEND\n").unwrap_err().contains(":1:"));
-        assert!(parse_dat("GRACEMUD-COPYOVER 1\n12 x\nEND\n")
-            .unwrap_err()
-            .contains(":2:"));
-        assert!(parse_dat("").is_err());
-    }
-
-    #[test]
-    fn cloexec_toggles() {
-        let f = fs::File::open("/dev/null").expect("open /dev/null");
-        use std::os::fd::AsRawFd;
-        let fd = f.as_raw_fd();
-        assert_eq!(cloexec(fd), Some(true));
-        clear_cloexec(fd).expect("clear");
-        assert_eq!(cloexec(fd), Some(false));
-        set_cloexec(fd).expect("set");
-        assert_eq!(cloexec(fd), Some(true));
-    }
-}
-
-/// What the new image is told on its command line: `--copyover L:FILE:E`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecoverArgs {
-    /// The listening socket, kept open across the exec.
-    pub listener_fd: RawFd,
-    /// `copyover.dat`; the state file sits beside it (`copyover.state`).
-    pub dat_file: PathBuf,
-    /// An fd open on the old image, for rolling back (`-1`: none).
-    pub old_exe_fd: RawFd,
-}
-
-impl RecoverArgs {
-    pub fn render(&self) -> String {
-        format!(
-            "{}:{}:{}",
-            self.listener_fd,
-            self.dat_file.display(),
-            self.old_exe_fd
-        )
-    }
-    pub fn parse(s: &str) -> Result<RecoverArgs, String> {
-        let bad = || format!("--copyover takes LISTENER_FD:DATA_FILE:OLD_EXE_FD, not '{s}'");
-        let (l, rest) = s.split_once(':').ok_or_else(bad)?;
-        let (file, e) = rest.rsplit_once(':').ok_or_else(bad)?;
-        let listener_fd = l.parse().map_err(|_| bad())?;
-        let old_exe_fd = e.parse().map_err(|_| bad())?;
-        if file.is_empty() {
-            return Err(bad());
-        }
-        Ok(RecoverArgs {
-            listener_fd,
-            dat_file: PathBuf::from(file),
-            old_exe_fd,
-        })
-    }
-    /// `copyover.state` beside the dat file.
-    pub fn state_file(&self) -> PathBuf {
-        self.dat_file.with_extension("state")
-    }
-}
+use crate::net::handoff::{clear_cloexec, set_cloexec};
 
 /// Preflight: the next binary exists, is executable, and passes
 /// `BINARY --check -a AREA_DIR`. On failure, the lines to show the immortal.
@@ -327,19 +143,6 @@ mod arg_tests {
     use super::*;
 
     #[test]
-    fn recover_args_round_trip() {
-        let a = RecoverArgs {
-            listener_fd: 3,
-            dat_file: PathBuf::from("/tmp/x:y/copyover.dat"),
-            old_exe_fd: 5,
-        };
-        assert_eq!(RecoverArgs::parse(&a.render()), Ok(a.clone()));
-        assert_eq!(a.state_file(), PathBuf::from("/tmp/x:y/copyover.state"));
-        assert!(RecoverArgs::parse("3:5").is_err());
-        assert!(RecoverArgs::parse("x:f:5").is_err());
-    }
-
-    #[test]
     fn preflight_refuses_missing_binary() {
         let e = preflight(Path::new("/nonexistent/gracemud"), Path::new("areas")).unwrap_err();
         assert!(e[0].contains("/nonexistent/gracemud"));
@@ -360,9 +163,6 @@ use crate::game::{Config, Game};
 use crate::net::{LoopOptions, Server};
 use crate::world::CopyoverRequest;
 
-/// First line of `copyover.state`.
-pub const STATE_HEADER: &str = "GRACEMUD-STATE 1";
-pub const STATE_END: &str = "#END";
 /// The operator's fault-injection hook for `make copyover-test`: set in the
 /// new image's environment to prove the rollback paths. `copyover-recover`
 /// (fail) and `copyover-panic` (panic) roll back from inside the new image;
@@ -370,8 +170,6 @@ pub const STATE_END: &str = "#END";
 /// `copyover-hang` (sleep forever) strike after the sockets are adopted and
 /// leave it to the guardian. Never set in production.
 pub const FAILPOINT_ENV: &str = "GRACEMUD_FAILPOINT";
-/// The names of the data files, in the server's working directory.
-pub const DAT_FILE: &str = "copyover.dat";
 
 /// What the running server knows that a copyover needs.
 pub struct Context {

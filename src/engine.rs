@@ -1,4 +1,6 @@
-//! The seam between the network layer and the game.
+//! The seam between the network layer and the game: a leaf module (it
+//! imports neither), so `net` and `game`/`world` both depend on it and
+//! never on each other.
 //!
 //! The loop in `net` knows connections, bytes and timers; the game knows
 //! characters and commands. They meet only through [`Engine`]: the loop
@@ -7,7 +9,9 @@
 //! (call the methods directly) and the network without the game (a dummy
 //! engine).
 
-pub use crate::world::ConnId;
+/// A network connection as the game knows it (the net loop's table key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConnId(pub usize);
 
 /// Wakes the loop from another thread (the loop's `mio::Waker`): work the
 /// game handed off (a player file being written) has finished.
