@@ -696,18 +696,11 @@ impl World {
             return Some(ch);
         }
         let room = self.ch(ch)?.room?;
-        let mut count = 0;
-        for &rch in &self.room(room)?.people {
-            let Some(r) = self.ch(rch) else { continue };
-            if !self.can_see(ch, rch) || !is_name(name, &r.name) {
-                continue;
-            }
-            count += 1;
-            if count == number {
-                return Some(rch);
-            }
-        }
-        None
+        let people = self.room(room)?.people.iter().copied();
+        nth(people, number, |&rch| {
+            self.ch(rch)
+                .is_some_and(|r| self.can_see(ch, rch) && is_name(name, &r.name))
+        })
     }
 
     /// A character anywhere: first the room, then the world.
@@ -716,41 +709,24 @@ impl World {
             return Some(c);
         }
         let (number, name) = number_argument(arg);
-        let mut count = 0;
         // Players first, then every character, like ROM's char_list walk.
         let mut seen = std::collections::HashSet::new();
         let all = self.players.iter().copied().chain(self.chars.ids());
-        for id in all {
-            if !seen.insert(id) {
-                continue;
-            }
-            let Some(c) = self.ch(id) else { continue };
-            if c.room.is_none() || !self.can_see(ch, id) || !is_name(name, &c.name) {
-                continue;
-            }
-            count += 1;
-            if count == number {
-                return Some(id);
-            }
-        }
-        None
+        nth(all, number, |&id| {
+            seen.insert(id)
+                && self.ch(id).is_some_and(|c| {
+                    c.room.is_some() && self.can_see(ch, id) && is_name(name, &c.name)
+                })
+        })
     }
 
     /// An object in `list` matching `arg`, visible to `ch`.
     pub fn get_obj_list(&self, ch: CharId, arg: &str, list: &[ObjId]) -> Option<ObjId> {
         let (number, name) = number_argument(arg);
-        let mut count = 0;
-        for &o in list {
-            let Some(obj) = self.obj(o) else { continue };
-            if !self.can_see_obj(ch, o) || !is_name(name, &obj.name) {
-                continue;
-            }
-            count += 1;
-            if count == number {
-                return Some(o);
-            }
-        }
-        None
+        nth(list.iter().copied(), number, |&o| {
+            self.obj(o)
+                .is_some_and(|obj| self.can_see_obj(ch, o) && is_name(name, &obj.name))
+        })
     }
 
     /// A carried (not worn) object.
@@ -795,16 +771,10 @@ impl World {
             return Some(o);
         }
         let (number, name) = number_argument(arg);
-        let mut count = 0;
-        for (id, o) in self.objs.iter() {
-            if self.can_see_obj(ch, id) && is_name(name, &o.name) {
-                count += 1;
-                if count == number {
-                    return Some(id);
-                }
-            }
-        }
-        None
+        nth(self.objs.iter(), number, |&(id, o)| {
+            self.can_see_obj(ch, id) && is_name(name, &o.name)
+        })
+        .map(|(id, _)| id)
     }
 
     /// ROM's get_obj_number: what an object counts against the item limit.
@@ -932,6 +902,18 @@ pub fn weight_mult(o: &Obj) -> i64 {
     } else {
         100
     }
+}
+
+/// ROM's `2.sword` rule: the `number`-th item (from 1) that `matches`.
+fn nth<T>(
+    items: impl IntoIterator<Item = T>,
+    number: usize,
+    mut matches: impl FnMut(&T) -> bool,
+) -> Option<T> {
+    if number == 0 {
+        return None;
+    }
+    items.into_iter().filter(|i| matches(i)).nth(number - 1)
 }
 
 /// Is it light outside at this hour? Light from hour 5 ("The day has
