@@ -351,3 +351,44 @@ fn copyover_carries_half_lines_but_no_secrets() {
     ok(again.cmd("Hal", "Password:"));
     ok(again.cmd("password2", "[Hit Return to continue]"));
 }
+
+/// Item 4: at the connection cap the game itself keeps working: an
+/// immortal already in the game can still copy over (the flood comes back
+/// at the name prompt), a player can still quit (which saves), and a new
+/// connection is told the game is full rather than left hanging.
+#[test]
+fn a_full_house_still_saves_and_copies_over() {
+    let s = ok(Server::launch(&Launch {
+        extra: &["--max-per-address", "0"],
+        nofile: Some(200),
+        ..Launch::default()
+    }));
+    let mut imm = ok(s.connect());
+    ok(imm.create_character("Zorvath", "password1"));
+    let mut p = ok(s.connect());
+    ok(p.create_character("Quilla", "password2"));
+    // Fill the house.
+    let mut flood: Vec<TcpStream> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        assert!(Instant::now() < deadline, "never full");
+        let Ok(mut c) = TcpStream::connect(("127.0.0.1", s.port)) else {
+            continue;
+        };
+        c.set_read_timeout(Some(Duration::from_millis(500))).ok();
+        let mut buf = [0u8; 512];
+        let n = std::io::Read::read(&mut c, &mut buf).unwrap_or(0);
+        if String::from_utf8_lossy(&buf[..n]).contains("The game is full") {
+            break;
+        }
+        flood.push(c);
+        assert!(flood.len() < 400, "no limit");
+    }
+    ok(imm.cmd("copyover", "Your body rematerializes."));
+    ok(p.expect("Your body rematerializes.", WAIT));
+    // `quit` answers only once the file is written.
+    ok(p.cmd("quit", "Alas, all good things must come to an end."));
+    assert!(p.wait_closed(WAIT));
+    assert!(!s.log().contains("Too many open files"), "{}", s.log());
+    drop(flood);
+}
