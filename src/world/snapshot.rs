@@ -107,6 +107,10 @@ pub fn write_snapshot(world: &World) -> String {
         if proto.is_none_or(|p| p.long_descr != c.long_descr) {
             out.push_str(&format!("LnD {}~\n", tilde_free(&c.long_descr)));
         }
+        // Command lag and daze (a mobile's run down in its combat rounds).
+        if c.wait != 0 || c.daze != 0 {
+            out.push_str(&format!("Lag {} {}\n", c.wait, c.daze));
+        }
         for a in &c.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
@@ -536,6 +540,10 @@ fn restore_mob(
             "ShD" => c.short_descr = v.to_string(),
             "LnD" => c.long_descr = v.to_string(),
             "Affc" => c.affects.push(parse_affect(v, ln)?),
+            "Lag" => {
+                let [w, d] = nums::<2>(v, ln)?;
+                (c.wait, c.daze) = (w as i32, d as i32);
+            }
             "Id" | "Vnum" | "Room" => {}
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
         }
