@@ -642,4 +642,34 @@ mod tests {
             "{out:?}"
         );
     }
+
+    #[test]
+    fn players_command_lag_is_written_into_the_state() {
+        let dir = std::env::temp_dir().join(format!("gracemud-lag-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            seed: 1,
+            ..Default::default()
+        };
+        let mut g = Game::from_world(bundled(), cfg).expect("game");
+        let pc = PcData {
+            id: 7,
+            ..PcData::default()
+        };
+        let ann = g.world.chars.insert(Char {
+            name: "Ann".into(),
+            pc: Some(Box::new(pc)),
+            wait: 12,
+            daze: 4,
+            ..Char::default()
+        });
+        g.world.players.push(ann);
+        let state = g.copyover_state(&[], 0, None);
+        let parsed = ParsedState::parse(&state).expect("parse");
+        assert_eq!(parsed.lag, vec![(7, 12, 4)]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
