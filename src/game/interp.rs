@@ -157,6 +157,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
     cmd("put",         act_obj::do_put,          RESTING,  0,  Normal, SHOWN),
     cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
+    cmd("take",        act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("sacrifice",   act_obj::do_sacrifice,    RESTING,  0,  Normal, SHOWN),
     cmd("junk",        act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("tap",         act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
