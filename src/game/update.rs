@@ -542,10 +542,10 @@ fn decay_message(o: &crate::world::Obj) -> &'static str {
 /// or a floating container spills its contents where it is; anything else
 /// takes its contents with it.
 ///
-/// Not here yet: object affects wearing off (no object affect has a
-/// wear-off message until the enchantment spells arrive).
+/// Before that, the object's affects age (`World::obj_affect_tick`).
 pub fn obj_update(world: &mut World) {
     for obj in world.objs.ids() {
+        world.obj_affect_tick(obj);
         let Some(o) = world.obj_mut(obj) else {
             continue;
         };
@@ -1177,6 +1177,47 @@ mod tests {
                 w.ch(q).map(|c| c.hit)
             },
             Some(1)
+        );
+    }
+
+    #[test]
+    fn object_affects_age_and_end_off_the_wearer() {
+        use crate::world::{apply, extra, to, Affect};
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let ring = thing(&mut w, "ring", item::JEWELRY, 0);
+        if let Some(o) = w.obj_mut(ring) {
+            o.wear_flags |= wear::FINGER;
+            o.affects.push(Affect {
+                where_: to::AFFECTS,
+                duration: 1,
+                location: apply::HITROLL,
+                modifier: 3,
+                bits: aff::INFRARED,
+                ..Default::default()
+            });
+            o.affects.push(Affect {
+                where_: to::OBJECT,
+                duration: 0,
+                bits: extra::GLOW,
+                ..Default::default()
+            });
+            o.extra_flags |= extra::GLOW;
+        }
+        w.obj_to_char(ring, p);
+        assert!(w.equip_char(p, ring, wear_loc::FINGER_L));
+        assert_eq!(w.ch(p).map(|c| c.hitroll), Some(3));
+        // The glow ends at once; the hitroll a tick later.
+        obj_update(&mut w);
+        assert_eq!(w.obj(ring).map(|o| o.extra_flags & extra::GLOW), Some(0));
+        assert_eq!(w.obj(ring).map(|o| o.affects.len()), Some(1));
+        assert_eq!(w.ch(p).map(|c| c.hitroll), Some(3));
+        obj_update(&mut w);
+        obj_update(&mut w);
+        assert_eq!(w.obj(ring).map(|o| o.affects.len()), Some(0));
+        assert_eq!(
+            w.ch(p).map(|c| (c.hitroll, c.is_affected(aff::INFRARED))),
+            Some((0, false))
         );
     }
 }
