@@ -5,7 +5,8 @@
 //! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
 //! the clock and sunlight, then the character tick — regeneration
 //! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
-//! affects wearing off. Every [`PULSE_VIOLENCE`]: a combat round
+//! affects wearing off, the incapacitated and mortally wounded bleeding
+//! (7.4). Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
 //! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick; the
 //! tick runs the clock, then [`char_update`], then [`obj_update`] (object

@@ -1,6 +1,7 @@
 //! A snapshot of the world's moving parts, so a copyover changes nothing a
-//! player can see: mobiles where they stood with their hp and gear, objects
-//! on the ground (dropped things, corpses and their contents), door states,
+//! player can see: mobiles where they stood with their hp, gear, command
+//! lag and daze, objects on the ground (dropped things, corpses with their
+//! timers, owners and contents), door states,
 //! area reset clocks, game time, who follows whom, and who fights whom.
 //!
 //! Players and what they carry are not in here: they travel in their own
