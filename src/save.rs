@@ -1480,6 +1480,28 @@ mod tests {
     }
 
     #[test]
+    fn auto_settings_are_act_letters_that_round_trip() {
+        let mut w = world();
+        let ch = player(&mut w);
+        use crate::world::plr;
+        let all = plr::AUTOASSIST
+            | plr::AUTOEXIT
+            | plr::AUTOLOOT
+            | plr::AUTOSAC
+            | plr::AUTOGOLD
+            | plr::AUTOSPLIT
+            | plr::NOSUMMON;
+        if let Some(c) = w.ch_mut(ch) {
+            c.act = all;
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        // ROM's letters: autoassist C ... autosplit H, nosummon Q.
+        assert!(text.contains("\nAct  CDEFGHQ\n"), "{text}");
+        let back = read_player(&text, "Alice").map(|p| p.ch.act).ok();
+        assert_eq!(back, Some(all));
+    }
+
+    #[test]
     fn skills_are_written_by_name_and_read_by_name_or_number() {
         let mut w = world();
         let ch = player(&mut w);

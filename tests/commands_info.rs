@@ -204,6 +204,8 @@ fn player(w: &mut World, name: &str, room: i32) -> CharId {
         position: pos::STANDING,
         perm_stat: [13; 5],
         comm: comm::COMBINE | comm::PROMPT,
+        // As a new player starts (nanny): exits shown on `look`.
+        act: plr::NOSUMMON | plr::AUTOEXIT,
         armor: [100; 4],
         ..Char::default()
     };
@@ -1079,4 +1081,89 @@ fn help_takes_a_quoted_topic() {
             "{typed}"
         );
     }
+}
+
+#[test]
+fn autoexit_decides_whether_look_shows_the_exits_line() {
+    let mut w = world();
+    let alice = player(&mut w, "Alice", TEMPLE);
+    interp::interpret(&mut w, alice, "autoexit");
+    assert_eq!(out(&mut w, alice), "Exits will no longer be displayed.\n");
+    act_info::do_look(&mut w, alice, "");
+    let text = out(&mut w, alice);
+    assert!(
+        text.starts_with("The Temple\n") && !text.contains("[Exits:"),
+        "{text}"
+    );
+    // `exits` still lists them.
+    interp::interpret(&mut w, alice, "exits auto");
+    assert!(out(&mut w, alice).contains("[Exits: north west down]"));
+    interp::interpret(&mut w, alice, "autoexit");
+    assert_eq!(out(&mut w, alice), "Exits will now be displayed.\n");
+    act_info::do_look(&mut w, alice, "");
+    assert!(out(&mut w, alice).contains("\n[Exits: north west down]\n"));
+}
+
+#[test]
+fn auto_toggles_and_autolist_as_rom_shows_them() {
+    let mut w = world();
+    let alice = player(&mut w, "Alice", TEMPLE);
+    for (cmd, on, off) in [
+        (
+            "autoassist",
+            "You will now assist when needed.\n",
+            "Autoassist removed.\n",
+        ),
+        (
+            "autogold",
+            "Automatic gold looting set.\n",
+            "Autogold removed.\n",
+        ),
+        (
+            "autoloot",
+            "Automatic corpse looting set.\n",
+            "Autolooting removed.\n",
+        ),
+        (
+            "autosac",
+            "Automatic corpse sacrificing set.\n",
+            "Autosacrificing removed.\n",
+        ),
+        (
+            "autosplit",
+            "Automatic gold splitting set.\n",
+            "Autosplitting removed.\n",
+        ),
+    ] {
+        interp::interpret(&mut w, alice, cmd);
+        assert_eq!(out(&mut w, alice), on, "{cmd}");
+        interp::interpret(&mut w, alice, cmd);
+        assert_eq!(out(&mut w, alice), off, "{cmd}");
+    }
+    interp::interpret(&mut w, alice, "autoloot");
+    interp::interpret(&mut w, alice, "autosplit");
+    out(&mut w, alice);
+    let act = w.ch(alice).map_or(0, |c| c.act);
+    assert_eq!(
+        act,
+        plr::NOSUMMON | plr::AUTOEXIT | plr::AUTOLOOT | plr::AUTOSPLIT
+    );
+    interp::interpret(&mut w, alice, "autolist");
+    assert_eq!(
+        out(&mut w, alice),
+        "   action     status\n\
+         ---------------------\n\
+         autoassist     OFF\n\
+         autoexit       ON\n\
+         autogold       OFF\n\
+         autoloot       ON\n\
+         autosac        OFF\n\
+         autosplit      ON\n\
+         compact mode   OFF\n\
+         prompt         ON\n\
+         combine items  ON\n\
+         Your corpse is safe from thieves.\n\
+         You cannot be summoned.\n\
+         You accept followers.\n"
+    );
 }

@@ -29,6 +29,8 @@ fn disturbed() -> World {
     if let Some(c) = w.ch_mut(mob) {
         c.hit = 3;
         c.position = pos::RESTING;
+        c.wait = 24;
+        c.daze = 12;
     }
     w.char_to_room(mob, RoomVnum(3001));
     // Two mobiles in a fight (carried over a copyover, not stopped).
@@ -56,6 +58,17 @@ fn disturbed() -> World {
     w.obj_to_room(corpse, RoomVnum(3001));
     let coin = w.create_object(OBJ_VNUM_GOLD_ONE, 0).expect("coin");
     w.obj_to_obj(coin, corpse);
+    // A player's corpse: its owner, timer and belongings survive.
+    let pc_corpse = w.create_object(OBJ_VNUM_CORPSE_PC, 0).expect("pc corpse");
+    if let Some(o) = w.obj_mut(pc_corpse) {
+        o.name = "corpse alice".into();
+        o.short_descr = "the corpse of Alice".into();
+        o.owner = Some("Alice".into());
+        o.timer = 31;
+    }
+    w.obj_to_room(pc_corpse, RoomVnum(3001));
+    let vest = w.create_object(ObjVnum(3703), 0).expect("vest");
+    w.obj_to_obj(vest, pc_corpse);
     let dropped = w.create_object(ObjVnum(3703), 0).expect("vest");
     w.obj_to_room(dropped, RoomVnum(3054));
     w.set_door_state(RoomVnum(3024), 1, 0);
@@ -125,6 +138,37 @@ fn round_trip_restores_everything_it_wrote() {
     };
     assert_eq!(shorts(&a, RoomVnum(3001)), shorts(&b, RoomVnum(3001)));
     assert_eq!(shorts(&a, RoomVnum(3054)), shorts(&b, RoomVnum(3054)));
+    // Mobiles keep their command lag and daze.
+    let lagged = |w: &World| {
+        w.chars
+            .iter()
+            .filter(|(_, c)| c.is_npc() && (c.wait, c.daze) == (24, 12))
+            .count()
+    };
+    assert_eq!((lagged(&a), lagged(&b)), (1, 1));
+    // Corpses keep timer, owner and contents.
+    let corpses = |w: &World| {
+        let mut v: Vec<(String, i32, Option<String>, Vec<String>)> = w
+            .objs
+            .iter()
+            .filter(|(_, o)| o.item_type == item::CORPSE_PC || o.item_type == item::CORPSE_NPC)
+            .map(|(_, o)| {
+                let inside = o
+                    .contains
+                    .iter()
+                    .filter_map(|&i| w.obj(i).map(|i| i.short_descr.clone()))
+                    .collect();
+                (o.short_descr.clone(), o.timer, o.owner.clone(), inside)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(corpses(&a).len(), 2);
+    assert_eq!(corpses(&a), corpses(&b));
+    assert!(corpses(&b)
+        .iter()
+        .any(|c| c.1 == 31 && c.2.as_deref() == Some("Alice") && c.3.len() == 1));
 }
 
 #[test]

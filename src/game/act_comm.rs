@@ -558,6 +558,135 @@ pub fn is_same_group(world: &World, a: CharId, b: CharId) -> bool {
         && group_leader(world, a) == group_leader(world, b)
 }
 
+/// How many of `ch`'s group (`ch` included) are in its room; with
+/// `skip_charmed`, charmed members do not count.
+pub fn group_here(world: &World, ch: CharId, skip_charmed: bool) -> usize {
+    let Some(room) = world.ch(ch).and_then(|c| c.room) else {
+        return 0;
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    people
+        .into_iter()
+        .filter(|&g| {
+            is_same_group(world, g, ch)
+                && !(skip_charmed && world.ch(g).is_some_and(|c| c.is_affected(aff::CHARM)))
+        })
+        .count()
+}
+
+/// C's `atoi`: an optional sign and the leading digits; 0 when there are
+/// none (so `split lots` is a split of nothing).
+fn atoi(word: &str) -> i64 {
+    let (neg, digits) = match word.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, word.strip_prefix('+').unwrap_or(word)),
+    };
+    let n = digits
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .fold(0i64, |n, d| {
+            n.saturating_mul(10)
+                .saturating_add(i64::from(d.to_digit(10).unwrap_or(0)))
+        });
+    if neg {
+        -n
+    } else {
+        n
+    }
+}
+
+/// `split <silver> [gold]` (rom-mechanics 9.5): the coins are shared among
+/// the uncharmed group members in the room; each gets `amount / members`
+/// and the splitter keeps the remainder too.
+pub fn do_split(world: &mut World, ch: CharId, arg: &str) {
+    let (arg1, rest) = one_argument(arg);
+    let (arg2, _) = one_argument(rest);
+    if arg1.is_empty() {
+        world.send(ch, "Split how much?\n");
+        return;
+    }
+    let silver = atoi(&arg1);
+    let gold = if arg2.is_empty() { 0 } else { atoi(&arg2) };
+    if gold < 0 || silver < 0 {
+        world.send(ch, "Your group wouldn't like that.\n");
+        return;
+    }
+    if gold == 0 && silver == 0 {
+        world.send(ch, "You hand out zero coins, but no one notices.\n");
+        return;
+    }
+    let Some(c) = world.ch(ch) else { return };
+    if c.gold < gold || c.silver < silver {
+        world.send(ch, "You don't have that much to split.\n");
+        return;
+    }
+    let members = group_here(world, ch, true) as i64;
+    if members < 2 {
+        world.send(ch, "Just keep it all.\n");
+        return;
+    }
+    let (share_silver, extra_silver) = (silver / members, silver % members);
+    let (share_gold, extra_gold) = (gold / members, gold % members);
+    if share_gold == 0 && share_silver == 0 {
+        world.send(ch, "Don't even bother, cheapskate.\n");
+        return;
+    }
+    if let Some(c) = world.ch_mut(ch) {
+        c.silver += share_silver + extra_silver - silver;
+        c.gold += share_gold + extra_gold - gold;
+    }
+    if share_silver > 0 {
+        world.send(
+            ch,
+            &format!(
+                "You split {silver} silver coins. Your share is {} silver.\n",
+                share_silver + extra_silver
+            ),
+        );
+    }
+    if share_gold > 0 {
+        world.send(
+            ch,
+            &format!(
+                "You split {gold} gold coins. Your share is {} gold.\n",
+                share_gold + extra_gold
+            ),
+        );
+    }
+    let msg = if share_gold == 0 {
+        format!("$n splits {silver} silver coins. Your share is {share_silver} silver.")
+    } else if share_silver == 0 {
+        format!("$n splits {gold} gold coins. Your share is {share_gold} gold.")
+    } else {
+        format!(
+            "$n splits {silver} silver and {gold} gold coins, giving you {share_silver} silver and {share_gold} gold."
+        )
+    };
+    let Some(room) = world.ch(ch).and_then(|c| c.room) else {
+        return;
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for g in people {
+        let member = g != ch
+            && is_same_group(world, g, ch)
+            && !world.ch(g).is_some_and(|c| c.is_affected(aff::CHARM));
+        if !member {
+            continue;
+        }
+        world.act(&msg, ch, ActArgs::vict(g), To::Vict);
+        if let Some(c) = world.ch_mut(g) {
+            c.gold += share_gold;
+            c.silver += share_silver;
+        }
+    }
+}
+
 /// `follow <char>`; `follow self` stops following.
 pub fn do_follow(world: &mut World, ch: CharId, arg: &str) {
     let (who, _) = one_argument(arg);

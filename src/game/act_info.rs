@@ -463,7 +463,9 @@ fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&exits_text(world, ch, true));
+    if !c.is_npc() && c.act & plr::AUTOEXIT != 0 {
+        out.push_str(&exits_text(world, ch, true));
+    }
     out.push_str(&show_list_to_char(world, &room.contents, ch, false, false));
     out.push_str(&show_char_to_char(world, &room.people, ch));
     out
@@ -1486,6 +1488,126 @@ pub fn do_password(world: &mut World, ch: CharId, arg: &str) {
         old: old.to_string(),
         new: new.to_string(),
     });
+}
+
+// ------------------------------------------------------------ auto flags
+
+/// One of ROM's `auto*` toggles: flip `bit` in a player's act bits and
+/// say which way it went. Mobiles have no such settings.
+fn toggle_plr(world: &mut World, ch: CharId, bit: Flags, off: &str, on: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    c.act ^= bit;
+    let now_on = c.act & bit != 0;
+    world.send(ch, if now_on { on } else { off });
+}
+
+/// `autoassist`: help your group in its fights.
+pub fn do_autoassist(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOASSIST,
+        "Autoassist removed.\n",
+        "You will now assist when needed.\n",
+    );
+}
+
+/// `autoexit`: show the exits line whenever you look at a room.
+pub fn do_autoexit(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOEXIT,
+        "Exits will no longer be displayed.\n",
+        "Exits will now be displayed.\n",
+    );
+}
+
+/// `autogold`: take the coins from your kills' corpses.
+pub fn do_autogold(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOGOLD,
+        "Autogold removed.\n",
+        "Automatic gold looting set.\n",
+    );
+}
+
+/// `autoloot`: take everything from your kills' corpses.
+pub fn do_autoloot(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOLOOT,
+        "Autolooting removed.\n",
+        "Automatic corpse looting set.\n",
+    );
+}
+
+/// `autosac`: sacrifice your kills' (emptied) corpses.
+pub fn do_autosac(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOSAC,
+        "Autosacrificing removed.\n",
+        "Automatic corpse sacrificing set.\n",
+    );
+}
+
+/// `autosplit`: share the coins you pick up with your group.
+pub fn do_autosplit(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_plr(
+        world,
+        ch,
+        plr::AUTOSPLIT,
+        "Autosplitting removed.\n",
+        "Automatic gold splitting set.\n",
+    );
+}
+
+/// `autolist`: the auto settings and a few others, as ROM lists them.
+pub fn do_autolist(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    let on = |set: bool| if set { "ON" } else { "OFF" };
+    let rows: [(&str, bool); 9] = [
+        ("autoassist", c.act & plr::AUTOASSIST != 0),
+        ("autoexit", c.act & plr::AUTOEXIT != 0),
+        ("autogold", c.act & plr::AUTOGOLD != 0),
+        ("autoloot", c.act & plr::AUTOLOOT != 0),
+        ("autosac", c.act & plr::AUTOSAC != 0),
+        ("autosplit", c.act & plr::AUTOSPLIT != 0),
+        ("compact mode", c.comm & comm::COMPACT != 0),
+        ("prompt", c.comm & comm::PROMPT != 0),
+        ("combine items", c.comm & comm::COMBINE != 0),
+    ];
+    let mut out = String::from("   action     status\n---------------------\n");
+    for (name, set) in rows {
+        out.push_str(&format!("{name:<15}{}\n", on(set)));
+    }
+    out.push_str(if c.act & plr::CANLOOT == 0 {
+        "Your corpse is safe from thieves.\n"
+    } else {
+        "Your corpse may be looted.\n"
+    });
+    out.push_str(if c.act & plr::NOSUMMON != 0 {
+        "You cannot be summoned.\n"
+    } else {
+        "You can be summoned.\n"
+    });
+    out.push_str(if c.act & plr::NOFOLLOW != 0 {
+        "You do not welcome followers.\n"
+    } else {
+        "You accept followers.\n"
+    });
+    world.send(ch, &out);
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 //! objects turn into coins in the purse when picked up; `drop 10 gold` and
 //! `give 10 gold bob` move coins. Item counts and weights are ROM's, from
 //! `world::handler` (containers, money, gems and jewelry count no items;
-//! coins weigh). Shops, looting rules beyond corpse ownership, the donation
-//! pit and autosplit are not handled here.
+//! coins weigh). With `autosplit` picked-up coins are shared with the group.
+//! `sacrifice` (also `junk` and `tap`) gives objects on the floor to Mota
+//! for a little silver. Shops, looting rules beyond corpse ownership and the
+//! donation pit are not handled here.
 
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{is_name, one_argument, weight_mult};
@@ -192,7 +194,7 @@ fn furniture_user(world: &World, ch: CharId, obj: ObjId) -> Option<CharId> {
 // ---------------------------------------------------------------------- get
 
 /// Take one object from the floor or from `container` (ROM's get_obj).
-fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) {
+pub(crate) fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) {
     let Some(o) = world.obj(obj) else { return };
     if o.wear_flags & wear::TAKE == 0 {
         world.send(ch, "You can't take that.\n");
@@ -241,6 +243,14 @@ fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) 
             c.silver += silver;
             c.gold += gold;
         }
+        // With autosplit, the group shares what was picked up (9.5).
+        let autosplit = world.ch(ch).is_some_and(|c| c.act & plr::AUTOSPLIT != 0);
+        if autosplit
+            && super::act_comm::group_here(world, ch, true) > 1
+            && (silver > 1 || gold != 0)
+        {
+            super::act_comm::do_split(world, ch, &format!("{silver} {gold}"));
+        }
         world.extract_obj(obj);
     } else {
         world.obj_to_char(obj, ch);
@@ -248,7 +258,7 @@ fn get_obj(world: &mut World, ch: CharId, obj: ObjId, container: Option<ObjId>) 
 }
 
 /// Can `ch` take things out of this container-like object?
-fn check_container(world: &mut World, ch: CharId, container: ObjId) -> bool {
+pub(crate) fn check_container(world: &mut World, ch: CharId, container: ObjId) -> bool {
     let Some(c) = world.obj(container) else {
         return false;
     };
@@ -1073,4 +1083,83 @@ pub fn do_remove(world: &mut World, ch: CharId, arg: &str) {
     };
     let loc = world.obj(obj).map_or(wear_loc::NONE, |o| o.wear_loc);
     remove_obj(world, ch, loc, true);
+}
+
+// --------------------------------------------------------------- sacrifice
+
+/// `sacrifice <obj>` (also `junk` and `tap`): an object on the floor goes
+/// to Mota for `max(1, 3 × level)` silver, at most its cost unless it is a
+/// corpse (rom-mechanics 5.12). Not yourself, not what cannot be taken or is
+/// `no_sac`, not furniture in use, not a player corpse with anything in it.
+pub fn do_sacrifice(world: &mut World, ch: CharId, arg: &str) {
+    let (what, _) = one_argument(arg);
+    let Some(c) = world.ch(ch) else { return };
+    let Some(room) = c.room else { return };
+    if what.is_empty() || what.eq_ignore_ascii_case(&c.name) {
+        world.act(
+            "$n offers $mself to Mota, who graciously declines.",
+            ch,
+            ActArgs::default(),
+            To::Room,
+        );
+        world.send(ch, "Mota appreciates your offer and may accept it later.\n");
+        return;
+    }
+    let floor = world
+        .room(room)
+        .map(|r| r.contents.clone())
+        .unwrap_or_default();
+    let Some(obj) = world.get_obj_list(ch, &what, &floor) else {
+        world.send(ch, "You can't find it.\n");
+        return;
+    };
+    let Some(o) = world.obj(obj) else { return };
+    if o.item_type == item::CORPSE_PC && !o.contains.is_empty() {
+        world.send(ch, "Mota wouldn't like that.\n");
+        return;
+    }
+    if o.wear_flags & wear::TAKE == 0 || o.wear_flags & wear::NO_SAC != 0 {
+        world.act(
+            "$p is not an acceptable sacrifice.",
+            ch,
+            ActArgs::obj(obj),
+            To::Char,
+        );
+        return;
+    }
+    if let Some(user) = furniture_user(world, ch, obj) {
+        world.act(
+            "$N appears to be using $p.",
+            ch,
+            ActArgs::obj(obj).with_vict(user),
+            To::Char,
+        );
+        return;
+    }
+    let mut silver = (o.level * 3).max(1);
+    if o.item_type != item::CORPSE_NPC && o.item_type != item::CORPSE_PC {
+        // Reset-placed floor items cost 0, so they are worth 0 (quirk 23).
+        silver = silver.min(o.cost);
+    }
+    if silver == 1 {
+        world.send(ch, "Mota gives you one silver coin for your sacrifice.\n");
+    } else {
+        world.send(
+            ch,
+            &format!("Mota gives you {silver} silver coins for your sacrifice.\n"),
+        );
+    }
+    let autosplit = match world.ch_mut(ch) {
+        Some(c) => {
+            c.silver += i64::from(silver);
+            c.act & plr::AUTOSPLIT != 0
+        }
+        None => return,
+    };
+    // ROM counts charmed group members here (unlike `get`'s autosplit).
+    if autosplit && silver > 1 && super::act_comm::group_here(world, ch, false) > 1 {
+        super::act_comm::do_split(world, ch, &silver.to_string());
+    }
+    world.act("$n sacrifices $p to Mota.", ch, ActArgs::obj(obj), To::Room);
+    world.extract_obj(obj);
 }

@@ -15,6 +15,7 @@
 //! Conn <fd> login                          one per connection still logging in
 //! Linkdead <player id> <Name>
 //! Players <id> <id> ...                    everyone in `who` (login) order
+//! Lag <player id> <wait> <daze>            a player's command lag, when any
 //! #WORLD 1 ... #ENDWORLD                   the world snapshot (world::snapshot)
 //! #ENDGAME
 //! ```
@@ -225,6 +226,12 @@ impl Game {
             .filter_map(|&ch| self.world.ch(ch).map(|c| c.player_id().to_string()))
             .collect();
         let _ = writeln!(out, "Players {}", order.join(" "));
+        // Command lag and daze are not in the player file; they ride here.
+        for &ch in &self.world.players {
+            if let Some(c) = self.world.ch(ch).filter(|c| c.wait != 0 || c.daze != 0) {
+                let _ = writeln!(out, "Lag {} {} {}", c.player_id(), c.wait, c.daze);
+            }
+        }
         out.push_str(&snapshot::write_snapshot(&self.world));
         out.push_str(GAME_END);
         out.push('\n');
@@ -346,6 +353,11 @@ impl Game {
                 .filter(|c| !listed.contains(c)),
         );
         game.world.players = ordered;
+        for (id, wait, daze) in &parsed.lag {
+            if let Some(c) = by_id.get(id).and_then(|&ch| game.world.ch_mut(ch)) {
+                (c.wait, c.daze) = (*wait, *daze);
+            }
+        }
 
         rec.world_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms;
         // Everyone is back: now show each player where they are.
@@ -431,6 +443,8 @@ struct ParsedState {
     linkdead: Vec<(i64, String)>,
     /// Player ids in `who` order.
     order: Vec<i64>,
+    /// Players' command lag: id, wait, daze.
+    lag: Vec<(i64, i32, i32)>,
     snapshot: String,
 }
 
@@ -449,6 +463,7 @@ impl ParsedState {
             conns: HashMap::new(),
             linkdead: Vec::new(),
             order: Vec::new(),
+            lag: Vec::new(),
             snapshot: String::new(),
         };
         let mut in_snapshot = false;
@@ -514,6 +529,13 @@ impl ParsedState {
                         .map(|v| v.parse().map_err(|_| bad()))
                         .collect::<Result<_, _>>()?;
                 }
+                Some("Lag") => {
+                    let mut n = || -> Result<i64, String> {
+                        w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)
+                    };
+                    let (id, wait, daze) = (n()?, n()?, n()?);
+                    p.lag.push((id, wait as i32, daze as i32));
+                }
                 Some("Linkdead") => {
                     let id = w.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                     let name = w
@@ -566,7 +588,7 @@ mod tests {
         save::save_player(&w, bob, &dir).expect("save");
 
         let state = format!(
-            "{GAME_HEADER}\nStarted 0\nBy 0\nNextId 44\nConn 9 playing 43 Bob\nLinkdead 43 Bob\nLinkdead 43 Bob\n{}{GAME_END}\n",
+            "{GAME_HEADER}\nStarted 0\nBy 0\nNextId 44\nConn 9 playing 43 Bob\nLinkdead 43 Bob\nLinkdead 43 Bob\nLag 43 7 3\n{}{GAME_END}\n",
             snapshot::write_snapshot(&bundled())
         );
         let cfg = Config {
@@ -588,6 +610,12 @@ mod tests {
             .and_then(|c| g.world.ch(c))
             .map(|c| (c.name.clone(), c.room));
         assert_eq!(back, Some(("Bob".to_string(), Some(RoomVnum(3001)))));
+        // Command lag and daze ride in the state file.
+        let lag = g
+            .char_of(ConnId(1))
+            .and_then(|c| g.world.ch(c))
+            .map(|c| (c.wait, c.daze));
+        assert_eq!(lag, Some((7, 3)));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -613,5 +641,35 @@ mod tests {
             out.text.ends_with("By what name do you wish to be known? "),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn players_command_lag_is_written_into_the_state() {
+        let dir = std::env::temp_dir().join(format!("gracemud-lag-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            seed: 1,
+            ..Default::default()
+        };
+        let mut g = Game::from_world(bundled(), cfg).expect("game");
+        let pc = PcData {
+            id: 7,
+            ..PcData::default()
+        };
+        let ann = g.world.chars.insert(Char {
+            name: "Ann".into(),
+            pc: Some(Box::new(pc)),
+            wait: 12,
+            daze: 4,
+            ..Char::default()
+        });
+        g.world.players.push(ann);
+        let state = g.copyover_state(&[], 0, None);
+        let parsed = ParsedState::parse(&state).expect("parse");
+        assert_eq!(parsed.lag, vec![(7, 12, 4)]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -424,4 +424,55 @@ mod tests {
         );
         assert!(j.is_ascii());
     }
+
+    #[test]
+    fn status_names_the_enemy_and_vitals_follow_hit_points() {
+        use crate::world::{Char, MobVnum, PcData, Protos, RoomProto, RoomVnum};
+        let mut p = Protos::default();
+        p.rooms.insert(
+            RoomVnum(1),
+            RoomProto {
+                vnum: RoomVnum(1),
+                ..Default::default()
+            },
+        );
+        let mut w = World::new(p, 1);
+        let me = w.chars.insert(Char {
+            name: "Ann".into(),
+            pc: Some(Box::new(PcData::default())),
+            hit: 20,
+            max_hit: 20,
+            ..Default::default()
+        });
+        let orc = w.chars.insert(Char {
+            name: "orc".into(),
+            short_descr: "a snarling orc".into(),
+            vnum: Some(MobVnum(1)),
+            ..Default::default()
+        });
+        let mut t = Tracker::default();
+        assert!(t.update(&w, me));
+        t.take();
+        // Not fighting: no enemy.
+        assert!(!char_status(&w, me).unwrap_or_default().contains("enemy"));
+        if let Some(c) = w.ch_mut(me) {
+            c.fighting = Some(orc);
+            c.hit = 12;
+        }
+        assert!(t.update(&w, me));
+        let sent = t.take();
+        let pkg = |name: &str| {
+            sent.iter()
+                .find(|(p, _)| p == name)
+                .map(|(_, j)| j.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            pkg("Char.Status").contains("\"enemy\":\"a snarling orc\""),
+            "{sent:?}"
+        );
+        assert!(pkg("Char.Vitals").contains("\"hp\":12"), "{sent:?}");
+        // Nothing changed: nothing sent.
+        assert!(!t.update(&w, me));
+    }
 }

@@ -121,6 +121,13 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
     // Configuration commands.
+    cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),
+    cmd("autoassist",  act_info::do_autoassist,  DEAD,     0,  Normal, SHOWN),
+    cmd("autoexit",    act_info::do_autoexit,    DEAD,     0,  Normal, SHOWN),
+    cmd("autogold",    act_info::do_autogold,    DEAD,     0,  Normal, SHOWN),
+    cmd("autoloot",    act_info::do_autoloot,    DEAD,     0,  Normal, SHOWN),
+    cmd("autosac",     act_info::do_autosac,     DEAD,     0,  Normal, SHOWN),
+    cmd("autosplit",   act_info::do_autosplit,   DEAD,     0,  Normal, SHOWN),
     cmd("colour",      act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
     cmd("color",       act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
     cmd("description", act_info::do_description, DEAD,     0,  Normal, SHOWN),
@@ -150,6 +157,10 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
     cmd("put",         act_obj::do_put,          RESTING,  0,  Normal, SHOWN),
     cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
+    cmd("take",        act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
+    cmd("sacrifice",   act_obj::do_sacrifice,    RESTING,  0,  Normal, SHOWN),
+    cmd("junk",        act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
+    cmd("tap",         act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("wear",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
     // Miscellaneous commands.
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
@@ -159,6 +170,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("/",           act_move::do_recall,      FIGHTING, 0,  Normal, HIDDEN),
     cmd("save",        act_comm::do_save,        DEAD,     0,  Normal, SHOWN),
     cmd("sleep",       act_move::do_sleep,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("split",       act_comm::do_split,       RESTING,  0,  Normal, SHOWN),
     cmd("wake",        act_move::do_wake,        SLEEPING, 0,  Normal, SHOWN),
     cmd("where",       act_info::do_where,       RESTING,  0,  Normal, SHOWN),
     // GraceMUD's own client settings, last so they take no ROM abbreviation.

@@ -626,7 +626,10 @@ fn blank_character(name: &str, hash: String) -> Char {
         position: pos::STANDING,
         default_pos: pos::STANDING,
         comm: comm::COMBINE | comm::PROMPT,
-        act: plr::NOSUMMON,
+        // ROM sets only `nosummon`; the exits line stays on for new
+        // players as it was before `autoexit` existed (rom-mechanics is
+        // silent on it).
+        act: plr::NOSUMMON | plr::AUTOEXIT,
         armor: [100; 4],
         form: crate::db::tables::letters("AHIV"),
         parts: (0..11).fold(0, |acc, b| acc | (1 << b)),

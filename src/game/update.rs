@@ -5,10 +5,12 @@
 //! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
 //! the clock and sunlight, then the character tick — regeneration
 //! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
-//! affects wearing off. Every [`PULSE_VIOLENCE`]: a combat round
+//! affects wearing off, the incapacitated and mortally wounded bleeding
+//! (7.4). Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
-//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick.
-//! Object decay is not here yet.
+//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick; the
+//! tick runs the clock, then [`char_update`], then [`obj_update`] (object
+//! timers and decay, 8.4).
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
@@ -16,9 +18,9 @@
 use crate::world::act::{ActArgs, To};
 use crate::world::rules;
 use crate::world::{
-    aff, item, pos, wear_loc, AreaId, CharId, Position, Size, World, ACT_INDOORS, ACT_OUTDOORS,
-    ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB, ROOM_VNUM_LIMBO,
-    ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
+    aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, Size, World,
+    ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
+    ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
 
 pub const PULSE_PER_SECOND: u64 = 4;
@@ -57,6 +59,7 @@ pub fn pulse(world: &mut World) {
     if world.pulse.is_multiple_of(PULSE_TICK) {
         time_update(world);
         char_update(world);
+        obj_update(world);
     }
 }
 
@@ -407,12 +410,57 @@ pub fn char_update(world: &mut World) {
                 c.mv = if c.mv < c.max_mv { c.mv + v } else { c.max_mv };
             }
         }
+        // A stunned character is looked at again (7.4 step 3).
+        if world.ch(ch).is_some_and(|c| c.position == pos::STUNNED) {
+            world.update_pos(ch);
+        }
         let Some(c) = world.ch(ch) else { continue };
         if !c.is_npc() {
             player_tick(world, ch);
         }
         world.affect_tick(ch);
+        // Damage over time (7.4 step 6). Plague and poison come first in
+        // ROM and arrive with their spells; the badly hurt bleed.
+        match world.ch(ch).map(|c| c.position) {
+            Some(pos::INCAP) if world.rng.range(0, 1) == 0 => tick_damage(world, ch, 1),
+            Some(pos::MORTAL) => tick_damage(world, ch, 1),
+            _ => {}
+        }
     }
+}
+
+/// ROM's `damage(ch, ch, dam, TYPE_UNDEFINED, DAM_NONE, FALSE)` as the tick
+/// uses it: hit points lost, the position the hit points allow, and
+/// `damage`'s position messages.
+// becomes damage() with the fight code (which also handles a death here)
+pub fn tick_damage(world: &mut World, ch: CharId, dam: i32) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    c.hit -= dam;
+    if !c.is_npc() && c.level >= LEVEL_IMMORTAL && c.hit < 1 {
+        c.hit = 1;
+    }
+    world.update_pos(ch);
+    let Some(position) = world.ch(ch).map(|c| c.position) else {
+        return;
+    };
+    let (room, own) = match position {
+        pos::MORTAL => (
+            "$n is mortally wounded, and will die soon, if not aided.",
+            "You are mortally wounded, and will die soon, if not aided.\n",
+        ),
+        pos::INCAP => (
+            "$n is incapacitated and will slowly die, if not aided.",
+            "You are incapacitated and will slowly die, if not aided.\n",
+        ),
+        pos::STUNNED => (
+            "$n is stunned, but will probably recover.",
+            "You are stunned, but will probably recover.\n",
+        ),
+        pos::DEAD => ("$n is DEAD!!", "You have been KILLED!!\n\n"),
+        _ => return,
+    };
+    world.act(room, ch, ActArgs::default(), To::Room);
+    world.send(ch, own);
 }
 
 /// A player's part of the tick: lights, idle timer, conditions.
@@ -464,6 +512,112 @@ fn burn_light(world: &mut World, ch: CharId) {
     } else if left <= 5 {
         world.act("$p flickers.", ch, ActArgs::obj(light), To::Char);
     }
+}
+
+// --------------------------------------------------------------- objects
+
+/// What ROM's obj_update says when `o` decays (rom-mechanics 8.4).
+fn decay_message(o: &crate::world::Obj) -> &'static str {
+    match o.item_type {
+        item::FOUNTAIN => "$p dries up.",
+        item::CORPSE_NPC | item::CORPSE_PC => "$p decays into dust.",
+        item::FOOD => "$p decomposes.",
+        item::POTION => "$p has evaporated from disuse.",
+        item::PORTAL => "$p fades out of existence.",
+        item::CONTAINER if o.wear_flags & wear::FLOAT != 0 => {
+            if o.contains.is_empty() {
+                "$p flickers and vanishes."
+            } else {
+                "$p flickers and vanishes, spilling its contents on the floor."
+            }
+        }
+        _ => "$p crumbles into dust.",
+    }
+}
+
+/// The object tick (rom-mechanics 8.4): every timer counts down, and an
+/// object whose timer reaches 0 decays with its item type's message. The
+/// message goes to the carrier (and the room for a floating item) or to the
+/// room the object lies in; objects inside containers go silently, as in
+/// ROM. A shopkeeper is paid `cost / 5` silver instead of told. A pc corpse
+/// or a floating container spills its contents where it is; anything else
+/// takes its contents with it.
+///
+/// Before that, the object's affects age (`World::obj_affect_tick`).
+pub fn obj_update(world: &mut World) {
+    for obj in world.objs.ids() {
+        world.obj_affect_tick(obj);
+        let Some(o) = world.obj_mut(obj) else {
+            continue;
+        };
+        if o.timer <= 0 {
+            continue;
+        }
+        o.timer -= 1;
+        if o.timer > 0 {
+            continue;
+        }
+        decay(world, obj);
+    }
+}
+
+/// One object's end: message, spill, extract.
+fn decay(world: &mut World, obj: ObjId) {
+    let Some(o) = world.obj(obj) else { return };
+    let message = decay_message(o);
+    let (loc, floating, spills) = (
+        o.loc,
+        o.wear_loc == wear_loc::FLOAT,
+        o.item_type == item::CORPSE_PC || o.wear_loc == wear_loc::FLOAT,
+    );
+    let cost = o.cost;
+    match loc {
+        ObjLoc::Carried(carrier) => {
+            let shopkeeper = world.ch(carrier).is_some_and(|c| {
+                c.vnum
+                    .and_then(|v| world.mob_index.get(&v))
+                    .is_some_and(|m| m.proto.shop.is_some())
+            });
+            if shopkeeper {
+                if let Some(c) = world.ch_mut(carrier) {
+                    c.silver += i64::from(cost / 5);
+                }
+            } else {
+                world.act(message, carrier, ActArgs::obj(obj), To::Char);
+                if floating {
+                    world.act(message, carrier, ActArgs::obj(obj), To::Room);
+                }
+            }
+        }
+        ObjLoc::Room(r) => {
+            if let Some(&rch) = world.room(r).and_then(|r| r.people.first()) {
+                world.act(message, rch, ActArgs::obj(obj), To::Room);
+                world.act(message, rch, ActArgs::obj(obj), To::Char);
+            }
+        }
+        ObjLoc::In(_) | ObjLoc::Nowhere => {}
+    }
+    if spills {
+        let contents = world
+            .obj(obj)
+            .map(|o| o.contains.clone())
+            .unwrap_or_default();
+        for t in contents {
+            match loc {
+                ObjLoc::In(container) => world.obj_to_obj(t, container),
+                ObjLoc::Carried(carrier) if floating => {
+                    match world.ch(carrier).and_then(|c| c.room) {
+                        Some(r) => world.obj_to_room(t, r),
+                        None => world.extract_obj(t),
+                    }
+                }
+                ObjLoc::Carried(carrier) => world.obj_to_char(t, carrier),
+                ObjLoc::Room(r) => world.obj_to_room(t, r),
+                ObjLoc::Nowhere => world.extract_obj(t),
+            }
+        }
+    }
+    world.extract_obj(obj);
 }
 
 // ------------------------------------------------------------------ void
@@ -837,5 +991,234 @@ mod tests {
         assert!(text.contains("\nRoom 10\n"), "{text}");
         return_from_void(&mut w, p);
         assert_eq!(w.ch(p).and_then(|c| c.room), Some(RoomVnum(10)));
+    }
+
+    fn thing(w: &mut World, name: &str, item_type: i32, timer: i32) -> ObjId {
+        w.objs.insert(crate::world::Obj {
+            name: name.into(),
+            short_descr: format!("the {name}"),
+            item_type,
+            wear_flags: wear::TAKE,
+            wear_loc: wear_loc::NONE,
+            timer,
+            cost: 50,
+            ..Default::default()
+        })
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn objects_decay_with_their_item_types_message() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        for (name, t, msg) in [
+            ("fountain", item::FOUNTAIN, "The fountain dries up.\n"),
+            ("corpse", item::CORPSE_NPC, "The corpse decays into dust.\n"),
+            ("bread", item::FOOD, "The bread decomposes.\n"),
+            (
+                "potion",
+                item::POTION,
+                "The potion has evaporated from disuse.\n",
+            ),
+            (
+                "portal",
+                item::PORTAL,
+                "The portal fades out of existence.\n",
+            ),
+            ("bag", item::CONTAINER, "The bag crumbles into dust.\n"),
+            ("sword", item::WEAPON, "The sword crumbles into dust.\n"),
+        ] {
+            let o = thing(&mut w, name, t, 2);
+            w.obj_to_room(o, RoomVnum(10));
+            obj_update(&mut w);
+            assert_eq!(w.obj(o).map(|o| o.timer), Some(1));
+            assert_eq!(out(&mut w, p), "");
+            obj_update(&mut w);
+            assert!(w.obj(o).is_none(), "{name}");
+            assert_eq!(out(&mut w, p), msg, "{name}");
+        }
+        // No timer, no decay.
+        let rock = thing(&mut w, "rock", item::TRASH, 0);
+        w.obj_to_room(rock, RoomVnum(10));
+        obj_update(&mut w);
+        assert!(w.obj(rock).is_some());
+    }
+
+    #[test]
+    fn the_tick_decays_objects_after_the_character_tick() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let o = thing(&mut w, "bread", item::FOOD, 1);
+        w.obj_to_char(o, p);
+        w.pulse = PULSE_TICK - 1;
+        pulse(&mut w);
+        assert!(w.obj(o).is_none());
+        // Carried: the carrier is told.
+        assert!(out(&mut w, p).contains("The bread decomposes.\n"));
+    }
+
+    #[test]
+    fn decaying_corpses_spill_or_take_their_contents() {
+        let mut w = world_two_rooms();
+        let _p = player(&mut w, 10);
+        // A pc corpse spills onto the floor.
+        let pc = thing(&mut w, "corpse alice", item::CORPSE_PC, 1);
+        w.obj_to_room(pc, RoomVnum(10));
+        let ring = thing(&mut w, "ring", item::JEWELRY, 0);
+        w.obj_to_obj(ring, pc);
+        // An npc corpse takes its contents with it.
+        let npc = thing(&mut w, "corpse rat", item::CORPSE_NPC, 1);
+        w.obj_to_room(npc, RoomVnum(10));
+        let tail = thing(&mut w, "tail", item::TRASH, 0);
+        w.obj_to_obj(tail, npc);
+        obj_update(&mut w);
+        assert!(w.obj(pc).is_none() && w.obj(npc).is_none());
+        assert_eq!(w.obj(ring).map(|o| o.loc), Some(ObjLoc::Room(RoomVnum(10))));
+        assert!(w.obj(tail).is_none());
+        // A pc corpse inside a container spills into that container, silently.
+        let chest = thing(&mut w, "chest", item::CONTAINER, 0);
+        w.obj_to_room(chest, RoomVnum(11));
+        let pc2 = thing(&mut w, "corpse bob", item::CORPSE_PC, 1);
+        w.obj_to_obj(pc2, chest);
+        let gem = thing(&mut w, "gem", item::GEM, 0);
+        w.obj_to_obj(gem, pc2);
+        obj_update(&mut w);
+        assert_eq!(w.obj(gem).map(|o| o.loc), Some(ObjLoc::In(chest)));
+    }
+
+    #[test]
+    fn a_floating_container_spills_to_the_floor_and_the_room_sees_it() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let q = player(&mut w, 10);
+        let disc = thing(&mut w, "disc", item::CONTAINER, 1);
+        if let Some(o) = w.obj_mut(disc) {
+            o.wear_flags |= wear::FLOAT;
+        }
+        w.obj_to_char(disc, p);
+        assert!(w.equip_char(p, disc, wear_loc::FLOAT));
+        let book = thing(&mut w, "book", item::TRASH, 0);
+        w.obj_to_obj(book, disc);
+        obj_update(&mut w);
+        let msg = "The disc flickers and vanishes, spilling its contents on the floor.\n";
+        assert_eq!(out(&mut w, p), msg);
+        assert_eq!(out(&mut w, q), msg);
+        assert_eq!(w.obj(book).map(|o| o.loc), Some(ObjLoc::Room(RoomVnum(10))));
+    }
+
+    #[test]
+    fn a_shopkeepers_decaying_stock_pays_a_fifth_of_its_cost() {
+        let mut w = world_two_rooms();
+        if let Some(m) = w.mob_index.get_mut(&MobVnum(50)) {
+            m.proto.shop = Some(Default::default());
+        }
+        let Some(keeper) = w.create_mobile(MobVnum(50)) else {
+            panic!("no shopkeeper");
+        };
+        w.char_to_room(keeper, RoomVnum(10));
+        let o = thing(&mut w, "bread", item::FOOD, 1);
+        w.obj_to_char(o, keeper);
+        let before = w.ch(keeper).map_or(0, |c| c.silver);
+        obj_update(&mut w);
+        assert!(w.obj(o).is_none());
+        assert_eq!(w.ch(keeper).map(|c| c.silver), Some(before + 10));
+    }
+
+    #[test]
+    fn the_badly_hurt_bleed_each_tick() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let q = player(&mut w, 10);
+        // Mortally wounded: 1 hp a tick, and the messages of damage().
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = -7;
+            c.position = pos::MORTAL;
+        }
+        char_update(&mut w);
+        assert_eq!(
+            w.ch(p).map(|c| (c.hit, c.position)),
+            Some((-8, pos::MORTAL))
+        );
+        assert!(
+            out(&mut w, p).contains("You are mortally wounded, and will die soon, if not aided.\n")
+        );
+        assert!(out(&mut w, q).contains("Tester is mortally wounded"));
+        // Incapacitated: 1 hp half the time.
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = -3;
+            c.position = pos::INCAP;
+        }
+        let mut hp = -3;
+        for _ in 0..40 {
+            char_update(&mut w);
+            hp = w.ch(p).map_or(0, |c| c.hit);
+        }
+        // 40 ticks: roughly 20 lost, and it crossed into mortally wounded.
+        assert!((-35..=-8).contains(&hp), "{hp}");
+        // A stunned character with hit points again stands up.
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 5;
+            c.position = pos::STUNNED;
+        }
+        char_update(&mut w);
+        assert_eq!(w.ch(p).map(|c| c.position), Some(pos::STANDING));
+        // Immortals never drop below 1.
+        assert_eq!(
+            {
+                if let Some(c) = w.ch_mut(q) {
+                    c.level = LEVEL_IMMORTAL;
+                    c.hit = 0;
+                }
+                tick_damage(&mut w, q, 1);
+                w.ch(q).map(|c| c.hit)
+            },
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn object_affects_age_and_end_off_the_wearer() {
+        use crate::world::{apply, extra, to, Affect};
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let ring = thing(&mut w, "ring", item::JEWELRY, 0);
+        if let Some(o) = w.obj_mut(ring) {
+            o.wear_flags |= wear::FINGER;
+            o.affects.push(Affect {
+                where_: to::AFFECTS,
+                duration: 1,
+                location: apply::HITROLL,
+                modifier: 3,
+                bits: aff::INFRARED,
+                ..Default::default()
+            });
+            o.affects.push(Affect {
+                where_: to::OBJECT,
+                duration: 0,
+                bits: extra::GLOW,
+                ..Default::default()
+            });
+            o.extra_flags |= extra::GLOW;
+        }
+        w.obj_to_char(ring, p);
+        assert!(w.equip_char(p, ring, wear_loc::FINGER_L));
+        assert_eq!(w.ch(p).map(|c| c.hitroll), Some(3));
+        // The glow ends at once; the hitroll a tick later.
+        obj_update(&mut w);
+        assert_eq!(w.obj(ring).map(|o| o.extra_flags & extra::GLOW), Some(0));
+        assert_eq!(w.obj(ring).map(|o| o.affects.len()), Some(1));
+        assert_eq!(w.ch(p).map(|c| c.hitroll), Some(3));
+        obj_update(&mut w);
+        obj_update(&mut w);
+        assert_eq!(w.obj(ring).map(|o| o.affects.len()), Some(0));
+        assert_eq!(
+            w.ch(p).map(|c| (c.hitroll, c.is_affected(aff::INFRARED))),
+            Some((0, false))
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Affects on characters (ROM's `affect_to_char`, `affect_remove`,
+//! Affects on characters and objects (ROM's `affect_to_char`, `affect_remove`,
 //! `affect_strip`, `is_affected`, `affect_join`, and the tick that ages
 //! them; rom-mechanics 6.7).
 //!
@@ -132,6 +132,58 @@ impl World {
                     }
                 }
                 self.affect_remove(ch, i);
+            }
+        }
+    }
+
+    /// Remove the affect at `index` of `obj`'s list (ROM's
+    /// affect_remove_obj): a wearer loses its modifier and bits (set again
+    /// if something else still gives them), and an object-flag affect takes
+    /// its extra flags back off the object.
+    pub fn affect_remove_obj(&mut self, obj: ObjId, index: usize) {
+        let Some(o) = self.obj_mut(obj) else { return };
+        if index >= o.affects.len() {
+            return;
+        }
+        let af = o.affects.remove(index);
+        if af.where_ == to::OBJECT {
+            o.extra_flags &= !af.bits;
+        }
+        let wearer = match o.loc {
+            ObjLoc::Carried(ch) if o.wear_loc != wear_loc::NONE => Some(ch),
+            _ => None,
+        };
+        if let Some(ch) = wearer {
+            let bits = if af.where_ == to::AFFECTS { af.bits } else { 0 };
+            self.affect_modify(ch, af.location, af.modifier, bits, false);
+            self.affect_check(ch, af.where_, af.bits);
+        }
+    }
+
+    /// One tick of `obj`'s affects (rom-mechanics 8.4): as for characters,
+    /// duration down by one and, with 20 % chance, the level; an affect at
+    /// duration 0 ends. No object wear-off messages exist yet (ROM's
+    /// `msg_obj` arrives with the enchantment spells), so it ends silently.
+    pub fn obj_affect_tick(&mut self, obj: ObjId) {
+        let mut i = 0;
+        loop {
+            let Some(af) = self.obj(obj).and_then(|o| o.affects.get(i)) else {
+                return;
+            };
+            if af.duration > 0 {
+                // ROM rolls before it looks at the level.
+                let fade = self.rng.range(0, 4) == 0;
+                if let Some(a) = self.obj_mut(obj).and_then(|o| o.affects.get_mut(i)) {
+                    a.duration -= 1;
+                    if fade && a.level > 0 {
+                        a.level -= 1;
+                    }
+                }
+                i += 1;
+            } else if af.duration < 0 {
+                i += 1;
+            } else {
+                self.affect_remove_obj(obj, i);
             }
         }
     }

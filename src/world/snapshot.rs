@@ -1,6 +1,7 @@
 //! A snapshot of the world's moving parts, so a copyover changes nothing a
-//! player can see: mobiles where they stood with their hp and gear, objects
-//! on the ground (dropped things, corpses and their contents), door states,
+//! player can see: mobiles where they stood with their hp, gear, command
+//! lag and daze, objects on the ground (dropped things, corpses with their
+//! timers, owners and contents), door states,
 //! area reset clocks, game time, who follows whom, and who fights whom.
 //!
 //! Players and what they carry are not in here: they travel in their own
@@ -106,6 +107,10 @@ pub fn write_snapshot(world: &World) -> String {
         }
         if proto.is_none_or(|p| p.long_descr != c.long_descr) {
             out.push_str(&format!("LnD {}~\n", tilde_free(&c.long_descr)));
+        }
+        // Command lag and daze (a mobile's run down in its combat rounds).
+        if c.wait != 0 || c.daze != 0 {
+            out.push_str(&format!("Lag {} {}\n", c.wait, c.daze));
         }
         for a in &c.affects {
             out.push_str(&format!(
@@ -536,6 +541,10 @@ fn restore_mob(
             "ShD" => c.short_descr = v.to_string(),
             "LnD" => c.long_descr = v.to_string(),
             "Affc" => c.affects.push(parse_affect(v, ln)?),
+            "Lag" => {
+                let [w, d] = nums::<2>(v, ln)?;
+                (c.wait, c.daze) = (w as i32, d as i32);
+            }
             "Id" | "Vnum" | "Room" => {}
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
         }
