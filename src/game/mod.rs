@@ -19,6 +19,7 @@ pub mod act_info;
 pub mod act_move;
 pub mod act_obj;
 pub mod act_wiz;
+pub mod autoloot;
 pub mod copyover;
 pub mod fight;
 pub mod gmcp;

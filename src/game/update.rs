@@ -7,7 +7,8 @@
 //! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
 //! affects wearing off. Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
-//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick.
+//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick, then
+//! aggressive mobiles (`fight::aggr_update`, every pulse).
 //! Object decay is not here yet.
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
@@ -58,6 +59,7 @@ pub fn pulse(world: &mut World) {
         time_update(world);
         char_update(world);
     }
+    super::fight::aggr_update(world);
 }
 
 // ------------------------------------------------------------------ areas
