@@ -107,7 +107,9 @@ pub fn violence_update(world: &mut World) {
 /// players, players with autoassist and charmed followers for their group,
 /// and mobiles helping their own (`ASSIST_ALL/RACE/ALIGN/VNUM`, mob group).
 pub fn check_assist(world: &mut World, ch: CharId, victim: CharId) {
-    let Some(room) = room_of(world, ch) else { return };
+    let Some(room) = room_of(world, ch) else {
+        return;
+    };
     let people = world
         .room(room)
         .map(|r| r.people.clone())
@@ -119,14 +121,14 @@ pub fn check_assist(world: &mut World, ch: CharId, victim: CharId) {
         if !awake(r) || r.fighting.is_some() || r.room != c.room {
             continue;
         }
-        if !c.is_npc() && r.is_npc() && r.off & off::ASSIST_PLAYERS != 0 && r.level + 6 > v.level
-        {
+        if !c.is_npc() && r.is_npc() && r.off & off::ASSIST_PLAYERS != 0 && r.level + 6 > v.level {
             world.act("$n screams and attacks!", rch, ActArgs::default(), To::Room);
             multi_hit(world, rch, victim, TYPE_UNDEFINED);
             continue;
         }
         if !c.is_npc() || c.is_affected(aff::CHARM) {
-            let willing = (!r.is_npc() && r.act & plr::AUTOASSIST != 0) || r.is_affected(aff::CHARM);
+            let willing =
+                (!r.is_npc() && r.act & plr::AUTOASSIST != 0) || r.is_affected(aff::CHARM);
             if willing && is_same_group(world, ch, rch) && !is_safe_quiet(world, rch, victim) {
                 multi_hit(world, rch, victim, TYPE_UNDEFINED);
             }
@@ -342,7 +344,9 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
         dt
     };
     let dam_type = if dt < TYPE_HIT {
-        let n = wield.as_ref().map_or(c.dam_type as i64, |(_, o)| o.values[3]);
+        let n = wield
+            .as_ref()
+            .map_or(c.dam_type as i64, |(_, o)| o.values[3]);
         attack_class(n)
     } else {
         attack_class(i64::from(dt - TYPE_HIT))
@@ -537,7 +541,9 @@ pub fn damage(
         if v.is_affected(aff::SANCTUARY) {
             dam /= 2;
         }
-        let (ch_good, ch_evil) = world.ch(ch).map_or((false, false), |c| (is_good(c), is_evil(c)));
+        let (ch_good, ch_evil) = world
+            .ch(ch)
+            .map_or((false, false), |c| (is_good(c), is_evil(c)));
         if (v.is_affected(aff::PROTECT_EVIL) && ch_evil)
             || (v.is_affected(aff::PROTECT_GOOD) && ch_good)
         {
@@ -634,9 +640,8 @@ pub fn damage(
     };
     if v.is_npc() && dam > 0 && v.wait < PULSE_VIOLENCE / 2 {
         let (wimpy, hit, max_hit) = (v.act & ACT_WIMPY != 0, v.hit, v.max_hit);
-        let master_gone = v.is_affected(aff::CHARM)
-            && v.master
-                .is_some_and(|m| room_of(world, m) != v.room);
+        let master_gone =
+            v.is_affected(aff::CHARM) && v.master.is_some_and(|m| room_of(world, m) != v.room);
         let flees = (wimpy && world.rng.bits(2) == 0 && hit < max_hit / 5) || master_gone;
         if flees {
             do_flee(world, victim, "");
@@ -716,7 +721,9 @@ fn defence_roll(world: &mut World, ch: CharId, victim: CharId, chance: i32) -> b
 }
 
 fn check_parry(world: &mut World, ch: CharId, victim: CharId) -> bool {
-    let Some(v) = world.ch(victim) else { return false };
+    let Some(v) = world.ch(victim) else {
+        return false;
+    };
     if !awake(v) {
         return false;
     }
@@ -735,8 +742,18 @@ fn check_parry(world: &mut World, ch: CharId, victim: CharId) -> bool {
     if !defence_roll(world, ch, victim, chance) {
         return false;
     }
-    world.act("You parry $n's attack.", ch, ActArgs::vict(victim), To::Vict);
-    world.act("$N parries your attack.", ch, ActArgs::vict(victim), To::Char);
+    world.act(
+        "You parry $n's attack.",
+        ch,
+        ActArgs::vict(victim),
+        To::Vict,
+    );
+    world.act(
+        "$N parries your attack.",
+        ch,
+        ActArgs::vict(victim),
+        To::Char,
+    );
     true
 }
 
@@ -751,8 +768,18 @@ fn check_dodge(world: &mut World, ch: CharId, victim: CharId) -> bool {
     if !defence_roll(world, ch, victim, chance) {
         return false;
     }
-    world.act("You dodge $n's attack.", ch, ActArgs::vict(victim), To::Vict);
-    world.act("$N dodges your attack.", ch, ActArgs::vict(victim), To::Char);
+    world.act(
+        "You dodge $n's attack.",
+        ch,
+        ActArgs::vict(victim),
+        To::Vict,
+    );
+    world.act(
+        "$N dodges your attack.",
+        ch,
+        ActArgs::vict(victim),
+        To::Char,
+    );
     true
 }
 
@@ -1087,7 +1114,9 @@ pub fn death_cry(world: &mut World, ch: CharId) {
         _ => {}
     }
     world.act(msg, ch, ActArgs::default(), To::Room);
-    let Some(room) = room_of(world, ch) else { return };
+    let Some(room) = room_of(world, ch) else {
+        return;
+    };
     if let Some(vnum) = vnum {
         if let Some(obj) = world.create_object(vnum, 0) {
             let name = world.ch(ch).map_or_else(String::new, |c| {
@@ -1216,7 +1245,9 @@ pub fn make_corpse(world: &mut World, ch: CharId) -> Option<ObjId> {
             .obj(obj)
             .is_some_and(|o| o.extra_flags & extra::ROT_DEATH != 0);
         let rot_timer = (rot && !floating).then(|| world.rng.range(5, 10));
-        let Some(o) = world.obj_mut(obj) else { continue };
+        let Some(o) = world.obj_mut(obj) else {
+            continue;
+        };
         if let Some(t) = timer {
             o.timer = t;
         }
@@ -1268,8 +1299,13 @@ pub fn group_gain(world: &mut World, ch: CharId, victim: CharId) {
     if ch == victim {
         return;
     }
-    let Some(room) = room_of(world, ch) else { return };
-    let people = world.room(room).map(|r| r.people.clone()).unwrap_or_default();
+    let Some(room) = room_of(world, ch) else {
+        return;
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
     let mut members = 0;
     let mut group_levels = 0;
     for &g in &people {
@@ -1384,33 +1420,33 @@ pub fn xp_compute(world: &mut World, gch: CharId, victim: CharId, total_levels: 
     } else if align > 500 {
         match valign {
             ..-750 => base * 4 / 3,
-            ..-500 => base * 5 / 4,
+            -750..-500 => base * 5 / 4,
             751.. => base / 4,
-            501.. => base / 2,
-            251.. => base * 3 / 4,
+            501..=750 => base / 2,
+            251..=500 => base * 3 / 4,
             _ => base,
         }
     } else if align < -500 {
         match valign {
             751.. => base * 5 / 4,
-            501.. => base * 11 / 10,
+            501..=750 => base * 11 / 10,
             ..-750 => base / 2,
-            ..-500 => base * 3 / 4,
-            ..-250 => base * 9 / 10,
+            -750..-500 => base * 3 / 4,
+            -500..-250 => base * 9 / 10,
             _ => base,
         }
     } else if align > 200 {
         match valign {
             ..-500 => base * 6 / 5,
             751.. => base / 2,
-            1.. => base * 3 / 4,
+            1..=750 => base * 3 / 4,
             _ => base,
         }
     } else if align < -200 {
         match valign {
             501.. => base * 6 / 5,
             ..-750 => base / 2,
-            ..0 => base * 3 / 4,
+            -750..0 => base * 3 / 4,
             _ => base,
         }
     } else if !(-500..=500).contains(&valign) {
@@ -1530,7 +1566,10 @@ pub fn aggr_update(world: &mut World) {
             }
             let mut count = 0;
             let mut victim = None;
-            let here = world.room(room).map(|r| r.people.clone()).unwrap_or_default();
+            let here = world
+                .room(room)
+                .map(|r| r.people.clone())
+                .unwrap_or_default();
             for vch in here {
                 let Some(v) = world.ch(vch) else { continue };
                 if !v.is_npc()
@@ -1594,7 +1633,12 @@ fn start_attack(world: &mut World, ch: CharId, victim: CharId, any_victim: bool)
     }
     let Some(c) = world.ch(ch) else { return false };
     if c.is_affected(aff::CHARM) && c.master == Some(victim) {
-        world.act("$N is your beloved master.", ch, ActArgs::vict(victim), To::Char);
+        world.act(
+            "$N is your beloved master.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
         return false;
     }
     if c.position == pos::FIGHTING {
@@ -1645,7 +1689,10 @@ pub fn do_murder(world: &mut World, ch: CharId, arg: &str) {
 
 /// ROM's `yell` as `murder` uses it: heard by everyone awake in the area.
 fn yell(world: &mut World, ch: CharId, text: &str) {
-    let Some(area) = room_of(world, ch).and_then(|r| world.room(r)).map(|r| r.area) else {
+    let Some(area) = room_of(world, ch)
+        .and_then(|r| world.room(r))
+        .map(|r| r.area)
+    else {
         return;
     };
     world.act("You yell '$t'", ch, ActArgs::text(text), To::Char);
@@ -1730,7 +1777,9 @@ pub fn do_flee(world: &mut World, ch: CharId, _arg: &str) {
             continue;
         }
         move_char(world, ch, door, false);
-        let Some(now_in) = room_of(world, ch) else { return };
+        let Some(now_in) = room_of(world, ch) else {
+            return;
+        };
         if now_in == was_in {
             continue;
         }
@@ -1868,9 +1917,24 @@ pub fn do_slay(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You failed.\n");
         return;
     }
-    world.act("You slay $M in cold blood!", ch, ActArgs::vict(victim), To::Char);
-    world.act("$n slays you in cold blood!", ch, ActArgs::vict(victim), To::Vict);
-    world.act("$n slays $N in cold blood!", ch, ActArgs::vict(victim), To::NotVict);
+    world.act(
+        "You slay $M in cold blood!",
+        ch,
+        ActArgs::vict(victim),
+        To::Char,
+    );
+    world.act(
+        "$n slays you in cold blood!",
+        ch,
+        ActArgs::vict(victim),
+        To::Vict,
+    );
+    world.act(
+        "$n slays $N in cold blood!",
+        ch,
+        ActArgs::vict(victim),
+        To::NotVict,
+    );
     raw_kill(world, victim);
 }
 
@@ -1891,4 +1955,493 @@ pub fn do_peace(world: &mut World, ch: CharId, _arg: &str) {
         }
     }
     world.send(ch, "Ok.\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ConnId;
+    use crate::world::{AreaId, AreaProto, MobProto, MobVnum, ObjProto, Protos, RoomProto};
+
+    const HERE: RoomVnum = RoomVnum(3001);
+    const EAST: RoomVnum = RoomVnum(3002);
+
+    /// Temple (3001) with an exit east (3002), the altar (3054), both corpse
+    /// objects and a plain mobile (3062) — everything fixed-seeded.
+    fn world() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        for v in [3001, 3002, 3054] {
+            let mut room = RoomProto {
+                vnum: RoomVnum(v),
+                area: AreaId(0),
+                name: format!("Room {v}"),
+                ..Default::default()
+            };
+            if v == 3001 {
+                room.exits[1] = Some(ExitProto {
+                    to: Some(EAST),
+                    ..Default::default()
+                });
+            }
+            p.rooms.insert(RoomVnum(v), room);
+        }
+        for (v, kind, short) in [
+            (10, item::CORPSE_NPC, "the corpse of %s"),
+            (11, item::CORPSE_PC, "the corpse of %s"),
+        ] {
+            p.objs.insert(
+                ObjVnum(v),
+                ObjProto {
+                    vnum: ObjVnum(v),
+                    keywords: "corpse".into(),
+                    short_descr: short.into(),
+                    long_descr: "The corpse of %s is lying here.".into(),
+                    item_type: kind,
+                    ..Default::default()
+                },
+            );
+        }
+        p.objs.insert(
+            ObjVnum(3702),
+            ObjProto {
+                vnum: ObjVnum(3702),
+                keywords: "sword".into(),
+                short_descr: "a sword".into(),
+                item_type: item::WEAPON,
+                wear_flags: wear::TAKE | wear::WIELD,
+                ..Default::default()
+            },
+        );
+        p.mobs.insert(
+            MobVnum(3062),
+            MobProto {
+                vnum: MobVnum(3062),
+                keywords: "fido dog".into(),
+                short_descr: "the beastly fido".into(),
+                long_descr: "A beastly fido is here.\n".into(),
+                level: 1,
+                hit: Dice {
+                    number: 0,
+                    size: 0,
+                    bonus: 20,
+                },
+                damage: Dice {
+                    number: 1,
+                    size: 4,
+                    bonus: 0,
+                },
+                dam_type: 10,
+                ac: [100; 4],
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                wealth: 400,
+                ..Default::default()
+            },
+        );
+        World::new(p, 7)
+    }
+
+    fn player(w: &mut World, name: &str, level: i32) -> CharId {
+        let id = w.chars.insert(Char {
+            name: name.into(),
+            pc: Some(Box::default()),
+            level,
+            class: rules::CLASS_WARRIOR as i32,
+            hit: 100,
+            max_hit: 100,
+            mana: 100,
+            max_mana: 100,
+            mv: 100,
+            max_mv: 100,
+            perm_stat: [13; 5],
+            armor: [100; 4],
+            position: pos::STANDING,
+            dam_type: 17,
+            conn: Some(ConnId(w.players.len() + 1)),
+            ..Char::default()
+        });
+        w.char_to_room(id, HERE);
+        w.players.push(id);
+        id
+    }
+
+    fn mob(w: &mut World) -> CharId {
+        let Some(id) = w.create_mobile(MobVnum(3062)) else {
+            panic!("no mob prototype");
+        };
+        w.char_to_room(id, HERE);
+        id
+    }
+
+    fn edit(w: &mut World, id: CharId, f: impl FnOnce(&mut Char)) {
+        if let Some(c) = w.ch_mut(id) {
+            f(c);
+        }
+    }
+
+    fn take_output(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn consider_gives_roms_seven_answers() {
+        let cases = [
+            (-10, "You can kill $N naked and weaponless."),
+            (-9, "$N is no match for you."),
+            (-5, "$N is no match for you."),
+            (-4, "$N looks like an easy kill."),
+            (-2, "$N looks like an easy kill."),
+            (-1, "The perfect match!"),
+            (1, "The perfect match!"),
+            (2, "$N says 'Do you feel lucky, punk?'."),
+            (4, "$N says 'Do you feel lucky, punk?'."),
+            (5, "$N laughs at you mercilessly."),
+            (9, "$N laughs at you mercilessly."),
+            (10, "Death will thank you for your gift."),
+        ];
+        for (diff, msg) in cases {
+            assert_eq!(consider_message(diff), msg, "diff {diff}");
+        }
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let _fido = mob(&mut w);
+        do_consider(&mut w, hero, "fido");
+        assert_eq!(take_output(&mut w, hero), "The perfect match!\n");
+    }
+
+    #[test]
+    fn is_safe_follows_rom() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let other = player(&mut w, "Other", 10);
+        let fido = mob(&mut w);
+        assert!(!is_safe(&mut w, hero, fido));
+        // No player killing without clans.
+        assert!(is_safe(&mut w, hero, other));
+        assert!(take_output(&mut w, hero).contains("Join a clan"));
+        // Shopkeepers, healers and trainers are protected.
+        for flag in [ACT_HEALER, ACT_TRAIN, ACT_PRACTICE, ACT_IS_CHANGER] {
+            edit(&mut w, fido, |c| c.act |= flag);
+            assert!(is_safe(&mut w, hero, fido));
+            assert_eq!(
+                take_output(&mut w, hero),
+                "I don't think Mota would approve.\n"
+            );
+            edit(&mut w, fido, |c| c.act &= !flag);
+        }
+        if let Some(m) = w.mob_index.get_mut(&MobVnum(3062)) {
+            m.proto.shop = Some(Default::default());
+        }
+        assert!(is_safe(&mut w, hero, fido));
+        assert_eq!(
+            take_output(&mut w, hero),
+            "The shopkeeper wouldn't like that.\n"
+        );
+        if let Some(m) = w.mob_index.get_mut(&MobVnum(3062)) {
+            m.proto.shop = None;
+        }
+        // Someone else's charmed follower.
+        edit(&mut w, fido, |c| {
+            c.affected_by |= aff::CHARM;
+            c.master = Some(other);
+        });
+        assert!(is_safe(&mut w, hero, fido));
+        assert_eq!(take_output(&mut w, hero), "You don't own that monster.\n");
+        edit(&mut w, fido, |c| c.master = Some(hero));
+        assert!(!is_safe(&mut w, hero, fido));
+        // Safe rooms.
+        edit(&mut w, fido, |c| c.affected_by &= !aff::CHARM);
+        if let Some(r) = w.room_mut(HERE) {
+            r.flags |= ROOM_SAFE;
+        }
+        assert!(is_safe(&mut w, hero, fido));
+        assert_eq!(take_output(&mut w, hero), "Not in this room.\n");
+    }
+
+    #[test]
+    fn damage_reduces_big_hits_and_applies_sanctuary_and_immunity() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        let set_hp = |w: &mut World| {
+            if let Some(c) = w.ch_mut(fido) {
+                c.hit = 1000;
+                c.max_hit = 1000;
+            }
+        };
+        let hp = |w: &World| w.ch(fido).map_or(0, |c| c.hit);
+        set_hp(&mut w);
+        assert!(damage(&mut w, hero, fido, 100, TYPE_HIT, DAM_BASH, true));
+        assert_eq!(hp(&w), 1000 - 67, "100 reduces to 67");
+        assert_eq!(
+            take_output(&mut w, hero),
+            "You *** DEVASTATE *** the beastly fido!\n"
+        );
+        assert_eq!(fighting(&w, hero), Some(fido));
+        assert_eq!(fighting(&w, fido), Some(hero));
+        set_hp(&mut w);
+        edit(&mut w, fido, |c| c.affected_by |= aff::SANCTUARY);
+        damage(&mut w, hero, fido, 100, TYPE_HIT, DAM_BASH, false);
+        assert_eq!(hp(&w), 1000 - 33, "sanctuary halves");
+        edit(&mut w, fido, |c| c.affected_by &= !aff::SANCTUARY);
+        set_hp(&mut w);
+        edit(&mut w, fido, |c| c.res = irv::BASH);
+        damage(&mut w, hero, fido, 30, TYPE_HIT, DAM_BASH, false);
+        assert_eq!(hp(&w), 1000 - 20, "resistant: -1/3");
+        set_hp(&mut w);
+        edit(&mut w, fido, |c| {
+            c.res = 0;
+            c.vuln = irv::WEAPON;
+        });
+        damage(&mut w, hero, fido, 30, TYPE_HIT, DAM_BASH, false);
+        assert_eq!(hp(&w), 1000 - 45, "vulnerable: +1/2");
+        set_hp(&mut w);
+        edit(&mut w, fido, |c| c.imm = irv::PIERCE);
+        take_output(&mut w, hero);
+        assert!(!damage(
+            &mut w,
+            hero,
+            fido,
+            30,
+            TYPE_HIT + 11,
+            DAM_PIERCE,
+            true
+        ));
+        assert_eq!(hp(&w), 1000);
+        assert_eq!(
+            take_output(&mut w, hero),
+            "The beastly fido is unaffected by your pierce!\n"
+        );
+    }
+
+    #[test]
+    fn one_hit_misses_or_hurts_within_the_dice() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let fido = mob(&mut w);
+        let mut hits = 0;
+        for _ in 0..200 {
+            if let Some(c) = w.ch_mut(fido) {
+                c.hit = 10_000;
+                c.max_hit = 10_000;
+            }
+            one_hit(&mut w, hero, fido, TYPE_UNDEFINED);
+            let dealt = 10_000 - w.ch(fido).map_or(0, |c| c.hit);
+            // Bare-handed level 10, no skill: 1 + 4*20/100 ..= 2*10/3*20/100 → 1..=1.
+            assert!((0..=1).contains(&dealt), "dealt {dealt}");
+            hits += dealt;
+        }
+        assert!(hits > 0, "some punches land");
+        assert!(take_output(&mut w, hero).contains("Your punch"));
+    }
+
+    #[test]
+    fn xp_compute_follows_the_table_and_shifts_alignment() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        // Level 1 vs level 1: base 83; neutral vs neutral ×1/2 = 41; low
+        // level ×10/5 = 82; playing time ×14/12 = 95; scatter 71..=118.
+        for _ in 0..50 {
+            let xp = xp_compute(&mut w, hero, fido, 1);
+            assert!((71..=118).contains(&xp), "xp {xp}");
+        }
+        edit(&mut w, fido, |c| c.alignment = 1000);
+        xp_compute(&mut w, hero, fido, 1);
+        assert_eq!(w.ch(hero).map(|c| c.alignment), Some(-83));
+        edit(&mut w, fido, |c| c.act |= ACT_NOALIGN);
+        xp_compute(&mut w, hero, fido, 1);
+        assert_eq!(w.ch(hero).map(|c| c.alignment), Some(-83));
+        // Ten levels below: nothing.
+        edit(&mut w, hero, |c| c.level = 11);
+        assert_eq!(xp_compute(&mut w, hero, fido, 11), 0);
+    }
+
+    #[test]
+    fn gain_exp_raises_levels() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let epl = exp_per_level(w.ch(hero).map_or(&Char::default(), |c| c));
+        edit(&mut w, hero, |c| c.exp = epl);
+        gain_exp(&mut w, hero, epl);
+        assert_eq!(w.ch(hero).map(|c| c.level), Some(2));
+        let out = take_output(&mut w, hero);
+        assert!(out.starts_with("You raise a level!!  You gain "), "{out}");
+        // Experience never drops below one level's worth.
+        gain_exp(&mut w, hero, -100_000);
+        assert_eq!(w.ch(hero).map(|c| c.exp), Some(epl));
+    }
+
+    #[test]
+    fn killing_a_mobile_leaves_a_corpse_and_pays_experience() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        let gold = w.ch(fido).map_or(0, |c| c.gold);
+        assert!(damage(&mut w, hero, fido, 500, TYPE_HIT, DAM_BASH, true));
+        assert!(w.ch(fido).is_none(), "the mobile left the world");
+        let out = take_output(&mut w, hero);
+        assert!(out.contains("The beastly fido is DEAD!!"), "{out}");
+        assert!(out.contains("You receive "), "{out}");
+        let corpse = w.room(HERE).and_then(|r| {
+            r.contents
+                .iter()
+                .copied()
+                .find(|&o| w.obj(o).is_some_and(|o| o.vnum == OBJ_VNUM_CORPSE_NPC))
+        });
+        let Some(corpse) = corpse else {
+            panic!("no corpse")
+        };
+        let c = w.obj(corpse).cloned().unwrap_or_default();
+        assert_eq!(c.short_descr, "the corpse of the beastly fido");
+        assert!((3..=6).contains(&c.timer));
+        assert_eq!(c.contains.is_empty(), gold == 0);
+        assert_eq!(fighting(&w, hero), None);
+        assert_eq!(w.ch(hero).map(|c| c.position), Some(pos::STANDING));
+    }
+
+    #[test]
+    fn a_dead_player_wakes_at_the_altar_and_leaves_a_corpse() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 5);
+        let fido = mob(&mut w);
+        let Some(sword) = w.create_object(ObjVnum(3702), 1) else {
+            panic!("no sword")
+        };
+        w.obj_to_char(sword, hero);
+        w.equip_char(hero, sword, wear_loc::WIELD);
+        let epl = exp_per_level(w.ch(hero).map_or(&Char::default(), |c| c));
+        edit(&mut w, hero, |c| {
+            c.exp = epl * 5 + 300;
+            c.armor = [-20; 4];
+        });
+        damage(&mut w, fido, hero, 1000, TYPE_HIT, DAM_BASH, true);
+        let out = take_output(&mut w, hero);
+        assert!(out.contains("You have been KILLED!!"), "{out}");
+        let c = w.ch(hero).cloned().unwrap_or_default();
+        assert_eq!(c.room, Some(ROOM_VNUM_ALTAR));
+        assert_eq!(c.position, pos::RESTING);
+        assert_eq!(c.hit, 1);
+        assert_eq!(c.armor, [100; 4]);
+        assert!(c.carrying.is_empty());
+        // Two thirds of the 300 above the level's floor are lost, +50.
+        assert_eq!(c.exp, epl * 5 + 300 - 200 + 50);
+        assert_eq!(fighting(&w, fido), None);
+        let corpse = w.room(HERE).and_then(|r| {
+            r.contents
+                .iter()
+                .copied()
+                .find(|&o| w.obj(o).is_some_and(|o| o.vnum == OBJ_VNUM_CORPSE_PC))
+        });
+        let Some(corpse) = corpse else {
+            panic!("no corpse")
+        };
+        let o = w.obj(corpse).cloned().unwrap_or_default();
+        assert_eq!(o.owner.as_deref(), Some("Hero"));
+        assert_eq!(o.contains, vec![sword]);
+        assert!((25..=40).contains(&o.timer));
+    }
+
+    #[test]
+    fn violence_update_fights_to_the_death() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let fido = mob(&mut w);
+        edit(&mut w, hero, |c| {
+            c.hit = 10_000;
+            c.max_hit = 10_000;
+        });
+        do_kill(&mut w, hero, "fido");
+        assert_eq!(w.ch(hero).map(|c| c.wait), Some(PULSE_VIOLENCE));
+        for _ in 0..500 {
+            if w.ch(fido).is_none() {
+                break;
+            }
+            violence_update(&mut w);
+        }
+        assert!(w.ch(fido).is_none(), "fido died");
+        assert_eq!(w.ch(hero).map(|c| c.fighting), Some(None));
+    }
+
+    #[test]
+    fn aggressive_mobiles_attack_visible_players() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        edit(&mut w, fido, |c| c.act |= ACT_AGGRESSIVE);
+        edit(&mut w, hero, |c| c.hit = 10_000);
+        for _ in 0..50 {
+            aggr_update(&mut w);
+            if fighting(&w, fido).is_some() {
+                break;
+            }
+        }
+        assert_eq!(fighting(&w, fido), Some(hero));
+        // Immortals are left alone.
+        let mut w = world();
+        let imm = player(&mut w, "Imm", LEVEL_IMMORTAL);
+        let fido = mob(&mut w);
+        edit(&mut w, fido, |c| c.act |= ACT_AGGRESSIVE);
+        for _ in 0..50 {
+            aggr_update(&mut w);
+        }
+        assert_eq!(fighting(&w, fido), None);
+        let _ = imm;
+    }
+
+    #[test]
+    fn flee_leaves_the_room_and_costs_experience() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        let epl = exp_per_level(w.ch(hero).map_or(&Char::default(), |c| c));
+        edit(&mut w, hero, |c| c.exp = epl + 100);
+        set_fighting(&mut w, hero, fido);
+        set_fighting(&mut w, fido, hero);
+        for _ in 0..20 {
+            if room_of(&w, hero) == Some(EAST) {
+                break;
+            }
+            do_flee(&mut w, hero, "");
+        }
+        assert_eq!(room_of(&w, hero), Some(EAST));
+        let out = take_output(&mut w, hero);
+        assert!(out.contains("You flee from combat!"), "{out}");
+        assert!(out.contains("You lost 10 exp points."), "{out}");
+        assert_eq!(w.ch(hero).map(|c| c.exp), Some(epl + 90));
+        assert_eq!(fighting(&w, hero), None);
+        assert_eq!(fighting(&w, fido), None);
+    }
+
+    #[test]
+    fn wimpy_and_peace_and_restore() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 1);
+        let fido = mob(&mut w);
+        do_wimpy(&mut w, hero, "");
+        assert_eq!(take_output(&mut w, hero), "Wimpy set to 20 hit points.\n");
+        do_wimpy(&mut w, hero, "51");
+        assert_eq!(
+            take_output(&mut w, hero),
+            "Such cowardice ill becomes you.\n"
+        );
+        set_fighting(&mut w, hero, fido);
+        set_fighting(&mut w, fido, hero);
+        do_peace(&mut w, hero, "");
+        assert_eq!(fighting(&w, hero), None);
+        assert_eq!(fighting(&w, fido), None);
+        set_fighting(&mut w, hero, fido);
+        set_fighting(&mut w, fido, hero);
+        super::super::act_wiz::do_restore(&mut w, hero, "hero");
+        assert_eq!(fighting(&w, hero), None);
+        assert_eq!(fighting(&w, fido), None);
+    }
 }

@@ -928,9 +928,7 @@ impl World {
                 gsn::HAND_TO_HAND => 40 + 2 * lvl,
                 gsn::TRIP if off & off::TRIP != 0 => 10 + 3 * lvl,
                 gsn::BASH if off & off::BASH != 0 => 10 + 3 * lvl,
-                gsn::DISARM
-                    if off & off::DISARM != 0 || act & (ACT_WARRIOR | ACT_THIEF) != 0 =>
-                {
+                gsn::DISARM if off & off::DISARM != 0 || act & (ACT_WARRIOR | ACT_THIEF) != 0 => {
                     20 + 3 * lvl
                 }
                 gsn::BERSERK if off & off::BERSERK != 0 => 3 * lvl,
@@ -951,11 +949,7 @@ impl World {
         if c.daze > 0 {
             skill = if is_spell { skill / 2 } else { 2 * skill / 3 };
         }
-        if c
-            .pc
-            .as_ref()
-            .is_some_and(|p| p.condition[COND_DRUNK] > 10)
-        {
+        if c.pc.as_ref().is_some_and(|p| p.condition[COND_DRUNK] > 10) {
             skill = 9 * skill / 10;
         }
         skill.clamp(0, 100)
