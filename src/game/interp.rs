@@ -316,7 +316,10 @@ mod tests {
         assert_eq!(name("l", 1), Some("look"));
         assert_eq!(name("g", 1), Some("get"));
         assert_eq!(name("i", 1), Some("inventory"));
-        assert_eq!(name("h", 1), Some("help"));
+        // ROM lists `hit` (17) before `help`, so `h` hits.
+        assert_eq!(name("h", 1), Some("hit"));
+        assert_eq!(name("he", 1), Some("help"));
+        assert_eq!(name("k", 1), Some("kill"));
         assert_eq!(name("sc", 1), Some("scan"));
         assert_eq!(name("sco", 1), Some("score"));
         assert_eq!(name("cl", 1), Some("close"));
