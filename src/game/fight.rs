@@ -414,13 +414,17 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
         return;
     }
     let is_npc = world.ch(ch).is_some_and(|c| c.is_npc());
+    // Dice from files are bounded so that nothing below can overflow (no
+    // stock weapon or mobile comes near these limits).
+    let bound = |n: i64, max: i64| n.clamp(0, max) as i32;
     let mut dam = match (is_npc, weapon) {
         (true, None) => {
             let d = world.ch(ch).map_or(Dice::default(), |c| c.damage);
-            world.rng.dice(d.number, d.size)
+            let (n, s) = (bound(d.number.into(), 1000), bound(d.size.into(), 10_000));
+            world.rng.dice(n, s)
         }
         (_, Some((_, w))) => {
-            let (n, s) = (w.values[1] as i32, w.values[2] as i32);
+            let (n, s) = (bound(w.values[1], 1000), bound(w.values[2], 10_000));
             let mut dam = world.rng.dice(n, s) * skill / 100;
             if world.get_eq_char(ch, wear_loc::SHIELD).is_none() {
                 dam = dam * 11 / 10;
@@ -1376,9 +1380,16 @@ pub fn xp_compute(world: &mut World, gch: CharId, victim: CharId, total_levels: 
         return 0;
     };
     let total_levels = total_levels.max(1);
-    let (glevel, galign, valign) = (g.level, g.alignment, v.alignment);
+    // Levels and alignments from files are kept in ROM's ranges here so the
+    // arithmetic below cannot overflow.
+    let (glevel, galign, valign) = (
+        g.level.clamp(0, MAX_LEVEL),
+        g.alignment.clamp(-1000, 1000),
+        v.alignment.clamp(-1000, 1000),
+    );
+    let vlevel = v.level.clamp(0, 1000);
     let noalign = v.act & ACT_NOALIGN != 0;
-    let d = v.level - glevel;
+    let d = vlevel - glevel;
     let base: i32 = match d {
         ..=-10 => 0,
         -9 => 1,
@@ -1457,7 +1468,7 @@ pub fn xp_compute(world: &mut World, gch: CharId, victim: CharId, total_levels: 
         base
     };
     if glevel < 6 {
-        xp = 10 * xp / (glevel + 4);
+        xp = 10 * xp / (glevel + 4).max(1);
     }
     if glevel > 35 {
         xp = 15 * xp / (glevel - 25);
@@ -2443,5 +2454,90 @@ mod tests {
         super::super::act_wiz::do_restore(&mut w, hero, "hero");
         assert_eq!(fighting(&w, hero), None);
         assert_eq!(fighting(&w, fido), None);
+    }
+
+    #[test]
+    fn mobiles_and_autoassisting_players_join_fights() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let friend = player(&mut w, "Friend", 10);
+        let fido = mob(&mut w);
+        let brother = mob(&mut w);
+        for id in [hero, friend, fido, brother] {
+            edit(&mut w, id, |c| {
+                c.hit = 10_000;
+                c.max_hit = 10_000;
+            });
+        }
+        edit(&mut w, brother, |c| c.off |= off::ASSIST_VNUM);
+        edit(&mut w, friend, |c| {
+            c.act |= plr::AUTOASSIST;
+            c.leader = Some(hero);
+        });
+        set_fighting(&mut w, hero, fido);
+        set_fighting(&mut w, fido, hero);
+        // The player's group first: autoassist joins at once.
+        check_assist(&mut w, hero, fido);
+        assert_eq!(fighting(&w, friend), Some(fido));
+        // The fido's brother helps with even odds each round.
+        for _ in 0..50 {
+            if fighting(&w, brother).is_some() {
+                break;
+            }
+            check_assist(&mut w, fido, hero);
+        }
+        let target = fighting(&w, brother);
+        assert!(target == Some(hero) || target == Some(friend), "{target:?}");
+        assert!(take_output(&mut w, hero).contains("The beastly fido screams and attacks!"));
+    }
+
+    #[test]
+    fn rescue_takes_over_the_fight() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let friend = player(&mut w, "Friend", 10);
+        let fido = mob(&mut w);
+        edit(&mut w, hero, |c| {
+            if let Some(pc) = c.pc.as_mut() {
+                pc.learned.insert(gsn::RESCUE, 100);
+            }
+        });
+        edit(&mut w, friend, |c| c.leader = Some(hero));
+        set_fighting(&mut w, friend, fido);
+        set_fighting(&mut w, fido, friend);
+        do_rescue(&mut w, hero, "friend");
+        assert_eq!(take_output(&mut w, hero), "You rescue Friend!\n");
+        assert_eq!(take_output(&mut w, friend), "Hero rescues you!\n");
+        assert_eq!(fighting(&w, fido), Some(hero));
+        assert_eq!(fighting(&w, hero), Some(fido));
+        assert_eq!(fighting(&w, friend), None);
+        assert_eq!(w.ch(hero).map(|c| c.wait), Some(12));
+    }
+
+    #[test]
+    fn kill_refuses_kill_stealing_and_murder_yells() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let other = player(&mut w, "Other", 10);
+        let fido = mob(&mut w);
+        set_fighting(&mut w, fido, other);
+        do_kill(&mut w, hero, "fido");
+        assert_eq!(
+            take_output(&mut w, hero),
+            "Kill stealing is not permitted.\n"
+        );
+        do_kill(&mut w, hero, "nobody");
+        assert_eq!(take_output(&mut w, hero), "They aren't here.\n");
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let other = player(&mut w, "Other", 10);
+        let _fido = mob(&mut w);
+        edit(&mut w, hero, |c| {
+            c.hit = 10_000;
+            c.max_hit = 10_000;
+        });
+        do_murder(&mut w, hero, "fido");
+        assert!(take_output(&mut w, other)
+            .contains("The beastly fido yells 'Help!  I am being attacked by Hero!'"),);
     }
 }
