@@ -23,8 +23,8 @@
 //!   global list from the room's first occupant; a pick outside the room did
 //!   nothing in ROM anyway, but it could shift which target was taken).
 //! * Not yet here: mob special attacks in `mob_hit` (bash, kick, trip ...,
-//!   which are skills of their own), weapon flag effects (poison, vampiric,
-//!   flaming, frost, shocking need saves and elemental effects),
+//!   which are skills of their own), poison weapons (saving throws) and the
+//!   elemental effects of flaming/frost/shocking weapons on objects,
 //!   `check_improve` (the skills issue), kill counters, titles on level up.
 //! * Players have no clan yet, so `is_clan` is false for everyone: player
 //!   killing is refused and player corpses always belong to their owner.
@@ -466,7 +466,60 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     if dam <= 0 {
         dam = 1;
     }
-    damage(world, ch, victim, dam, dt, dam_type, true);
+    let result = damage(world, ch, victim, dam, dt, dam_type, true);
+    if let (true, Some((wid, w))) = (result, &wield) {
+        weapon_flags(world, ch, victim, *wid, w);
+    }
+}
+
+/// The extra damage of a vampiric, flaming, frost or shocking weapon after
+/// a hit (rom-mechanics 5.3), each while `ch` still fights `victim`. Not
+/// yet: poison (needs saving throws) and the elemental effects on the
+/// victim's objects (`effects.c`), both with the magic issue.
+fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &Obj) {
+    let flags = w.values[4] as u64;
+    let wlevel = w.level.clamp(0, 1000);
+    let still = |world: &World| fighting(world, ch) == Some(victim);
+    let show = |world: &mut World, room: &str, me: &str| {
+        world.act(room, victim, ActArgs::obj(wid), To::Room);
+        world.act(me, victim, ActArgs::obj(wid), To::Char);
+    };
+    if still(world) && flags & weapon::VAMPIRIC != 0 {
+        let dam = world.rng.range(1, wlevel / 5 + 1);
+        show(
+            world,
+            "$p draws life from $n.",
+            "You feel $p drawing your life away.",
+        );
+        damage(world, ch, victim, dam, 0, DAM_NEGATIVE, false);
+        if let Some(c) = world.ch_mut(ch) {
+            c.alignment = (c.alignment - 1).max(-1000);
+            c.hit += dam / 2;
+        }
+    }
+    if still(world) && flags & weapon::FLAMING != 0 {
+        let dam = world.rng.range(1, wlevel / 4 + 1);
+        show(world, "$n is burned by $p.", "$p sears your flesh.");
+        damage(world, ch, victim, dam, 0, DAM_FIRE, false);
+    }
+    if still(world) && flags & weapon::FROST != 0 {
+        let dam = world.rng.range(1, wlevel / 6 + 2);
+        show(
+            world,
+            "$p freezes $n.",
+            "The cold touch of $p surrounds you with ice.",
+        );
+        damage(world, ch, victim, dam, 0, DAM_COLD, false);
+    }
+    if still(world) && flags & weapon::SHOCKING != 0 {
+        let dam = world.rng.range(1, wlevel / 5 + 2);
+        show(
+            world,
+            "$n is struck by lightning from $p.",
+            "You are shocked by $p.",
+        );
+        damage(world, ch, victim, dam, 0, DAM_LIGHTNING, false);
+    }
 }
 
 // ---------------------------------------------------------------- damage
@@ -2539,5 +2592,33 @@ mod tests {
         do_murder(&mut w, hero, "fido");
         assert!(take_output(&mut w, other)
             .contains("The beastly fido yells 'Help!  I am being attacked by Hero!'"),);
+    }
+
+    #[test]
+    fn flaming_weapons_burn_after_a_hit() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 20);
+        let fido = mob(&mut w);
+        let Some(sword) = w.create_object(ObjVnum(3702), 20) else {
+            panic!("no sword")
+        };
+        if let Some(o) = w.obj_mut(sword) {
+            o.values = [1, 2, 4, 3, weapon::FLAMING as i64];
+        }
+        w.obj_to_char(sword, hero);
+        w.equip_char(hero, sword, wear_loc::WIELD);
+        let mut burned = false;
+        for _ in 0..100 {
+            edit(&mut w, fido, |c| {
+                c.hit = 10_000;
+                c.max_hit = 10_000;
+            });
+            one_hit(&mut w, hero, fido, TYPE_UNDEFINED);
+            if take_output(&mut w, hero).contains("The beastly fido is burned by a sword.") {
+                burned = true;
+                break;
+            }
+        }
+        assert!(burned);
     }
 }
