@@ -1145,6 +1145,76 @@ mod tests {
     }
 
     #[test]
+    fn get_skill_follows_class_levels_mob_rules_daze_and_drink() {
+        use crate::world::rules::gsn;
+        let mut w = world_with_room();
+        let pc = add(&mut w, "Pc", false);
+        let mob = add(&mut w, "Mob", true);
+        if let Some(c) = w.ch_mut(pc) {
+            c.class = rules::CLASS_WARRIOR as i32;
+            c.level = 1;
+            if let Some(p) = c.pc.as_mut() {
+                p.learned.insert(gsn::SWORD, 60);
+                p.learned.insert(gsn::THIRD_ATTACK, 60);
+            }
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 60);
+        // Third attack comes to warriors later than level 1.
+        assert_eq!(w.get_skill(pc, gsn::THIRD_ATTACK), 0);
+        assert_eq!(w.get_skill(pc, rules::Sn::NONE), 2);
+        if let Some(c) = w.ch_mut(pc) {
+            c.daze = 5;
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 40);
+        if let Some(c) = w.ch_mut(pc) {
+            c.daze = 0;
+            if let Some(p) = c.pc.as_mut() {
+                p.condition[COND_DRUNK] = 11;
+            }
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 54);
+        if let Some(c) = w.ch_mut(mob) {
+            c.level = 20;
+            c.act |= ACT_WARRIOR;
+        }
+        assert_eq!(w.get_skill(mob, gsn::SECOND_ATTACK), 70);
+        assert_eq!(w.get_skill(mob, gsn::THIRD_ATTACK), 40);
+        assert_eq!(w.get_skill(mob, gsn::DODGE), 0, "needs OFF_DODGE");
+        if let Some(c) = w.ch_mut(mob) {
+            c.off |= off::DODGE;
+        }
+        assert_eq!(w.get_skill(mob, gsn::DODGE), 40);
+        assert_eq!(w.get_skill(mob, gsn::SWORD), 90);
+    }
+
+    #[test]
+    fn check_immune_lets_a_specific_bit_replace_the_default() {
+        let mut w = world_with_room();
+        let mob = add(&mut w, "Mob", true);
+        let set = |w: &mut World, imm: Flags, res: Flags, vuln: Flags| {
+            if let Some(c) = w.ch_mut(mob) {
+                c.imm = imm;
+                c.res = res;
+                c.vuln = vuln;
+            }
+        };
+        assert_eq!(w.check_immune(mob, DAM_BASH), Immunity::Normal);
+        set(&mut w, irv::WEAPON, 0, 0);
+        assert_eq!(w.check_immune(mob, DAM_SLASH), Immunity::Immune);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Normal);
+        // A specific vulnerability replaces the global weapon immunity.
+        set(&mut w, irv::WEAPON, 0, irv::PIERCE);
+        assert_eq!(w.check_immune(mob, DAM_PIERCE), Immunity::Vulnerable);
+        set(&mut w, 0, irv::MAGIC, 0);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Resistant);
+        assert_eq!(w.check_immune(mob, DAM_HARM), Immunity::Resistant);
+        assert_eq!(w.check_immune(mob, DAM_NONE), Immunity::Normal);
+        // Immune and vulnerable on the same bit stays immune (C.13).
+        set(&mut w, irv::FIRE, 0, irv::FIRE);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Immune);
+    }
+
+    #[test]
     fn stop_fighting_one_side_or_both() {
         let mut w = world_with_room();
         let (pc, mob, other) = (
