@@ -2621,4 +2621,58 @@ mod tests {
         }
         assert!(burned);
     }
+
+    #[test]
+    fn death_cries_carry_next_door_and_leave_body_parts() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let neighbour = player(&mut w, "Neighbour", 10);
+        w.char_to_room(neighbour, EAST);
+        // Only the guts exist in this world; other parts give the plain cry.
+        w.obj_index.insert(
+            OBJ_VNUM_GUTS,
+            ObjIndex {
+                proto: ObjProto {
+                    vnum: OBJ_VNUM_GUTS,
+                    keywords: "guts".into(),
+                    short_descr: "the guts of %s".into(),
+                    item_type: item::FOOD,
+                    ..Default::default()
+                },
+                count: 0,
+            },
+        );
+        let mut guts = false;
+        for _ in 0..64 {
+            let fido = mob(&mut w);
+            edit(&mut w, fido, |c| c.parts = part::GUTS | part::HEAD);
+            take_output(&mut w, neighbour);
+            raw_kill(&mut w, fido);
+            assert_eq!(
+                take_output(&mut w, neighbour),
+                "You hear something's death cry.\n"
+            );
+            let out = take_output(&mut w, hero);
+            if out.contains("The beastly fido spills its guts all over the floor.") {
+                guts = true;
+            }
+        }
+        assert!(guts, "a fido spilled its guts at least once in 64 deaths");
+        let parts: Vec<String> = w
+            .room(HERE)
+            .map(|r| {
+                r.contents
+                    .iter()
+                    .filter_map(|&o| w.obj(o))
+                    .filter(|o| o.vnum == OBJ_VNUM_GUTS)
+                    .map(|o| format!("{} {}", o.short_descr, o.item_type))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(!parts.is_empty());
+        // Fidos are not edible: their guts are trash.
+        assert!(parts
+            .iter()
+            .all(|p| p == &format!("the guts of the beastly fido {}", item::TRASH)));
+    }
 }
