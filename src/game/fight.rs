@@ -26,6 +26,8 @@
 //!   which are skills of their own), poison weapons (saving throws) and the
 //!   elemental effects of flaming/frost/shocking weapons on objects,
 //!   `check_improve` (the skills issue), kill counters, titles on level up.
+//! * A world without the altar (3054) sends dead players to the temple, and
+//!   one without corpse objects (10, 11) drops the belongings on the floor.
 //! * Players have no clan yet, so `is_clan` is false for everyone: player
 //!   killing is refused and player corpses always belong to their owner.
 
