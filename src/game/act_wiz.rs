@@ -682,6 +682,10 @@ pub fn do_purge(world: &mut World, ch: CharId, arg: &str) {
 }
 
 fn restore_one(world: &mut World, ch: CharId, victim: CharId) {
+    // A restored character's fights end (everyone fighting it stops too).
+    if world.ch(victim).is_some_and(|v| v.fighting.is_some()) {
+        world.stop_fighting(victim, true);
+    }
     let Some(v) = world.ch_mut(victim) else {
         return;
     };

@@ -18,7 +18,7 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz};
+use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -101,7 +101,9 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
     cmd("group",       act_comm::do_group,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("hit",         fight::do_kill,           FIGHTING, 0,  Normal, HIDDEN),
     cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
+    cmd("kill",        fight::do_kill,           FIGHTING, 0,  Normal, SHOWN),
     cmd("look",        act_info::do_look,        RESTING,  0,  Normal, SHOWN),
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
     cmd("scan",        act_info::do_scan,        SLEEPING, 0,  Normal, SHOWN),
@@ -114,6 +116,7 @@ pub static COMMANDS: &[Cmd] = &[
     // Informational commands.
     cmd("affects",     act_info::do_affects,     DEAD,     0,  Normal, SHOWN),
     cmd("commands",    do_commands,              DEAD,     0,  Normal, SHOWN),
+    cmd("consider",    fight::do_consider,       RESTING,  0,  Normal, SHOWN),
     cmd("equipment",   act_info::do_equipment,   DEAD,     0,  Normal, SHOWN),
     cmd("examine",     act_info::do_examine,     RESTING,  0,  Normal, SHOWN),
     cmd("help",        act_info::do_help,        DEAD,     0,  Normal, SHOWN),
@@ -135,6 +138,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("prompt",      act_info::do_prompt,      DEAD,     0,  Normal, SHOWN),
     cmd("telnetga",    act_config::do_telnetga,  DEAD,     0,  Normal, SHOWN),
     cmd("title",       act_info::do_title,       DEAD,     0,  Normal, SHOWN),
+    cmd("wimpy",       fight::do_wimpy,          DEAD,     0,  Normal, SHOWN),
     // Communication commands.
     cmd("emote",       act_comm::do_emote,       RESTING,  0,  Normal, SHOWN),
     cmd(".",           act_comm::do_gossip,      SLEEPING, 0,  Normal, HIDDEN),
@@ -162,6 +166,11 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("junk",        act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("tap",         act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("wear",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    // Combat commands.
+    cmd("flee",        fight::do_flee,           FIGHTING, 0,  Normal, SHOWN),
+    cmd("murde",       fight::do_murde,          FIGHTING, 0,  Normal, HIDDEN),
+    cmd("murder",      fight::do_murder,         FIGHTING, 5,  Always, SHOWN),
+    cmd("rescue",      fight::do_rescue,         FIGHTING, 0,  Normal, HIDDEN),
     // Miscellaneous commands.
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
     cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
@@ -185,10 +194,13 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("load",        act_wiz::do_load,         DEAD,     L4, Always, SHOWN),
     cmd("purge",       act_wiz::do_purge,        DEAD,     L4, Always, SHOWN),
     cmd("restore",     act_wiz::do_restore,      DEAD,     L4, Always, SHOWN),
+    cmd("sla",         fight::do_sla,            DEAD,     L3, Normal, HIDDEN),
+    cmd("slay",        fight::do_slay,           DEAD,     L3, Always, SHOWN),
     cmd("transfer",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
+    cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
 ];
 
 /// Find the command a typed word names, for a character of `trust`.
@@ -316,7 +328,10 @@ mod tests {
         assert_eq!(name("l", 1), Some("look"));
         assert_eq!(name("g", 1), Some("get"));
         assert_eq!(name("i", 1), Some("inventory"));
-        assert_eq!(name("h", 1), Some("help"));
+        // ROM lists `hit` (17) before `help`, so `h` hits.
+        assert_eq!(name("h", 1), Some("hit"));
+        assert_eq!(name("he", 1), Some("help"));
+        assert_eq!(name("k", 1), Some("kill"));
         assert_eq!(name("sc", 1), Some("scan"));
         assert_eq!(name("sco", 1), Some("score"));
         assert_eq!(name("cl", 1), Some("close"));

@@ -8,9 +8,9 @@
 //! affects wearing off, the incapacitated and mortally wounded bleeding
 //! (7.4). Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
-//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick; the
-//! tick runs the clock, then [`char_update`], then [`obj_update`] (object
-//! timers and decay, 8.4).
+//! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick (the
+//! clock, then [`char_update`], then [`obj_update`]: object timers and
+//! decay, 8.4), then aggressive mobiles (`fight::aggr_update`, every pulse).
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
@@ -61,6 +61,7 @@ pub fn pulse(world: &mut World) {
         char_update(world);
         obj_update(world);
     }
+    super::fight::aggr_update(world);
 }
 
 // ------------------------------------------------------------------ areas
@@ -422,45 +423,27 @@ pub fn char_update(world: &mut World) {
         // Damage over time (7.4 step 6). Plague and poison come first in
         // ROM and arrive with their spells; the badly hurt bleed.
         match world.ch(ch).map(|c| c.position) {
-            Some(pos::INCAP) if world.rng.range(0, 1) == 0 => tick_damage(world, ch, 1),
-            Some(pos::MORTAL) => tick_damage(world, ch, 1),
+            Some(pos::INCAP) if world.rng.range(0, 1) == 0 => bleed(world, ch),
+            Some(pos::MORTAL) => bleed(world, ch),
             _ => {}
         }
     }
 }
 
-/// ROM's `damage(ch, ch, dam, TYPE_UNDEFINED, DAM_NONE, FALSE)` as the tick
-/// uses it: hit points lost, the position the hit points allow, and
-/// `damage`'s position messages.
-// becomes damage() with the fight code (which also handles a death here)
-pub fn tick_damage(world: &mut World, ch: CharId, dam: i32) {
-    let Some(c) = world.ch_mut(ch) else { return };
-    c.hit -= dam;
-    if !c.is_npc() && c.level >= LEVEL_IMMORTAL && c.hit < 1 {
-        c.hit = 1;
-    }
-    world.update_pos(ch);
-    let Some(position) = world.ch(ch).map(|c| c.position) else {
-        return;
-    };
-    let (room, own) = match position {
-        pos::MORTAL => (
-            "$n is mortally wounded, and will die soon, if not aided.",
-            "You are mortally wounded, and will die soon, if not aided.\n",
-        ),
-        pos::INCAP => (
-            "$n is incapacitated and will slowly die, if not aided.",
-            "You are incapacitated and will slowly die, if not aided.\n",
-        ),
-        pos::STUNNED => (
-            "$n is stunned, but will probably recover.",
-            "You are stunned, but will probably recover.\n",
-        ),
-        pos::DEAD => ("$n is DEAD!!", "You have been KILLED!!\n\n"),
-        _ => return,
-    };
-    world.act(room, ch, ActArgs::default(), To::Room);
-    world.send(ch, own);
+/// One point of bleeding for the incapacitated or mortally wounded: ROM's
+/// `damage(ch, ch, 1, TYPE_UNDEFINED, DAM_NONE, FALSE)` (7.4), with its
+/// position messages, and death at -11.
+fn bleed(world: &mut World, ch: CharId) {
+    use super::fight::{damage, TYPE_UNDEFINED};
+    damage(
+        world,
+        ch,
+        ch,
+        1,
+        TYPE_UNDEFINED,
+        crate::world::DAM_NONE,
+        false,
+    );
 }
 
 /// A player's part of the tick: lights, idle timer, conditions.
@@ -1158,8 +1141,12 @@ mod tests {
             char_update(&mut w);
             hp = w.ch(p).map_or(0, |c| c.hit);
         }
-        // 40 ticks: roughly 20 lost, and it crossed into mortally wounded.
-        assert!((-35..=-8).contains(&hp), "{hp}");
+        // Bleeding on, through mortally wounded, ends in death at -11.
+        let died = (0..200).any(|_| {
+            char_update(&mut w);
+            out(&mut w, p).contains("You have been KILLED!!")
+        });
+        assert!(died, "never died; hp {hp}");
         // A stunned character with hit points again stands up.
         if let Some(c) = w.ch_mut(p) {
             c.hit = 5;
@@ -1168,17 +1155,13 @@ mod tests {
         char_update(&mut w);
         assert_eq!(w.ch(p).map(|c| c.position), Some(pos::STANDING));
         // Immortals never drop below 1.
-        assert_eq!(
-            {
-                if let Some(c) = w.ch_mut(q) {
-                    c.level = LEVEL_IMMORTAL;
-                    c.hit = 0;
-                }
-                tick_damage(&mut w, q, 1);
-                w.ch(q).map(|c| c.hit)
-            },
-            Some(1)
-        );
+        if let Some(c) = w.ch_mut(q) {
+            c.level = LEVEL_IMMORTAL;
+            c.hit = 0;
+            c.position = pos::MORTAL;
+        }
+        char_update(&mut w);
+        assert!(w.ch(q).is_some_and(|c| c.hit >= 1));
     }
 
     #[test]

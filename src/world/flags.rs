@@ -546,6 +546,76 @@ pub mod weapon {
     pub const POISON: Flags = 1 << 7; // H
 }
 
+/// Offensive and assist flags of mobiles (ROM's OFF_* / ASSIST_*).
+pub mod off {
+    use super::Flags;
+    pub const AREA_ATTACK: Flags = 1 << 0; // A
+    pub const BACKSTAB: Flags = 1 << 1; // B
+    pub const BASH: Flags = 1 << 2; // C
+    pub const BERSERK: Flags = 1 << 3; // D
+    pub const DISARM: Flags = 1 << 4; // E
+    pub const DODGE: Flags = 1 << 5; // F
+    pub const FADE: Flags = 1 << 6; // G
+    pub const FAST: Flags = 1 << 7; // H
+    pub const KICK: Flags = 1 << 8; // I
+    pub const KICK_DIRT: Flags = 1 << 9; // J
+    pub const PARRY: Flags = 1 << 10; // K
+    pub const RESCUE: Flags = 1 << 11; // L
+    pub const TAIL: Flags = 1 << 12; // M
+    pub const TRIP: Flags = 1 << 13; // N
+    pub const CRUSH: Flags = 1 << 14; // O
+    pub const ASSIST_ALL: Flags = 1 << 15; // P
+    pub const ASSIST_ALIGN: Flags = 1 << 16; // Q
+    pub const ASSIST_RACE: Flags = 1 << 17; // R
+    pub const ASSIST_PLAYERS: Flags = 1 << 18; // S
+    pub const ASSIST_GUARD: Flags = 1 << 19; // T
+    pub const ASSIST_VNUM: Flags = 1 << 20; // U
+}
+
+/// Immunity / resistance / vulnerability bits (ROM's IMM_*, RES_*, VULN_*
+/// share one letter set).
+pub mod irv {
+    use super::Flags;
+    pub const SUMMON: Flags = 1 << 0; // A
+    pub const CHARM: Flags = 1 << 1; // B
+    pub const MAGIC: Flags = 1 << 2; // C
+    pub const WEAPON: Flags = 1 << 3; // D
+    pub const BASH: Flags = 1 << 4; // E
+    pub const PIERCE: Flags = 1 << 5; // F
+    pub const SLASH: Flags = 1 << 6; // G
+    pub const FIRE: Flags = 1 << 7; // H
+    pub const COLD: Flags = 1 << 8; // I
+    pub const LIGHTNING: Flags = 1 << 9; // J
+    pub const ACID: Flags = 1 << 10; // K
+    pub const POISON: Flags = 1 << 11; // L
+    pub const NEGATIVE: Flags = 1 << 12; // M
+    pub const HOLY: Flags = 1 << 13; // N
+    pub const ENERGY: Flags = 1 << 14; // O
+    pub const MENTAL: Flags = 1 << 15; // P
+    pub const DISEASE: Flags = 1 << 16; // Q
+    pub const DROWNING: Flags = 1 << 17; // R
+    pub const LIGHT: Flags = 1 << 18; // S
+    pub const SOUND: Flags = 1 << 19; // T
+}
+
+/// Body form bits the combat code reads.
+pub mod form {
+    use super::Flags;
+    pub const EDIBLE: Flags = 1 << 0; // A
+    pub const POISON: Flags = 1 << 1; // B
+}
+
+/// Body part bits the death cry reads.
+pub mod part {
+    use super::Flags;
+    pub const HEAD: Flags = 1 << 0; // A
+    pub const ARMS: Flags = 1 << 1; // B
+    pub const LEGS: Flags = 1 << 2; // C
+    pub const HEART: Flags = 1 << 3; // D
+    pub const BRAINS: Flags = 1 << 4; // E
+    pub const GUTS: Flags = 1 << 5; // F
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

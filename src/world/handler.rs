@@ -892,6 +892,127 @@ impl World {
             c.damroll + str_app(self.get_curr_stat(ch, STAT_STR)).todam
         })
     }
+
+    /// ROM's get_skill (rom-mechanics 6.3): a player's learned percentage
+    /// once the class level is reached; a mobile's value by ROM's rules;
+    /// then daze and drink lower it, clamped to 0..100. `Sn(-1)` is the
+    /// exotic-weapon shorthand (treated as a non-spell skill when dazed,
+    /// Appendix C.24).
+    pub fn get_skill(&self, ch: CharId, sn: rules::Sn) -> i32 {
+        use rules::{gsn, SkillKind};
+        let Some(c) = self.ch(ch) else { return 0 };
+        let entry = sn.skill();
+        let is_spell = entry.is_some_and(|s| s.kind == SkillKind::Spell);
+        let mut skill = if sn == rules::Sn::NONE {
+            c.level * 5 / 2
+        } else if let Some(pc) = &c.pc {
+            let class_level = entry
+                .and_then(|s| usize::try_from(c.class).ok().and_then(|i| s.levels.get(i)))
+                .copied()
+                .unwrap_or(LEVEL_IMMORTAL + 1);
+            if c.level < class_level {
+                0
+            } else {
+                pc.learned.get(&sn).copied().unwrap_or(0)
+            }
+        } else {
+            let (lvl, act, off) = (c.level, c.act, c.off);
+            match sn {
+                _ if is_spell => 40 + 2 * lvl,
+                gsn::SNEAK | gsn::HIDE => lvl * 2 + 20,
+                gsn::DODGE if off & off::DODGE != 0 => lvl * 2,
+                gsn::PARRY if off & off::PARRY != 0 => lvl * 2,
+                gsn::SHIELD_BLOCK => 10 + 2 * lvl,
+                gsn::SECOND_ATTACK if act & (ACT_WARRIOR | ACT_THIEF) != 0 => 10 + 3 * lvl,
+                gsn::THIRD_ATTACK if act & ACT_WARRIOR != 0 => 4 * lvl - 40,
+                gsn::HAND_TO_HAND => 40 + 2 * lvl,
+                gsn::TRIP if off & off::TRIP != 0 => 10 + 3 * lvl,
+                gsn::BASH if off & off::BASH != 0 => 10 + 3 * lvl,
+                gsn::DISARM if off & off::DISARM != 0 || act & (ACT_WARRIOR | ACT_THIEF) != 0 => {
+                    20 + 3 * lvl
+                }
+                gsn::BERSERK if off & off::BERSERK != 0 => 3 * lvl,
+                gsn::KICK => 10 + 3 * lvl,
+                gsn::BACKSTAB if act & ACT_THIEF != 0 => 20 + 2 * lvl,
+                gsn::RESCUE | gsn::RECALL => 40 + lvl,
+                gsn::SWORD
+                | gsn::DAGGER
+                | gsn::SPEAR
+                | gsn::MACE
+                | gsn::AXE
+                | gsn::FLAIL
+                | gsn::WHIP
+                | gsn::POLEARM => 40 + 5 * lvl / 2,
+                _ => 0,
+            }
+        };
+        if c.daze > 0 {
+            skill = if is_spell { skill / 2 } else { 2 * skill / 3 };
+        }
+        if c.pc.as_ref().is_some_and(|p| p.condition[COND_DRUNK] > 10) {
+            skill = 9 * skill / 10;
+        }
+        skill.clamp(0, 100)
+    }
+
+    /// ROM's check_immune (rom-mechanics 6.5): how `victim` takes damage of
+    /// class `dam_class`. A specific bit replaces the weapon/magic default
+    /// entirely (Appendix C.13).
+    pub fn check_immune(&self, victim: CharId, dam_class: i32) -> Immunity {
+        let Some(v) = self.ch(victim) else {
+            return Immunity::Normal;
+        };
+        if dam_class == DAM_NONE {
+            return Immunity::Normal;
+        }
+        let global = if matches!(dam_class, DAM_BASH | DAM_PIERCE | DAM_SLASH) {
+            irv::WEAPON
+        } else {
+            irv::MAGIC
+        };
+        let classify = |bit: Flags| {
+            if v.imm & bit != 0 {
+                Some(Immunity::Immune)
+            } else if v.res & bit != 0 {
+                Some(Immunity::Resistant)
+            } else if v.vuln & bit != 0 {
+                Some(Immunity::Vulnerable)
+            } else {
+                None
+            }
+        };
+        let default = classify(global).unwrap_or(Immunity::Normal);
+        let bit = match dam_class {
+            DAM_BASH => irv::BASH,
+            DAM_PIERCE => irv::PIERCE,
+            DAM_SLASH => irv::SLASH,
+            DAM_FIRE => irv::FIRE,
+            DAM_COLD => irv::COLD,
+            DAM_LIGHTNING => irv::LIGHTNING,
+            DAM_ACID => irv::ACID,
+            DAM_POISON => irv::POISON,
+            DAM_NEGATIVE => irv::NEGATIVE,
+            DAM_HOLY => irv::HOLY,
+            DAM_ENERGY => irv::ENERGY,
+            DAM_MENTAL => irv::MENTAL,
+            DAM_DISEASE => irv::DISEASE,
+            DAM_DROWNING => irv::DROWNING,
+            DAM_LIGHT => irv::LIGHT,
+            DAM_CHARM => irv::CHARM,
+            DAM_SOUND => irv::SOUND,
+            _ => return default,
+        };
+        classify(bit).unwrap_or(default)
+    }
+}
+
+/// What [`World::check_immune`] finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Immunity {
+    Normal,
+    Immune,
+    Resistant,
+    Vulnerable,
 }
 
 /// A container's weight multiplier in percent (ROM's WEIGHT_MULT): `v4`
@@ -1021,6 +1142,76 @@ mod tests {
         });
         w.char_to_room(id, RoomVnum(10));
         id
+    }
+
+    #[test]
+    fn get_skill_follows_class_levels_mob_rules_daze_and_drink() {
+        use crate::world::rules::gsn;
+        let mut w = world_with_room();
+        let pc = add(&mut w, "Pc", false);
+        let mob = add(&mut w, "Mob", true);
+        if let Some(c) = w.ch_mut(pc) {
+            c.class = rules::CLASS_WARRIOR as i32;
+            c.level = 1;
+            if let Some(p) = c.pc.as_mut() {
+                p.learned.insert(gsn::SWORD, 60);
+                p.learned.insert(gsn::THIRD_ATTACK, 60);
+            }
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 60);
+        // Third attack comes to warriors later than level 1.
+        assert_eq!(w.get_skill(pc, gsn::THIRD_ATTACK), 0);
+        assert_eq!(w.get_skill(pc, rules::Sn::NONE), 2);
+        if let Some(c) = w.ch_mut(pc) {
+            c.daze = 5;
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 40);
+        if let Some(c) = w.ch_mut(pc) {
+            c.daze = 0;
+            if let Some(p) = c.pc.as_mut() {
+                p.condition[COND_DRUNK] = 11;
+            }
+        }
+        assert_eq!(w.get_skill(pc, gsn::SWORD), 54);
+        if let Some(c) = w.ch_mut(mob) {
+            c.level = 20;
+            c.act |= ACT_WARRIOR;
+        }
+        assert_eq!(w.get_skill(mob, gsn::SECOND_ATTACK), 70);
+        assert_eq!(w.get_skill(mob, gsn::THIRD_ATTACK), 40);
+        assert_eq!(w.get_skill(mob, gsn::DODGE), 0, "needs OFF_DODGE");
+        if let Some(c) = w.ch_mut(mob) {
+            c.off |= off::DODGE;
+        }
+        assert_eq!(w.get_skill(mob, gsn::DODGE), 40);
+        assert_eq!(w.get_skill(mob, gsn::SWORD), 90);
+    }
+
+    #[test]
+    fn check_immune_lets_a_specific_bit_replace_the_default() {
+        let mut w = world_with_room();
+        let mob = add(&mut w, "Mob", true);
+        let set = |w: &mut World, imm: Flags, res: Flags, vuln: Flags| {
+            if let Some(c) = w.ch_mut(mob) {
+                c.imm = imm;
+                c.res = res;
+                c.vuln = vuln;
+            }
+        };
+        assert_eq!(w.check_immune(mob, DAM_BASH), Immunity::Normal);
+        set(&mut w, irv::WEAPON, 0, 0);
+        assert_eq!(w.check_immune(mob, DAM_SLASH), Immunity::Immune);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Normal);
+        // A specific vulnerability replaces the global weapon immunity.
+        set(&mut w, irv::WEAPON, 0, irv::PIERCE);
+        assert_eq!(w.check_immune(mob, DAM_PIERCE), Immunity::Vulnerable);
+        set(&mut w, 0, irv::MAGIC, 0);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Resistant);
+        assert_eq!(w.check_immune(mob, DAM_HARM), Immunity::Resistant);
+        assert_eq!(w.check_immune(mob, DAM_NONE), Immunity::Normal);
+        // Immune and vulnerable on the same bit stays immune (C.13).
+        set(&mut w, irv::FIRE, 0, irv::FIRE);
+        assert_eq!(w.check_immune(mob, DAM_FIRE), Immunity::Immune);
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub const OBJ_VNUM_SILVER_SOME: ObjVnum = ObjVnum(4);
 pub const OBJ_VNUM_COINS: ObjVnum = ObjVnum(5);
 pub const OBJ_VNUM_CORPSE_NPC: ObjVnum = ObjVnum(10);
 pub const OBJ_VNUM_CORPSE_PC: ObjVnum = ObjVnum(11);
+pub const OBJ_VNUM_SEVERED_HEAD: ObjVnum = ObjVnum(12);
+pub const OBJ_VNUM_TORN_HEART: ObjVnum = ObjVnum(13);
+pub const OBJ_VNUM_SLICED_ARM: ObjVnum = ObjVnum(14);
+pub const OBJ_VNUM_SLICED_LEG: ObjVnum = ObjVnum(15);
+pub const OBJ_VNUM_GUTS: ObjVnum = ObjVnum(16);
+pub const OBJ_VNUM_BRAINS: ObjVnum = ObjVnum(17);
 
 /// A timed effect on a character or object (ROM's AFFECT_DATA).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -332,6 +338,11 @@ impl Rng {
     /// `number_percent()`: 1..=100.
     pub fn percent(&mut self) -> i32 {
         self.range(1, 100)
+    }
+    /// `number_bits(n)`: 0..=2^n - 1.
+    pub fn bits(&mut self, n: u32) -> i32 {
+        let n = n.min(30);
+        (self.next_u64() & ((1u64 << n) - 1)) as i32
     }
     /// `number_door()`: 0..=5.
     pub fn door(&mut self) -> usize {
