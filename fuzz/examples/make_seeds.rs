@@ -103,8 +103,15 @@ fn main() {
         area_dir: main_dir().join("areas"),
         player_dir: std::env::temp_dir(),
         seed: 5,
+        ..Config::default()
     };
-    let game = Game::from_world(disturbed(), cfg);
+    let game = match Game::from_world(disturbed(), cfg) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("make_seeds: {e}");
+            std::process::exit(1);
+        }
+    };
     let state = game.copyover_state(&[], 1_700_000_000_000, None);
     put("game_state", "linkdead", &state);
     let with_conns = state.replacen(

@@ -116,7 +116,7 @@ pub fn make_player(world: &mut World, name: &str, id: i64) -> gracemud::world::C
         armor: [90, 91, 92, 93],
         affects: vec![Affect {
             where_: 0,
-            skill: 5,
+            skill: gracemud::world::rules::Sn(5),
             level: 7,
             duration: 10,
             location: 18,
@@ -137,7 +137,7 @@ pub fn make_player(world: &mut World, name: &str, id: i64) -> gracemud::world::C
     let container = vnums
         .iter()
         .copied()
-        .find(|v| protos.objs[v].item_type == gracemud::world::proto::item::CONTAINER);
+        .find(|v| protos.objs[v].item_type == gracemud::world::item::CONTAINER);
     let mut held = Vec::new();
     for v in vnums.iter().take(6) {
         if let Some(o) = world.create_object(*v, 0) {
