@@ -289,6 +289,12 @@ pub fn wrap(text: &str, width: usize) -> String {
             first = false;
             // A word wider than the line: cut it.
             while ww > width.saturating_sub(col) && col + ww > width {
+                if col >= width {
+                    // Indentation (or a word) already fills the line.
+                    out.push('\n');
+                    col = 0;
+                    continue;
+                }
                 let room = width - col;
                 let cut = w.char_indices().nth(room).map_or(w.len(), |(i, _)| i);
                 if cut == 0 {
@@ -367,6 +373,22 @@ mod tests {
                 let _ = wrap(&text, width);
             }
         }
+    }
+
+    /// Found by the `text` fuzz target: indentation wider than the wrap
+    /// width, then a long word (an underflow in the cut).
+    #[test]
+    fn wrap_survives_indentation_wider_than_the_line() {
+        let line = format!("{}{}", " ".repeat(12), "x".repeat(30));
+        let out = wrap(&line, 10);
+        assert!(out.lines().all(|l| l.chars().count() <= 12), "{out:?}");
+        assert_eq!(out.replace(['\n', ' '], ""), "x".repeat(30));
+        let fuzzed = String::from_utf8_lossy(&[
+            32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 29, 29, 64, 36, 36, 36, 32, 29, 29, 64, 36,
+            36, 36,
+        ])
+        .into_owned();
+        let _ = wrap(&fuzzed, 1);
     }
 
     #[test]
