@@ -9,14 +9,72 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Launch, Server};
+use common::{Client, Launch, Server};
 use gracemud::world::{RoomVnum, ROOM_VNUM_ALTAR};
 
 fn ok<T>(r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The stock ROM world, or None (with a note) when it is not here.
+fn rom_world(test: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/rom-areas");
+    if dir.join("area.lst").is_file() {
+        Some(dir)
+    } else {
+        println!("{test} skipped: {} is not here", dir.display());
+        None
+    }
+}
+
+/// A server on `dir` with seed 7 and 5 ms pulses.
+fn boot(dir: &Path) -> Server {
+    ok(Server::launch(&Launch {
+        areas: Some(dir),
+        extra: &["--seed", "7"],
+        env: &[("GRACEMUD_PULSE_MS", "5")],
+        ..Launch::default()
+    }))
+}
+
+/// The implementor (first character) in the Void, then each of `players`
+/// created, brought to the Void and advanced to `level` (if above 1) and
+/// restored.
+fn void_with(server: &Server, players: &[&str], level: u32) -> (Client, Vec<Client>) {
+    let mut imp = ok(server.connect());
+    ok(imp.create_character("Overseer", "secret1"));
+    ok(imp.cmd("goto 1", "The Void"));
+    let mut out = Vec::new();
+    for name in players {
+        let mut c = ok(server.connect());
+        ok(c.create_character(name, "secret1"));
+        ok(imp.cmd(&format!("transfer {name}"), "Ok."));
+        ok(c.expect("The Void", FIGHT));
+        if level > 1 {
+            ok(imp.cmd(
+                &format!("advance {name} {level}"),
+                "Raising a player's level!",
+            ));
+            ok(c.expect(&format!("You are now level {level}."), FIGHT));
+        }
+        ok(imp.cmd(&format!("restore {name}"), "Ok."));
+        out.push(c);
+    }
+    (imp, out)
+}
+
+/// The number in "You receive N experience points."
+fn xp_of(text: &str) -> i32 {
+    let Some(at) = text.rfind("You receive ") else {
+        panic!("no experience in {text:?}");
+    };
+    let rest = &text[at + "You receive ".len()..];
+    let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    n.parse()
+        .unwrap_or_else(|_| panic!("bad experience in {text:?}"))
 }
 
 /// Fights take a few rounds of 60 ms; allow for a loaded machine.
@@ -59,7 +117,10 @@ fn a_warrior_kills_a_fido_and_dies_to_a_cityguard() {
 
     ok(war.cmd("kill fido", "The beastly fido is DEAD!!"));
     let gain = ok(war.expect("experience points.", FIGHT));
-    assert!(gain.contains("You receive "), "{gain}");
+    // ROM's xp_compute for a neutral level-5 killer of a level-0 fido of
+    // alignment -200: base 11, 10 * 11 / 9 = 12 for a low level, times 10/12
+    // for a short played time = 10, scattered to 7..=12, times 5/4 alone.
+    assert!((8..=15).contains(&xp_of(&gain)), "{gain}");
     ok(war.cmd("look", "The corpse of the beastly fido is lying here."));
     let got = ok(war.cmd("get all corpse", "corpse"));
     assert!(!got.contains("I see no corpse"), "{got}");
@@ -69,4 +130,277 @@ fn a_warrior_kills_a_fido_and_dies_to_a_cityguard() {
     let _ = war.drain(Duration::from_millis(100));
     ok(war.cmd("look", &altar));
     ok(war.cmd("score", "You are resting."));
+}
+
+/// The number after `key` in `text`.
+fn number_after(text: &str, key: &str) -> i32 {
+    let Some(at) = text.find(key) else {
+        panic!("no {key:?} in {text:?}");
+    };
+    let n: String = text[at + key.len()..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    n.parse()
+        .unwrap_or_else(|_| panic!("bad {key:?} in {text:?}"))
+}
+
+/// Proofs 1 and 4b: a fido's corpse gets ROM's NPC corpse timer (3 to 6
+/// ticks) and decays into dust in the room; all that while a second,
+/// aggressive but wimpy fido stands next to the awake warrior and never
+/// bites (aggr_update gives it a 50 % chance every pulse, and a tick is 240
+/// pulses); once he sleeps, it attacks.
+#[test]
+fn a_fidos_corpse_decays_and_a_wimpy_fido_bites_only_sleepers() {
+    let Some(dir) = rom_world("a_fidos_corpse_decays_and_a_wimpy_fido_bites_only_sleepers") else {
+        return;
+    };
+    let server = boot(&dir);
+    // Level 5 at most: an aggressive mobile ignores players more than five
+    // levels above it (the fido is level 0).
+    let (mut imp, mut p) = void_with(&server, &["Wulf"], 5);
+    let war = &mut p[0];
+    ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
+    ok(war.cmd("kill fido", "The beastly fido is DEAD!!"));
+    ok(war.expect("experience points.", FIGHT));
+    let stat = ok(imp.cmd("stat obj corpse", "Timer:"));
+    let stat = stat + &ok(imp.expect("\n", FIGHT));
+    let timer = number_after(&stat, "Timer:");
+    // make_corpse sets 3..=6; a tick may have come before the `stat`.
+    assert!((2..=6).contains(&timer), "{stat}");
+    // The second fido comes after the kill: fidos assist their race, so it
+    // would have joined the fight.
+    ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
+    let waited = ok(war.expect("The corpse of the beastly fido decays into dust.", FIGHT));
+    // The survivor was awake and next to him all along.
+    let since = waited + &std::mem::take(&mut war.buf);
+    let look = ok(war.cmd("look", "A beastly fido is here."));
+    for text in [&since, &look] {
+        assert!(!text.contains("fido's bite"), "bitten while awake:\n{text}");
+    }
+    ok(war.cmd("sleep", "You go to sleep."));
+    ok(war.expect("The beastly fido's bite", FIGHT));
+}
+
+/// Proof 2: with autoloot, autogold and autosac on, the kill loots the
+/// corpse (the fido was given a pair of pants and a gold coin) and
+/// sacrifices it to Mota.
+#[test]
+fn autoloot_and_autosac_loot_and_sacrifice_the_next_kill() {
+    let Some(dir) = rom_world("autoloot_and_autosac_loot_and_sacrifice_the_next_kill") else {
+        return;
+    };
+    let server = boot(&dir);
+    let (mut imp, mut p) = void_with(&server, &["Wulf"], 5);
+    let war = &mut p[0];
+    ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
+    ok(imp.cmd(
+        "load obj 3062 1",
+        "You have created a pair of leather pants!",
+    ));
+    ok(imp.cmd(
+        "give pants fido",
+        "You give a pair of leather pants to the beastly fido.",
+    ));
+    ok(imp.cmd("load obj 2 1", "You have created a gold coin!"));
+    ok(imp.cmd(
+        "give coin fido",
+        "You give a gold coin to the beastly fido.",
+    ));
+    ok(war.cmd("autoloot", "Automatic corpse looting set."));
+    ok(war.cmd("autogold", "Automatic gold looting set."));
+    ok(war.cmd("autosac", "Automatic corpse sacrificing set."));
+    ok(war.cmd("kill fido", "The beastly fido is DEAD!!"));
+    let after = ok(war.expect("for your sacrifice.", FIGHT));
+    for line in [
+        "You get a pair of leather pants from the corpse of the beastly fido.",
+        "You get a gold coin from the corpse of the beastly fido.",
+        "Mota gives you one silver coin for your sacrifice.",
+    ] {
+        assert!(after.contains(line), "{line:?} not in:\n{after}");
+    }
+    let look = ok(war.cmd("look", "The Void"));
+    let look = look + &war.drain(Duration::from_millis(200));
+    assert!(!look.contains("corpse"), "{look}");
+    ok(war.cmd("inventory", "a pair of leather pants"));
+    ok(war.cmd("score", "1 gold"));
+}
+
+/// Proof 3: the warrior's kit lies in his corpse where he died, and another
+/// player cannot loot it (ROM's can_loot: the owner is on line, not in his
+/// group and has not set canloot).
+#[test]
+fn a_dead_warriors_kit_stays_in_his_corpse_for_him_alone() {
+    let Some(dir) = rom_world("a_dead_warriors_kit_stays_in_his_corpse_for_him_alone") else {
+        return;
+    };
+    let server = boot(&dir);
+    let (mut imp, mut p) = void_with(&server, &["Wulf", "Tam"], 1);
+    let (war, thief) = p.split_at_mut(1);
+    let (war, thief) = (&mut war[0], &mut thief[0]);
+    let eq = ok(war.cmd("equipment", "You are using:"));
+    let eq = eq + &war.drain(Duration::from_millis(300));
+    let kit: Vec<String> = eq
+        .lines()
+        .filter(|l| l.starts_with('<') && !l.contains("hp "))
+        .filter_map(|l| l.split_once('>').map(|(_, item)| item.trim().to_string()))
+        .filter(|item| !item.is_empty())
+        .collect();
+    assert!(kit.len() >= 3, "no kit:\n{eq}");
+    ok(imp.cmd("transfer cityguard", "Ok."));
+    ok(war.cmd("kill cityguard", "You have been KILLED!!"));
+    ok(thief.expect("Wulf is DEAD!!", FIGHT));
+    let inside = ok(thief.cmd("look in corpse", "corpse of Wulf holds:"));
+    let inside = inside + &thief.drain(Duration::from_millis(300));
+    for item in &kit {
+        assert!(
+            inside.contains(item.as_str()),
+            "{item:?} not in the corpse:\n{inside}"
+        );
+    }
+    ok(thief.cmd("get all corpse", "You can't do that."));
+    ok(thief.cmd("get sword corpse", "You can't do that."));
+    // Still all there.
+    let again = ok(thief.cmd("look in corpse", "corpse of Wulf holds:"));
+    let again = again + &thief.drain(Duration::from_millis(300));
+    for item in &kit {
+        assert!(
+            again.contains(item.as_str()),
+            "{item:?} gone from the corpse:\n{again}"
+        );
+    }
+}
+
+/// Proof 4a: a warrior losing to a cityguard on the Temple Square (five
+/// exits) flees on his own once his hit points fall to his wimpy.
+#[test]
+fn wimpy_makes_a_losing_warrior_flee_on_his_own() {
+    let Some(dir) = rom_world("wimpy_makes_a_losing_warrior_flee_on_his_own") else {
+        return;
+    };
+    let server = boot(&dir);
+    let (mut imp, mut p) = void_with(&server, &["Wulf"], 10);
+    let war = &mut p[0];
+    ok(imp.cmd("goto 3005", "The Temple Square"));
+    ok(imp.cmd("transfer wulf", "Ok."));
+    ok(war.expect("The Temple Square", FIGHT));
+    ok(imp.cmd("transfer cityguard", "Ok."));
+    let score = ok(war.cmd("score", "hit,"));
+    let max_hit = number_after(&score, "/");
+    ok(war.cmd(&format!("wimpy {}", max_hit / 2), "Wimpy set to"));
+    war.send_line("kill cityguard")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fight = ok(war.expect("You flee from combat!", FIGHT));
+    assert!(!fight.contains("KILLED"), "{fight}");
+    ok(war.expect("You lost 10 exp points.", FIGHT));
+    ok(imp.expect("Wulf has fled!", FIGHT));
+    let look = ok(war.cmd("look", "Exits"));
+    assert!(!look.contains("The Temple Square"), "{look}");
+    ok(war.cmd("score", "You are standing."));
+}
+
+/// Proof 5: two level-5 warriors in a group share a fido's experience by
+/// ROM's group_gain: each gets xp_compute with the group's 10 levels, that
+/// is the lone killer's 7..=12 (see the first test) times 5/9 instead of
+/// 5/4: 3..=6 each, where a lone level-5 killer gets 8..=15.
+#[test]
+fn a_group_shares_the_experience_by_roms_formula() {
+    let Some(dir) = rom_world("a_group_shares_the_experience_by_roms_formula") else {
+        return;
+    };
+    let server = boot(&dir);
+    let (mut imp, mut p) = void_with(&server, &["Wulf", "Brand"], 5);
+    let (lead, rest) = p.split_at_mut(1);
+    let (lead, other) = (&mut lead[0], &mut rest[0]);
+    ok(other.cmd("follow wulf", "You now follow Wulf."));
+    ok(lead.cmd("group brand", "Brand joins your group."));
+    ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
+    ok(lead.cmd("kill fido", "The beastly fido is DEAD!!"));
+    let a = xp_of(&ok(lead.expect("experience points.", FIGHT)));
+    let b = xp_of(&ok(other.expect("experience points.", FIGHT)));
+    for xp in [a, b] {
+        assert!((3..=6).contains(&xp), "leader {a}, member {b}");
+    }
+}
+
+/// Lines of `look`/`score`/`affects` output that a fight does not change:
+/// prompts, blank lines, combat messages and the hit-point line go.
+fn steady_lines(text: &str) -> Vec<String> {
+    let combat = [
+        "cityguard's",
+        "the cityguard.",
+        "the cityguard!",
+        "HURT!",
+        "BLEEDING!",
+        "parr",
+        "dodge",
+        "block",
+        "sprawling",
+        "disarm",
+        "Huh?",
+    ];
+    text.lines()
+        .map(|l| {
+            // Prompts ("<20hp 100m 100mv> ") run into the next line.
+            let mut l = l.trim();
+            while l.starts_with('<') {
+                match l.find("> ") {
+                    Some(p) => l = l[p + 2..].trim_start(),
+                    None => break,
+                }
+            }
+            l.to_string()
+        })
+        .filter(|l| !l.is_empty() && l != ">")
+        .filter(|l| !combat.iter().any(|c| l.contains(c)))
+        .filter(|l| !(l.starts_with("You have ") && l.contains(" hit, ")))
+        .collect()
+}
+
+/// `look`, `score` and `affects`, as text between two "Huh?" sentinels.
+fn snapshot(c: &mut Client) -> String {
+    ok(c.cmd("sentinelword", "Huh?"));
+    for line in ["look", "score", "affects", "sentinelword"] {
+        c.send_line(line).unwrap_or_else(|e| panic!("{e}"));
+    }
+    ok(c.expect("Huh?", FIGHT))
+}
+
+/// Proof 6: a copyover in the middle of a fight: the cityguard goes on
+/// slashing the same warrior afterwards, and `look`, `score` and `affects`
+/// read the same before and after, but for the hit points and the combat
+/// messages the fight adds between the two reads.
+#[test]
+fn a_fight_goes_on_across_a_copyover() {
+    let Some(dir) = rom_world("a_fight_goes_on_across_a_copyover") else {
+        return;
+    };
+    let server = boot(&dir);
+    // Level 20: the cityguard (level 15) still wins, but only after many
+    // rounds.
+    let (mut imp, mut p) = void_with(&server, &["Wulf"], 20);
+    let war = &mut p[0];
+    ok(imp.cmd("transfer cityguard", "Ok."));
+    ok(war.cmd("kill cityguard", "The cityguard"));
+    ok(war.expect("The cityguard's ", FIGHT));
+    ok(war.expect("\n", FIGHT));
+    let before = snapshot(war);
+    ok(imp.cmd("copyover", "Your body rematerializes."));
+    ok(war.expect("Your body rematerializes.", FIGHT));
+    let after = snapshot(war);
+    // More rounds, against the same mobile.
+    ok(war.expect("The cityguard's ", FIGHT));
+    let (b, a) = (steady_lines(&before), steady_lines(&after));
+    assert!(
+        b.iter().any(|l| l.contains("is here, fighting YOU")),
+        "{before}"
+    );
+    assert!(b.iter().any(|l| l == "You are fighting."), "{before}");
+    assert!(
+        b.iter().any(|l| l.starts_with("Level: 20")) || before.contains("level 20"),
+        "{before}"
+    );
+    assert_eq!(b, a, "before:\n{before}\nafter:\n{after}");
+    assert!(!after.contains("KILLED"), "{after}");
 }
