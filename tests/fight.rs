@@ -404,3 +404,34 @@ fn a_fight_goes_on_across_a_copyover() {
     assert_eq!(b, a, "before:\n{before}\nafter:\n{after}");
     assert!(!after.contains("KILLED"), "{after}");
 }
+
+/// Every combat command, shown or hidden, mortal or immortal, has an entry
+/// in the bundled help file under its own name, readable at its level.
+#[test]
+fn every_combat_command_has_help() {
+    use gracemud::game::{act_info, interp};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("areas");
+    let report = gracemud::db::load_area_dir(&dir);
+    assert!(report.is_ok(), "{:?}", report.errors.first());
+    let w = gracemud::world::World::new(report.protos, 1);
+    let mut missing = Vec::new();
+    for name in [
+        "kill", "hit", "murder", "consider", "flee", "wimpy", "rescue", "slay", "peace",
+        "autolist", "autoloot", "autogold", "autosac", "autosplit", "autoassist", "autoexit",
+        "sacrifice", "split",
+    ] {
+        let Some(c) = interp::COMMANDS.iter().find(|c| c.name == name) else {
+            missing.push(format!("{name} (no such command)"));
+            continue;
+        };
+        let found = act_info::find_helps(&w, name, c.level).iter().any(|h| {
+            h.keywords
+                .split_whitespace()
+                .any(|k| k.trim_matches('\'').eq_ignore_ascii_case(name))
+        });
+        if !found {
+            missing.push(name.to_string());
+        }
+    }
+    assert!(missing.is_empty(), "no help for: {missing:?}");
+}
