@@ -53,7 +53,9 @@ impl World {
     }
 
     /// Put a character into a room (taking it out of any other first).
-    /// An unknown room falls back to the temple, then limbo.
+    /// An unknown room falls back to the temple, then limbo, then the
+    /// lowest vnum (not the hash map's first key: that would differ from
+    /// one process to the next and break replays under `--seed`).
     pub fn char_to_room(&mut self, ch: CharId, room: RoomVnum) {
         self.char_from_room(ch);
         let room = if self.rooms.contains_key(&room) {
@@ -63,7 +65,7 @@ impl World {
         } else if self.rooms.contains_key(&ROOM_VNUM_LIMBO) {
             ROOM_VNUM_LIMBO
         } else {
-            match self.rooms.keys().next() {
+            match self.rooms.keys().min() {
                 Some(&v) => v,
                 None => return,
             }
@@ -1142,6 +1144,23 @@ mod tests {
         });
         w.char_to_room(id, RoomVnum(10));
         id
+    }
+
+    #[test]
+    fn an_unknown_room_falls_back_to_the_lowest_vnum() {
+        let mut w = world_with_room();
+        for v in [30, 7, 20] {
+            w.rooms.insert(
+                RoomVnum(v),
+                Room {
+                    vnum: RoomVnum(v),
+                    ..Room::default()
+                },
+            );
+        }
+        let pc = add(&mut w, "Pc", false);
+        w.char_to_room(pc, RoomVnum(12345));
+        assert_eq!(w.ch(pc).and_then(|c| c.room), Some(RoomVnum(7)));
     }
 
     #[test]
