@@ -229,7 +229,7 @@ fn autoloot_and_autosac_loot_and_sacrifice_the_next_kill() {
 
 /// Proof 3: the warrior's kit lies in his corpse where he died, and another
 /// player cannot loot it (ROM's can_loot: the owner is on line, not in his
-/// group and has not set canloot).
+/// group and has not set canloot); the owner can.
 #[test]
 fn a_dead_warriors_kit_stays_in_his_corpse_for_him_alone() {
     let Some(dir) = rom_world("a_dead_warriors_kit_stays_in_his_corpse_for_him_alone") else {
@@ -244,7 +244,15 @@ fn a_dead_warriors_kit_stays_in_his_corpse_for_him_alone() {
     let kit: Vec<String> = eq
         .lines()
         .filter(|l| l.starts_with('<') && !l.contains("hp "))
-        .filter_map(|l| l.split_once('>').map(|(_, item)| item.trim().to_string()))
+        .filter_map(|l| l.split_once('>').map(|(_, item)| item.trim()))
+        // "(Glowing) a war banner": the tags are for looking only.
+        .map(|item| {
+            let mut item = item;
+            while let Some(rest) = item.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+                item = rest.1;
+            }
+            item.to_string()
+        })
         .filter(|item| !item.is_empty())
         .collect();
     assert!(kit.len() >= 3, "no kit:\n{eq}");
@@ -268,6 +276,17 @@ fn a_dead_warriors_kit_stays_in_his_corpse_for_him_alone() {
         assert!(
             again.contains(item.as_str()),
             "{item:?} gone from the corpse:\n{again}"
+        );
+    }
+    // Its owner may take it all back.
+    ok(imp.cmd("transfer wulf", "Ok."));
+    ok(war.expect("The Void", FIGHT));
+    let got = ok(war.cmd("get all corpse", "from the corpse of Wulf."));
+    let got = got + &war.drain(Duration::from_millis(300));
+    for item in &kit {
+        assert!(
+            got.contains(item.as_str()),
+            "{item:?} not taken back:\n{got}"
         );
     }
 }
