@@ -82,8 +82,13 @@ impl World {
         if is_pc {
             if let Some(area) = self.room(room).map(|r| r.area.0) {
                 if let Some(a) = self.areas.get_mut(area) {
+                    // ROM: a player entering an empty area wakes it and
+                    // starts its reset clock again (rom-mechanics 12.1).
+                    if a.empty {
+                        a.empty = false;
+                        a.age = 0;
+                    }
                     a.nplayer += 1;
-                    a.empty = false;
                 }
             }
         }
@@ -1144,6 +1149,39 @@ mod tests {
         });
         w.char_to_room(id, RoomVnum(10));
         id
+    }
+
+    #[test]
+    fn a_player_entering_an_empty_area_restarts_its_age() {
+        let mut w = world_with_room();
+        let area = w.room(RoomVnum(10)).map_or(0, |r| r.area.0);
+        while w.areas.len() <= area {
+            w.areas.push(Area::default());
+        }
+        if let Some(a) = w.areas.get_mut(area) {
+            a.empty = true;
+            a.age = 25;
+        }
+        // A mobile does not wake it.
+        add(&mut w, "Mob", true);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age)),
+            Some((true, 25))
+        );
+        add(&mut w, "Pc", false);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age)),
+            Some((false, 0))
+        );
+        // A second player finds it awake: the age goes on.
+        if let Some(a) = w.areas.get_mut(area) {
+            a.age = 7;
+        }
+        add(&mut w, "Pc2", false);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age, a.nplayer)),
+            Some((false, 7, 2))
+        );
     }
 
     #[test]
