@@ -389,7 +389,8 @@ fn snapshot(c: &mut Client) -> String {
 /// Proof 6: a copyover in the middle of a fight: the cityguard goes on
 /// slashing the same warrior afterwards, and `look`, `score` and `affects`
 /// read the same before and after, but for the hit points and the combat
-/// messages the fight adds between the two reads.
+/// messages the fight adds between the two reads; a corpse made before it
+/// decays after it.
 #[test]
 fn a_fight_goes_on_across_a_copyover() {
     let Some(dir) = rom_world("a_fight_goes_on_across_a_copyover") else {
@@ -400,11 +401,18 @@ fn a_fight_goes_on_across_a_copyover() {
     // side wins for dozens of rounds.
     let (mut imp, mut p) = void_with(&server, &["Wulf"], 30);
     let war = &mut p[0];
+    // A fresh corpse, whose timer the copyover must carry too.
+    ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
+    ok(war.cmd("kill fido", "The beastly fido is DEAD!!"));
     ok(imp.cmd("transfer cityguard", "Ok."));
     ok(war.cmd("kill cityguard", "The cityguard"));
     ok(war.expect("The cityguard's ", FIGHT));
     ok(war.expect("\n", FIGHT));
     let before = snapshot(war);
+    assert!(
+        before.contains("The corpse of the beastly fido is lying here."),
+        "{before}"
+    );
     ok(imp.cmd("copyover", "Your body rematerializes."));
     ok(war.expect("Your body rematerializes.", FIGHT));
     let after = snapshot(war);
@@ -422,6 +430,8 @@ fn a_fight_goes_on_across_a_copyover() {
     );
     assert_eq!(b, a, "before:\n{before}\nafter:\n{after}");
     assert!(!after.contains("KILLED"), "{after}");
+    // The corpse still rots on ROM's schedule.
+    ok(imp.expect("The corpse of the beastly fido decays into dust.", FIGHT));
 }
 
 /// Every combat command, shown or hidden, mortal or immortal, has an entry
@@ -580,7 +590,10 @@ fn scripted_fight(dir: &Path, seed: &str, n: usize) -> Vec<String> {
 ///
 /// The world is one generator (ROM's), and pulses follow the wall clock, so
 /// the script must not let time decide how many numbers are drawn before
-/// or during the fight: the world here is Limbo plus a one-mobile arena.
+/// or during the fight. On the stock world it would: the mud school is
+/// never marked empty once a player has been in it, and its wanderers draw
+/// numbers every mobile pulse, at moments the clock sets relative to the
+/// script's lines. So the world here is Limbo plus a one-mobile arena.
 /// No mobile wanders (mobile_update draws only for mobiles that may), none
 /// is aggressive, no area resets within the test (the first comes 15 area
 /// pulses after a player arrives), and ticks draw nothing. Regeneration
