@@ -4,8 +4,14 @@
 //!
 //! The implementor (the first character created) brings everyone to the
 //! Void (room 1), which has no exits, so nobody can flee and the fights
-//! always end in a death. Pulses last 5 ms; the test waits for text, never
+//! always end in a death. Pulses last 5 ms; the tests wait for text, never
 //! for time. Skipped with a note when `../shared/rom-areas` is absent.
+//!
+//! The other tests prove, the same way: corpse decay, the aggressive but
+//! wimpy fido that bites only sleepers, autoloot/autosac, a player corpse
+//! only its owner may loot, wimpy fleeing, group experience by ROM's
+//! formula, a fight going on across a copyover, and a fight replayed blow
+//! for blow by two servers under the same seed.
 
 mod common;
 
