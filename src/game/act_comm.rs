@@ -579,7 +579,7 @@ pub fn group_here(world: &World, ch: CharId, skip_charmed: bool) -> usize {
 
 /// C's `atoi`: an optional sign and the leading digits; 0 when there are
 /// none (so `split lots` is a split of nothing).
-fn atoi(word: &str) -> i64 {
+pub(crate) fn atoi(word: &str) -> i64 {
     let (neg, digits) = match word.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, word.strip_prefix('+').unwrap_or(word)),

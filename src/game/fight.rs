@@ -1879,16 +1879,13 @@ pub fn do_wimpy(world: &mut World, ch: CharId, arg: &str) {
     let (word, _) = one_argument(arg);
     let Some(c) = world.ch(ch) else { return };
     let max_hit = c.max_hit;
+    // ROM reads the number with atoi: `wimpy none` is wimpy 0, `wimpy 12hp`
+    // is 12.
     let wimpy = if word.is_empty() {
         max_hit / 5
     } else {
-        match word.parse::<i32>() {
-            Ok(n) => n,
-            Err(_) => {
-                world.send(ch, "Your courage exceeds your wisdom.\n");
-                return;
-            }
-        }
+        let n = super::act_comm::atoi(&word);
+        i32::try_from(n).unwrap_or(if n < 0 { -1 } else { i32::MAX })
     };
     if wimpy < 0 {
         world.send(ch, "Your courage exceeds your wisdom.\n");
@@ -2495,6 +2492,21 @@ mod tests {
         do_wimpy(&mut w, hero, "");
         assert_eq!(take_output(&mut w, hero), "Wimpy set to 20 hit points.\n");
         do_wimpy(&mut w, hero, "51");
+        assert_eq!(
+            take_output(&mut w, hero),
+            "Such cowardice ill becomes you.\n"
+        );
+        // atoi, as ROM reads it.
+        do_wimpy(&mut w, hero, "12hp");
+        assert_eq!(take_output(&mut w, hero), "Wimpy set to 12 hit points.\n");
+        do_wimpy(&mut w, hero, "none");
+        assert_eq!(take_output(&mut w, hero), "Wimpy set to 0 hit points.\n");
+        do_wimpy(&mut w, hero, "-3");
+        assert_eq!(
+            take_output(&mut w, hero),
+            "Your courage exceeds your wisdom.\n"
+        );
+        do_wimpy(&mut w, hero, "99999999999999");
         assert_eq!(
             take_output(&mut w, hero),
             "Such cowardice ill becomes you.\n"

@@ -53,7 +53,9 @@ impl World {
     }
 
     /// Put a character into a room (taking it out of any other first).
-    /// An unknown room falls back to the temple, then limbo.
+    /// An unknown room falls back to the temple, then limbo, then the
+    /// lowest vnum (not the hash map's first key: that would differ from
+    /// one process to the next and break replays under `--seed`).
     pub fn char_to_room(&mut self, ch: CharId, room: RoomVnum) {
         self.char_from_room(ch);
         let room = if self.rooms.contains_key(&room) {
@@ -63,7 +65,7 @@ impl World {
         } else if self.rooms.contains_key(&ROOM_VNUM_LIMBO) {
             ROOM_VNUM_LIMBO
         } else {
-            match self.rooms.keys().next() {
+            match self.rooms.keys().min() {
                 Some(&v) => v,
                 None => return,
             }
@@ -80,8 +82,13 @@ impl World {
         if is_pc {
             if let Some(area) = self.room(room).map(|r| r.area.0) {
                 if let Some(a) = self.areas.get_mut(area) {
+                    // ROM: a player entering an empty area wakes it and
+                    // starts its reset clock again (rom-mechanics 12.1).
+                    if a.empty {
+                        a.empty = false;
+                        a.age = 0;
+                    }
                     a.nplayer += 1;
-                    a.empty = false;
                 }
             }
         }
@@ -1142,6 +1149,56 @@ mod tests {
         });
         w.char_to_room(id, RoomVnum(10));
         id
+    }
+
+    #[test]
+    fn a_player_entering_an_empty_area_restarts_its_age() {
+        let mut w = world_with_room();
+        let area = w.room(RoomVnum(10)).map_or(0, |r| r.area.0);
+        while w.areas.len() <= area {
+            w.areas.push(Area::default());
+        }
+        if let Some(a) = w.areas.get_mut(area) {
+            a.empty = true;
+            a.age = 25;
+        }
+        // A mobile does not wake it.
+        add(&mut w, "Mob", true);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age)),
+            Some((true, 25))
+        );
+        add(&mut w, "Pc", false);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age)),
+            Some((false, 0))
+        );
+        // A second player finds it awake: the age goes on.
+        if let Some(a) = w.areas.get_mut(area) {
+            a.age = 7;
+        }
+        add(&mut w, "Pc2", false);
+        assert_eq!(
+            w.areas.get(area).map(|a| (a.empty, a.age, a.nplayer)),
+            Some((false, 7, 2))
+        );
+    }
+
+    #[test]
+    fn an_unknown_room_falls_back_to_the_lowest_vnum() {
+        let mut w = world_with_room();
+        for v in [30, 7, 20] {
+            w.rooms.insert(
+                RoomVnum(v),
+                Room {
+                    vnum: RoomVnum(v),
+                    ..Room::default()
+                },
+            );
+        }
+        let pc = add(&mut w, "Pc", false);
+        w.char_to_room(pc, RoomVnum(12345));
+        assert_eq!(w.ch(pc).and_then(|c| c.room), Some(RoomVnum(7)));
     }
 
     #[test]
