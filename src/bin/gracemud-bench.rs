@@ -936,6 +936,10 @@ fn scenario_attack(b: &mut Bench) {
 /// The bundled world's oak training post: 30,000 hit points, rarely hits.
 const TRAINING_POST: i32 = 3711;
 
+/// The fighters' level: aggressive mobiles ignore players more than five
+/// levels above them (ROM's aggr_update), and the bundled world's stop at 15.
+const FIGHTER_LEVEL: i32 = 20;
+
 /// Rooms fighters may be sent to: outside the drill yard (where the other
 /// players walk) and limbo, and neither safe, private, solitary nor
 /// reserved. Empty if the areas cannot be read.
@@ -967,22 +971,29 @@ fn fight_rooms(areas: &Path) -> Vec<i32> {
         .collect()
 }
 
-/// One `violence_update:` summary line: (p50 ms, max ms, rounds, mean
-/// characters fighting).
-fn violence_line(line: &str) -> Option<(f64, f64, f64, f64)> {
+/// One `violence_update:` summary line of the server's log.
+struct Window {
+    /// Milliseconds per round.
+    p50: f64,
+    max: f64,
+    rounds: f64,
+    /// Characters fighting: the mean over the rounds, and the most.
+    fighting: f64,
+    fighting_max: f64,
+}
+
+fn violence_line(line: &str) -> Option<Window> {
     let rest = &line[line.find("violence_update:")?..];
     let rounds = number_after(rest, "violence_update:")?;
-    let fighting = rest[..rest.find(" fighting")?]
-        .rsplit(' ')
-        .next()?
-        .parse()
-        .ok()?;
-    Some((
-        number_after(rest, "p50")?,
-        number_after(rest, "max")?,
+    let at = rest.find(" fighting")?;
+    let fighting = rest[..at].rsplit(' ').next()?.parse().ok()?;
+    Some(Window {
+        p50: number_after(rest, "p50")?,
+        max: number_after(rest, "max")?,
         rounds,
         fighting,
-    ))
+        fighting_max: number_after(&rest[at..], "(max")?,
+    })
 }
 
 fn scenario_fight(b: &mut Bench) {
@@ -1035,7 +1046,9 @@ fn scenario_fight(b: &mut Bench) {
     for (i, &a) in fagents.iter().enumerate() {
         let room = rooms[i % rooms.len()];
         let name = load.agents[a].name.clone();
+        // Level 20: the wolves of the Fernwold leave them alone.
         for line in [
+            format!("advance {name} {FIGHTER_LEVEL}"),
             format!("transfer {name} {room}"),
             format!("at {room} load mob {TRAINING_POST}"),
         ] {
@@ -1075,16 +1088,17 @@ fn scenario_fight(b: &mut Bench) {
                 .collect()
         })
         .unwrap_or_default();
-    let windows: Vec<(f64, f64, f64, f64)> =
-        lines.iter().filter_map(|l| violence_line(l)).collect();
+    let windows: Vec<Window> = lines.iter().filter_map(|l| violence_line(l)).collect();
     let slow = lines
         .iter()
         .filter(|l| l.contains("slow violence_update"))
         .count();
-    let rounds: f64 = windows.iter().map(|w| w.2).sum();
-    let vmax = windows.iter().map(|w| w.1).reduce(f64::max);
-    let vp50 = median(windows.iter().map(|w| w.0).collect());
-    let fighting = median(windows.iter().map(|w| w.3).collect());
+    let rounds: f64 = windows.iter().map(|w| w.rounds).sum();
+    let vmax = windows.iter().map(|w| w.max).reduce(f64::max);
+    let vp50 = median(windows.iter().map(|w| w.p50).collect());
+    let fighting = median(windows.iter().map(|w| w.fighting).collect());
+    let fighting_max = windows.iter().map(|w| w.fighting_max).reduce(f64::max);
+    let deaths = lines.iter().filter(|l| l.contains(" killed by ")).count();
     let scale = if players == 1000 {
         String::new()
     } else {
@@ -1097,7 +1111,7 @@ fn scenario_fight(b: &mut Bench) {
         "ms",
         None,
         format!(
-            "median of {} windows' p50 (10 rounds each); {fighters} fighters in {} rooms, {per_room} a room, each with its own post (set up in {setup_secs:.1} s)",
+            "median of {} windows' p50 (10 rounds each); {fighters} level-{FIGHTER_LEVEL} fighters in {} rooms, {per_room} a room, each with its own post (set up in {setup_secs:.1} s)",
             windows.len(),
             rooms.len().min(fighters)
         ),
@@ -1117,7 +1131,8 @@ fn scenario_fight(b: &mut Bench) {
         "",
         None,
         format!(
-            "server's count, median of windows' means: players and posts (2 × {fighters} when every fighter is in a fight)"
+            "server's count, median of windows' means (most in a round: {}): players and posts, 2 × {fighters} when every fighter is in a fight; {deaths} players killed",
+            fighting_max.map_or_else(|| "?".to_string(), |m| format!("{m:.0}"))
         ),
     );
     let p = load.round_trips(pg, t0, t1 + Duration::from_secs(10));
@@ -1788,5 +1803,24 @@ fn main() {
         println!("{}", json(&b));
     } else {
         print!("{table}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_servers_violence_line() {
+        let w = violence_line(
+            "[2026-12-04T16:51:05Z INFO  gracemud::game] violence_update: 10 rounds in 30 s, p50 3.186 ms, max 5.994 ms, 971 fighting (max 987)",
+        );
+        let Some(w) = w else {
+            panic!("not read");
+        };
+        assert_eq!(
+            (w.p50, w.max, w.rounds, w.fighting, w.fighting_max),
+            (3.186, 5.994, 10.0, 971.0, 987.0)
+        );
     }
 }
