@@ -70,8 +70,9 @@ pub struct Bot {
     pub watch: Option<String>,
     pub watch_hit: Option<Instant>,
     /// When set, a prompt ends a round trip only if some complete line since
-    /// the line was sent is non-empty and does not start with this prefix
-    /// (lines like "Loadaaab leaves north." are other bots, not the reply).
+    /// the line was sent is non-empty and does not contain this prefix
+    /// (lines like "Loadaaab leaves north." or "A post's thwack misses
+    /// Loadaaab." are other bots, not the reply).
     pub noise_prefix: Option<String>,
     out: Vec<u8>,
     state: TelnetState,
@@ -159,10 +160,9 @@ impl Bot {
                 let line = std::mem::take(&mut self.line);
                 let text = line.trim_ascii();
                 if !text.is_empty() {
-                    let noise = self
-                        .noise_prefix
-                        .as_deref()
-                        .is_some_and(|p| text.starts_with(p.as_bytes()));
+                    let noise = self.noise_prefix.as_deref().is_some_and(|p| {
+                        !p.is_empty() && text.windows(p.len()).any(|w| w == p.as_bytes())
+                    });
                     if !noise {
                         self.substantive = true;
                     }
@@ -417,7 +417,7 @@ mod tests {
         s.send(i, "look");
         // Another bot's doings, with a prompt: not the reply.
         server
-            .write_all(b"\r\nLoadaaab leaves north.\r\n\r\n<20hp> \xff\xf9")
+            .write_all(b"\r\nLoadaaab leaves north.\r\nA post's thwack misses Loadaaac.\r\n<20hp> \xff\xf9")
             .expect("write");
         assert!(s
             .wait_until(&[i], Duration::from_secs(5), |b| b.prompts == 1)

@@ -5,7 +5,8 @@
 //!
 //! Scenarios: (1) boot, (2) idle connections held, (3) command latency,
 //! (4) logins under load, (5) copyover, (6) memory per player, (7) players'
-//! latency while the server is attacked (issue #8). The load
+//! latency while the server is attacked (issue #8), (8) combat load: half
+//! of 1,000 players fighting training posts (issue #11). The load
 //! comes from the generator in `gracemud-load.rs` (included as a module),
 //! which runs in this process on the same machine as the server: the two
 //! share the cores, and the table says so.
@@ -930,6 +931,282 @@ fn scenario_attack(b: &mut Bench) {
 }
 
 // ---------------------------------------------------------------------------
+// 8. Combat load (issue #11): half the players fighting without pause
+
+/// The bundled world's oak training post: 30,000 hit points, rarely hits.
+const TRAINING_POST: i32 = 3711;
+
+/// The fighters' level: aggressive mobiles ignore players more than five
+/// levels above them (ROM's aggr_update), and the bundled world's stop at 15.
+const FIGHTER_LEVEL: i32 = 20;
+
+/// Rooms fighters may be sent to: outside the drill yard (where the other
+/// players walk) and limbo, and neither safe, private, solitary nor
+/// reserved. Empty if the areas cannot be read.
+fn fight_rooms(areas: &Path) -> Vec<i32> {
+    use gracemud::world::{
+        ROOM_GODS_ONLY, ROOM_HEROES_ONLY, ROOM_IMP_ONLY, ROOM_NEWBIES_ONLY, ROOM_NO_MOB,
+        ROOM_PRIVATE, ROOM_SAFE, ROOM_SOLITARY,
+    };
+    let report = gracemud::db::load_area_dir(areas);
+    let bad = ROOM_SAFE
+        | ROOM_PRIVATE
+        | ROOM_SOLITARY
+        | ROOM_NO_MOB
+        | ROOM_IMP_ONLY
+        | ROOM_GODS_ONLY
+        | ROOM_HEROES_ONLY
+        | ROOM_NEWBIES_ONLY;
+    let yard = report
+        .protos
+        .rooms
+        .get(&gracemud::world::RoomVnum(3700))
+        .map(|r| r.area);
+    report
+        .protos
+        .rooms
+        .values()
+        .filter(|r| r.vnum.0 >= 100 && r.flags & bad == 0 && Some(r.area) != yard)
+        .map(|r| r.vnum.0)
+        .collect()
+}
+
+/// One `violence_update:` summary line of the server's log.
+struct Window {
+    /// Milliseconds per round.
+    p50: f64,
+    max: f64,
+    rounds: f64,
+    /// The window's length in seconds.
+    secs: f64,
+    /// Characters fighting: the mean over the rounds, and the most.
+    fighting: f64,
+    fighting_max: f64,
+}
+
+fn violence_line(line: &str) -> Option<Window> {
+    let rest = &line[line.find("violence_update:")?..];
+    let rounds = number_after(rest, "violence_update:")?;
+    let at = rest.find(" fighting")?;
+    let fighting = rest[..at].rsplit(' ').next()?.parse().ok()?;
+    Some(Window {
+        p50: number_after(rest, "p50")?,
+        max: number_after(rest, "max")?,
+        rounds,
+        secs: number_after(rest, "rounds in")?,
+        fighting,
+        fighting_max: number_after(&rest[at..], "(max")?,
+    })
+}
+
+fn scenario_fight(b: &mut Bench) {
+    let sc = "8 combat load";
+    // The server sums up every 30 s: 60 s hold at least one whole window.
+    let (players, secs, quiet_secs): (usize, u64, u64) = if b.quick {
+        (100, 60, 8)
+    } else {
+        (1000, 90, 15)
+    };
+    let fighters = players / 2;
+    let rooms = fight_rooms(&b.areas);
+    if rooms.is_empty() {
+        return b.failed(sc, "no rooms to fight in (areas unreadable?)");
+    }
+    let per_room = fighters.div_ceil(rooms.len()).max(1);
+    let (server, mut load, imm) = match server_with_immortal(b, "fight") {
+        Ok(x) => x,
+        Err(e) => return b.failed(sc, &e),
+    };
+    // Fighter k of a room attacks post k there (`kill 2.post`).
+    let fgroups: Vec<usize> = (1..=per_room)
+        .map(|k| {
+            let g = load.group(&format!("fighters {k}"), 0.0, 0);
+            load.set_line(g, &format!("kill {k}.post"));
+            g
+        })
+        .collect();
+    let mut fagents = Vec::new();
+    for i in 0..fighters {
+        let g = fgroups[(i / rooms.len()) % per_room];
+        fagents.extend(load.add(g, i, 1, false));
+    }
+    let pg = load.group("players", 0.0, 6);
+    let pagents = load.add(pg, fighters, players - fighters, false);
+    let all: Vec<usize> = fagents.iter().chain(&pagents).copied().collect();
+    let ls = match login_all(&mut load, &all, "players") {
+        Ok(ls) => ls,
+        Err(e) => {
+            drop(load);
+            server.stop(true);
+            return b.failed(sc, &e);
+        }
+    };
+    b.row(
+        sc,
+        &format!("{} characters created through the dialogue", ls.n),
+        Some(ls.per_sec),
+        "logins/s",
+        None,
+        format!("{:.1} s", ls.secs),
+    );
+    // Spread the fighters over the rooms, a post for each.
+    let setup = Instant::now();
+    for (i, &a) in fagents.iter().enumerate() {
+        let room = rooms[i % rooms.len()];
+        let name = load.agents[a].name.clone();
+        // Level 20: the wolves of the Fernwold leave them alone.
+        for line in [
+            format!("advance {name} {FIGHTER_LEVEL}"),
+            format!("transfer {name} {room}"),
+            format!("at {room} load mob {TRAINING_POST}"),
+        ] {
+            load.command(imm, &line);
+            load.run_until(Duration::from_secs(10), |l| !l.awaiting(imm));
+        }
+    }
+    let setup_secs = setup.elapsed().as_secs_f64();
+    // The same players before the fights, for comparison.
+    load.set_rate(pg, 1.0);
+    load.run_for(Duration::from_secs(2));
+    let q0 = Instant::now();
+    load.run_for(Duration::from_secs(quiet_secs));
+    let quiet = load.round_trips(pg, q0, Instant::now());
+    for &g in &fgroups {
+        load.set_rate(g, 1.0 / 3.0);
+    }
+    // Every fighter has swung within two rounds; then measure.
+    load.run_for(Duration::from_secs(8));
+    let mark = server.log_len();
+    let cpu_gen0 = load::own_cpu_seconds();
+    load.reset_turns();
+    let c0 = server.cpu_seconds();
+    let t0 = Instant::now();
+    load.run_for(Duration::from_secs(secs));
+    let t1 = Instant::now();
+    let c1 = server.cpu_seconds();
+    let cpu_gen = load::own_cpu_seconds() - cpu_gen0;
+    let wall = (t1 - t0).as_secs_f64();
+    load.set_rate(pg, 0.0);
+    load.run_until(Duration::from_secs(10), |l| {
+        pagents.iter().all(|&a| !l.awaiting(a))
+    });
+    let logged: Vec<(Instant, String)> = server
+        .log
+        .lock()
+        .map(|l| {
+            l.iter()
+                .skip(mark)
+                .filter(|(at, _)| *at <= t1)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    // Only windows that lie wholly within the measured time.
+    let windows: Vec<Window> = logged
+        .iter()
+        .filter_map(|(at, l)| Some((*at, violence_line(l)?)))
+        .filter(|(at, w)| *at >= t0 + Duration::from_secs_f64(w.secs))
+        .map(|(_, w)| w)
+        .collect();
+    let lines: Vec<String> = logged.into_iter().map(|(_, l)| l).collect();
+    let slow = lines
+        .iter()
+        .filter(|l| l.contains("slow violence_update"))
+        .count();
+    let rounds: f64 = windows.iter().map(|w| w.rounds).sum();
+    let vmax = windows.iter().map(|w| w.max).reduce(f64::max);
+    let vp50 = median(windows.iter().map(|w| w.p50).collect());
+    let fighting = median(windows.iter().map(|w| w.fighting).collect());
+    let fighting_max = windows.iter().map(|w| w.fighting_max).reduce(f64::max);
+    let deaths = lines.iter().filter(|l| l.contains(" killed by ")).count();
+    let scale = if players == 1000 {
+        String::new()
+    } else {
+        "; --quick: fewer players than the target's 1,000".into()
+    };
+    b.row(
+        sc,
+        "violence_update per round: p50",
+        vp50,
+        "ms",
+        None,
+        format!(
+            "median of {} windows' p50 (10 rounds, 30 s each); {fighters} level-{FIGHTER_LEVEL} fighters in {} rooms, {per_room} a room, each with its own post (set up in {setup_secs:.1} s)",
+            windows.len(),
+            rooms.len().min(fighters)
+        ),
+    );
+    b.row(
+        sc,
+        "violence_update per round: max",
+        vmax,
+        "ms",
+        Some(Target::AtMost(5.0)),
+        format!("{rounds:.0} rounds in the windows wholly measured; {slow} rounds over 5 ms in all {wall:.0} s{scale}"),
+    );
+    b.row(
+        sc,
+        "characters fighting",
+        fighting,
+        "",
+        None,
+        format!(
+            "server's count, median of windows' means (most in a round: {}): players and posts, 2 × {fighters} when every fighter is in a fight; {deaths} players killed",
+            fighting_max.map_or_else(|| "?".to_string(), |m| format!("{m:.0}"))
+        ),
+    );
+    let p = load.round_trips(pg, t0, t1 + Duration::from_secs(10));
+    let grp = &load.groups[pg];
+    let note = format!(
+        "{} other players, look/move at 1/s: {} round trips in {secs} s; lost {}, skipped {}",
+        players - fighters,
+        p.n,
+        grp.lost,
+        grp.skipped
+    );
+    b.row(sc, "other players: p50", Some(p.p50), "ms", None, note);
+    let quiet_note = format!(
+        "before the fights ({quiet_secs} s, fighters idle): p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms{scale}",
+        quiet.p50, quiet.p99, quiet.max
+    );
+    b.row(
+        sc,
+        "other players: p99",
+        Some(p.p99),
+        "ms",
+        Some(Target::AtMost(2.0)),
+        quiet_note,
+    );
+    b.row(sc, "other players: max", Some(p.max), "ms", None, "");
+    if let (Some(a), Some(z)) = (c0, c1) {
+        b.row(
+            sc,
+            "server CPU",
+            Some((z - a) / wall * 100.0),
+            "%",
+            None,
+            format!(
+                "of one core; the generator used {:.0}% meanwhile (its longest turn {:.1} ms, {} turns > 1 ms)",
+                cpu_gen / wall * 100.0,
+                load.turn_max.as_secs_f64() * 1000.0,
+                load.turns_over_1ms
+            ),
+        );
+    }
+    let drops = load.count(&all, |a| a.dropped);
+    b.row(
+        sc,
+        "drops",
+        Some(drops as f64),
+        "",
+        Some(Target::AtMost(0.0)),
+        "fighters and other players",
+    );
+    drop(load);
+    server.stop(b.keep);
+}
+
+// ---------------------------------------------------------------------------
 // 4. Logins under load
 
 fn scenario_logins(b: &mut Bench) {
@@ -1525,6 +1802,9 @@ fn main() {
     if want(7) {
         scenario_attack(&mut b);
     }
+    if want(8) {
+        scenario_fight(&mut b);
+    }
     if let (Some(a), Some(z)) = (busy0, machine_busy_seconds()) {
         let wall = wall0.elapsed().as_secs_f64();
         let others = ((z - a) - (ours_seconds() - ours0)).max(0.0);
@@ -1547,5 +1827,24 @@ fn main() {
         println!("{}", json(&b));
     } else {
         print!("{table}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_servers_violence_line() {
+        let w = violence_line(
+            "[2026-12-04T16:51:05Z INFO  gracemud::game] violence_update: 10 rounds in 30 s, p50 3.186 ms, max 5.994 ms, 971 fighting (max 987)",
+        );
+        let Some(w) = w else {
+            panic!("not read");
+        };
+        assert_eq!(
+            (w.p50, w.max, w.rounds, w.secs, w.fighting, w.fighting_max),
+            (3.186, 5.994, 10.0, 30.0, 971.0, 987.0)
+        );
     }
 }

@@ -128,6 +128,9 @@ pub struct Group {
     pub rate: f64,
     /// Random steps after login before playing.
     pub walk: u32,
+    /// The command every bot sends at each slot (`kill 1.post`); `None`
+    /// alternates `look` and a move.
+    pub line: Option<String>,
     /// Round trips: (when the reply arrived, how long it took).
     pub samples: Vec<(Instant, Duration)>,
     pub sent: u64,
@@ -240,6 +243,7 @@ impl Load {
             name: name.into(),
             rate,
             walk,
+            line: None,
             samples: Vec::new(),
             sent: 0,
             lost: 0,
@@ -285,6 +289,14 @@ impl Load {
         let a = self.add(group, 0, 1, false)[0];
         self.agents[a].name = name.to_string();
         a
+    }
+
+    /// Have a group's bots send `line` at every slot instead of looking
+    /// and moving.
+    pub fn set_line(&mut self, group: usize, line: &str) {
+        if let Some(g) = self.groups.get_mut(group) {
+            g.line = Some(line.to_string());
+        }
     }
 
     /// Set a group's command rate (0 stops it; bots already playing pick
@@ -617,10 +629,11 @@ impl Load {
             }
             return;
         }
-        let line = if self.agents[a].sent.is_multiple_of(2) {
-            "look".to_string()
-        } else {
-            self.pick_move(a)
+        let fixed = self.groups.get(g).and_then(|g| g.line.clone());
+        let line = match fixed {
+            Some(line) => line,
+            None if self.agents[a].sent.is_multiple_of(2) => "look".to_string(),
+            None => self.pick_move(a),
         };
         self.send_cmd(a, i, &line, now);
         if let Some(group) = self.groups.get_mut(g) {

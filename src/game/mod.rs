@@ -100,6 +100,25 @@ pub const AUTOSAVE_PULSES: u64 = 300 * update::PULSE_PER_SECOND;
 const AUTOSAVE_PER_PULSE: usize = 4;
 /// Pulses between attempts to save players whose last save failed (5 s).
 pub const SAVE_RETRY_PULSES: u64 = 5 * update::PULSE_PER_SECOND;
+
+/// A combat round slower than this is logged on its own (the net's slow
+/// pulse warning has the same threshold and follows it).
+const SLOW_VIOLENCE: std::time::Duration = std::time::Duration::from_millis(5);
+
+/// Log a slow combat round at once, and every window's timings while
+/// anybody fights (the bench reads these lines).
+fn note_violence(window: &mut update::ViolenceWindow, pulse: u64, round: update::ViolenceRound) {
+    if round.took > SLOW_VIOLENCE {
+        log::warn!(
+            "slow violence_update at pulse {pulse}: {:.1} ms, {} fighting",
+            round.took.as_secs_f64() * 1000.0,
+            round.fighting
+        );
+    }
+    if let Some(line) = window.record(round) {
+        log::info!("{line}");
+    }
+}
 /// Pulses between sweeps of expired password-failure counts (1 minute).
 const THROTTLE_PRUNE_PULSES: u64 = 60 * update::PULSE_PER_SECOND;
 /// Idle ticks before a mortal is moved into the void, and before auto-quit.
@@ -266,6 +285,8 @@ pub struct Game {
     /// (tests move time on without sleeping).
     epoch: std::time::Instant,
     skew_ms: u64,
+    /// Combat rounds' timings, logged once per window while anybody fights.
+    violence: update::ViolenceWindow,
 }
 
 impl Game {
@@ -334,6 +355,7 @@ impl Game {
             gate_queue: VecDeque::new(),
             epoch: std::time::Instant::now(),
             skew_ms: 0,
+            violence: update::ViolenceWindow::default(),
         }
     }
 
@@ -1080,7 +1102,7 @@ impl Engine for Game {
         self.poll_saves();
         let failpoint = self.cfg.failpoint.as_deref() == Some("update-panic");
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            update::pulse(&mut self.world);
+            let round = update::pulse(&mut self.world);
             if failpoint
                 && self
                     .world
@@ -1089,7 +1111,11 @@ impl Engine for Game {
             {
                 panic!("failpoint update-panic");
             }
+            round
         }));
+        if let Ok(Some(round)) = ran {
+            note_violence(&mut self.violence, self.world.pulse, round);
+        }
         if let Err(p) = ran {
             // The rest of this pulse's updates are skipped; the next pulse
             // starts afresh. Nobody is disconnected.
