@@ -134,6 +134,10 @@ impl World {
                     .unwrap_or_default()
             }
         };
+        // What a reader reads depends on the reader only through what it
+        // can see ($n, $N, $p, $P): format once per distinct view, not once
+        // per reader (a crowded fight sends each blow to a roomful).
+        let mut made: Vec<([bool; 4], String)> = Vec::new();
         for reader in readers {
             let skip = match to {
                 To::Room => reader == ch,
@@ -151,8 +155,21 @@ impl World {
                 && r.conn
                     .and_then(|c| self.clients.get(&c))
                     .is_some_and(|i| i.gmcp);
-            let text = self.act_format(format, ch, &args, reader);
-            self.send(reader, &text);
+            let view = [
+                self.can_see(reader, ch),
+                args.vict.is_some_and(|v| self.can_see(reader, v)),
+                args.obj1.is_some_and(|o| self.can_see_obj(reader, o)),
+                args.obj2.is_some_and(|o| self.can_see_obj(reader, o)),
+            ];
+            let i = match made.iter().position(|(v, _)| *v == view) {
+                Some(i) => i,
+                None => {
+                    made.push((view, self.act_format(format, ch, &args, reader)));
+                    made.len() - 1
+                }
+            };
+            let text = &made[i].1;
+            self.send(reader, text);
             if let (Some(channel), true) = (channel, gmcp) {
                 self.channel_events.push(ChannelEvent {
                     channel,
