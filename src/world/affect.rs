@@ -22,7 +22,7 @@ use super::*;
 /// declare theirs here as they are written (the magic issue fills it);
 /// the text is our own. A skill without an entry ends silently.
 pub static WEAR_OFF: &[(&str, &str)] = &[
-    ("armor", "The shimmering ward about you thins and is gone."),
+    ("armor", "You feel less armored."),
     ("bless", "The warmth of the blessing ebbs away."),
     ("blindness", "The darkness lifts from your eyes."),
     ("detect invis", "The unseen slips back out of your sight."),
