@@ -34,6 +34,7 @@
 use super::act_comm::{is_same_group, stop_follower};
 use super::act_move::move_char;
 use super::act_obj::create_money;
+use super::skills::check_improve;
 use crate::db::tables::ATTACKS;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{one_argument, Immunity};
@@ -204,6 +205,7 @@ pub fn multi_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     }
     if world.rng.percent() < chance {
         one_hit(world, ch, victim, dt);
+        check_improve(world, ch, gsn::SECOND_ATTACK, true, 5);
         if fighting(world, ch) != Some(victim) {
             return;
         }
@@ -215,6 +217,7 @@ pub fn multi_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     };
     if world.rng.percent() < chance {
         one_hit(world, ch, victim, dt);
+        check_improve(world, ch, gsn::THIRD_ATTACK, true, 6);
     }
 }
 
@@ -415,6 +418,9 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
         damage(world, ch, victim, 0, dt, dam_type, true);
         return;
     }
+    if sn != Sn::NONE {
+        check_improve(world, ch, sn, true, 5);
+    }
     let is_npc = world.ch(ch).is_some_and(|c| c.is_npc());
     // Dice from files are bounded so that nothing below can overflow (no
     // stock weapon or mobile comes near these limits).
@@ -447,6 +453,7 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     if enhanced > 0 {
         let roll = world.rng.percent();
         if roll <= enhanced {
+            check_improve(world, ch, gsn::ENHANCED_DAMAGE, true, 6);
             dam += 2 * (dam * roll / 300);
         }
     }
@@ -813,6 +820,7 @@ fn check_parry(world: &mut World, ch: CharId, victim: CharId) -> bool {
         ActArgs::vict(victim),
         To::Char,
     );
+    check_improve(world, victim, gsn::PARRY, true, 6);
     true
 }
 
@@ -839,6 +847,7 @@ fn check_dodge(world: &mut World, ch: CharId, victim: CharId) -> bool {
         ActArgs::vict(victim),
         To::Char,
     );
+    check_improve(world, victim, gsn::DODGE, true, 6);
     true
 }
 
@@ -865,6 +874,7 @@ fn check_shield_block(world: &mut World, ch: CharId, victim: CharId) -> bool {
         ActArgs::vict(victim),
         To::Char,
     );
+    check_improve(world, victim, gsn::SHIELD_BLOCK, true, 6);
     true
 }
 

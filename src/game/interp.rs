@@ -18,7 +18,7 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight};
+use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, skills};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -115,13 +115,16 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("wizhelp",     do_wizhelp,               DEAD,     IM, Normal, SHOWN),
     // Informational commands.
     cmd("affects",     act_info::do_affects,     DEAD,     0,  Normal, SHOWN),
+    cmd("practice",    skills::do_practice,      SLEEPING, 0,  Normal, SHOWN),
     cmd("commands",    do_commands,              DEAD,     0,  Normal, SHOWN),
     cmd("consider",    fight::do_consider,       RESTING,  0,  Normal, SHOWN),
     cmd("equipment",   act_info::do_equipment,   DEAD,     0,  Normal, SHOWN),
     cmd("examine",     act_info::do_examine,     RESTING,  0,  Normal, SHOWN),
     cmd("help",        act_info::do_help,        DEAD,     0,  Normal, SHOWN),
     cmd("score",       act_info::do_score,       DEAD,     0,  Normal, SHOWN),
+    cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
+    cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
     // Configuration commands.
     cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),
@@ -173,6 +176,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("rescue",      fight::do_rescue,         FIGHTING, 0,  Normal, HIDDEN),
     // Miscellaneous commands.
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
+    cmd("gain",        skills::do_gain,          STANDING, 0,  Normal, SHOWN),
+    cmd("groups",      skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
     cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
     cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),
     cmd("recall",      act_move::do_recall,      FIGHTING, 0,  Normal, SHOWN),
@@ -180,6 +185,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("save",        act_comm::do_save,        DEAD,     0,  Normal, SHOWN),
     cmd("sleep",       act_move::do_sleep,       SLEEPING, 0,  Normal, SHOWN),
     cmd("split",       act_comm::do_split,       RESTING,  0,  Normal, SHOWN),
+    cmd("train",       skills::do_train,         RESTING,  0,  Normal, SHOWN),
     cmd("wake",        act_move::do_wake,        SLEEPING, 0,  Normal, SHOWN),
     cmd("where",       act_info::do_where,       RESTING,  0,  Normal, SHOWN),
     // GraceMUD's own client settings, last so they take no ROM abbreviation.

@@ -26,6 +26,7 @@ pub mod gmcp;
 pub mod interp;
 pub mod magic;
 pub mod nanny;
+pub mod skills;
 pub mod special;
 pub mod throttle;
 pub mod update;

@@ -647,11 +647,10 @@ fn finish_creation(c: &mut Char) {
     let female = usize::from(c.sex == 2);
     if let Some(pc) = c.pc.as_mut() {
         pc.points += 40;
-        pc.groups = vec![
-            "rom basics".to_string(),
-            info.base_group.to_string(),
-            info.default_group.to_string(),
-        ];
+        pc.groups.clear();
+        for g in ["rom basics", info.base_group, info.default_group] {
+            super::skills::group_add(pc, g);
+        }
         pc.perm_hit = 20;
         pc.perm_mana = 100;
         pc.perm_move = 100;
