@@ -1,0 +1,63 @@
+//! Skills over real TCP on the bundled world: a new warrior walks from the
+//! Drill Yard gate to Drillmaster Thorne, practices sword and sees its
+//! percentage rise, trains strength, and asks what `gain` offers.
+
+mod common;
+
+use common::Server;
+
+fn ok<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The end of the default prompt.
+const PROMPT: &str = "mv> ";
+
+fn run(c: &mut common::Client, line: &str) -> String {
+    ok(c.cmd(line, PROMPT))
+}
+
+#[test]
+fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
+    let server = ok(Server::start());
+    // The first character is the implementor; the second is a mortal.
+    let mut imp = ok(server.connect());
+    ok(imp.create_character("Ivy", "password1"));
+    let mut c = ok(server.connect());
+    ok(c.create_character("Brann", "password2"));
+
+    // The default groups are known: sword at 1 % before any practice.
+    let t = run(&mut c, "practice");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 1)), "{t}");
+    assert!(t.contains("You have 5 practice sessions left."), "{t}");
+    let t = run(&mut c, "practice sword");
+    assert!(t.contains("There is nobody here to practice with."), "{t}");
+
+    // Gate, muster ground, yard, to the drillmaster.
+    for dir in ["north", "north", "north", "north"] {
+        run(&mut c, dir);
+    }
+    let t = run(&mut c, "look");
+    assert!(t.contains("Drillmaster Thorne"), "{t}");
+
+    // A human warrior has 13 intelligence (learn 25); sword costs 2: +12.
+    let t = run(&mut c, "practice sword");
+    assert!(t.contains("You practice sword."), "{t}");
+    let t = run(&mut c, "practice");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 13)), "{t}");
+    assert!(t.contains("You have 4 practice sessions left."), "{t}");
+
+    let t = run(&mut c, "train");
+    assert!(t.contains("You have 3 training sessions."), "{t}");
+    let t = run(&mut c, "train str");
+    assert!(t.contains("Your strength increases!"), "{t}");
+    let t = run(&mut c, "train");
+    assert!(t.contains("You have 2 training sessions."), "{t}");
+
+    let t = run(&mut c, "gain list");
+    assert!(t.contains("kick"), "{t}");
+    let t = run(&mut c, "gain convert");
+    assert!(t.contains("You need ten practice sessions"), "{t}");
+    let t = run(&mut c, "skills");
+    assert!(t.contains("Level  1:"), "{t}");
+}
