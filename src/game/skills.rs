@@ -117,11 +117,11 @@ pub fn do_practice(world: &mut World, ch: CharId, arg: &str) {
             buf.push_str(&format!("{:<18} {:>3}%  ", s.name, pct));
             col += 1;
             if col % 3 == 0 {
-                buf.push_str("\n");
+                buf.push('\n');
             }
         }
         if col % 3 != 0 {
-            buf.push_str("\n");
+            buf.push('\n');
         }
         buf.push_str(&format!(
             "You have {} practice sessions left.\n",
@@ -310,12 +310,12 @@ pub fn do_gain(world: &mut World, ch: CharId, arg: &str) {
                 buf.push_str(&format!("{:<18} {:<5} ", g.name, cost));
                 col += 1;
                 if col % 3 == 0 {
-                    buf.push_str("\n");
+                    buf.push('\n');
                 }
             }
         }
         if col % 3 != 0 {
-            buf.push_str("\n");
+            buf.push('\n');
         }
         buf.push_str(&format!(
             "\n{:<18} {:<5} {:<18} {:<5} {:<18} {:<5}\n",
@@ -329,12 +329,12 @@ pub fn do_gain(world: &mut World, ch: CharId, arg: &str) {
                 buf.push_str(&format!("{:<18} {:<5} ", s.name, cost));
                 col += 1;
                 if col % 3 == 0 {
-                    buf.push_str("\n");
+                    buf.push('\n');
                 }
             }
         }
         if col % 3 != 0 {
-            buf.push_str("\n");
+            buf.push('\n');
         }
         world.send(ch, &buf);
         return;
@@ -460,7 +460,7 @@ fn list_by_level(world: &mut World, ch: CharId, spells: bool) {
             buf.push_str(e);
         }
     }
-    buf.push_str("\n");
+    buf.push('\n');
     world.send(ch, &buf);
 }
 
@@ -486,11 +486,11 @@ pub fn do_groups(world: &mut World, ch: CharId, arg: &str) {
             buf.push_str(&format!("{n:<20} "));
             col += 1;
             if col % 3 == 0 {
-                buf.push_str("\n");
+                buf.push('\n');
             }
         }
         if col % 3 != 0 {
-            buf.push_str("\n");
+            buf.push('\n');
         }
         buf
     };
