@@ -651,6 +651,13 @@ fn finish_creation(c: &mut Char) {
         for g in ["rom basics", info.base_group, info.default_group] {
             super::skills::group_add(pc, g);
         }
+        // The race's bonus skills (rom-mechanics 2.2), at 1 %.
+        for name in rules::pc_race_by_index(c.race).map_or(&[][..], |r| r.skills) {
+            if let Some(sn) = rules::skill_lookup(name) {
+                let pct = pc.learned.entry(sn).or_insert(0);
+                *pct = (*pct).max(1);
+            }
+        }
         pc.perm_hit = 20;
         pc.perm_mana = 100;
         pc.perm_move = 100;
@@ -1529,6 +1536,32 @@ mod tests {
         g.connected(c, "x");
         drain(g, c);
         assert!(say(g, c, "Root").contains("Password:"));
+    }
+
+    #[test]
+    fn creation_makes_the_groups_and_race_skills_known() {
+        use crate::world::rules::gsn;
+        let mut c = blank_character("x", String::new());
+        c.race = rules::pc_race_lookup("elf").map_or(0, |r| r.race);
+        c.class = rules::CLASS_THIEF as i32;
+        finish_creation(&mut c);
+        let p = c.pc.as_deref().cloned().unwrap_or_default();
+        let has = |sn| p.learned.get(&sn).copied().unwrap_or(0);
+        // rom basics, thief basics, thief default, and the elf's sneak/hide.
+        for sn in [
+            gsn::RECALL,
+            gsn::DAGGER,
+            gsn::BACKSTAB,
+            gsn::SNEAK,
+            gsn::HIDE,
+        ] {
+            assert_eq!(has(sn), 1, "{sn:?}");
+        }
+        assert_eq!(has(gsn::BASH), 0);
+        assert_eq!(
+            &p.groups[..3],
+            ["rom basics", "thief basics", "thief default"]
+        );
     }
 
     #[test]
