@@ -438,7 +438,9 @@ fn list_by_level(world: &mut World, ch: CharId, spells: bool) {
         let entry = if c.level < lvl {
             format!("{:<18}  n/a      ", s.name)
         } else if spells {
-            format!("{:<18}  {:>3} mana  ", s.name, s.min_mana)
+            // The casting cost at this level (rom-mechanics 6.4).
+            let mana = s.min_mana.max(100 / (2 + c.level - lvl).max(1));
+            format!("{:<18}  {:>3} mana  ", s.name, mana)
         } else {
             format!("{:<18} {:>3}%      ", s.name, pct)
         };
@@ -517,7 +519,7 @@ pub fn check_improve(world: &mut World, ch: CharId, sn: Sn, success: bool, multi
     let class = class_of(c);
     let cost = skill_cost(s, class);
     let learned = pc.learned.get(&sn).copied().unwrap_or(0);
-    if c.level < skill_level(s, class) || cost == 0 || learned == 0 || learned >= 100 {
+    if c.level < skill_level(s, class) || cost <= 0 || learned <= 0 || learned >= 100 {
         return;
     }
     let learn = int_app(world.get_curr_stat(ch, STAT_INT)).learn;
@@ -852,6 +854,18 @@ mod tests {
         );
         do_spells(&mut w, hero, "");
         assert_eq!(out(&mut w, hero), "You know no spells.\n");
+        // A level-3 mage: magic missile (level 1, 15 mana): max(15, 100/4).
+        if let Some(c) = w.ch_mut(hero) {
+            c.class = rules::CLASS_MAGE as i32;
+            c.level = 3;
+        }
+        let mm = rules::skill_lookup("magic missile").unwrap_or_default();
+        pc(&mut w, hero).learned.insert(mm, 1);
+        do_spells(&mut w, hero, "");
+        assert_eq!(
+            out(&mut w, hero),
+            format!("\nLevel  1: {:<18}  {:>3} mana  \n", "magic missile", 25)
+        );
     }
 
     #[test]
