@@ -2164,6 +2164,32 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// Hits train the weapon skill in use (rom-mechanics 6.6, multiplier 5).
+    #[test]
+    fn hits_improve_the_weapon_skill() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 50);
+        let fido = mob(&mut w);
+        edit(&mut w, hero, |c| {
+            if let Some(p) = c.pc.as_mut() {
+                p.learned.insert(gsn::HAND_TO_HAND, 50);
+            }
+        });
+        let learned = |w: &World| {
+            w.ch(hero)
+                .and_then(|c| c.pc.as_ref())
+                .and_then(|p| p.learned.get(&gsn::HAND_TO_HAND).copied())
+        };
+        let mut tries = 0;
+        while learned(&w) == Some(50) && tries < 5000 {
+            edit(&mut w, fido, |c| (c.hit, c.max_hit) = (30_000, 30_000));
+            one_hit(&mut w, hero, fido, TYPE_UNDEFINED);
+            tries += 1;
+        }
+        assert_eq!(learned(&w), Some(51));
+        assert!(take_output(&mut w, hero).contains("You have become better at hand to hand!\n"));
+    }
+
     #[test]
     fn consider_gives_roms_seven_answers() {
         let cases = [
