@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Server;
+use common::{Server, WAIT};
 
 fn ok<T>(r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
@@ -60,4 +60,17 @@ fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
     assert!(t.contains("You need ten practice sessions"), "{t}");
     let t = run(&mut c, "skills");
     assert!(t.contains("Level  1:"), "{t}");
+
+    // The practiced percentage and the sessions survive quitting.
+    ok(c.cmd("quit", "Alas, all good things must come to an end."));
+    assert!(c.wait_closed(WAIT));
+    let file = ok(common::wait_for_file(&server.player_dir.join("Brann"), |f| {
+        f.contains("\nSk 13 'sword'\n")
+    }));
+    assert!(file.contains("\nSk 13 'sword'\n"), "{file}");
+    let mut c = ok(server.connect());
+    ok(c.login("Brann", "password2"));
+    let t = run(&mut c, "practice");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 13)), "{t}");
+    assert!(t.contains("You have 4 practice sessions left."), "{t}");
 }
