@@ -64,9 +64,10 @@ fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
     // The practiced percentage and the sessions survive quitting.
     ok(c.cmd("quit", "Alas, all good things must come to an end."));
     assert!(c.wait_closed(WAIT));
-    let file = ok(common::wait_for_file(&server.player_dir.join("Brann"), |f| {
-        f.contains("\nSk 13 'sword'\n")
-    }));
+    let file = ok(common::wait_for_file(
+        &server.player_dir.join("Brann"),
+        |f| f.contains("\nSk 13 'sword'\n"),
+    ));
     assert!(file.contains("\nSk 13 'sword'\n"), "{file}");
     let mut c = ok(server.connect());
     ok(c.login("Brann", "password2"));
