@@ -883,6 +883,20 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
     ch.output.clear();
     apply_race(&mut ch);
     let name = ch.name.clone();
+    // Files written before skills were recorded know their groups but no
+    // skill: give them their groups' skills (at 1 %) as creation now does,
+    // so they can practise.
+    if let Some(pc) = ch.pc.as_mut() {
+        if pc.learned.is_empty() && !pc.groups.is_empty() {
+            for g in pc.groups.clone() {
+                crate::world::rules::group_add(pc, &g);
+            }
+            warnings.push(format!(
+                "{name}: no skills recorded; the skills of groups {} given at 1%",
+                pc.groups.join(", ")
+            ));
+        }
+    }
     let id = world.chars.insert(ch);
     // stack[n] = the last object read at nest depth n (None: it was dropped).
     let mut stack: Vec<Option<ObjId>> = Vec::new();
@@ -1499,6 +1513,29 @@ mod tests {
         assert!(text.contains("\nAct  CDEFGHQ\n"), "{text}");
         let back = read_player(&text, "Alice").map(|p| p.ch.act).ok();
         assert_eq!(back, Some(all));
+    }
+
+    /// A file from before skills were recorded (groups, no `Sk` lines)
+    /// gets its groups' skills at 1 % when loaded, so it can practise.
+    #[test]
+    fn a_file_without_skills_gets_its_groups_skills() {
+        let file = "#PLAYER\nName Old~\nPass h~\nLevl 3\nGr 'rom basics'\nGr 'warrior basics'\nEnd\n\n#END\n";
+        let loaded = read_player(file, "Old").expect("reads");
+        let mut w = world();
+        let (ch, warnings) = load_into_world(&mut w, loaded);
+        let learned = w
+            .ch(ch)
+            .and_then(|c| c.pc.as_ref())
+            .map(|pc| pc.learned.clone())
+            .unwrap_or_default();
+        let sword = crate::world::rules::skill_lookup("sword").expect("sword");
+        let recall = crate::world::rules::skill_lookup("recall").expect("recall");
+        assert_eq!(learned.get(&sword), Some(&1), "{learned:?}");
+        assert_eq!(learned.get(&recall), Some(&1), "{learned:?}");
+        assert!(
+            warnings.iter().any(|w| w.contains("no skills recorded")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

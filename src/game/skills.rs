@@ -31,37 +31,7 @@ fn sn_of(i: usize) -> Option<Sn> {
     i32::try_from(i).ok().map(Sn)
 }
 
-/// ROM's gn_add/group_add (rom-mechanics 2.4): make every member of group
-/// `group` known (skills at 1 % unless already known; member groups
-/// recursively) and record the group. Returns false for an unknown name.
-pub fn group_add(pc: &mut PcData, name: &str) -> bool {
-    group_add_depth(pc, name, 0)
-}
-
-fn group_add_depth(pc: &mut PcData, name: &str, depth: u32) -> bool {
-    let Some(g) = GROUPS.iter().find(|g| g.name.eq_ignore_ascii_case(name)) else {
-        return false;
-    };
-    if !pc.groups.iter().any(|k| k.eq_ignore_ascii_case(g.name)) {
-        pc.groups.push(g.name.to_string());
-    }
-    if depth > 4 {
-        return true;
-    }
-    for member in g.members {
-        if let Some(sn) = rules::skill_lookup(member) {
-            let pct = pc.learned.entry(sn).or_insert(0);
-            if *pct == 0 {
-                *pct = 1;
-            }
-        } else if let Some(i) = rules::group_lookup(member) {
-            if let Some(sub) = GROUPS.get(i) {
-                group_add_depth(pc, sub.name, depth + 1);
-            }
-        }
-    }
-    true
-}
+pub use crate::world::rules::group_add;
 
 /// The first mobile in `ch`'s room with act flag `flag`.
 fn find_service_mob(world: &World, ch: CharId, flag: Flags) -> Option<CharId> {

@@ -751,6 +751,38 @@ pub static GROUPS: &[Group] = &[
     Group { name: "weather", costs: [4, 4, 8, 8], members: &["call lightning", "control weather", "faerie fire", "faerie fog", "lightning bolt"] },
 ];
 
+/// ROM's gn_add/group_add (rom-mechanics 2.4): make every member of group
+/// `group` known (skills at 1 % unless already known; member groups
+/// recursively) and record the group. Returns false for an unknown name.
+pub fn group_add(pc: &mut crate::world::PcData, name: &str) -> bool {
+    group_add_depth(pc, name, 0)
+}
+
+fn group_add_depth(pc: &mut crate::world::PcData, name: &str, depth: u32) -> bool {
+    let Some(g) = GROUPS.iter().find(|g| g.name.eq_ignore_ascii_case(name)) else {
+        return false;
+    };
+    if !pc.groups.iter().any(|k| k.eq_ignore_ascii_case(g.name)) {
+        pc.groups.push(g.name.to_string());
+    }
+    if depth > 4 {
+        return true;
+    }
+    for member in g.members {
+        if let Some(sn) = skill_lookup(member) {
+            let pct = pc.learned.entry(sn).or_insert(0);
+            if *pct == 0 {
+                *pct = 1;
+            }
+        } else if let Some(i) = group_lookup(member) {
+            if let Some(sub) = GROUPS.get(i) {
+                group_add_depth(pc, sub.name, depth + 1);
+            }
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
