@@ -12,8 +12,12 @@
 //! lists and the table in step (a spell moves from `PENDING` to `SPELLS`
 //! when it is written).
 
-use crate::world::rules::{self, SkillKind, Sn};
-use crate::world::{CharId, ObjId, World};
+use super::fight;
+use crate::world::act::{ActArgs, To};
+use crate::world::handler::{self, Immunity};
+use crate::world::rules::{self, SkillKind, Sn, Target};
+use crate::world::{aff, affect, apply, to, Affect, CharId, Flags, ObjId, World};
+use crate::world::{DAM_ACID, DAM_COLD, DAM_ENERGY, DAM_FIRE, DAM_LIGHT, DAM_LIGHTNING};
 
 /// What a spell is cast at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,15 +32,35 @@ pub enum SpellTarget {
 pub type SpellFn = fn(&mut World, Sn, i32, CharId, SpellTarget);
 
 /// The spells that have a function, by skill name.
-pub static SPELLS: &[(&str, SpellFn)] = &[];
+pub static SPELLS: &[(&str, SpellFn)] = &[
+    ("acid blast", spell_acid_blast),
+    ("armor", spell_armor),
+    ("burning hands", spell_table_damage),
+    ("chill touch", spell_table_damage),
+    ("colour spray", spell_table_damage),
+    ("cure critical", spell_cure),
+    ("cure light", spell_cure),
+    ("cure serious", spell_cure),
+    ("detect evil", spell_detect),
+    ("detect good", spell_detect),
+    ("detect hidden", spell_detect),
+    ("detect invis", spell_detect),
+    ("detect magic", spell_detect),
+    ("fireball", spell_table_damage),
+    ("fly", spell_fly),
+    ("giant strength", spell_giant_strength),
+    ("heal", spell_heal),
+    ("lightning bolt", spell_table_damage),
+    ("magic missile", spell_table_damage),
+    ("refresh", spell_refresh),
+    ("sanctuary", spell_sanctuary),
+    ("shocking grasp", spell_table_damage),
+];
 
 /// Spells of the skill table not written yet (see the module docs).
 pub static PENDING: &[&str] = &[
-    "acid blast",
-    "armor",
     "bless",
     "blindness",
-    "burning hands",
     "call lightning",
     "calm",
     "cancellation",
@@ -46,8 +70,6 @@ pub static PENDING: &[&str] = &[
     "chain lightning",
     "change sex",
     "charm person",
-    "chill touch",
-    "colour spray",
     "continual light",
     "control weather",
     "create food",
@@ -55,18 +77,10 @@ pub static PENDING: &[&str] = &[
     "create spring",
     "create water",
     "cure blindness",
-    "cure critical",
     "cure disease",
-    "cure light",
     "cure poison",
-    "cure serious",
     "curse",
     "demonfire",
-    "detect evil",
-    "detect good",
-    "detect hidden",
-    "detect invis",
-    "detect magic",
     "detect poison",
     "dispel evil",
     "dispel good",
@@ -78,26 +92,20 @@ pub static PENDING: &[&str] = &[
     "faerie fire",
     "faerie fog",
     "farsight",
-    "fireball",
     "fireproof",
     "flamestrike",
-    "fly",
     "floating disc",
     "frenzy",
     "gate",
-    "giant strength",
     "harm",
     "haste",
-    "heal",
     "heat metal",
     "holy word",
     "identify",
     "infravision",
     "invisibility",
     "know alignment",
-    "lightning bolt",
     "locate object",
-    "magic missile",
     "mass healing",
     "mass invis",
     "nexus",
@@ -109,11 +117,8 @@ pub static PENDING: &[&str] = &[
     "protection good",
     "ray of truth",
     "recharge",
-    "refresh",
     "remove curse",
-    "sanctuary",
     "shield",
-    "shocking grasp",
     "sleep",
     "slow",
     "stone skin",
@@ -145,10 +150,1196 @@ pub fn table_spells() -> impl Iterator<Item = &'static str> {
         .map(|s| s.name)
 }
 
+// ------------------------------------------------------- saving throws
+
+/// ROM's saves_spell (rom-mechanics 6.5): does `victim` resist a spell of
+/// `level` dealing `dam_class`?
+pub fn saves_spell(world: &mut World, level: i32, victim: CharId, dam_class: i32) -> bool {
+    let Some(v) = world.ch(victim) else {
+        return true;
+    };
+    let mut save = 50 + (v.level - level) * 5 - v.saving_throw * 2;
+    if v.is_affected(aff::BERSERK) {
+        save += v.level / 2;
+    }
+    let caster_class = !v.is_npc() && rules::class_by_number(v.class).is_some_and(|c| c.gains_mana);
+    match world.check_immune(victim, dam_class) {
+        Immunity::Immune => return true,
+        Immunity::Resistant => save += 2,
+        Immunity::Vulnerable => save -= 2,
+        Immunity::Normal => {}
+    }
+    if caster_class {
+        save = 9 * save / 10;
+    }
+    let save = save.clamp(5, 95);
+    world.rng.percent() < save
+}
+
+/// ROM's saves_dispel: does an affect of `spell_level` (permanent when
+/// `duration` is -1) resist a dispel at `dis_level`?
+pub fn saves_dispel(world: &mut World, dis_level: i32, spell_level: i32, duration: i32) -> bool {
+    let spell_level = if duration == -1 {
+        spell_level + 5
+    } else {
+        spell_level
+    };
+    let save = (50 + (spell_level - dis_level) * 5).clamp(5, 95);
+    world.rng.percent() < save
+}
+
+/// ROM's check_dispel: try to dispel `victim`'s affects of spell `sn` at
+/// `dis_level`. On success every affect of the spell goes and the victim
+/// reads its wear-off message; each entry that resists loses a level.
+pub fn check_dispel(world: &mut World, dis_level: i32, victim: CharId, sn: Sn) -> bool {
+    let entries: Vec<(usize, i32, i32)> = match world.ch(victim) {
+        Some(v) => v
+            .affects
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.skill == sn)
+            .map(|(i, a)| (i, a.level, a.duration))
+            .collect(),
+        None => return false,
+    };
+    for (i, level, duration) in entries {
+        if !saves_dispel(world, dis_level, level, duration) {
+            world.affect_strip(victim, sn);
+            if let Some(msg) = affect::wear_off_message(sn) {
+                world.send(victim, &format!("{msg}\n"));
+            }
+            return true;
+        }
+        if let Some(a) = world.ch_mut(victim).and_then(|v| v.affects.get_mut(i)) {
+            a.level -= 1;
+        }
+    }
+    false
+}
+
+// ------------------------------------------------------------- casting
+
+/// The mana a spell costs at caster level `level` (rom-mechanics 6.4 step 4).
+pub fn mana_cost(level: i32, spell_level: i32, min_mana: i32) -> i32 {
+    let div = (2 + level - spell_level).max(1);
+    min_mana.max(100 / div)
+}
+
+/// The class level at which `ch` may use `sn` (above any level if never).
+fn class_level(world: &World, ch: CharId, sn: Sn) -> i32 {
+    let class = world.ch(ch).map_or(0, |c| c.class);
+    sn.skill()
+        .and_then(|s| usize::try_from(class).ok().and_then(|i| s.levels.get(i)))
+        .copied()
+        .unwrap_or(i32::MAX)
+}
+
+/// Whether player `ch` has reached `sn` and learned it at all.
+fn can_use(world: &World, ch: CharId, sn: Sn) -> bool {
+    let Some(c) = world.ch(ch) else { return false };
+    match &c.pc {
+        None => true,
+        Some(pc) => {
+            c.level >= class_level(world, ch, sn) && pc.learned.get(&sn).is_some_and(|&p| p > 0)
+        }
+    }
+}
+
+/// ROM's find_spell: the first skill whose name starts with `word` that
+/// `ch` can use, else the first such skill at all.
+pub fn find_spell(world: &World, ch: CharId, word: &str) -> Option<Sn> {
+    if word.is_empty() {
+        return None;
+    }
+    let mut found = None;
+    for (i, s) in rules::SKILLS.iter().enumerate() {
+        if !s.name.starts_with(word) {
+            continue;
+        }
+        let sn = Sn(i32::try_from(i).ok()?);
+        if found.is_none() {
+            found = Some(sn);
+        }
+        if can_use(world, ch, sn) {
+            return Some(sn);
+        }
+    }
+    found
+}
+
+/// The replacements of ROM's incantation (rom-mechanics 6.4).
+static SYLLABLES: &[(&str, &str)] = &[
+    (" ", " "),
+    ("ar", "abra"),
+    ("au", "kada"),
+    ("bless", "fido"),
+    ("blind", "nose"),
+    ("bur", "mosa"),
+    ("cu", "judi"),
+    ("de", "oculo"),
+    ("en", "unso"),
+    ("light", "dies"),
+    ("lo", "hi"),
+    ("mor", "zak"),
+    ("move", "sido"),
+    ("ness", "lacri"),
+    ("ning", "illa"),
+    ("per", "duda"),
+    ("ra", "gru"),
+    ("fresh", "ima"),
+    ("re", "candus"),
+    ("son", "sabru"),
+    ("tect", "infra"),
+    ("tri", "cula"),
+    ("ven", "nofo"),
+    ("a", "a"),
+    ("b", "b"),
+    ("c", "q"),
+    ("d", "e"),
+    ("e", "z"),
+    ("f", "y"),
+    ("g", "o"),
+    ("h", "p"),
+    ("i", "u"),
+    ("j", "y"),
+    ("k", "t"),
+    ("l", "r"),
+    ("m", "w"),
+    ("n", "i"),
+    ("o", "a"),
+    ("p", "s"),
+    ("q", "d"),
+    ("r", "f"),
+    ("s", "g"),
+    ("t", "h"),
+    ("u", "j"),
+    ("v", "z"),
+    ("w", "x"),
+    ("x", "n"),
+    ("y", "l"),
+    ("z", "k"),
+];
+
+/// The garbled form of a spell name others hear.
+pub fn garble(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    let mut out = String::new();
+    while !rest.is_empty() {
+        match SYLLABLES.iter().find(|(from, _)| rest.starts_with(from)) {
+            Some((from, to)) => {
+                out.push_str(to);
+                rest = &rest[from.len()..];
+            }
+            None => {
+                let n = rest.chars().next().map_or(1, char::len_utf8);
+                rest = &rest[n..];
+            }
+        }
+    }
+    out
+}
+
+/// ROM's say_spell: the room hears the words — the real name for the
+/// caster's classmates, the garbled one for everyone else.
+fn say_spell(world: &mut World, ch: CharId, sn: Sn) {
+    let Some(name) = sn.name() else { return };
+    let garbled = garble(name);
+    let Some(c) = world.ch(ch) else { return };
+    let class = c.class;
+    let Some(room) = c.room else { return };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for rch in people {
+        if rch == ch {
+            continue;
+        }
+        let same = world
+            .ch(rch)
+            .is_some_and(|r| !r.is_npc() && r.class == class);
+        let words = if same { name } else { garbled.as_str() };
+        world.act(
+            &format!("$n utters the words, '{words}'."),
+            ch,
+            ActArgs::vict(rch),
+            To::Vict,
+        );
+    }
+}
+
+/// Resolve the target of `sn` cast by `ch` with argument `arg` (rom-mechanics
+/// 6.4 step 5); `None` after telling `ch` why not. The second value is the
+/// victim of an offensive spell (for retaliation).
+fn resolve_target(
+    world: &mut World,
+    ch: CharId,
+    sn: Sn,
+    arg: &str,
+) -> Option<(SpellTarget, Option<CharId>)> {
+    let kind = sn.skill()?.target;
+    let fighting = world.ch(ch).and_then(|c| c.fighting);
+    let is_pc = world.ch(ch).is_some_and(|c| !c.is_npc());
+    // The safety checks of an offensive spell at a character.
+    let offensive_ok = |world: &mut World, victim: CharId| -> bool {
+        if is_pc {
+            if victim != ch && fight::is_safe(world, ch, victim) {
+                world.send(ch, "Not on that target.\n");
+                return false;
+            }
+            fight::check_killer(world, ch, victim);
+        }
+        let charmed_by_victim = world
+            .ch(ch)
+            .is_some_and(|c| c.is_affected(aff::CHARM) && c.master == Some(victim));
+        if charmed_by_victim {
+            world.act(
+                "You could never raise a hand against $N.",
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+            return false;
+        }
+        true
+    };
+    match kind {
+        Target::Ignore => Some((SpellTarget::None, None)),
+        Target::CharOffensive => {
+            let victim = if arg.is_empty() {
+                match fighting {
+                    Some(v) => v,
+                    None => {
+                        world.send(ch, "Cast the spell on whom?\n");
+                        return None;
+                    }
+                }
+            } else {
+                match world.get_char_room(ch, arg) {
+                    Some(v) => v,
+                    None => {
+                        world.send(ch, "They aren't here.\n");
+                        return None;
+                    }
+                }
+            };
+            if !offensive_ok(world, victim) {
+                return None;
+            }
+            Some((SpellTarget::Char(victim), Some(victim)))
+        }
+        Target::CharDefensive => {
+            if arg.is_empty() {
+                return Some((SpellTarget::Char(ch), None));
+            }
+            match world.get_char_room(ch, arg) {
+                Some(v) => Some((SpellTarget::Char(v), None)),
+                None => {
+                    world.send(ch, "They aren't here.\n");
+                    None
+                }
+            }
+        }
+        Target::CharSelf => {
+            let own = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
+            if !arg.is_empty() && !handler::is_name(arg, &own) {
+                world.send(ch, "You cannot cast this spell on another.\n");
+                return None;
+            }
+            Some((SpellTarget::Char(ch), None))
+        }
+        Target::ObjInv => {
+            if arg.is_empty() {
+                world.send(ch, "What should the spell be cast upon?\n");
+                return None;
+            }
+            match world.get_obj_carry(ch, arg) {
+                Some(o) => Some((SpellTarget::Obj(o), None)),
+                None => {
+                    world.send(ch, "You are not carrying that.\n");
+                    None
+                }
+            }
+        }
+        Target::ObjCharOffensive => {
+            if arg.is_empty() {
+                return match fighting {
+                    Some(v) => Some((SpellTarget::Char(v), Some(v))),
+                    None => {
+                        world.send(ch, "Cast the spell on whom or what?\n");
+                        None
+                    }
+                };
+            }
+            if let Some(v) = world.get_char_room(ch, arg) {
+                if !offensive_ok(world, v) {
+                    return None;
+                }
+                return Some((SpellTarget::Char(v), Some(v)));
+            }
+            match world.get_obj_here(ch, arg) {
+                Some(o) => Some((SpellTarget::Obj(o), None)),
+                None => {
+                    world.send(ch, "You don't see that here.\n");
+                    None
+                }
+            }
+        }
+        Target::ObjCharDefensive => {
+            if arg.is_empty() {
+                return Some((SpellTarget::Char(ch), None));
+            }
+            if let Some(v) = world.get_char_room(ch, arg) {
+                return Some((SpellTarget::Char(v), None));
+            }
+            match world.get_obj_carry(ch, arg) {
+                Some(o) => Some((SpellTarget::Obj(o), None)),
+                None => {
+                    world.send(ch, "You don't see that here.\n");
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The `cast` command (rom-mechanics 6.4).
+pub fn do_cast(world: &mut World, ch: CharId, argument: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    // Mobs cast through their special functions ([`mob_cast`]); a switched
+    // immortal has a connection.
+    if c.is_npc() && c.conn.is_none() {
+        return;
+    }
+    let (spell, rest) = handler::one_argument(argument);
+    let (target_arg, _) = handler::one_argument(rest);
+    if spell.is_empty() {
+        world.send(ch, "Cast which what where?\n");
+        return;
+    }
+    let sn = find_spell(world, ch, &spell);
+    let Some((sn, f)) = sn.and_then(|sn| {
+        let is_spell = sn.skill().is_some_and(|s| s.kind == SkillKind::Spell);
+        if is_spell && can_use(world, ch, sn) {
+            spell_fn(sn).map(|f| (sn, f))
+        } else {
+            None
+        }
+    }) else {
+        world.send(ch, "You don't know any spells of that name.\n");
+        return;
+    };
+    let Some(skill) = sn.skill() else { return };
+    let Some(c) = world.ch(ch) else { return };
+    if c.position < skill.min_pos {
+        world.send(ch, "You can't concentrate enough.\n");
+        return;
+    }
+    let level = c.level;
+    let is_pc = !c.is_npc();
+    let gains_mana = rules::class_by_number(c.class).is_none_or(|k| k.gains_mana);
+    let mana = if is_pc {
+        mana_cost(level, class_level(world, ch, sn), skill.min_mana)
+    } else {
+        0
+    };
+    let Some((target, victim)) = resolve_target(world, ch, sn, &target_arg) else {
+        return;
+    };
+    if is_pc && world.ch(ch).is_some_and(|c| c.mana < mana) {
+        world.send(ch, "You don't have enough mana.\n");
+        return;
+    }
+    if skill.name != "ventriloquate" {
+        say_spell(world, ch, sn);
+    }
+    if let Some(c) = world.ch_mut(ch) {
+        c.wait = c.wait.max(skill.beats);
+    }
+    if world.rng.percent() > world.get_skill(ch, sn) {
+        world.send(ch, "You lost your concentration.\n");
+        // check_improve(ch, sn, false, 1) arrives with the skills branch.
+        if let Some(c) = world.ch_mut(ch) {
+            c.mana -= mana / 2;
+        }
+    } else {
+        if let Some(c) = world.ch_mut(ch) {
+            c.mana -= mana;
+        }
+        let cast_level = if is_pc && !gains_mana {
+            3 * level / 4
+        } else {
+            level
+        };
+        f(world, sn, cast_level, ch, target);
+        // check_improve(ch, sn, true, 1) arrives with the skills branch.
+    }
+    retaliate(world, ch, victim);
+}
+
+/// Step 10 of casting: the victim of an offensive spell still here and not
+/// fighting attacks the caster.
+fn retaliate(world: &mut World, ch: CharId, victim: Option<CharId>) {
+    let Some(victim) = victim else { return };
+    if victim == ch {
+        return;
+    }
+    let (Some(c), Some(v)) = (world.ch(ch), world.ch(victim)) else {
+        return;
+    };
+    if v.room != c.room || v.fighting.is_some() || v.master == Some(ch) {
+        return;
+    }
+    fight::check_killer(world, victim, ch);
+    fight::multi_hit(world, victim, ch, fight::TYPE_UNDEFINED);
+}
+
+/// A mobile's special function casts spell `sn` at its own level: no mana,
+/// no failure roll and no wait (rom-mechanics 6.8, last paragraph).
+/// Returns whether the spell has a function.
+pub fn mob_cast(world: &mut World, ch: CharId, sn: Sn, target: SpellTarget) -> bool {
+    let Some(f) = spell_fn(sn) else { return false };
+    let level = world.ch(ch).map_or(0, |c| c.level);
+    f(world, sn, level, ch, target);
+    true
+}
+
+// -------------------------------------------------------------- spells
+
+/// The victim of a spell cast at a character.
+fn victim_of(target: SpellTarget) -> Option<CharId> {
+    match target {
+        SpellTarget::Char(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn send(world: &mut World, ch: CharId, text: &str) {
+    world.send(ch, &format!("{text}\n"));
+}
+
+/// Tell the victim and (when it is someone else) the caster.
+fn tell_both(world: &mut World, ch: CharId, victim: CharId, to_vict: &str, to_char: &str) {
+    send(world, victim, to_vict);
+    if ch != victim {
+        world.act(to_char, ch, ActArgs::vict(victim), To::Char);
+    }
+}
+
+/// The base damage tables of rom-mechanics 6.8, index = level 1..=50.
+static DAMAGE_TABLES: &[(&str, i32, [i32; 50])] = &[
+    (
+        "magic missile",
+        DAM_ENERGY,
+        [
+            3, 3, 4, 4, 5, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 10, 10, 10,
+            10, 10, 11, 11, 11, 11, 11, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 14, 14, 14, 14, 14,
+        ],
+    ),
+    (
+        "chill touch",
+        DAM_COLD,
+        [
+            0, 0, 6, 7, 8, 9, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18,
+            18, 18, 19, 19, 19, 20, 20, 20, 21, 21, 21, 22, 22, 22, 23, 23, 23, 24, 24, 24, 25, 25,
+            25, 26, 26, 26, 27,
+        ],
+    ),
+    (
+        "burning hands",
+        DAM_FIRE,
+        [
+            0, 0, 0, 0, 14, 17, 20, 23, 26, 29, 29, 29, 30, 30, 31, 31, 32, 32, 33, 33, 34, 34, 35,
+            35, 36, 36, 37, 37, 38, 38, 39, 39, 40, 40, 41, 41, 42, 42, 43, 43, 44, 44, 45, 45, 46,
+            46, 47, 47, 48, 48,
+        ],
+    ),
+    (
+        "shocking grasp",
+        DAM_LIGHTNING,
+        [
+            0, 0, 0, 0, 0, 0, 20, 25, 29, 33, 36, 39, 39, 39, 40, 40, 41, 41, 42, 42, 43, 43, 44,
+            44, 45, 45, 46, 46, 47, 47, 48, 48, 49, 49, 50, 50, 51, 51, 52, 52, 53, 53, 54, 54, 55,
+            55, 56, 56, 57, 57,
+        ],
+    ),
+    (
+        "lightning bolt",
+        DAM_LIGHTNING,
+        [
+            0, 0, 0, 0, 0, 0, 0, 0, 25, 28, 31, 34, 37, 40, 40, 41, 42, 42, 43, 44, 44, 45, 46, 46,
+            47, 48, 48, 49, 50, 50, 51, 52, 52, 53, 54, 54, 55, 56, 56, 57, 58, 58, 59, 60, 60, 61,
+            62, 62, 63, 64,
+        ],
+    ),
+    (
+        "colour spray",
+        DAM_LIGHT,
+        [
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30, 35, 40, 45, 50, 55, 55, 55, 56, 57, 58, 58, 59, 60,
+            61, 61, 62, 63, 64, 64, 65, 66, 67, 67, 68, 69, 70, 70, 71, 72, 73, 73, 74, 75, 76, 76,
+            77, 78, 79, 79,
+        ],
+    ),
+    (
+        "fireball",
+        DAM_FIRE,
+        [
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80,
+            82, 84, 86, 88, 90, 92, 94, 96, 98, 100, 102, 104, 106, 108, 110, 112, 114, 116, 118,
+            120, 122, 124, 126, 128, 130,
+        ],
+    ),
+];
+
+/// The table row of a table-based damage spell: `(damage class, base)` at
+/// `level` (levels above 50 use 50's, below 1 use 1's).
+pub fn table_base(sn: Sn, level: i32) -> Option<(i32, i32)> {
+    let name = sn.name()?;
+    let (_, class, table) = DAMAGE_TABLES.iter().find(|(n, _, _)| *n == name)?;
+    let i = usize::try_from(level.clamp(1, 50) - 1).ok()?;
+    Some((*class, *table.get(i)?))
+}
+
+/// Magic missile, chill touch, burning hands, shocking grasp, lightning
+/// bolt, colour spray, fireball: `number_range(base/2, 2 × base)`, halved
+/// on a save.
+fn spell_table_damage(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let Some((class, base)) = table_base(sn, level) else {
+        return;
+    };
+    let mut dam = world.rng.range(base / 2, base * 2);
+    if saves_spell(world, level, victim, class) {
+        dam /= 2;
+    }
+    fight::damage(world, ch, victim, dam, sn.0, class, true);
+}
+
+fn spell_acid_blast(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let mut dam = world.rng.dice(level, 12);
+    if saves_spell(world, level, victim, DAM_ACID) {
+        dam /= 2;
+    }
+    fight::damage(world, ch, victim, dam, sn.0, DAM_ACID, true);
+}
+
+/// A plain affect of spell `sn` on the character.
+fn spell_affect(
+    sn: Sn,
+    level: i32,
+    duration: i32,
+    location: i32,
+    modifier: i32,
+    bits: Flags,
+) -> Affect {
+    Affect {
+        where_: to::AFFECTS,
+        skill: sn,
+        level,
+        duration,
+        location,
+        modifier,
+        bits,
+    }
+}
+
+fn spell_armor(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) {
+        if victim == ch {
+            send(world, ch, "You are already armored.");
+        } else {
+            world.act(
+                "$N is already armored.",
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+        }
+        return;
+    }
+    world.affect_to_char(victim, spell_affect(sn, level, 24, apply::AC, -20, 0));
+    tell_both(
+        world,
+        ch,
+        victim,
+        "You feel someone protecting you.",
+        "$N is protected by your magic.",
+    );
+}
+
+fn spell_sanctuary(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world
+        .ch(victim)
+        .is_some_and(|v| v.is_affected(aff::SANCTUARY))
+    {
+        if victim == ch {
+            send(world, ch, "You are already in sanctuary.");
+        } else {
+            world.act(
+                "$N is already in sanctuary.",
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+        }
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, level / 6, apply::NONE, 0, aff::SANCTUARY),
+    );
+    world.act(
+        "$n is surrounded by a white aura.",
+        victim,
+        ActArgs::default(),
+        To::Room,
+    );
+    send(world, victim, "You are surrounded by a white aura.");
+}
+
+/// The detect spells: their bit for `L` ticks.
+fn spell_detect(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let (bit, sense) = match sn.name() {
+        Some("detect evil") => (aff::DETECT_EVIL, "evil"),
+        Some("detect good") => (aff::DETECT_GOOD, "good"),
+        Some("detect hidden") => (aff::DETECT_HIDDEN, "what hides"),
+        Some("detect invis") => (aff::DETECT_INVIS, "the invisible"),
+        Some("detect magic") => (aff::DETECT_MAGIC, "magic"),
+        _ => return,
+    };
+    if world.ch(victim).is_some_and(|v| v.is_affected(bit)) {
+        if victim == ch {
+            send(world, ch, &format!("You can already sense {sense}."));
+        } else {
+            world.act(
+                &format!("$N can already sense {sense}."),
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+        }
+        return;
+    }
+    world.affect_to_char(victim, spell_affect(sn, level, level, apply::NONE, 0, bit));
+    tell_both(
+        world,
+        ch,
+        victim,
+        &format!("Your senses sharpen: you can sense {sense}."),
+        "Ok.",
+    );
+}
+
+fn spell_fly(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.ch(victim).is_some_and(|v| v.is_affected(aff::FLYING)) {
+        if victim == ch {
+            send(world, ch, "You are already airborne.");
+        } else {
+            world.act(
+                "$N is already off the ground.",
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+        }
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, level + 3, apply::NONE, 0, aff::FLYING),
+    );
+    send(world, victim, "Your feet leave the ground.");
+    world.act(
+        "$n rises into the air.",
+        victim,
+        ActArgs::default(),
+        To::Room,
+    );
+}
+
+/// The stat bonus of giant strength (and haste): +1, +2 at 18, +3 at 25,
+/// +4 at 32.
+pub fn strength_bonus(level: i32) -> i32 {
+    1 + i32::from(level >= 18) + i32::from(level >= 25) + i32::from(level >= 32)
+}
+
+fn spell_giant_strength(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) {
+        if victim == ch {
+            send(world, ch, "You are already as strong as you can get.");
+        } else {
+            world.act(
+                "$N can't get any stronger.",
+                ch,
+                ActArgs::vict(victim),
+                To::Char,
+            );
+        }
+        return;
+    }
+    let bonus = strength_bonus(level);
+    world.affect_to_char(victim, spell_affect(sn, level, level, apply::STR, bonus, 0));
+    send(world, victim, "Strength surges into your arms.");
+    world.act("$n's muscles swell.", victim, ActArgs::default(), To::Room);
+}
+
+/// Cure light / serious / critical: `1d8 + L/3`, `2d8 + L/2`, `3d8 + L − 6`.
+fn spell_cure(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let heal = match sn.name() {
+        Some("cure light") => world.rng.dice(1, 8) + level / 3,
+        Some("cure serious") => world.rng.dice(2, 8) + level / 2,
+        Some("cure critical") => world.rng.dice(3, 8) + level - 6,
+        _ => return,
+    };
+    heal_hit(world, ch, victim, heal, "You feel better!");
+}
+
+fn spell_heal(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    heal_hit(world, ch, victim, 100, "A warm feeling fills your body.");
+}
+
+fn heal_hit(world: &mut World, ch: CharId, victim: CharId, amount: i32, text: &str) {
+    if let Some(v) = world.ch_mut(victim) {
+        v.hit = (v.hit + amount.max(0)).min(v.max_hit.max(v.hit));
+    }
+    world.update_pos(victim);
+    tell_both(world, ch, victim, text, "Ok.");
+}
+
+fn spell_refresh(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if let Some(v) = world.ch_mut(victim) {
+        v.mv = (v.mv + level.max(0)).min(v.max_mv.max(v.mv));
+    }
+    let text = if world.ch(victim).is_some_and(|v| v.mv >= v.max_mv) {
+        "Your weariness is gone."
+    } else {
+        "Some of your weariness lifts."
+    };
+    tell_both(world, ch, victim, text, "Ok.");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    use crate::engine::ConnId;
+    use crate::world::{
+        pos, AreaId, AreaProto, Char, MobProto, MobVnum, Protos, RoomProto, RoomVnum,
+    };
+    use crate::world::{Dice, DAM_POISON};
+
+    const HERE: RoomVnum = RoomVnum(3001);
+
+    fn world(seed: u64) -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        p.rooms.insert(
+            HERE,
+            RoomProto {
+                vnum: HERE,
+                area: AreaId(0),
+                name: "Room".into(),
+                ..Default::default()
+            },
+        );
+        p.mobs.insert(
+            MobVnum(3062),
+            MobProto {
+                vnum: MobVnum(3062),
+                keywords: "fido dog".into(),
+                short_descr: "the beastly fido".into(),
+                long_descr: "A beastly fido is here.\n".into(),
+                level: 1,
+                hit: Dice {
+                    number: 0,
+                    size: 0,
+                    bonus: 500,
+                },
+                damage: Dice {
+                    number: 1,
+                    size: 4,
+                    bonus: 0,
+                },
+                dam_type: 10,
+                ac: [100; 4],
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Default::default()
+            },
+        );
+        World::new(p, seed)
+    }
+
+    fn mage(w: &mut World, level: i32) -> CharId {
+        let id = w.chars.insert(Char {
+            name: "Merlin".into(),
+            pc: Some(Box::default()),
+            level,
+            class: rules::CLASS_MAGE as i32,
+            hit: 50,
+            max_hit: 100,
+            mana: 100,
+            max_mana: 100,
+            mv: 10,
+            max_mv: 100,
+            perm_stat: [13; 5],
+            armor: [100; 4],
+            position: pos::STANDING,
+            conn: Some(ConnId(w.players.len() + 1)),
+            ..Char::default()
+        });
+        w.char_to_room(id, HERE);
+        w.players.push(id);
+        id
+    }
+
+    fn mob(w: &mut World) -> CharId {
+        let Some(id) = w.create_mobile(MobVnum(3062)) else {
+            panic!("no mob prototype");
+        };
+        w.char_to_room(id, HERE);
+        id
+    }
+
+    fn learn(w: &mut World, ch: CharId, name: &str, pct: i32) -> Sn {
+        let sn = rules::skill_exact(name).unwrap_or(Sn::NONE);
+        if let Some(pc) = w.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+            pc.learned.insert(sn, pct);
+        }
+        sn
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    fn sn(name: &str) -> Sn {
+        rules::skill_exact(name).unwrap_or(Sn::NONE)
+    }
+
+    /// The fraction of `n` rolls that save, at a fixed seed.
+    fn save_rate(w: &mut World, level: i32, v: CharId, class: i32) -> f64 {
+        let n = 20_000;
+        let saved = (0..n).filter(|_| saves_spell(w, level, v, class)).count();
+        saved as f64 / f64::from(n)
+    }
+
+    #[test]
+    fn saves_spell_follows_the_formula() {
+        let mut w = world(11);
+        let v = mob(&mut w);
+        // level 1 mob vs level 1: save 50 -> P(percent < 50) = 49 %.
+        let r = save_rate(&mut w, 1, v, DAM_ENERGY);
+        assert!((r - 0.49).abs() < 0.02, "{r}");
+        // caster 5 levels higher: 50 - 25 = 25 -> 24 %.
+        let r = save_rate(&mut w, 6, v, DAM_ENERGY);
+        assert!((r - 0.24).abs() < 0.02, "{r}");
+        // far above: clamped at 5 -> 4 %.
+        let r = save_rate(&mut w, 60, v, DAM_ENERGY);
+        assert!((r - 0.04).abs() < 0.01, "{r}");
+        // saving throw -10 adds 20: 70 -> 69 %.
+        if let Some(c) = w.ch_mut(v) {
+            c.saving_throw = -10;
+        }
+        let r = save_rate(&mut w, 1, v, DAM_ENERGY);
+        assert!((r - 0.69).abs() < 0.02, "{r}");
+        // immune always saves.
+        if let Some(c) = w.ch_mut(v) {
+            c.imm |= crate::world::irv::POISON;
+        }
+        assert!((0..200).all(|_| saves_spell(&mut w, 60, v, DAM_POISON)));
+        // a player mage: 9/10 of 50 = 45 -> 44 %.
+        let m = mage(&mut w, 1);
+        let r = save_rate(&mut w, 1, m, DAM_ENERGY);
+        assert!((r - 0.44).abs() < 0.02, "{r}");
+    }
+
+    #[test]
+    fn saves_dispel_and_check_dispel() {
+        let mut w = world(5);
+        let n = 20_000;
+        // equal levels: 50 -> 49 %; permanent counts five levels higher: 75 -> 74 %.
+        let r = (0..n).filter(|_| saves_dispel(&mut w, 10, 10, 5)).count() as f64 / f64::from(n);
+        assert!((r - 0.49).abs() < 0.02, "{r}");
+        let r = (0..n).filter(|_| saves_dispel(&mut w, 10, 10, -1)).count() as f64 / f64::from(n);
+        assert!((r - 0.74).abs() < 0.02, "{r}");
+        let r = (0..n).filter(|_| saves_dispel(&mut w, 60, 1, 5)).count() as f64 / f64::from(n);
+        assert!((r - 0.04).abs() < 0.01, "{r}");
+        // check_dispel strips every affect of the spell with its message.
+        let m = mage(&mut w, 10);
+        let armor = sn("armor");
+        spell_armor(&mut w, armor, 10, m, SpellTarget::Char(m));
+        assert_eq!(w.get_ac(m, 0), 80);
+        out(&mut w, m);
+        let mut tries = 0;
+        while !check_dispel(&mut w, 60, m, armor) {
+            tries += 1;
+            assert!(tries < 50);
+        }
+        assert!(!w.is_affected(m, armor));
+        assert_eq!(w.get_ac(m, 0), 100);
+        assert!(out(&mut w, m).contains("You feel less armored."));
+        // a resisting entry loses a level.
+        spell_armor(&mut w, armor, 200, m, SpellTarget::Char(m));
+        assert!(!check_dispel(&mut w, 1, m, armor));
+        assert_eq!(w.ch(m).map(|c| c.affects[0].level), Some(199));
+    }
+
+    #[test]
+    fn mana_cost_falls_with_level() {
+        let costs: Vec<i32> = (1..=10).map(|l| mana_cost(l, 1, 5)).collect();
+        assert_eq!(costs, [50, 33, 25, 20, 16, 14, 12, 11, 10, 9]);
+        assert_eq!(mana_cost(1, 1, 15), 50);
+        assert_eq!(mana_cost(30, 1, 15), 15);
+    }
+
+    #[test]
+    fn garbled_words() {
+        assert_eq!(garble("cure light"), "judicandus dies");
+        assert_eq!(garble("armor"), "abrazak");
+    }
+
+    #[test]
+    fn table_damage_spells_roll_within_the_table() {
+        for (name, level, base) in [
+            ("magic missile", 1, 3),
+            ("magic missile", 50, 14),
+            ("magic missile", 70, 14),
+            ("chill touch", 5, 8),
+            ("burning hands", 10, 29),
+            ("shocking grasp", 12, 39),
+            ("lightning bolt", 20, 44),
+            ("colour spray", 15, 50),
+            ("fireball", 25, 80),
+        ] {
+            assert_eq!(
+                table_base(sn(name), level).map(|t| t.1),
+                Some(base),
+                "{name} {level}"
+            );
+        }
+        // cast at a tough mob: damage never exceeds 2 × base (below 35 no
+        // reduction applies) and never falls under base/4 (half on a save).
+        let mut w = world(3);
+        let m = mage(&mut w, 10);
+        let mm = sn("magic missile");
+        for _ in 0..200 {
+            let v = mob(&mut w);
+            let before = w.ch(v).map_or(0, |c| c.hit);
+            spell_table_damage(&mut w, mm, 10, m, SpellTarget::Char(v));
+            let dam = before - w.ch(v).map_or(0, |c| c.hit);
+            assert!((1..=12).contains(&dam), "{dam}");
+            assert_eq!(w.ch(m).and_then(|c| c.fighting), Some(v));
+            w.stop_fighting(m, true);
+            w.extract_char(v);
+        }
+    }
+
+    #[test]
+    fn acid_blast_is_l_d12() {
+        let mut w = world(9);
+        let m = mage(&mut w, 20);
+        let ab = sn("acid blast");
+        for _ in 0..100 {
+            let v = mob(&mut w);
+            spell_acid_blast(&mut w, ab, 2, m, SpellTarget::Char(v));
+            let dam = 500 - w.ch(v).map_or(0, |c| c.hit);
+            assert!((1..=24).contains(&dam), "{dam}");
+            w.stop_fighting(m, true);
+            w.extract_char(v);
+        }
+    }
+
+    #[test]
+    fn defensive_affects_have_the_docs_numbers() {
+        let mut w = world(1);
+        let m = mage(&mut w, 30);
+        let t = SpellTarget::Char(m);
+        let af = |w: &World, s: Sn| {
+            w.ch(m)
+                .and_then(|c| c.affects.iter().find(|a| a.skill == s).cloned())
+        };
+        spell_armor(&mut w, sn("armor"), 30, m, t);
+        let a = af(&w, sn("armor")).unwrap_or_else(|| panic!("no armor"));
+        assert_eq!((a.duration, a.location, a.modifier), (24, apply::AC, -20));
+        assert_eq!(w.get_ac(m, 3), 80);
+        spell_armor(&mut w, sn("armor"), 30, m, t);
+        assert_eq!(w.get_ac(m, 3), 80, "armor does not stack");
+        assert!(out(&mut w, m).contains("already armored"));
+
+        spell_sanctuary(&mut w, sn("sanctuary"), 30, m, t);
+        let a = af(&w, sn("sanctuary")).unwrap_or_else(|| panic!("no sanctuary"));
+        assert_eq!((a.duration, a.bits), (5, aff::SANCTUARY));
+
+        spell_fly(&mut w, sn("fly"), 30, m, t);
+        let a = af(&w, sn("fly")).unwrap_or_else(|| panic!("no fly"));
+        assert_eq!((a.duration, a.bits), (33, aff::FLYING));
+
+        for (name, bit) in [
+            ("detect evil", aff::DETECT_EVIL),
+            ("detect good", aff::DETECT_GOOD),
+            ("detect hidden", aff::DETECT_HIDDEN),
+            ("detect invis", aff::DETECT_INVIS),
+            ("detect magic", aff::DETECT_MAGIC),
+        ] {
+            spell_detect(&mut w, sn(name), 30, m, t);
+            let a = af(&w, sn(name)).unwrap_or_else(|| panic!("no {name}"));
+            assert_eq!((a.duration, a.bits), (30, bit), "{name}");
+            assert!(affect::wear_off_message(sn(name)).is_some());
+        }
+
+        for (level, bonus) in [(1, 1), (17, 1), (18, 2), (25, 3), (31, 3), (32, 4)] {
+            assert_eq!(strength_bonus(level), bonus);
+        }
+        spell_giant_strength(&mut w, sn("giant strength"), 30, m, t);
+        let a = af(&w, sn("giant strength")).unwrap_or_else(|| panic!("no gs"));
+        assert_eq!((a.duration, a.location, a.modifier), (30, apply::STR, 3));
+        assert_eq!(w.get_curr_stat(m, 0), 16);
+    }
+
+    #[test]
+    fn healing_spells() {
+        let mut w = world(2);
+        let m = mage(&mut w, 30);
+        let t = SpellTarget::Char(m);
+        for (name, lo, hi) in [
+            ("cure light", 1 + 10, 8 + 10),
+            ("cure serious", 2 + 15, 16 + 15),
+            ("cure critical", 3 + 24, 24 + 24),
+        ] {
+            for _ in 0..50 {
+                if let Some(c) = w.ch_mut(m) {
+                    c.hit = 10;
+                }
+                spell_cure(&mut w, sn(name), 30, m, t);
+                let healed = w.ch(m).map_or(0, |c| c.hit) - 10;
+                assert!((lo..=hi).contains(&healed), "{name} {healed}");
+            }
+        }
+        if let Some(c) = w.ch_mut(m) {
+            c.hit = 10;
+        }
+        spell_heal(&mut w, sn("heal"), 30, m, t);
+        assert_eq!(w.ch(m).map(|c| c.hit), Some(100), "capped at max");
+        spell_refresh(&mut w, sn("refresh"), 30, m, t);
+        assert_eq!(w.ch(m).map(|c| c.mv), Some(40));
+        spell_refresh(&mut w, sn("refresh"), 90, m, t);
+        assert_eq!(w.ch(m).map(|c| c.mv), Some(100));
+    }
+
+    #[test]
+    fn cast_command_rules() {
+        let mut w = world(4);
+        let m = mage(&mut w, 1);
+        let v = mob(&mut w);
+        do_cast(&mut w, m, "'magic missile' fido");
+        assert!(out(&mut w, m).contains("You don't know any spells of that name."));
+        learn(&mut w, m, "magic missile", 100);
+        do_cast(&mut w, m, "'magic missile'");
+        assert!(out(&mut w, m).contains("Cast the spell on whom?"));
+        do_cast(&mut w, m, "'magic missile' nobody");
+        assert!(out(&mut w, m).contains("They aren't here."));
+        // armor is level 7 for a mage: not yet usable.
+        learn(&mut w, m, "armor", 100);
+        do_cast(&mut w, m, "armor");
+        assert!(out(&mut w, m).contains("You don't know any spells of that name."));
+        // a learned spell at 100 %: full mana (50 at its own level), lag, fight.
+        do_cast(&mut w, m, "'magic m' fido");
+        let c = w.ch(m).map(|c| (c.mana, c.wait, c.fighting));
+        assert_eq!(c, Some((50, 12, Some(v))));
+        assert!(w.ch(v).map_or(0, |c| c.hit) < 500);
+        // not enough mana.
+        if let Some(c) = w.ch_mut(m) {
+            c.mana = 49;
+        }
+        do_cast(&mut w, m, "'magic missile'");
+        assert!(out(&mut w, m).contains("You don't have enough mana."));
+        // concentration fails at 0 % of skill... learned 1 %: mostly fails, half mana.
+        learn(&mut w, m, "magic missile", 1);
+        if let Some(c) = w.ch_mut(m) {
+            c.mana = 100;
+        }
+        let mut failed = false;
+        for _ in 0..10 {
+            let before = w.ch(m).map_or(0, |c| c.mana);
+            do_cast(&mut w, m, "'magic missile'");
+            if out(&mut w, m).contains("You lost your concentration.") {
+                assert_eq!(w.ch(m).map_or(0, |c| c.mana), before - 25);
+                failed = true;
+                break;
+            }
+        }
+        assert!(failed);
+        // position below the spell's minimum.
+        learn(&mut w, m, "refresh", 100);
+        if let Some(c) = w.ch_mut(m) {
+            c.level = 10;
+            c.position = pos::RESTING;
+        }
+        do_cast(&mut w, m, "refresh");
+        assert!(out(&mut w, m).contains("You can't concentrate enough."));
+        // self-only spells refuse others (none written yet uses CharSelf, so
+        // the resolver is checked directly).
+        if let Some(c) = w.ch_mut(m) {
+            c.position = pos::STANDING;
+        }
+        let pd = sn("pass door");
+        assert!(resolve_target(&mut w, m, pd, "fido").is_none());
+        assert!(out(&mut w, m).contains("You cannot cast this spell on another."));
+        assert_eq!(
+            resolve_target(&mut w, m, pd, "merlin").map(|t| t.0),
+            Some(SpellTarget::Char(m))
+        );
+    }
+
+    #[test]
+    fn mob_cast_needs_no_mana() {
+        let mut w = world(6);
+        let v = mob(&mut w);
+        let m = mage(&mut w, 10);
+        assert!(mob_cast(&mut w, v, sn("armor"), SpellTarget::Char(v)));
+        assert!(w.is_affected(v, sn("armor")));
+        assert!(!mob_cast(&mut w, v, sn("gate"), SpellTarget::Char(m)));
+    }
 
     /// Every spell of the table has a function or is listed as pending;
     /// nothing is both, and nothing else is in either list.

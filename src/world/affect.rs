@@ -25,7 +25,18 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
     ("armor", "You feel less armored."),
     ("bless", "The warmth of the blessing ebbs away."),
     ("blindness", "The darkness lifts from your eyes."),
+    ("detect evil", "The red glow of evil fades from your sight."),
+    (
+        "detect good",
+        "The golden glow of goodness fades from your sight.",
+    ),
+    ("detect hidden", "Hidden things slip back into the shadows."),
     ("detect invis", "The unseen slips back out of your sight."),
+    (
+        "detect magic",
+        "The shimmer of magic fades from your sight.",
+    ),
+    ("fly", "You drift slowly back to the ground."),
     (
         "giant strength",
         "Your borrowed might drains out of your arms.",
