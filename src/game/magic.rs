@@ -15,8 +15,11 @@
 use super::fight;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{self, Immunity};
-use crate::world::rules::{self, SkillKind, Sn, Target};
-use crate::world::{aff, affect, apply, to, Affect, CharId, Flags, ObjId, World};
+use crate::world::rules::{self, gsn, SkillKind, Sn, Target};
+use crate::world::{aff, affect, apply, extra, irv, item, off, pos, to, wear_loc};
+use crate::world::{
+    Affect, CharId, Flags, ObjId, World, ACT_UNDEAD, DAM_CHARM, DAM_OTHER, DAM_POISON,
+};
 use crate::world::{DAM_ACID, DAM_COLD, DAM_ENERGY, DAM_FIRE, DAM_LIGHT, DAM_LIGHTNING};
 
 /// What a spell is cast at.
@@ -35,32 +38,47 @@ pub type SpellFn = fn(&mut World, Sn, i32, CharId, SpellTarget);
 pub static SPELLS: &[(&str, SpellFn)] = &[
     ("acid blast", spell_acid_blast),
     ("armor", spell_armor),
+    ("bless", spell_bless),
+    ("blindness", spell_blindness),
     ("burning hands", spell_table_damage),
     ("chill touch", spell_table_damage),
     ("colour spray", spell_table_damage),
+    ("cure blindness", spell_cure_ailment),
     ("cure critical", spell_cure),
     ("cure light", spell_cure),
+    ("cure poison", spell_cure_ailment),
     ("cure serious", spell_cure),
     ("detect evil", spell_detect),
     ("detect good", spell_detect),
     ("detect hidden", spell_detect),
     ("detect invis", spell_detect),
     ("detect magic", spell_detect),
+    ("faerie fire", spell_faerie_fire),
     ("fireball", spell_table_damage),
     ("fly", spell_fly),
     ("giant strength", spell_giant_strength),
+    ("haste", spell_haste),
     ("heal", spell_heal),
+    ("infravision", spell_infravision),
+    ("invisibility", spell_invisibility),
     ("lightning bolt", spell_table_damage),
     ("magic missile", spell_table_damage),
+    ("pass door", spell_pass_door),
+    ("poison", spell_poison),
+    ("protection evil", spell_protection),
+    ("protection good", spell_protection),
     ("refresh", spell_refresh),
     ("sanctuary", spell_sanctuary),
+    ("shield", spell_shield),
     ("shocking grasp", spell_table_damage),
+    ("sleep", spell_sleep),
+    ("slow", spell_slow),
+    ("stone skin", spell_stone_skin),
+    ("weaken", spell_weaken),
 ];
 
 /// Spells of the skill table not written yet (see the module docs).
 pub static PENDING: &[&str] = &[
-    "bless",
-    "blindness",
     "call lightning",
     "calm",
     "cancellation",
@@ -76,9 +94,7 @@ pub static PENDING: &[&str] = &[
     "create rose",
     "create spring",
     "create water",
-    "cure blindness",
     "cure disease",
-    "cure poison",
     "curse",
     "demonfire",
     "detect poison",
@@ -89,7 +105,6 @@ pub static PENDING: &[&str] = &[
     "enchant armor",
     "enchant weapon",
     "energy drain",
-    "faerie fire",
     "faerie fog",
     "farsight",
     "fireproof",
@@ -98,34 +113,22 @@ pub static PENDING: &[&str] = &[
     "frenzy",
     "gate",
     "harm",
-    "haste",
     "heat metal",
     "holy word",
     "identify",
-    "infravision",
-    "invisibility",
     "know alignment",
     "locate object",
     "mass healing",
     "mass invis",
     "nexus",
-    "pass door",
     "plague",
-    "poison",
     "portal",
-    "protection evil",
-    "protection good",
     "ray of truth",
     "recharge",
     "remove curse",
-    "shield",
-    "sleep",
-    "slow",
-    "stone skin",
     "summon",
     "teleport",
     "ventriloquate",
-    "weaken",
     "word of recall",
     "acid breath",
     "fire breath",
@@ -949,6 +952,571 @@ fn spell_refresh(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: Spe
     tell_both(world, ch, victim, text, "Ok.");
 }
 
+/// Tell `ch` that `victim` (or he himself) already has what the spell gives.
+fn already(world: &mut World, ch: CharId, victim: CharId, self_text: &str, other_text: &str) {
+    if victim == ch {
+        send(world, ch, self_text);
+    } else {
+        world.act(other_text, ch, ActArgs::vict(victim), To::Char);
+    }
+}
+
+fn has_bit(world: &World, ch: CharId, bit: Flags) -> bool {
+    world.ch(ch).is_some_and(|c| c.is_affected(bit))
+}
+
+/// Messages for a simple affect spell: to the victim and to the room.
+fn announce(world: &mut World, victim: CharId, to_vict: &str, to_room: &str) {
+    send(world, victim, to_vict);
+    world.act(to_room, victim, ActArgs::default(), To::Room);
+}
+
+fn spell_shield(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already shielded.",
+            "$N is already shielded.",
+        );
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 8 + level, apply::AC, -20, 0),
+    );
+    announce(
+        world,
+        victim,
+        "A shimmering barrier forms around you.",
+        "A shimmering barrier forms around $n.",
+    );
+}
+
+fn spell_stone_skin(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    // ROM's quirk: the check looks at the caster (rom-mechanics 6.8).
+    if world.is_affected(ch, sn) {
+        already(
+            world,
+            ch,
+            victim,
+            "Your skin is already as hard as stone.",
+            "$N is already as hard as can be.",
+        );
+        return;
+    }
+    world.affect_to_char(victim, spell_affect(sn, level, level, apply::AC, -40, 0));
+    announce(
+        world,
+        victim,
+        "Your skin hardens to stone.",
+        "$n's skin takes on a grey, stony sheen.",
+    );
+}
+
+/// Infravision, pass door, fly-like bit spells.
+fn spell_infravision(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if has_bit(world, victim, aff::INFRARED) {
+        already(
+            world,
+            ch,
+            victim,
+            "You can already see in the dark.",
+            "$N can already see in the dark.",
+        );
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 2 * level, apply::NONE, 0, aff::INFRARED),
+    );
+    announce(world, victim, "Your eyes glow red.", "$n's eyes glow red.");
+}
+
+fn spell_pass_door(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if has_bit(world, victim, aff::PASS_DOOR) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already out of phase.",
+            "$N is already shifted out of phase.",
+        );
+        return;
+    }
+    let duration = world.rng.fuzzy(level / 4);
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, duration, apply::NONE, 0, aff::PASS_DOOR),
+    );
+    announce(
+        world,
+        victim,
+        "You turn translucent.",
+        "$n turns translucent.",
+    );
+}
+
+fn spell_faerie_fire(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if has_bit(world, victim, aff::FAERIE_FIRE) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already outlined in pink.",
+            "$N is already outlined in pink.",
+        );
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, level, apply::AC, 2 * level, aff::FAERIE_FIRE),
+    );
+    announce(
+        world,
+        victim,
+        "A pink glow outlines you.",
+        "A pink glow outlines $n.",
+    );
+}
+
+/// Protection evil / good: the protect bit and saving spell −1; refused if
+/// either protection is already there.
+fn spell_protection(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let (bit, what) = match sn.name() {
+        Some("protection evil") => (aff::PROTECT_EVIL, "evil"),
+        Some("protection good") => (aff::PROTECT_GOOD, "good"),
+        _ => return,
+    };
+    if has_bit(world, victim, aff::PROTECT_EVIL | aff::PROTECT_GOOD) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already protected.",
+            "$N is already protected.",
+        );
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 24, apply::SAVING_SPELL, -1, bit),
+    );
+    send(world, victim, &format!("You feel shielded from {what}."));
+}
+
+/// Bless on a character: hitroll +L/8 and saving spell −L/8 for 6 + L.
+/// On an object: see [`bless_object`].
+fn spell_bless(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let victim = match target {
+        SpellTarget::Obj(obj) => return bless_object(world, sn, level, ch, obj),
+        SpellTarget::Char(v) => v,
+        SpellTarget::None => return,
+    };
+    let fighting = world
+        .ch(victim)
+        .is_some_and(|v| v.position == pos::FIGHTING);
+    if fighting || world.is_affected(victim, sn) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already blessed.",
+            "$N already has divine favor.",
+        );
+        return;
+    }
+    let m = level / 8;
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 6 + level, apply::SAVING_SPELL, -m, 0),
+    );
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 6 + level, apply::HITROLL, m, 0),
+    );
+    send(world, victim, "You feel righteous.");
+    if victim != ch {
+        world.act(
+            "You grant $N the favor of your god.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
+    }
+}
+
+/// Bless on an object (rom-mechanics 6.8): an evil object is cleansed if it
+/// fails `saves_dispel`; else it gets the bless flag and saves −1 for 6 + L.
+fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
+    let Some(o) = world.obj(obj) else { return };
+    if o.extra_flags & extra::BLESS != 0 {
+        world.act("$p is already blessed.", ch, ActArgs::obj(obj), To::Char);
+        return;
+    }
+    if o.extra_flags & extra::EVIL != 0 {
+        let curse = o.affects.iter().position(|a| a.skill == gsn::CURSE);
+        let lvl = curse
+            .and_then(|i| o.affects.get(i))
+            .map_or(o.level, |a| a.level);
+        if saves_dispel(world, level, lvl, 0) {
+            world.act(
+                "The evil of $p is too powerful for you to overcome.",
+                ch,
+                ActArgs::obj(obj),
+                To::Char,
+            );
+            return;
+        }
+        if let Some(i) = curse {
+            world.affect_remove_obj(obj, i);
+        }
+        if let Some(o) = world.obj_mut(obj) {
+            o.extra_flags &= !extra::EVIL;
+        }
+        world.act("$p glows a pale blue.", ch, ActArgs::obj(obj), To::All);
+        return;
+    }
+    let worn = world.obj(obj).is_some_and(|o| o.wear_loc != wear_loc::NONE);
+    if let Some(o) = world.obj_mut(obj) {
+        o.affects.insert(
+            0,
+            Affect {
+                where_: to::OBJECT,
+                skill: sn,
+                level,
+                duration: 6 + level,
+                location: apply::SAVES,
+                modifier: -1,
+                bits: extra::BLESS,
+            },
+        );
+        o.extra_flags |= extra::BLESS;
+    }
+    world.act("$p glows with a holy aura.", ch, ActArgs::obj(obj), To::All);
+    if worn {
+        // ROM's quirk: the caster's saving throw changes (rom-mechanics 6.8).
+        if let Some(c) = world.ch_mut(ch) {
+            c.saving_throw -= 1;
+        }
+    }
+}
+
+/// Invisibility on a character (L + 12, silent when already invisible) or
+/// an object (the invis flag for L + 12).
+fn spell_invisibility(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    match target {
+        SpellTarget::Obj(obj) => {
+            let Some(o) = world.obj(obj) else { return };
+            if o.extra_flags & extra::INVIS != 0 {
+                world.act("$p is already invisible.", ch, ActArgs::obj(obj), To::Char);
+                return;
+            }
+            if let Some(o) = world.obj_mut(obj) {
+                o.affects.insert(
+                    0,
+                    Affect {
+                        where_: to::OBJECT,
+                        skill: sn,
+                        level,
+                        duration: level + 12,
+                        location: apply::NONE,
+                        modifier: 0,
+                        bits: extra::INVIS,
+                    },
+                );
+                o.extra_flags |= extra::INVIS;
+            }
+            world.act("$p fades out of sight.", ch, ActArgs::obj(obj), To::All);
+        }
+        SpellTarget::Char(victim) => {
+            if has_bit(world, victim, aff::INVISIBLE) {
+                return;
+            }
+            world.act(
+                "$n fades out of existence.",
+                victim,
+                ActArgs::default(),
+                To::Room,
+            );
+            world.affect_to_char(
+                victim,
+                spell_affect(sn, level, level + 12, apply::NONE, 0, aff::INVISIBLE),
+            );
+            send(world, victim, "You fade out of existence.");
+        }
+        SpellTarget::None => {}
+    }
+}
+
+fn spell_blindness(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if has_bit(world, victim, aff::BLIND) || saves_spell(world, level, victim, DAM_OTHER) {
+        send(world, ch, "Your spell has no effect.");
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 1 + level, apply::HITROLL, -4, aff::BLIND),
+    );
+    announce(
+        world,
+        victim,
+        "You are blinded!",
+        "$n appears to be blinded.",
+    );
+}
+
+fn spell_weaken(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) || saves_spell(world, level, victim, DAM_OTHER) {
+        send(world, ch, "Your spell has no effect.");
+        return;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, level / 2, apply::STR, -(level / 5), aff::WEAKEN),
+    );
+    announce(
+        world,
+        victim,
+        "You feel your strength slip away.",
+        "$n looks tired and weak.",
+    );
+}
+
+/// Cure blindness / cure poison: `check_dispel` against the ailment.
+fn spell_cure_ailment(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let (ailment, what, room) = match _sn.name() {
+        Some("cure blindness") => (gsn::BLINDNESS, "blinded", "$n is no longer blinded."),
+        Some("cure poison") => (gsn::POISON, "poisoned", "$n looks much better."),
+        _ => return,
+    };
+    if !world.is_affected(victim, ailment) {
+        already(
+            world,
+            ch,
+            victim,
+            &format!("You aren't {what}."),
+            &format!("$N doesn't appear to be {what}."),
+        );
+        return;
+    }
+    if check_dispel(world, level, victim, ailment) {
+        world.act(room, victim, ActArgs::default(), To::Room);
+    } else {
+        send(world, ch, "Spell failed.");
+    }
+}
+
+/// Poison on a character (str −2, joined) or on food or drink.
+fn spell_poison(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let victim = match target {
+        SpellTarget::Obj(obj) => return poison_object(world, ch, obj),
+        SpellTarget::Char(v) => v,
+        SpellTarget::None => return,
+    };
+    if saves_spell(world, level, victim, DAM_POISON) {
+        world.act(
+            "$n turns slightly green, but it passes.",
+            victim,
+            ActArgs::default(),
+            To::Room,
+        );
+        send(world, victim, "You feel momentarily ill, but it passes.");
+        return;
+    }
+    world.affect_join(
+        victim,
+        spell_affect(sn, level, level, apply::STR, -2, aff::POISON),
+    );
+    announce(world, victim, "You feel very sick.", "$n looks very ill.");
+}
+
+fn poison_object(world: &mut World, ch: CharId, obj: ObjId) {
+    let Some(o) = world.obj(obj) else { return };
+    let food = o.item_type == item::FOOD || o.item_type == item::DRINK_CON;
+    if !food {
+        // Weapon poisoning (rom-mechanics 6.8) is not written yet.
+        world.act("You can't poison $p.", ch, ActArgs::obj(obj), To::Char);
+        return;
+    }
+    if o.extra_flags & (extra::BLESS | extra::BURN_PROOF) != 0 {
+        world.act(
+            "Your spell fails to corrupt $p.",
+            ch,
+            ActArgs::obj(obj),
+            To::Char,
+        );
+        return;
+    }
+    if let Some(o) = world.obj_mut(obj) {
+        o.values[3] = 1;
+    }
+    world.act(
+        "$p is infused with poisonous vapors.",
+        ch,
+        ActArgs::obj(obj),
+        To::All,
+    );
+}
+
+/// Haste: dex +1..+4, haste bit, L/2 on self and L/4 on others; a slowed
+/// target instead loses the slow if it fails to resist the dispel.
+fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let fast = world.ch(victim).is_some_and(|v| v.off & off::FAST != 0);
+    if world.is_affected(victim, sn) || has_bit(world, victim, aff::HASTE) || fast {
+        already(
+            world,
+            ch,
+            victim,
+            "You can't move any faster!",
+            "$N is already moving as fast as $E can.",
+        );
+        return;
+    }
+    let slow = rules::skill_exact("slow").unwrap_or(Sn::NONE);
+    if world.is_affected(victim, slow) {
+        if check_dispel(world, level, victim, slow) {
+            world.act(
+                "$n is moving less slowly.",
+                victim,
+                ActArgs::default(),
+                To::Room,
+            );
+        } else {
+            if victim != ch {
+                send(world, ch, "Spell failed.");
+            }
+            send(world, victim, "You feel momentarily faster.");
+        }
+        return;
+    }
+    let duration = if victim == ch { level / 2 } else { level / 4 };
+    let bonus = strength_bonus(level);
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, duration, apply::DEX, bonus, aff::HASTE),
+    );
+    announce(
+        world,
+        victim,
+        "You feel yourself moving more quickly.",
+        "$n is moving more quickly.",
+    );
+}
+
+/// Slow: dex −1..−4, slow bit, L/2; a hasted target instead loses the haste
+/// if it fails to resist the dispel.
+fn spell_slow(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) || has_bit(world, victim, aff::SLOW) {
+        already(
+            world,
+            ch,
+            victim,
+            "You can't move any slower!",
+            "$N can't get any slower than that.",
+        );
+        return;
+    }
+    let magic_immune = world.ch(victim).is_some_and(|v| v.imm & irv::MAGIC != 0);
+    if saves_spell(world, level, victim, DAM_OTHER) || magic_immune {
+        if victim != ch {
+            send(world, ch, "Nothing seemed to happen.");
+        }
+        send(world, victim, "You feel momentarily lethargic.");
+        return;
+    }
+    let haste = rules::skill_exact("haste").unwrap_or(Sn::NONE);
+    if world.is_affected(victim, haste) {
+        if check_dispel(world, level, victim, haste) {
+            world.act(
+                "$n is moving less quickly.",
+                victim,
+                ActArgs::default(),
+                To::Room,
+            );
+        } else {
+            if victim != ch {
+                send(world, ch, "Spell failed.");
+            }
+            send(world, victim, "You feel momentarily slower.");
+        }
+        return;
+    }
+    let m = -strength_bonus(level);
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, level / 2, apply::DEX, m, aff::SLOW),
+    );
+    announce(
+        world,
+        victim,
+        "You feel yourself slowing d o w n...",
+        "$n starts to move in slow motion.",
+    );
+}
+
+/// Sleep: the sleep bit for 4 + L (joined); an awake target falls asleep.
+fn spell_sleep(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let Some(v) = world.ch(victim) else { return };
+    let undead = v.is_npc() && v.act & ACT_UNDEAD != 0;
+    if v.is_affected(aff::SLEEP)
+        || undead
+        || level + 2 < v.level
+        || saves_spell(world, level - 4, victim, DAM_CHARM)
+    {
+        send(world, ch, "Your spell has no effect.");
+        return;
+    }
+    world.affect_join(
+        victim,
+        spell_affect(sn, level, 4 + level, apply::NONE, 0, aff::SLEEP),
+    );
+    if world.ch(victim).is_some_and(|v| v.position > pos::SLEEPING) {
+        send(world, victim, "You feel very sleepy ..... zzzzzz.");
+        world.act("$n goes to sleep.", victim, ActArgs::default(), To::Room);
+        if let Some(v) = world.ch_mut(victim) {
+            v.position = pos::SLEEPING;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1004,6 +1572,18 @@ mod tests {
                 ..Default::default()
             },
         );
+        for (v, kind, word) in [(50, item::FOOD, "bread"), (51, item::WEAPON, "sword")] {
+            p.objs.insert(
+                crate::world::ObjVnum(v),
+                crate::world::ObjProto {
+                    vnum: crate::world::ObjVnum(v),
+                    keywords: word.into(),
+                    short_descr: format!("a {word}"),
+                    item_type: kind,
+                    ..Default::default()
+                },
+            );
+        }
         World::new(p, seed)
     }
 
@@ -1329,6 +1909,203 @@ mod tests {
             resolve_target(&mut w, m, pd, "merlin").map(|t| t.0),
             Some(SpellTarget::Char(m))
         );
+    }
+
+    fn affect_of(w: &World, ch: CharId, s: Sn) -> Vec<Affect> {
+        w.ch(ch)
+            .map(|c| c.affects.iter().filter(|a| a.skill == s).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn more_defensive_spells() {
+        let mut w = world(21);
+        let m = mage(&mut w, 24);
+        let t = SpellTarget::Char(m);
+        spell_shield(&mut w, sn("shield"), 24, m, t);
+        let a = affect_of(&w, m, sn("shield"));
+        assert_eq!(
+            (a[0].duration, a[0].location, a[0].modifier),
+            (32, apply::AC, -20)
+        );
+        spell_stone_skin(&mut w, sn("stone skin"), 24, m, t);
+        let a = affect_of(&w, m, sn("stone skin"));
+        assert_eq!(
+            (a[0].duration, a[0].location, a[0].modifier),
+            (24, apply::AC, -40)
+        );
+        assert_eq!(w.get_ac(m, 0), 40);
+        spell_infravision(&mut w, sn("infravision"), 24, m, t);
+        assert_eq!(affect_of(&w, m, sn("infravision"))[0].duration, 48);
+        spell_pass_door(&mut w, sn("pass door"), 24, m, t);
+        let d = affect_of(&w, m, sn("pass door"))[0].duration;
+        assert!((5..=7).contains(&d), "{d}");
+        spell_protection(&mut w, sn("protection evil"), 24, m, t);
+        let a = affect_of(&w, m, sn("protection evil"));
+        assert_eq!(
+            (a[0].duration, a[0].modifier, a[0].bits),
+            (24, -1, aff::PROTECT_EVIL)
+        );
+        assert_eq!(w.ch(m).map(|c| c.saving_throw), Some(-1));
+        spell_protection(&mut w, sn("protection good"), 24, m, t);
+        assert!(affect_of(&w, m, sn("protection good")).is_empty());
+        // bless: two parts, hitroll +3 and saving spell -3 at level 24.
+        spell_bless(&mut w, sn("bless"), 24, m, t);
+        let a = affect_of(&w, m, sn("bless"));
+        assert_eq!(a.len(), 2);
+        assert!(a.iter().all(|a| a.duration == 30));
+        assert_eq!(w.get_hitroll(m), 3);
+        assert_eq!(w.ch(m).map(|c| c.saving_throw), Some(-4));
+        // haste on self: L/2, dex +2 at 24.
+        spell_haste(&mut w, sn("haste"), 24, m, t);
+        let a = affect_of(&w, m, sn("haste"));
+        assert_eq!(
+            (a[0].duration, a[0].location, a[0].modifier),
+            (12, apply::DEX, 2)
+        );
+        // invisibility.
+        spell_invisibility(&mut w, sn("invisibility"), 24, m, t);
+        let a = affect_of(&w, m, sn("invisibility"));
+        assert_eq!((a[0].duration, a[0].bits), (36, aff::INVISIBLE));
+        for name in [
+            "shield",
+            "stone skin",
+            "infravision",
+            "pass door",
+            "protection evil",
+            "protection good",
+            "faerie fire",
+            "weaken",
+            "slow",
+            "bless",
+            "haste",
+        ] {
+            assert!(affect::wear_off_message(sn(name)).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn harmful_affects_and_their_cures() {
+        let mut w = world(8);
+        let m = mage(&mut w, 30);
+        let v = mob(&mut w);
+        let t = SpellTarget::Char(v);
+        // level 1 mob vs level 30: saves 5 % -> almost always affected.
+        let mut tries = 0;
+        while !w.is_affected(v, gsn::BLINDNESS) {
+            spell_blindness(&mut w, gsn::BLINDNESS, 30, m, t);
+            tries += 1;
+            assert!(tries < 20);
+        }
+        let a = affect_of(&w, v, gsn::BLINDNESS);
+        assert_eq!(
+            (a[0].duration, a[0].modifier, a[0].bits),
+            (31, -4, aff::BLIND)
+        );
+        let mut tries = 0;
+        while w.is_affected(v, gsn::BLINDNESS) {
+            spell_cure_ailment(&mut w, sn("cure blindness"), 60, m, t);
+            tries += 1;
+            assert!(tries < 50);
+        }
+        assert!(!has_bit(&w, v, aff::BLIND));
+        // poison joins: two castings stack str -4 and duration 2L.
+        let mut hits = 0;
+        while hits < 2 {
+            let before = affect_of(&w, v, gsn::POISON).len();
+            spell_poison(&mut w, gsn::POISON, 30, m, t);
+            if affect_of(&w, v, gsn::POISON).len() == 1 && (before == 0 || hits == 1) {
+                hits += 1;
+            }
+        }
+        let a = affect_of(&w, v, gsn::POISON);
+        assert_eq!(a.len(), 1);
+        assert_eq!((a[0].location, a[0].bits), (apply::STR, aff::POISON));
+        assert_eq!(a[0].modifier % 2, 0);
+        assert!(a[0].modifier <= -4 && a[0].duration >= 60, "{a:?}");
+        let mut tries = 0;
+        while w.is_affected(v, gsn::POISON) {
+            spell_cure_ailment(&mut w, sn("cure poison"), 60, m, t);
+            tries += 1;
+            assert!(tries < 50);
+        }
+        // weaken: str -L/5 for L/2.
+        while !w.is_affected(v, sn("weaken")) {
+            spell_weaken(&mut w, sn("weaken"), 30, m, t);
+        }
+        let a = affect_of(&w, v, sn("weaken"));
+        assert_eq!(
+            (a[0].duration, a[0].location, a[0].modifier),
+            (15, apply::STR, -6)
+        );
+        // faerie fire: AC +2L for L.
+        spell_faerie_fire(&mut w, sn("faerie fire"), 30, m, t);
+        let a = affect_of(&w, v, sn("faerie fire"));
+        assert_eq!((a[0].duration, a[0].modifier), (30, 60));
+        // slow: dex -3 at 30 for L/2; haste on a slowed target dispels it.
+        while !w.is_affected(v, sn("slow")) {
+            spell_slow(&mut w, sn("slow"), 30, m, t);
+        }
+        let a = affect_of(&w, v, sn("slow"));
+        assert_eq!(
+            (a[0].duration, a[0].location, a[0].modifier),
+            (15, apply::DEX, -3)
+        );
+        while w.is_affected(v, sn("slow")) {
+            spell_haste(&mut w, sn("haste"), 60, m, t);
+        }
+        assert!(!w.is_affected(v, sn("haste")), "dispelling does not haste");
+        // sleep: 4 + L, the target falls asleep; too high a level is refused.
+        while !w.is_affected(v, gsn::SLEEP) {
+            spell_sleep(&mut w, gsn::SLEEP, 30, m, t);
+        }
+        assert_eq!(affect_of(&w, v, gsn::SLEEP)[0].duration, 34);
+        assert_eq!(w.ch(v).map(|c| c.position), Some(pos::SLEEPING));
+        let v2 = mob(&mut w);
+        if let Some(c) = w.ch_mut(v2) {
+            c.level = 40;
+        }
+        for _ in 0..20 {
+            spell_sleep(&mut w, gsn::SLEEP, 30, m, SpellTarget::Char(v2));
+        }
+        assert!(!w.is_affected(v2, gsn::SLEEP));
+    }
+
+    #[test]
+    fn object_spells() {
+        let mut w = world(12);
+        let m = mage(&mut w, 20);
+        let Some(bread) = w.create_object(crate::world::ObjVnum(50), 1) else {
+            panic!("no bread");
+        };
+        w.obj_to_char(bread, m);
+        spell_poison(&mut w, gsn::POISON, 20, m, SpellTarget::Obj(bread));
+        assert_eq!(w.obj(bread).map(|o| o.values[3]), Some(1));
+        spell_invisibility(&mut w, gsn::INVISIBILITY, 20, m, SpellTarget::Obj(bread));
+        let o = w
+            .obj(bread)
+            .map(|o| (o.extra_flags & extra::INVIS, o.affects[0].duration));
+        assert_eq!(o, Some((extra::INVIS, 32)));
+        let Some(sword) = w.create_object(crate::world::ObjVnum(51), 1) else {
+            panic!("no sword");
+        };
+        w.obj_to_char(sword, m);
+        spell_bless(&mut w, sn("bless"), 20, m, SpellTarget::Obj(sword));
+        let o = w.obj(sword).map(|o| {
+            (
+                o.extra_flags & extra::BLESS,
+                o.affects[0].duration,
+                o.affects[0].modifier,
+            )
+        });
+        assert_eq!(o, Some((extra::BLESS, 26, -1)));
+        // blessed food cannot be poisoned.
+        if let Some(o) = w.obj_mut(bread) {
+            o.values[3] = 0;
+            o.extra_flags |= extra::BLESS;
+        }
+        spell_poison(&mut w, gsn::POISON, 20, m, SpellTarget::Obj(bread));
+        assert_eq!(w.obj(bread).map(|o| o.values[3]), Some(0));
     }
 
     #[test]
