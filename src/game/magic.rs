@@ -21,6 +21,7 @@ use crate::world::{
     Affect, CharId, Flags, ObjId, World, ACT_UNDEAD, DAM_CHARM, DAM_OTHER, DAM_POISON,
 };
 use crate::world::{DAM_ACID, DAM_COLD, DAM_ENERGY, DAM_FIRE, DAM_LIGHT, DAM_LIGHTNING};
+use crate::world::{DAM_HARM, DAM_NEGATIVE};
 
 /// What a spell is cast at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,10 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("bless", spell_bless),
     ("blindness", spell_blindness),
     ("burning hands", spell_table_damage),
+    ("cancellation", spell_cancellation),
+    ("cause critical", spell_cause),
+    ("cause light", spell_cause),
+    ("cause serious", spell_cause),
     ("chill touch", spell_table_damage),
     ("colour spray", spell_table_damage),
     ("cure blindness", spell_cure_ailment),
@@ -48,15 +53,19 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("cure light", spell_cure),
     ("cure poison", spell_cure_ailment),
     ("cure serious", spell_cure),
+    ("curse", spell_curse),
     ("detect evil", spell_detect),
     ("detect good", spell_detect),
     ("detect hidden", spell_detect),
     ("detect invis", spell_detect),
     ("detect magic", spell_detect),
+    ("dispel magic", spell_dispel_magic),
     ("faerie fire", spell_faerie_fire),
     ("fireball", spell_table_damage),
+    ("flamestrike", spell_flamestrike),
     ("fly", spell_fly),
     ("giant strength", spell_giant_strength),
+    ("harm", spell_harm),
     ("haste", spell_haste),
     ("heal", spell_heal),
     ("infravision", spell_infravision),
@@ -81,10 +90,6 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
 pub static PENDING: &[&str] = &[
     "call lightning",
     "calm",
-    "cancellation",
-    "cause critical",
-    "cause light",
-    "cause serious",
     "chain lightning",
     "change sex",
     "charm person",
@@ -95,12 +100,10 @@ pub static PENDING: &[&str] = &[
     "create spring",
     "create water",
     "cure disease",
-    "curse",
     "demonfire",
     "detect poison",
     "dispel evil",
     "dispel good",
-    "dispel magic",
     "earthquake",
     "enchant armor",
     "enchant weapon",
@@ -108,11 +111,9 @@ pub static PENDING: &[&str] = &[
     "faerie fog",
     "farsight",
     "fireproof",
-    "flamestrike",
     "floating disc",
     "frenzy",
     "gate",
-    "harm",
     "heat metal",
     "holy word",
     "identify",
@@ -1517,6 +1518,255 @@ fn spell_sleep(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
     }
 }
 
+/// Cause light / serious / critical: `1d8 + L/3`, `2d8 + L/2`,
+/// `3d8 + L − 6` of harm, no save.
+fn spell_cause(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let dam = match sn.name() {
+        Some("cause light") => world.rng.dice(1, 8) + level / 3,
+        Some("cause serious") => world.rng.dice(2, 8) + level / 2,
+        Some("cause critical") => world.rng.dice(3, 8) + level - 6,
+        _ => return,
+    };
+    fight::damage(world, ch, victim, dam.max(0), sn.0, DAM_HARM, true);
+}
+
+/// Harm: `max(20, hp − 1d4)`, on a save `min(50, dam/2)`, at most 100.
+fn spell_harm(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let hp = world.ch(victim).map_or(0, |v| v.hit);
+    let mut dam = 20.max(hp - world.rng.dice(1, 4));
+    if saves_spell(world, level, victim, DAM_HARM) {
+        dam = 50.min(dam / 2);
+    }
+    fight::damage(world, ch, victim, dam.min(100), sn.0, DAM_HARM, true);
+}
+
+/// Flamestrike: `dice(6 + L/2, 8)` of fire, half on a save.
+fn spell_flamestrike(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let mut dam = world.rng.dice(6 + level / 2, 8);
+    if saves_spell(world, level, victim, DAM_FIRE) {
+        dam /= 2;
+    }
+    fight::damage(world, ch, victim, dam, sn.0, DAM_FIRE, true);
+}
+
+/// Curse on a character: hitroll −L/8, saving spell +L/8 and the curse bit
+/// for 2L. On an object: see [`curse_object`].
+fn spell_curse(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let victim = match target {
+        SpellTarget::Obj(obj) => return curse_object(world, sn, level, ch, obj),
+        SpellTarget::Char(v) => v,
+        SpellTarget::None => return,
+    };
+    if has_bit(world, victim, aff::CURSE) || saves_spell(world, level, victim, DAM_NEGATIVE) {
+        send(world, ch, "Your spell has no effect.");
+        return;
+    }
+    let m = level / 8;
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 2 * level, apply::HITROLL, -m, aff::CURSE),
+    );
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 2 * level, apply::SAVING_SPELL, m, aff::CURSE),
+    );
+    send(world, victim, "You feel unclean.");
+    if victim != ch {
+        world.act(
+            "$N looks very uncomfortable.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
+    }
+}
+
+/// Curse on an object (rom-mechanics 6.8): a blessed object loses its
+/// blessing if it fails `saves_dispel`; else it turns evil, saves +1, for 2L.
+fn curse_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
+    let Some(o) = world.obj(obj) else { return };
+    if o.extra_flags & extra::EVIL != 0 {
+        world.act(
+            "$p is already filled with evil.",
+            ch,
+            ActArgs::obj(obj),
+            To::Char,
+        );
+        return;
+    }
+    if o.extra_flags & extra::BLESS != 0 {
+        let bless = rules::skill_exact("bless").unwrap_or(Sn::NONE);
+        let found = o.affects.iter().position(|a| a.skill == bless);
+        let lvl = found
+            .and_then(|i| o.affects.get(i))
+            .map_or(o.level, |a| a.level);
+        if saves_dispel(world, level, lvl, 0) {
+            world.act(
+                "The holy aura of $p is too powerful for you to overcome.",
+                ch,
+                ActArgs::obj(obj),
+                To::Char,
+            );
+            return;
+        }
+        if let Some(i) = found {
+            world.affect_remove_obj(obj, i);
+        }
+        if let Some(o) = world.obj_mut(obj) {
+            o.extra_flags &= !extra::BLESS;
+        }
+        world.act("$p glows with a red aura.", ch, ActArgs::obj(obj), To::All);
+        return;
+    }
+    let worn = world.obj(obj).is_some_and(|o| o.wear_loc != wear_loc::NONE);
+    if let Some(o) = world.obj_mut(obj) {
+        o.affects.insert(
+            0,
+            Affect {
+                where_: to::OBJECT,
+                skill: sn,
+                level,
+                duration: 2 * level,
+                location: apply::SAVES,
+                modifier: 1,
+                bits: extra::EVIL,
+            },
+        );
+        o.extra_flags |= extra::EVIL;
+    }
+    world.act(
+        "$p glows with a malevolent aura.",
+        ch,
+        ActArgs::obj(obj),
+        To::All,
+    );
+    if worn {
+        // ROM's quirk: the caster's saving throw changes (rom-mechanics 6.8).
+        if let Some(c) = world.ch_mut(ch) {
+            c.saving_throw += 1;
+        }
+    }
+}
+
+/// The spells dispel magic and cancellation try to remove, in order, with
+/// what the room sees when one goes (own words; `None` = nothing shown).
+static DISPELLABLE: &[(&str, Option<&str>)] = &[
+    ("armor", None),
+    ("bless", None),
+    ("blindness", Some("$n is no longer blinded.")),
+    ("calm", Some("$n no longer looks so peaceful...")),
+    ("change sex", Some("$n looks more like $mself again.")),
+    ("charm person", Some("$n regains $s free will.")),
+    ("chill touch", Some("$n looks warmer.")),
+    ("curse", None),
+    ("detect evil", None),
+    ("detect good", None),
+    ("detect hidden", None),
+    ("detect invis", None),
+    ("detect magic", None),
+    ("faerie fire", Some("$n's outline fades.")),
+    ("fly", Some("$n falls to the ground!")),
+    ("frenzy", Some("$n no longer looks so wild.")),
+    ("giant strength", Some("$n no longer looks so mighty.")),
+    ("haste", Some("$n is no longer moving so quickly.")),
+    ("infravision", None),
+    ("invisibility", Some("$n fades into existence.")),
+    ("mass invis", Some("$n fades into existence.")),
+    ("pass door", None),
+    ("protection evil", None),
+    ("protection good", None),
+    (
+        "sanctuary",
+        Some("The white aura around $n's body vanishes."),
+    ),
+    ("shield", Some("The shield protecting $n vanishes.")),
+    ("sleep", None),
+    ("slow", Some("$n is no longer moving so slowly.")),
+    ("stone skin", Some("$n's skin regains its normal texture.")),
+    ("weaken", Some("$n looks stronger.")),
+];
+
+/// Try `check_dispel` at `level` against every spell of [`DISPELLABLE`];
+/// whether anything went.
+fn dispel_all(world: &mut World, level: i32, victim: CharId) -> bool {
+    let mut found = false;
+    for (name, room) in DISPELLABLE {
+        let Some(sn) = rules::skill_exact(name) else {
+            continue;
+        };
+        if check_dispel(world, level, victim, sn) {
+            found = true;
+            if let Some(text) = room {
+                world.act(text, victim, ActArgs::default(), To::Room);
+            }
+        }
+    }
+    found
+}
+
+/// Dispel magic (rom-mechanics 6.5): a saving throw, then `check_dispel`
+/// against the list, then an innate sanctuary.
+fn spell_dispel_magic(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if saves_spell(world, level, victim, DAM_OTHER) {
+        send(world, victim, "You feel a brief tingling sensation.");
+        send(world, ch, "You failed.");
+        return;
+    }
+    let mut found = dispel_all(world, level, victim);
+    let innate = world
+        .ch(victim)
+        .map(|v| (v.is_affected(aff::SANCTUARY), v.level));
+    if let Some((true, vlevel)) = innate {
+        if !saves_dispel(world, level, vlevel, -1) && !world.is_affected(victim, gsn::SANCTUARY) {
+            if let Some(v) = world.ch_mut(victim) {
+                v.affected_by &= !aff::SANCTUARY;
+            }
+            world.act(
+                "The white aura around $n's body vanishes.",
+                victim,
+                ActArgs::default(),
+                To::Room,
+            );
+            found = true;
+        }
+    }
+    send(world, ch, if found { "Ok." } else { "Spell failed." });
+}
+
+/// Cancellation (rom-mechanics 6.5): the same list at `L + 2`, no saving
+/// throw, only between players or between mobs (a player charmed by a mob
+/// may cancel it).
+fn spell_cancellation(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let (Some(c), Some(v)) = (world.ch(ch), world.ch(victim)) else {
+        return;
+    };
+    let charmed_by = c.is_affected(aff::CHARM) && c.master == Some(victim);
+    let allowed = (!c.is_npc() && !v.is_npc())
+        || (c.is_npc() && v.is_npc())
+        || (!c.is_npc() && v.is_npc() && charmed_by);
+    if !allowed {
+        send(world, ch, "You failed, try dispel magic.");
+        return;
+    }
+    let found = dispel_all(world, level + 2, victim);
+    send(world, ch, if found { "Ok." } else { "Spell failed." });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2106,6 +2356,97 @@ mod tests {
         }
         spell_poison(&mut w, gsn::POISON, 20, m, SpellTarget::Obj(bread));
         assert_eq!(w.obj(bread).map(|o| o.values[3]), Some(0));
+    }
+
+    #[test]
+    fn harm_spells_and_flamestrike() {
+        let mut w = world(31);
+        let m = mage(&mut w, 30);
+        let hit = |w: &mut World, name: &str, level: i32| -> i32 {
+            let v = mob(w);
+            let f = spell_fn(sn(name)).unwrap_or_else(|| panic!("{name}"));
+            f(w, sn(name), level, m, SpellTarget::Char(v));
+            let dam = 500 - w.ch(v).map_or(0, |c| c.hit);
+            w.stop_fighting(m, true);
+            w.extract_char(v);
+            dam
+        };
+        for _ in 0..50 {
+            // below 35 no reduction: the raw ranges.
+            let d = hit(&mut w, "cause light", 9);
+            assert!((4..=11).contains(&d), "cause light {d}");
+            let d = hit(&mut w, "cause serious", 10);
+            assert!((7..=21).contains(&d), "cause serious {d}");
+            let d = hit(&mut w, "cause critical", 10);
+            assert!((7..=28).contains(&d), "cause critical {d}");
+            // flamestrike at 2: dice(7, 8) = 7..56, half on a save; above
+            // 35 the damage is reduced to (d - 35)/2 + 35.
+            let d = hit(&mut w, "flamestrike", 2);
+            assert!((3..=45).contains(&d), "flamestrike {d}");
+            // harm on 500 hp: 496..499, capped at 100 (reduced by damage()
+            // to 67), or min(50, dam/2) = 50 on a save (reduced to 42).
+            let d = hit(&mut w, "harm", 2);
+            assert!(d == 67 || d == 42, "harm {d}");
+        }
+    }
+
+    #[test]
+    fn curse_dispel_and_cancellation() {
+        let mut w = world(41);
+        let m = mage(&mut w, 40);
+        let v = mob(&mut w);
+        while !w.is_affected(v, gsn::CURSE) {
+            spell_curse(&mut w, gsn::CURSE, 40, m, SpellTarget::Char(v));
+        }
+        let a = affect_of(&w, v, gsn::CURSE);
+        assert_eq!(a.len(), 2);
+        assert!(a.iter().all(|a| a.duration == 80 && a.bits == aff::CURSE));
+        assert_eq!(w.ch(v).map(|c| c.saving_throw), Some(5));
+        assert!(affect::wear_off_message(gsn::CURSE).is_some());
+        // dispel magic strips what it can: armor at level 1 against 60.
+        spell_armor(&mut w, sn("armor"), 1, m, SpellTarget::Char(v));
+        let mut tries = 0;
+        while w.is_affected(v, sn("armor")) || w.is_affected(v, gsn::CURSE) {
+            spell_dispel_magic(&mut w, sn("dispel magic"), 60, m, SpellTarget::Char(v));
+            tries += 1;
+            assert!(tries < 30);
+        }
+        assert!(!has_bit(&w, v, aff::CURSE));
+        // an innate sanctuary goes too.
+        if let Some(c) = w.ch_mut(v) {
+            c.affected_by |= aff::SANCTUARY;
+        }
+        while has_bit(&w, v, aff::SANCTUARY) {
+            spell_dispel_magic(&mut w, sn("dispel magic"), 60, m, SpellTarget::Char(v));
+        }
+        // cancellation: a player may not cancel a mob.
+        spell_armor(&mut w, sn("armor"), 1, m, SpellTarget::Char(v));
+        out(&mut w, m);
+        spell_cancellation(&mut w, sn("cancellation"), 60, m, SpellTarget::Char(v));
+        assert!(out(&mut w, m).contains("You failed, try dispel magic."));
+        assert!(w.is_affected(v, sn("armor")));
+        // on a player it works without a saving throw.
+        spell_armor(&mut w, sn("armor"), 1, m, SpellTarget::Char(m));
+        while w.is_affected(m, sn("armor")) {
+            spell_cancellation(&mut w, sn("cancellation"), 60, m, SpellTarget::Char(m));
+        }
+        // objects: curse turns a plain item evil; bless then cleanses it.
+        let Some(sword) = w.create_object(crate::world::ObjVnum(51), 1) else {
+            panic!("no sword");
+        };
+        w.obj_to_char(sword, m);
+        spell_curse(&mut w, gsn::CURSE, 40, m, SpellTarget::Obj(sword));
+        let o = w
+            .obj(sword)
+            .map(|o| (o.extra_flags & extra::EVIL, o.affects[0].duration));
+        assert_eq!(o, Some((extra::EVIL, 80)));
+        while w
+            .obj(sword)
+            .is_some_and(|o| o.extra_flags & extra::EVIL != 0)
+        {
+            spell_bless(&mut w, sn("bless"), 60, m, SpellTarget::Obj(sword));
+        }
+        assert_eq!(w.obj(sword).map(|o| o.affects.len()), Some(0));
     }
 
     #[test]
