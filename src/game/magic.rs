@@ -46,6 +46,7 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("cause critical", spell_cause),
     ("cause light", spell_cause),
     ("cause serious", spell_cause),
+    ("change sex", spell_change_sex),
     ("chill touch", spell_table_damage),
     ("colour spray", spell_table_damage),
     ("cure blindness", spell_cure_ailment),
@@ -64,14 +65,17 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("fireball", spell_table_damage),
     ("flamestrike", spell_flamestrike),
     ("fly", spell_fly),
+    ("frenzy", spell_frenzy),
     ("giant strength", spell_giant_strength),
     ("harm", spell_harm),
     ("haste", spell_haste),
     ("heal", spell_heal),
     ("infravision", spell_infravision),
     ("invisibility", spell_invisibility),
+    ("know alignment", spell_know_alignment),
     ("lightning bolt", spell_table_damage),
     ("magic missile", spell_table_damage),
+    ("mass healing", spell_mass_healing),
     ("pass door", spell_pass_door),
     ("poison", spell_poison),
     ("protection evil", spell_protection),
@@ -91,7 +95,6 @@ pub static PENDING: &[&str] = &[
     "call lightning",
     "calm",
     "chain lightning",
-    "change sex",
     "charm person",
     "continual light",
     "control weather",
@@ -112,14 +115,11 @@ pub static PENDING: &[&str] = &[
     "farsight",
     "fireproof",
     "floating disc",
-    "frenzy",
     "gate",
     "heat metal",
     "holy word",
     "identify",
-    "know alignment",
     "locate object",
-    "mass healing",
     "mass invis",
     "nexus",
     "plague",
@@ -1767,6 +1767,150 @@ fn spell_cancellation(world: &mut World, _sn: Sn, level: i32, ch: CharId, target
     send(world, ch, if found { "Ok." } else { "Spell failed." });
 }
 
+/// ROM's alignment bands: good ≥ 350, evil ≤ −350, else neutral.
+fn align_band(alignment: i32) -> i32 {
+    if alignment >= 350 {
+        1
+    } else if alignment <= -350 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// Frenzy: hitroll and damroll +L/6, AC +10 × (L/12), for L/3.
+fn spell_frenzy(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) || has_bit(world, victim, aff::BERSERK) {
+        already(
+            world,
+            ch,
+            victim,
+            "You are already in a frenzy.",
+            "$N is already in a frenzy.",
+        );
+        return;
+    }
+    let calm = rules::skill_exact("calm").unwrap_or(Sn::NONE);
+    if world.is_affected(victim, calm) {
+        already(
+            world,
+            ch,
+            victim,
+            "Why don't you just relax for a while?",
+            "$N doesn't look like $E wants to fight anymore.",
+        );
+        return;
+    }
+    let bands = (world.ch(ch), world.ch(victim));
+    let (Some(c), Some(v)) = bands else { return };
+    if align_band(c.alignment) != align_band(v.alignment) {
+        world.act(
+            "Your god doesn't seem to like $N.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
+        return;
+    }
+    let d = level / 3;
+    let m = level / 6;
+    world.affect_to_char(victim, spell_affect(sn, level, d, apply::HITROLL, m, 0));
+    world.affect_to_char(victim, spell_affect(sn, level, d, apply::DAMROLL, m, 0));
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, d, apply::AC, 10 * (level / 12), 0),
+    );
+    announce(
+        world,
+        victim,
+        "You are filled with holy wrath!",
+        "$n gets a wild look in $s eyes!",
+    );
+}
+
+/// Change sex: a random different sex for 2L; save [other].
+fn spell_change_sex(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    if world.is_affected(victim, sn) {
+        already(
+            world,
+            ch,
+            victim,
+            "You've already been changed.",
+            "$N has already had $S sex changed.",
+        );
+        return;
+    }
+    if saves_spell(world, level, victim, DAM_OTHER) {
+        send(world, ch, "Your spell has no effect.");
+        return;
+    }
+    let sex = world.ch(victim).map_or(0, |v| v.sex);
+    let mut modifier = 0;
+    while modifier == 0 {
+        modifier = world.rng.range(0, 2) - sex;
+    }
+    world.affect_to_char(
+        victim,
+        spell_affect(sn, level, 2 * level, apply::SEX, modifier, 0),
+    );
+    announce(
+        world,
+        victim,
+        "You feel different.",
+        "$n doesn't look like $mself anymore...",
+    );
+}
+
+/// Know alignment: one of seven descriptions (own words).
+fn spell_know_alignment(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let ap = world.ch(victim).map_or(0, |v| v.alignment);
+    let text = if ap > 700 {
+        "$N shines with a pure, saintly light."
+    } else if ap > 350 {
+        "$N is of good and honest heart."
+    } else if ap > 100 {
+        "$N leans toward kindness."
+    } else if ap > -100 {
+        "$N walks the line between good and evil."
+    } else if ap > -350 {
+        "$N has a mean streak."
+    } else if ap > -700 {
+        "$N is steeped in wickedness."
+    } else {
+        "$N is as black as the pit itself!"
+    };
+    world.act(text, ch, ActArgs::vict(victim), To::Char);
+}
+
+/// Mass healing: heal and refresh at L on everyone in the room of the
+/// caster's kind (players for a player, mobs for a mob).
+fn spell_mass_healing(world: &mut World, _sn: Sn, level: i32, ch: CharId, _target: SpellTarget) {
+    let Some(c) = world.ch(ch) else { return };
+    let npc = c.is_npc();
+    let Some(room) = c.room else { return };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    let heal = rules::skill_exact("heal").unwrap_or(Sn::NONE);
+    let refresh = rules::skill_exact("refresh").unwrap_or(Sn::NONE);
+    for gch in people {
+        if world.ch(gch).is_some_and(|g| g.is_npc() == npc) {
+            spell_heal(world, heal, level, ch, SpellTarget::Char(gch));
+            spell_refresh(world, refresh, level, ch, SpellTarget::Char(gch));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2447,6 +2591,55 @@ mod tests {
             spell_bless(&mut w, sn("bless"), 60, m, SpellTarget::Obj(sword));
         }
         assert_eq!(w.obj(sword).map(|o| o.affects.len()), Some(0));
+    }
+
+    #[test]
+    fn frenzy_change_sex_know_alignment_mass_healing() {
+        let mut w = world(51);
+        let m = mage(&mut w, 24);
+        let t = SpellTarget::Char(m);
+        spell_frenzy(&mut w, sn("frenzy"), 24, m, t);
+        let a = affect_of(&w, m, sn("frenzy"));
+        let got: Vec<(i32, i32, i32)> = a
+            .iter()
+            .map(|a| (a.location, a.modifier, a.duration))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (apply::AC, 20, 8),
+                (apply::DAMROLL, 4, 8),
+                (apply::HITROLL, 4, 8)
+            ]
+        );
+        // a good target is not in a neutral caster's band.
+        let v = mob(&mut w);
+        if let Some(c) = w.ch_mut(v) {
+            c.alignment = 500;
+        }
+        out(&mut w, m);
+        spell_frenzy(&mut w, sn("frenzy"), 24, m, SpellTarget::Char(v));
+        assert!(out(&mut w, m).contains("doesn't seem to like"));
+        spell_know_alignment(&mut w, sn("know alignment"), 24, m, SpellTarget::Char(v));
+        assert!(out(&mut w, m).contains("good and honest heart"));
+        // change sex: a different sex for 2L.
+        while !w.is_affected(v, sn("change sex")) {
+            spell_change_sex(&mut w, sn("change sex"), 24, m, SpellTarget::Char(v));
+        }
+        let a = affect_of(&w, v, sn("change sex"));
+        assert_eq!((a[0].location, a[0].duration), (apply::SEX, 48));
+        assert_ne!(a[0].modifier, 0);
+        // mass healing: players only when a player casts it.
+        if let Some(c) = w.ch_mut(v) {
+            c.hit = 10;
+        }
+        if let Some(c) = w.ch_mut(m) {
+            c.hit = 1;
+            c.mv = 1;
+        }
+        spell_mass_healing(&mut w, sn("mass healing"), 24, m, SpellTarget::None);
+        assert_eq!(w.ch(m).map(|c| (c.hit, c.mv)), Some((100, 25)));
+        assert_eq!(w.ch(v).map(|c| c.hit), Some(10));
     }
 
     #[test]

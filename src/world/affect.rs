@@ -25,6 +25,7 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
     ("armor", "You feel less armored."),
     ("bless", "The warmth of the blessing ebbs away."),
     ("blindness", "The darkness lifts from your eyes."),
+    ("change sex", "Your body feels familiar again."),
     ("curse", "The unclean feeling leaves you."),
     ("detect evil", "The red glow of evil fades from your sight."),
     (
