@@ -2612,6 +2612,8 @@ mod tests {
                 (apply::HITROLL, 4, 8)
             ]
         );
+        assert!(affect::wear_off_message(sn("frenzy")).is_some());
+        assert!(affect::wear_off_message(sn("change sex")).is_some());
         // a good target is not in a neutral caster's band.
         let v = mob(&mut w);
         if let Some(c) = w.ch_mut(v) {

@@ -40,6 +40,7 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
     ),
     ("faerie fire", "The pink outline around you fades away."),
     ("fly", "You drift slowly back to the ground."),
+    ("frenzy", "Your rage ebbs."),
     ("infravision", "The red glow leaves your eyes."),
     ("pass door", "You feel solid again."),
     ("protection evil", "You feel less shielded from evil."),
