@@ -18,8 +18,9 @@ fn ok<T>(r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Affects last ticks; allow for a loaded machine.
-const LONG: Duration = Duration::from_secs(40);
+/// Armor lasts 24 ticks (about 30 s at 5 ms pulses); allow for a loaded
+/// machine.
+const LONG: Duration = Duration::from_secs(120);
 
 /// Walk creation as a human male neutral mage.
 fn create_mage(c: &mut Client, name: &str, password: &str) {

@@ -21,7 +21,7 @@ use crate::world::{
     Affect, CharId, Flags, ObjId, World, ACT_UNDEAD, DAM_CHARM, DAM_OTHER, DAM_POISON,
 };
 use crate::world::{DAM_ACID, DAM_COLD, DAM_ENERGY, DAM_FIRE, DAM_LIGHT, DAM_LIGHTNING};
-use crate::world::{DAM_HARM, DAM_NEGATIVE};
+use crate::world::{DAM_HARM, DAM_NEGATIVE, ROOM_NO_RECALL, ROOM_VNUM_TEMPLE};
 
 /// What a spell is cast at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +88,7 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("slow", spell_slow),
     ("stone skin", spell_stone_skin),
     ("weaken", spell_weaken),
+    ("word of recall", spell_word_of_recall),
 ];
 
 /// Spells of the skill table not written yet (see the module docs).
@@ -130,7 +131,6 @@ pub static PENDING: &[&str] = &[
     "summon",
     "teleport",
     "ventriloquate",
-    "word of recall",
     "acid breath",
     "fire breath",
     "frost breath",
@@ -1911,6 +1911,46 @@ fn spell_mass_healing(world: &mut World, _sn: Sn, level: i32, ch: CharId, _targe
     }
 }
 
+/// Word of recall: a player goes to the temple and stops fighting; the
+/// caster's move is halved. Refused for mobs, in no-recall rooms and when
+/// the target is cursed.
+fn spell_word_of_recall(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+    let Some(victim) = victim_of(target) else {
+        return;
+    };
+    let Some(v) = world.ch(victim) else { return };
+    if v.is_npc() {
+        return;
+    }
+    if world.room(ROOM_VNUM_TEMPLE).is_none() {
+        send(world, victim, "You are completely lost.");
+        return;
+    }
+    let no_recall = v
+        .room
+        .and_then(|r| world.room(r))
+        .is_some_and(|r| r.flags & ROOM_NO_RECALL != 0);
+    if no_recall || v.is_affected(aff::CURSE) {
+        send(world, victim, "Spell failed.");
+        return;
+    }
+    if v.fighting.is_some() {
+        world.stop_fighting(victim, true);
+    }
+    if let Some(c) = world.ch_mut(ch) {
+        c.mv /= 2;
+    }
+    world.act("$n disappears.", victim, ActArgs::default(), To::Room);
+    world.char_to_room(victim, ROOM_VNUM_TEMPLE);
+    world.act(
+        "$n appears in the room.",
+        victim,
+        ActArgs::default(),
+        To::Room,
+    );
+    super::act_info::do_look(world, victim, "auto");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2642,6 +2682,39 @@ mod tests {
         spell_mass_healing(&mut w, sn("mass healing"), 24, m, SpellTarget::None);
         assert_eq!(w.ch(m).map(|c| (c.hit, c.mv)), Some((100, 25)));
         assert_eq!(w.ch(v).map(|c| c.hit), Some(10));
+    }
+
+    #[test]
+    fn word_of_recall_goes_to_the_temple() {
+        let mut w = world(61);
+        let m = mage(&mut w, 40);
+        let v = mob(&mut w);
+        // the test world's only room is the temple (3001): move the mage
+        // to a second room first.
+        w.rooms.insert(
+            RoomVnum(3002),
+            crate::world::Room {
+                vnum: RoomVnum(3002),
+                ..Default::default()
+            },
+        );
+        w.char_to_room(m, RoomVnum(3002));
+        if let Some(c) = w.ch_mut(m) {
+            c.mv = 80;
+        }
+        spell_word_of_recall(&mut w, sn("word of recall"), 40, m, SpellTarget::Char(m));
+        assert_eq!(w.ch(m).and_then(|c| c.room), Some(HERE));
+        assert_eq!(w.ch(m).map(|c| c.mv), Some(40));
+        // mobs do not go; the cursed cannot.
+        spell_word_of_recall(&mut w, sn("word of recall"), 40, m, SpellTarget::Char(v));
+        w.char_to_room(m, RoomVnum(3002));
+        if let Some(c) = w.ch_mut(m) {
+            c.affected_by |= aff::CURSE;
+        }
+        out(&mut w, m);
+        spell_word_of_recall(&mut w, sn("word of recall"), 40, m, SpellTarget::Char(m));
+        assert_eq!(w.ch(m).and_then(|c| c.room), Some(RoomVnum(3002)));
+        assert!(out(&mut w, m).contains("Spell failed."));
     }
 
     #[test]
