@@ -81,6 +81,8 @@ fn a_mage_casts_armor_and_magic_missile() {
 
     let mut m = ok(s.connect());
     ok(m.login("Merlin", "secret1"));
+    ok(m.cmd("help cast", "Syntax: cast '<spell>' [target]"));
+    ok(m.cmd("help magic missile", "Spells that can be cast with CAST"));
     ok(m.cmd("cast armor", "You feel someone protecting you."));
     ok(m.cmd("affects", "Spell: armor"));
     ok(m.expect("You feel less armored.", LONG));
@@ -93,6 +95,8 @@ fn a_mage_casts_armor_and_magic_missile() {
     let before = mana_of(&ok(m.cmd("score", " mana,")));
     ok(m.send_line("cast 'magic missile' straw"));
     ok(m.expect("Your magic missile", WAIT));
+    // The implementor, a warrior, hears the words garbled.
+    ok(imp.expect("Merlin utters the words, 'waouq wuggurz'.", WAIT));
     let score = ok(m.cmd("score", "Alignment:"));
     let after = mana_of(&score);
     // 15 mana (the minimum: 100/11 is less); a tick of regeneration in a
