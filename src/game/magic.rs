@@ -7,10 +7,20 @@
 //! (`affect_to_char`, damage, ...). `cast`, spell-casting mobiles, potions,
 //! scrolls, wands and staves all go through [`spell_fn`].
 //!
-//! The spells themselves arrive with the magic issue; until then
-//! [`PENDING`] lists the ones without a function, and a test keeps the two
-//! lists and the table in step (a spell moves from `PENDING` to `SPELLS`
-//! when it is written).
+//! [`PENDING`] lists the spells without a function yet, and a test keeps
+//! the two lists and the table in step (a spell moves from `PENDING` to
+//! `SPELLS` when it is written). `cast` refuses a pending spell as unknown.
+//!
+//! Also here: `cast` itself (rom-mechanics 6.4), [`mob_cast`] for special
+//! functions, and the saving throws `saves_spell`, `saves_dispel`,
+//! `check_dispel` (6.5). Spell messages are our own words (the mechanics
+//! give formulas, not text). Departures from ROM: the side effects of
+//! chill touch and colour spray are not applied (the mechanics do not
+//! describe them); poisoning a weapon is refused ("You can't poison $p.");
+//! the object-or-character offensive target uses `is_safe` (with its
+//! messages) where ROM uses the silent non-area `is_safe_spell`; a switched
+//! mob casts without mana. `check_improve` calls are left to the skills
+//! work (marked where they go).
 
 use super::fight;
 use crate::world::act::{ActArgs, To};
