@@ -70,9 +70,11 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("detect hidden", spell_detect),
     ("detect invis", spell_detect),
     ("detect magic", spell_detect),
+    ("detect poison", spell_detect_poison),
     ("dispel magic", spell_dispel_magic),
     ("faerie fire", spell_faerie_fire),
     ("fireball", spell_table_damage),
+    ("fireproof", spell_fireproof),
     ("flamestrike", spell_flamestrike),
     ("fly", spell_fly),
     ("frenzy", spell_frenzy),
@@ -115,7 +117,6 @@ pub static PENDING: &[&str] = &[
     "create water",
     "cure disease",
     "demonfire",
-    "detect poison",
     "dispel evil",
     "dispel good",
     "earthquake",
@@ -124,7 +125,6 @@ pub static PENDING: &[&str] = &[
     "energy drain",
     "faerie fog",
     "farsight",
-    "fireproof",
     "floating disc",
     "gate",
     "heat metal",
@@ -1961,6 +1961,68 @@ fn spell_word_of_recall(world: &mut World, _sn: Sn, _level: i32, ch: CharId, tar
     super::act_info::do_look(world, victim, "auto");
 }
 
+/// Detect poison: whether a food or drink item is poisoned.
+fn spell_detect_poison(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+    let SpellTarget::Obj(obj) = target else {
+        return;
+    };
+    let Some(o) = world.obj(obj) else { return };
+    if o.item_type == item::DRINK_CON || o.item_type == item::FOOD {
+        let text = if o.values[3] != 0 {
+            "You sense a poison in $p."
+        } else {
+            "$p looks wholesome enough."
+        };
+        world.act(text, ch, ActArgs::obj(obj), To::Char);
+    } else {
+        world.act(
+            "$p is neither food nor drink.",
+            ch,
+            ActArgs::obj(obj),
+            To::Char,
+        );
+    }
+}
+
+/// Fireproof: the object becomes burn proof for `number_fuzzy(L/4)`.
+fn spell_fireproof(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+    let SpellTarget::Obj(obj) = target else {
+        return;
+    };
+    let Some(o) = world.obj(obj) else { return };
+    if o.extra_flags & extra::BURN_PROOF != 0 {
+        world.act(
+            "$p is already protected from burning.",
+            ch,
+            ActArgs::obj(obj),
+            To::Char,
+        );
+        return;
+    }
+    let duration = world.rng.fuzzy(level / 4);
+    if let Some(o) = world.obj_mut(obj) {
+        o.affects.insert(
+            0,
+            Affect {
+                where_: to::OBJECT,
+                skill: sn,
+                level,
+                duration,
+                location: apply::NONE,
+                modifier: 0,
+                bits: extra::BURN_PROOF,
+            },
+        );
+        o.extra_flags |= extra::BURN_PROOF;
+    }
+    world.act(
+        "$p gleams with a cool, protective sheen.",
+        ch,
+        ActArgs::obj(obj),
+        To::All,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2543,6 +2605,16 @@ mod tests {
             )
         });
         assert_eq!(o, Some((extra::BLESS, 26, -1)));
+        out(&mut w, m);
+        spell_detect_poison(&mut w, sn("detect poison"), 20, m, SpellTarget::Obj(bread));
+        assert!(out(&mut w, m).contains("You sense a poison in"));
+        spell_fireproof(&mut w, sn("fireproof"), 20, m, SpellTarget::Obj(sword));
+        let o = w
+            .obj(sword)
+            .map(|o| (o.extra_flags & extra::BURN_PROOF, o.affects[0].duration));
+        assert!(matches!(o, Some((extra::BURN_PROOF, 4..=6))), "{o:?}");
+        spell_fireproof(&mut w, sn("fireproof"), 20, m, SpellTarget::Obj(sword));
+        assert!(out(&mut w, m).contains("already protected"));
         // blessed food cannot be poisoned.
         if let Some(o) = w.obj_mut(bread) {
             o.values[3] = 0;
