@@ -18,7 +18,7 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, skills};
+use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, magic, skills};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -97,6 +97,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("down",        act_move::do_down,        STANDING, 0,  Normal, HIDDEN),
     // Common other commands, placed here so one and two letter abbreviations work.
     cmd("at",          act_wiz::do_at,           DEAD,     L6, Normal, SHOWN),
+    cmd("cast",        magic::do_cast,           FIGHTING, 0,  Normal, SHOWN),
     cmd("exits",       act_info::do_exits,       RESTING,  0,  Normal, SHOWN),
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
@@ -513,7 +514,7 @@ mod tests {
         do_commands(&mut w, ch, "");
         let text = out(&mut w, ch);
         assert!(
-            text.starts_with("exits       get         group       "),
+            text.starts_with("cast        exits       get         "),
             "{text}"
         );
         for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {
