@@ -746,6 +746,7 @@ fn per_address_cap_refuses_politely() {
     let mut extra = h.connect();
     extra.expect_line("Too many connections from your address.");
     extra.expect_eof();
+    h.wait_for("one refused", |s| s.stats.refused >= 1);
     assert_eq!(h.stats().refused, 1);
     kept[1].line("ping kept");
     kept[1].expect_line("pong kept ");
@@ -774,6 +775,8 @@ fn global_cap_says_the_game_is_full() {
         extra.expect_line("The game is full right now.");
         extra.expect_eof();
     }
+    // Stats reach the test at the start of the loop's next turn.
+    h.wait_for("three refused", |s| s.stats.refused >= 3);
     assert_eq!(h.stats().refused, 3);
     for (i, k) in kept.iter_mut().enumerate() {
         k.line(&format!("ping {i}"));
