@@ -1179,32 +1179,59 @@ fn spell_bless(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 /// Bless on an object (rom-mechanics 6.8): an evil object is cleansed if it
 /// fails `saves_dispel`; else it gets the bless flag and saves −1 for 6 + L.
 fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
+    let aura = ObjAura {
+        flag: extra::BLESS,
+        already: "$p is already blessed.",
+        opposite: extra::EVIL,
+        opposite_sn: gsn::CURSE,
+        too_strong: "The evil of $p is too powerful for you to overcome.",
+        lifted: "$p glows a pale blue.",
+        duration: 6 + level,
+        modifier: -1,
+        glows: "$p glows with a holy aura.",
+    };
+    aura_object(world, sn, level, ch, obj, &aura);
+}
+
+/// What bless and curse do to an object: the same steps with opposite
+/// flags (rom-mechanics 6.8). An object with the opposite aura loses it
+/// unless it passes `saves_dispel`; otherwise it gets this aura's flag and
+/// a saves modifier, and — ROM's quirk — if it is worn, the caster's own
+/// saving throw moves by the modifier.
+struct ObjAura {
+    flag: Flags,
+    already: &'static str,
+    opposite: Flags,
+    opposite_sn: Sn,
+    too_strong: &'static str,
+    lifted: &'static str,
+    duration: i32,
+    modifier: i32,
+    glows: &'static str,
+}
+
+fn aura_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId, a: &ObjAura) {
     let Some(o) = world.obj(obj) else { return };
-    if o.extra_flags & extra::BLESS != 0 {
-        world.act("$p is already blessed.", ch, ActArgs::obj(obj), To::Char);
+    if o.extra_flags & a.flag != 0 {
+        world.act(a.already, ch, ActArgs::obj(obj), To::Char);
         return;
     }
-    if o.extra_flags & extra::EVIL != 0 {
-        let curse = o.affects.iter().position(|a| a.skill == gsn::CURSE);
-        let lvl = curse
+    if o.extra_flags & a.opposite != 0 {
+        let found = o.affects.iter().position(|x| x.skill == a.opposite_sn);
+        let lvl = found
             .and_then(|i| o.affects.get(i))
-            .map_or(o.level, |a| a.level);
+            .map_or(o.level, |x| x.level);
         if saves_dispel(world, level, lvl, 0) {
-            world.act(
-                "The evil of $p is too powerful for you to overcome.",
-                ch,
-                ActArgs::obj(obj),
-                To::Char,
-            );
+            world.act(a.too_strong, ch, ActArgs::obj(obj), To::Char);
             return;
         }
-        if let Some(i) = curse {
+        if let Some(i) = found {
             world.affect_remove_obj(obj, i);
         }
         if let Some(o) = world.obj_mut(obj) {
-            o.extra_flags &= !extra::EVIL;
+            o.extra_flags &= !a.opposite;
         }
-        world.act("$p glows a pale blue.", ch, ActArgs::obj(obj), To::All);
+        world.act(a.lifted, ch, ActArgs::obj(obj), To::All);
         return;
     }
     let worn = world.obj(obj).is_some_and(|o| o.wear_loc != wear_loc::NONE);
@@ -1215,19 +1242,19 @@ fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
                 where_: to::OBJECT,
                 skill: sn,
                 level,
-                duration: 6 + level,
+                duration: a.duration,
                 location: apply::SAVES,
-                modifier: -1,
-                bits: extra::BLESS,
+                modifier: a.modifier,
+                bits: a.flag,
             },
         );
-        o.extra_flags |= extra::BLESS;
+        o.extra_flags |= a.flag;
     }
-    world.act("$p glows with a holy aura.", ch, ActArgs::obj(obj), To::All);
+    world.act(a.glows, ch, ActArgs::obj(obj), To::All);
     if worn {
         // ROM's quirk: the caster's saving throw changes (rom-mechanics 6.8).
         if let Some(c) = world.ch_mut(ch) {
-            c.saving_throw -= 1;
+            c.saving_throw += a.modifier;
         }
     }
 }
@@ -1603,68 +1630,18 @@ fn spell_curse(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 /// Curse on an object (rom-mechanics 6.8): a blessed object loses its
 /// blessing if it fails `saves_dispel`; else it turns evil, saves +1, for 2L.
 fn curse_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
-    let Some(o) = world.obj(obj) else { return };
-    if o.extra_flags & extra::EVIL != 0 {
-        world.act(
-            "$p is already filled with evil.",
-            ch,
-            ActArgs::obj(obj),
-            To::Char,
-        );
-        return;
-    }
-    if o.extra_flags & extra::BLESS != 0 {
-        let bless = rules::skill_exact("bless").unwrap_or(Sn::NONE);
-        let found = o.affects.iter().position(|a| a.skill == bless);
-        let lvl = found
-            .and_then(|i| o.affects.get(i))
-            .map_or(o.level, |a| a.level);
-        if saves_dispel(world, level, lvl, 0) {
-            world.act(
-                "The holy aura of $p is too powerful for you to overcome.",
-                ch,
-                ActArgs::obj(obj),
-                To::Char,
-            );
-            return;
-        }
-        if let Some(i) = found {
-            world.affect_remove_obj(obj, i);
-        }
-        if let Some(o) = world.obj_mut(obj) {
-            o.extra_flags &= !extra::BLESS;
-        }
-        world.act("$p glows with a red aura.", ch, ActArgs::obj(obj), To::All);
-        return;
-    }
-    let worn = world.obj(obj).is_some_and(|o| o.wear_loc != wear_loc::NONE);
-    if let Some(o) = world.obj_mut(obj) {
-        o.affects.insert(
-            0,
-            Affect {
-                where_: to::OBJECT,
-                skill: sn,
-                level,
-                duration: 2 * level,
-                location: apply::SAVES,
-                modifier: 1,
-                bits: extra::EVIL,
-            },
-        );
-        o.extra_flags |= extra::EVIL;
-    }
-    world.act(
-        "$p glows with a malevolent aura.",
-        ch,
-        ActArgs::obj(obj),
-        To::All,
-    );
-    if worn {
-        // ROM's quirk: the caster's saving throw changes (rom-mechanics 6.8).
-        if let Some(c) = world.ch_mut(ch) {
-            c.saving_throw += 1;
-        }
-    }
+    let aura = ObjAura {
+        flag: extra::EVIL,
+        already: "$p is already filled with evil.",
+        opposite: extra::BLESS,
+        opposite_sn: rules::skill_exact("bless").unwrap_or(Sn::NONE),
+        too_strong: "The holy aura of $p is too powerful for you to overcome.",
+        lifted: "$p glows with a red aura.",
+        duration: 2 * level,
+        modifier: 1,
+        glows: "$p glows with a malevolent aura.",
+    };
+    aura_object(world, sn, level, ch, obj, &aura);
 }
 
 /// The spells dispel magic and cancellation try to remove, in order, with
