@@ -575,15 +575,22 @@ impl Harness {
     /// While the new image hangs: send its guardian the signals meant for
     /// the game; it must ignore them (and not hand them to the old image it
     /// rolls back to: the game must go on, not shut down or copy over).
-    fn poke_guardian(&mut self, game: i32) {
+    fn poke_guardian(&mut self, game: i32, forks_before: usize) {
         let deadline = Instant::now() + Duration::from_secs(1);
         let guardian = loop {
-            // The guardian, not the preflight's `--check` run.
-            let found = children_of(game).into_iter().find(|&(pid, state)| {
-                state != 'Z'
-                    && fs::read(format!("/proc/{pid}/cmdline"))
-                        .is_ok_and(|c| !String::from_utf8_lossy(&c).contains("--check"))
-            });
+            // The guardian, not the preflight's `--check` run: only once
+            // the old image logged the fork (the check run is over and
+            // reaped by then; between its fork and its exec its command
+            // line looked like the game's).
+            let forked = self.server.log().matches("guardian forked").count() > forks_before;
+            let found = children_of(game)
+                .into_iter()
+                .filter(|_| forked)
+                .find(|&(pid, state)| {
+                    state != 'Z'
+                        && fs::read(format!("/proc/{pid}/cmdline"))
+                            .is_ok_and(|c| !String::from_utf8_lossy(&c).contains("--check"))
+                });
             if let Some((pid, _)) = found {
                 break Some(pid);
             }
@@ -651,10 +658,11 @@ impl Harness {
             self.swarm.take(b);
         }
         let pid_before = self.server.pid();
+        let forks_before = self.server.log().matches("guardian forked").count();
         let started = Instant::now();
         self.swarm.send(self.imm, "copyover");
         if name == "hang" {
-            self.poke_guardian(pid_before);
+            self.poke_guardian(pid_before, forks_before);
         }
         let players = self.players.clone();
         let late = self.swarm.wait_for(&players, "rolled back", WAIT);
