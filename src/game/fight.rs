@@ -786,6 +786,25 @@ fn defence_roll(world: &mut World, ch: CharId, victim: CharId, chance: i32) -> b
     world.rng.percent() < chance + def - att
 }
 
+/// The end every defence shares: the roll, then on success the two
+/// messages (to the defender, to the attacker) and learning by use.
+fn defended(
+    world: &mut World,
+    ch: CharId,
+    victim: CharId,
+    chance: i32,
+    sn: Sn,
+    [to_victim, to_attacker]: [&str; 2],
+) -> bool {
+    if !defence_roll(world, ch, victim, chance) {
+        return false;
+    }
+    world.act(to_victim, ch, ActArgs::vict(victim), To::Vict);
+    world.act(to_attacker, ch, ActArgs::vict(victim), To::Char);
+    check_improve(world, victim, sn, true, 6);
+    true
+}
+
 fn check_parry(world: &mut World, ch: CharId, victim: CharId) -> bool {
     let Some(v) = world.ch(victim) else {
         return false;
@@ -805,23 +824,14 @@ fn check_parry(world: &mut World, ch: CharId, victim: CharId) -> bool {
     if !world.can_see(ch, victim) {
         chance /= 2;
     }
-    if !defence_roll(world, ch, victim, chance) {
-        return false;
-    }
-    world.act(
-        "You parry $n's attack.",
+    defended(
+        world,
         ch,
-        ActArgs::vict(victim),
-        To::Vict,
-    );
-    world.act(
-        "$N parries your attack.",
-        ch,
-        ActArgs::vict(victim),
-        To::Char,
-    );
-    check_improve(world, victim, gsn::PARRY, true, 6);
-    true
+        victim,
+        chance,
+        gsn::PARRY,
+        ["You parry $n's attack.", "$N parries your attack."],
+    )
 }
 
 fn check_dodge(world: &mut World, ch: CharId, victim: CharId) -> bool {
@@ -832,23 +842,14 @@ fn check_dodge(world: &mut World, ch: CharId, victim: CharId) -> bool {
     if !world.can_see(victim, ch) {
         chance /= 2;
     }
-    if !defence_roll(world, ch, victim, chance) {
-        return false;
-    }
-    world.act(
-        "You dodge $n's attack.",
+    defended(
+        world,
         ch,
-        ActArgs::vict(victim),
-        To::Vict,
-    );
-    world.act(
-        "$N dodges your attack.",
-        ch,
-        ActArgs::vict(victim),
-        To::Char,
-    );
-    check_improve(world, victim, gsn::DODGE, true, 6);
-    true
+        victim,
+        chance,
+        gsn::DODGE,
+        ["You dodge $n's attack.", "$N dodges your attack."],
+    )
 }
 
 fn check_shield_block(world: &mut World, ch: CharId, victim: CharId) -> bool {
@@ -859,23 +860,17 @@ fn check_shield_block(world: &mut World, ch: CharId, victim: CharId) -> bool {
         return false;
     }
     let chance = world.get_skill(victim, gsn::SHIELD_BLOCK) / 5 + 3;
-    if !defence_roll(world, ch, victim, chance) {
-        return false;
-    }
-    world.act(
-        "You block $n's attack with your shield.",
+    defended(
+        world,
         ch,
-        ActArgs::vict(victim),
-        To::Vict,
-    );
-    world.act(
-        "$N blocks your attack with a shield.",
-        ch,
-        ActArgs::vict(victim),
-        To::Char,
-    );
-    check_improve(world, victim, gsn::SHIELD_BLOCK, true, 6);
-    true
+        victim,
+        chance,
+        gsn::SHIELD_BLOCK,
+        [
+            "You block $n's attack with your shield.",
+            "$N blocks your attack with a shield.",
+        ],
+    )
 }
 
 // -------------------------------------------------------------- messages

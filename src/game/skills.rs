@@ -33,6 +33,23 @@ fn sn_of(i: usize) -> Option<Sn> {
 
 pub use crate::world::rules::group_add;
 
+/// Cells (already padded) three to a line, ROM's list layout.
+fn three_columns(cells: impl IntoIterator<Item = String>) -> String {
+    let mut buf = String::new();
+    let mut col = 0;
+    for cell in cells {
+        buf.push_str(&cell);
+        col += 1;
+        if col % 3 == 0 {
+            buf.push('\n');
+        }
+    }
+    if col % 3 != 0 {
+        buf.push('\n');
+    }
+    buf
+}
+
 /// The first mobile in `ch`'s room with act flag `flag`.
 fn find_service_mob(world: &World, ch: CharId, flag: Flags) -> Option<CharId> {
     let room = world.ch(ch)?.room?;
@@ -78,21 +95,12 @@ pub fn do_practice(world: &mut World, ch: CharId, arg: &str) {
     let Some(pc) = c.pc.as_deref() else { return };
     let (word, _) = one_argument(arg);
     if word.is_empty() {
-        let mut buf = String::new();
-        let mut col = 0;
-        for (_, s, lvl, pct) in known(c, pc, None) {
-            if c.level < lvl {
-                continue;
-            }
-            buf.push_str(&format!("{:<18} {:>3}%  ", s.name, pct));
-            col += 1;
-            if col % 3 == 0 {
-                buf.push('\n');
-            }
-        }
-        if col % 3 != 0 {
-            buf.push('\n');
-        }
+        let mut buf = three_columns(
+            known(c, pc, None)
+                .into_iter()
+                .filter(|&(_, _, lvl, _)| c.level >= lvl)
+                .map(|(_, s, _, pct)| format!("{:<18} {:>3}%  ", s.name, pct)),
+        );
         buf.push_str(&format!(
             "You have {} practice sessions left.\n",
             pc.practice
@@ -273,39 +281,24 @@ pub fn do_gain(world: &mut World, ch: CharId, arg: &str) {
             "{:<18} {:<5} {:<18} {:<5} {:<18} {:<5}\n",
             "group", "cost", "group", "cost", "group", "cost"
         );
-        let mut col = 0;
-        for g in GROUPS {
+        buf.push_str(&three_columns(GROUPS.iter().filter_map(|g| {
             let cost = g.costs.get(class).copied().unwrap_or(-1);
-            if cost > 0 && !pc.groups.iter().any(|k| k.eq_ignore_ascii_case(g.name)) {
-                buf.push_str(&format!("{:<18} {:<5} ", g.name, cost));
-                col += 1;
-                if col % 3 == 0 {
-                    buf.push('\n');
-                }
-            }
-        }
-        if col % 3 != 0 {
-            buf.push('\n');
-        }
+            (cost > 0 && !pc.groups.iter().any(|k| k.eq_ignore_ascii_case(g.name)))
+                .then(|| format!("{:<18} {:<5} ", g.name, cost))
+        })));
         buf.push_str(&format!(
             "\n{:<18} {:<5} {:<18} {:<5} {:<18} {:<5}\n",
             "skill", "cost", "skill", "cost", "skill", "cost"
         ));
-        col = 0;
-        for (i, s) in SKILLS.iter().enumerate().skip(1) {
-            let cost = skill_cost(s, class);
-            let known = sn_of(i).is_some_and(|sn| pc.learned.get(&sn).copied().unwrap_or(0) > 0);
-            if s.kind == SkillKind::Skill && cost > 0 && !known {
-                buf.push_str(&format!("{:<18} {:<5} ", s.name, cost));
-                col += 1;
-                if col % 3 == 0 {
-                    buf.push('\n');
-                }
-            }
-        }
-        if col % 3 != 0 {
-            buf.push('\n');
-        }
+        buf.push_str(&three_columns(
+            SKILLS.iter().enumerate().skip(1).filter_map(|(i, s)| {
+                let cost = skill_cost(s, class);
+                let known =
+                    sn_of(i).is_some_and(|sn| pc.learned.get(&sn).copied().unwrap_or(0) > 0);
+                (s.kind == SkillKind::Skill && cost > 0 && !known)
+                    .then(|| format!("{:<18} {:<5} ", s.name, cost))
+            }),
+        ));
         world.send(ch, &buf);
         return;
     }
@@ -451,21 +444,8 @@ pub fn do_groups(world: &mut World, ch: CharId, arg: &str) {
         return;
     };
     let (word, _) = one_argument(arg);
-    let columns = |names: &mut dyn Iterator<Item = &str>| {
-        let mut buf = String::new();
-        let mut col = 0;
-        for n in names {
-            buf.push_str(&format!("{n:<20} "));
-            col += 1;
-            if col % 3 == 0 {
-                buf.push('\n');
-            }
-        }
-        if col % 3 != 0 {
-            buf.push('\n');
-        }
-        buf
-    };
+    let columns =
+        |names: &mut dyn Iterator<Item = &str>| three_columns(names.map(|n| format!("{n:<20} ")));
     let buf = if word.is_empty() {
         let mut b = columns(&mut pc.groups.iter().map(String::as_str));
         b.push_str(&format!("Creation points: {}\n", pc.points));
