@@ -103,57 +103,19 @@ pub static SPELLS: &[(&str, SpellFn)] = &[
     ("word of recall", spell_word_of_recall),
 ];
 
-/// Spells of the skill table not written yet (see the module docs).
-pub static PENDING: &[&str] = &[
-    "call lightning",
-    "calm",
-    "chain lightning",
-    "charm person",
-    "continual light",
-    "control weather",
-    "create food",
-    "create rose",
-    "create spring",
-    "create water",
-    "cure disease",
-    "demonfire",
-    "dispel evil",
-    "dispel good",
-    "earthquake",
-    "enchant armor",
-    "enchant weapon",
-    "energy drain",
-    "faerie fog",
-    "farsight",
-    "floating disc",
-    "gate",
-    "heat metal",
-    "holy word",
-    "identify",
-    "locate object",
-    "mass invis",
-    "nexus",
-    "plague",
-    "portal",
-    "ray of truth",
-    "recharge",
-    "remove curse",
-    "summon",
-    "teleport",
-    "ventriloquate",
-    "acid breath",
-    "fire breath",
-    "frost breath",
-    "gas breath",
-    "lightning breath",
-    "general purpose",
-    "high explosive",
-];
+/// Spells of the skill table not written yet in this module (see the
+/// module docs; `magic2` and `magic3` have their own lists).
+pub static PENDING: &[&str] = &[];
 
 /// The function that casts spell `sn`, if it has one.
 pub fn spell_fn(sn: Sn) -> Option<SpellFn> {
     let name = rules::skill_name(sn)?;
-    SPELLS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    SPELLS
+        .iter()
+        .chain(super::magic2::SPELLS)
+        .chain(super::magic3::SPELLS)
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
 }
 
 /// The names of the table's spells.
@@ -240,7 +202,7 @@ pub fn mana_cost(level: i32, spell_level: i32, min_mana: i32) -> i32 {
 }
 
 /// The class level at which `ch` may use `sn` (above any level if never).
-fn class_level(world: &World, ch: CharId, sn: Sn) -> i32 {
+pub(crate) fn class_level(world: &World, ch: CharId, sn: Sn) -> i32 {
     let class = world.ch(ch).map_or(0, |c| c.class);
     sn.skill()
         .and_then(|s| usize::try_from(class).ok().and_then(|i| s.levels.get(i)))
@@ -249,7 +211,7 @@ fn class_level(world: &World, ch: CharId, sn: Sn) -> i32 {
 }
 
 /// Whether player `ch` has reached `sn` and learned it at all.
-fn can_use(world: &World, ch: CharId, sn: Sn) -> bool {
+pub(crate) fn can_use(world: &World, ch: CharId, sn: Sn) -> bool {
     let Some(c) = world.ch(ch) else { return false };
     match &c.pc {
         None => true,
@@ -356,7 +318,7 @@ pub fn garble(name: &str) -> String {
 
 /// ROM's say_spell: the room hears the words — the real name for the
 /// caster's classmates, the garbled one for everyone else.
-fn say_spell(world: &mut World, ch: CharId, sn: Sn) {
+pub(crate) fn say_spell(world: &mut World, ch: CharId, sn: Sn) {
     let Some(name) = sn.name() else { return };
     let garbled = garble(name);
     let Some(c) = world.ch(ch) else { return };
@@ -386,7 +348,7 @@ fn say_spell(world: &mut World, ch: CharId, sn: Sn) {
 /// Resolve the target of `sn` cast by `ch` with argument `arg` (rom-mechanics
 /// 6.4 step 5); `None` after telling `ch` why not. The second value is the
 /// victim of an offensive spell (for retaliation).
-fn resolve_target(
+pub(crate) fn resolve_target(
     world: &mut World,
     ch: CharId,
     sn: Sn,
@@ -594,7 +556,7 @@ pub fn do_cast(world: &mut World, ch: CharId, argument: &str) {
 
 /// Step 10 of casting: the victim of an offensive spell still here and not
 /// fighting attacks the caster.
-fn retaliate(world: &mut World, ch: CharId, victim: Option<CharId>) {
+pub(crate) fn retaliate(world: &mut World, ch: CharId, victim: Option<CharId>) {
     let Some(victim) = victim else { return };
     if victim == ch {
         return;
@@ -622,19 +584,25 @@ pub fn mob_cast(world: &mut World, ch: CharId, sn: Sn, target: SpellTarget) -> b
 // -------------------------------------------------------------- spells
 
 /// The victim of a spell cast at a character.
-fn victim_of(target: SpellTarget) -> Option<CharId> {
+pub(crate) fn victim_of(target: SpellTarget) -> Option<CharId> {
     match target {
         SpellTarget::Char(v) => Some(v),
         _ => None,
     }
 }
 
-fn send(world: &mut World, ch: CharId, text: &str) {
+pub(crate) fn send(world: &mut World, ch: CharId, text: &str) {
     world.send(ch, &format!("{text}\n"));
 }
 
 /// Tell the victim and (when it is someone else) the caster.
-fn tell_both(world: &mut World, ch: CharId, victim: CharId, to_vict: &str, to_char: &str) {
+pub(crate) fn tell_both(
+    world: &mut World,
+    ch: CharId,
+    victim: CharId,
+    to_vict: &str,
+    to_char: &str,
+) {
     send(world, victim, to_vict);
     if ch != victim {
         world.act(to_char, ch, ActArgs::vict(victim), To::Char);
@@ -719,7 +687,13 @@ pub fn table_base(sn: Sn, level: i32) -> Option<(i32, i32)> {
 /// Magic missile, chill touch, burning hands, shocking grasp, lightning
 /// bolt, colour spray, fireball: `number_range(base/2, 2 × base)`, halved
 /// on a save.
-fn spell_table_damage(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_table_damage(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -733,7 +707,13 @@ fn spell_table_damage(world: &mut World, sn: Sn, level: i32, ch: CharId, target:
     fight::damage(world, ch, victim, dam, sn.0, class, true);
 }
 
-fn spell_acid_blast(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_acid_blast(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -745,7 +725,7 @@ fn spell_acid_blast(world: &mut World, sn: Sn, level: i32, ch: CharId, target: S
 }
 
 /// A plain affect of spell `sn` on the character.
-fn spell_affect(
+pub(crate) fn spell_affect(
     sn: Sn,
     level: i32,
     duration: i32,
@@ -764,7 +744,7 @@ fn spell_affect(
     }
 }
 
-fn spell_armor(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_armor(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -791,7 +771,13 @@ fn spell_armor(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
     );
 }
 
-fn spell_sanctuary(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_sanctuary(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -825,7 +811,7 @@ fn spell_sanctuary(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Sp
 }
 
 /// The detect spells: their bit for `L` ticks.
-fn spell_detect(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_detect(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -860,7 +846,7 @@ fn spell_detect(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Spell
     );
 }
 
-fn spell_fly(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_fly(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -896,7 +882,13 @@ pub fn strength_bonus(level: i32) -> i32 {
     1 + i32::from(level >= 18) + i32::from(level >= 25) + i32::from(level >= 32)
 }
 
-fn spell_giant_strength(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_giant_strength(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -920,7 +912,7 @@ fn spell_giant_strength(world: &mut World, sn: Sn, level: i32, ch: CharId, targe
 }
 
 /// Cure light / serious / critical: `1d8 + L/3`, `2d8 + L/2`, `3d8 + L − 6`.
-fn spell_cure(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_cure(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -933,14 +925,14 @@ fn spell_cure(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTa
     heal_hit(world, ch, victim, heal, "You feel better!");
 }
 
-fn spell_heal(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_heal(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
     heal_hit(world, ch, victim, 100, "A warm feeling fills your body.");
 }
 
-fn heal_hit(world: &mut World, ch: CharId, victim: CharId, amount: i32, text: &str) {
+pub(crate) fn heal_hit(world: &mut World, ch: CharId, victim: CharId, amount: i32, text: &str) {
     if let Some(v) = world.ch_mut(victim) {
         v.hit = (v.hit + amount.max(0)).min(v.max_hit.max(v.hit));
     }
@@ -948,7 +940,13 @@ fn heal_hit(world: &mut World, ch: CharId, victim: CharId, amount: i32, text: &s
     tell_both(world, ch, victim, text, "Ok.");
 }
 
-fn spell_refresh(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_refresh(
+    world: &mut World,
+    _sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -964,7 +962,13 @@ fn spell_refresh(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: Spe
 }
 
 /// Tell `ch` that `victim` (or he himself) already has what the spell gives.
-fn already(world: &mut World, ch: CharId, victim: CharId, self_text: &str, other_text: &str) {
+pub(crate) fn already(
+    world: &mut World,
+    ch: CharId,
+    victim: CharId,
+    self_text: &str,
+    other_text: &str,
+) {
     if victim == ch {
         send(world, ch, self_text);
     } else {
@@ -972,17 +976,17 @@ fn already(world: &mut World, ch: CharId, victim: CharId, self_text: &str, other
     }
 }
 
-fn has_bit(world: &World, ch: CharId, bit: Flags) -> bool {
+pub(crate) fn has_bit(world: &World, ch: CharId, bit: Flags) -> bool {
     world.ch(ch).is_some_and(|c| c.is_affected(bit))
 }
 
 /// Messages for a simple affect spell: to the victim and to the room.
-fn announce(world: &mut World, victim: CharId, to_vict: &str, to_room: &str) {
+pub(crate) fn announce(world: &mut World, victim: CharId, to_vict: &str, to_room: &str) {
     send(world, victim, to_vict);
     world.act(to_room, victim, ActArgs::default(), To::Room);
 }
 
-fn spell_shield(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_shield(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1008,7 +1012,13 @@ fn spell_shield(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Spell
     );
 }
 
-fn spell_stone_skin(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_stone_skin(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1033,7 +1043,13 @@ fn spell_stone_skin(world: &mut World, sn: Sn, level: i32, ch: CharId, target: S
 }
 
 /// Infravision, pass door, fly-like bit spells.
-fn spell_infravision(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_infravision(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1054,7 +1070,13 @@ fn spell_infravision(world: &mut World, sn: Sn, level: i32, ch: CharId, target: 
     announce(world, victim, "Your eyes glow red.", "$n's eyes glow red.");
 }
 
-fn spell_pass_door(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_pass_door(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1081,7 +1103,13 @@ fn spell_pass_door(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Sp
     );
 }
 
-fn spell_faerie_fire(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_faerie_fire(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1109,7 +1137,13 @@ fn spell_faerie_fire(world: &mut World, sn: Sn, level: i32, ch: CharId, target: 
 
 /// Protection evil / good: the protect bit and saving spell −1; refused if
 /// either protection is already there.
-fn spell_protection(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_protection(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1137,7 +1171,7 @@ fn spell_protection(world: &mut World, sn: Sn, level: i32, ch: CharId, target: S
 
 /// Bless on a character: hitroll +L/8 and saving spell −L/8 for 6 + L.
 /// On an object: see [`bless_object`].
-fn spell_bless(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_bless(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let victim = match target {
         SpellTarget::Obj(obj) => return bless_object(world, sn, level, ch, obj),
         SpellTarget::Char(v) => v,
@@ -1178,7 +1212,7 @@ fn spell_bless(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 
 /// Bless on an object (rom-mechanics 6.8): an evil object is cleansed if it
 /// fails `saves_dispel`; else it gets the bless flag and saves −1 for 6 + L.
-fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
+pub(crate) fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
     let aura = ObjAura {
         flag: extra::BLESS,
         already: "$p is already blessed.",
@@ -1198,7 +1232,7 @@ fn bless_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
 /// unless it passes `saves_dispel`; otherwise it gets this aura's flag and
 /// a saves modifier, and — ROM's quirk — if it is worn, the caster's own
 /// saving throw moves by the modifier.
-struct ObjAura {
+pub(crate) struct ObjAura {
     flag: Flags,
     already: &'static str,
     opposite: Flags,
@@ -1210,7 +1244,14 @@ struct ObjAura {
     glows: &'static str,
 }
 
-fn aura_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId, a: &ObjAura) {
+pub(crate) fn aura_object(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    obj: ObjId,
+    a: &ObjAura,
+) {
     let Some(o) = world.obj(obj) else { return };
     if o.extra_flags & a.flag != 0 {
         world.act(a.already, ch, ActArgs::obj(obj), To::Char);
@@ -1261,7 +1302,13 @@ fn aura_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId, a:
 
 /// Invisibility on a character (L + 12, silent when already invisible) or
 /// an object (the invis flag for L + 12).
-fn spell_invisibility(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_invisibility(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     match target {
         SpellTarget::Obj(obj) => {
             let Some(o) = world.obj(obj) else { return };
@@ -1306,7 +1353,13 @@ fn spell_invisibility(world: &mut World, sn: Sn, level: i32, ch: CharId, target:
     }
 }
 
-fn spell_blindness(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_blindness(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1326,7 +1379,7 @@ fn spell_blindness(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Sp
     );
 }
 
-fn spell_weaken(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_weaken(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1347,7 +1400,13 @@ fn spell_weaken(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Spell
 }
 
 /// Cure blindness / cure poison: `check_dispel` against the ailment.
-fn spell_cure_ailment(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_cure_ailment(
+    world: &mut World,
+    _sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1374,7 +1433,7 @@ fn spell_cure_ailment(world: &mut World, _sn: Sn, level: i32, ch: CharId, target
 }
 
 /// Poison on a character (str −2, joined) or on food or drink.
-fn spell_poison(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_poison(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let victim = match target {
         SpellTarget::Obj(obj) => return poison_object(world, ch, obj),
         SpellTarget::Char(v) => v,
@@ -1397,7 +1456,7 @@ fn spell_poison(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Spell
     announce(world, victim, "You feel very sick.", "$n looks very ill.");
 }
 
-fn poison_object(world: &mut World, ch: CharId, obj: ObjId) {
+pub(crate) fn poison_object(world: &mut World, ch: CharId, obj: ObjId) {
     let Some(o) = world.obj(obj) else { return };
     let food = o.item_type == item::FOOD || o.item_type == item::DRINK_CON;
     if !food {
@@ -1427,7 +1486,7 @@ fn poison_object(world: &mut World, ch: CharId, obj: ObjId) {
 
 /// Haste: dex +1..+4, haste bit, L/2 on self and L/4 on others; a slowed
 /// target instead loses the slow if it fails to resist the dispel.
-fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1475,7 +1534,7 @@ fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 
 /// Slow: dex −1..−4, slow bit, L/2; a hasted target instead loses the haste
 /// if it fails to resist the dispel.
-fn spell_slow(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_slow(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1528,7 +1587,7 @@ fn spell_slow(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTa
 }
 
 /// Sleep: the sleep bit for 4 + L (joined); an awake target falls asleep.
-fn spell_sleep(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_sleep(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1557,7 +1616,7 @@ fn spell_sleep(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 
 /// Cause light / serious / critical: `1d8 + L/3`, `2d8 + L/2`,
 /// `3d8 + L − 6` of harm, no save.
-fn spell_cause(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_cause(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1571,7 +1630,7 @@ fn spell_cause(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 }
 
 /// Harm: `max(20, hp − 1d4)`, on a save `min(50, dam/2)`, at most 100.
-fn spell_harm(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_harm(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1584,7 +1643,13 @@ fn spell_harm(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTa
 }
 
 /// Flamestrike: `dice(6 + L/2, 8)` of fire, half on a save.
-fn spell_flamestrike(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_flamestrike(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1597,7 +1662,7 @@ fn spell_flamestrike(world: &mut World, sn: Sn, level: i32, ch: CharId, target: 
 
 /// Curse on a character: hitroll −L/8, saving spell +L/8 and the curse bit
 /// for 2L. On an object: see [`curse_object`].
-fn spell_curse(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_curse(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let victim = match target {
         SpellTarget::Obj(obj) => return curse_object(world, sn, level, ch, obj),
         SpellTarget::Char(v) => v,
@@ -1629,7 +1694,7 @@ fn spell_curse(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellT
 
 /// Curse on an object (rom-mechanics 6.8): a blessed object loses its
 /// blessing if it fails `saves_dispel`; else it turns evil, saves +1, for 2L.
-fn curse_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
+pub(crate) fn curse_object(world: &mut World, sn: Sn, level: i32, ch: CharId, obj: ObjId) {
     let aura = ObjAura {
         flag: extra::EVIL,
         already: "$p is already filled with evil.",
@@ -1684,7 +1749,7 @@ static DISPELLABLE: &[(&str, Option<&str>)] = &[
 
 /// Try `check_dispel` at `level` against every spell of [`DISPELLABLE`];
 /// whether anything went.
-fn dispel_all(world: &mut World, level: i32, victim: CharId) -> bool {
+pub(crate) fn dispel_all(world: &mut World, level: i32, victim: CharId) -> bool {
     let mut found = false;
     for (name, room) in DISPELLABLE {
         let Some(sn) = rules::skill_exact(name) else {
@@ -1702,7 +1767,13 @@ fn dispel_all(world: &mut World, level: i32, victim: CharId) -> bool {
 
 /// Dispel magic (rom-mechanics 6.5): a saving throw, then `check_dispel`
 /// against the list, then an innate sanctuary.
-fn spell_dispel_magic(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_dispel_magic(
+    world: &mut World,
+    _sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1735,7 +1806,13 @@ fn spell_dispel_magic(world: &mut World, _sn: Sn, level: i32, ch: CharId, target
 /// Cancellation (rom-mechanics 6.5): the same list at `L + 2`, no saving
 /// throw, only between players or between mobs (a player charmed by a mob
 /// may cancel it).
-fn spell_cancellation(world: &mut World, _sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_cancellation(
+    world: &mut World,
+    _sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1755,7 +1832,7 @@ fn spell_cancellation(world: &mut World, _sn: Sn, level: i32, ch: CharId, target
 }
 
 /// ROM's alignment bands: good ≥ 350, evil ≤ −350, else neutral.
-fn align_band(alignment: i32) -> i32 {
+pub(crate) fn align_band(alignment: i32) -> i32 {
     if alignment >= 350 {
         1
     } else if alignment <= -350 {
@@ -1766,7 +1843,7 @@ fn align_band(alignment: i32) -> i32 {
 }
 
 /// Frenzy: hitroll and damroll +L/6, AC +10 × (L/12), for L/3.
-fn spell_frenzy(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_frenzy(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1819,7 +1896,13 @@ fn spell_frenzy(world: &mut World, sn: Sn, level: i32, ch: CharId, target: Spell
 }
 
 /// Change sex: a random different sex for 2L; save [other].
-fn spell_change_sex(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_change_sex(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1855,7 +1938,13 @@ fn spell_change_sex(world: &mut World, sn: Sn, level: i32, ch: CharId, target: S
 }
 
 /// Know alignment: one of seven descriptions (own words).
-fn spell_know_alignment(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_know_alignment(
+    world: &mut World,
+    _sn: Sn,
+    _level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1880,7 +1969,13 @@ fn spell_know_alignment(world: &mut World, _sn: Sn, _level: i32, ch: CharId, tar
 
 /// Mass healing: heal and refresh at L on everyone in the room of the
 /// caster's kind (players for a player, mobs for a mob).
-fn spell_mass_healing(world: &mut World, _sn: Sn, level: i32, ch: CharId, _target: SpellTarget) {
+pub(crate) fn spell_mass_healing(
+    world: &mut World,
+    _sn: Sn,
+    level: i32,
+    ch: CharId,
+    _target: SpellTarget,
+) {
     let Some(c) = world.ch(ch) else { return };
     let npc = c.is_npc();
     let Some(room) = c.room else { return };
@@ -1901,7 +1996,13 @@ fn spell_mass_healing(world: &mut World, _sn: Sn, level: i32, ch: CharId, _targe
 /// Word of recall: a player goes to the temple and stops fighting; the
 /// caster's move is halved. Refused for mobs, in no-recall rooms and when
 /// the target is cursed.
-fn spell_word_of_recall(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_word_of_recall(
+    world: &mut World,
+    _sn: Sn,
+    _level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -1939,7 +2040,13 @@ fn spell_word_of_recall(world: &mut World, _sn: Sn, _level: i32, ch: CharId, tar
 }
 
 /// Detect poison: whether a food or drink item is poisoned.
-fn spell_detect_poison(world: &mut World, _sn: Sn, _level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_detect_poison(
+    world: &mut World,
+    _sn: Sn,
+    _level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let SpellTarget::Obj(obj) = target else {
         return;
     };
@@ -1962,7 +2069,13 @@ fn spell_detect_poison(world: &mut World, _sn: Sn, _level: i32, ch: CharId, targ
 }
 
 /// Fireproof: the object becomes burn proof for `number_fuzzy(L/4)`.
-fn spell_fireproof(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
+pub(crate) fn spell_fireproof(
+    world: &mut World,
+    sn: Sn,
+    level: i32,
+    ch: CharId,
+    target: SpellTarget,
+) {
     let SpellTarget::Obj(obj) = target else {
         return;
     };
@@ -2791,10 +2904,26 @@ mod tests {
     #[test]
     fn every_spell_has_a_function_or_is_pending() {
         let table: BTreeSet<&str> = table_spells().collect();
-        let written: BTreeSet<&str> = SPELLS.iter().map(|(n, _)| *n).collect();
-        let pending: BTreeSet<&str> = PENDING.iter().copied().collect();
-        assert_eq!(written.len(), SPELLS.len(), "a spell registered twice");
-        assert_eq!(pending.len(), PENDING.len(), "a spell pending twice");
+        let all = || {
+            SPELLS
+                .iter()
+                .chain(super::super::magic2::SPELLS)
+                .chain(super::super::magic3::SPELLS)
+        };
+        let pending_all = || {
+            PENDING
+                .iter()
+                .chain(super::super::magic2::PENDING)
+                .chain(super::super::magic3::PENDING)
+        };
+        let written: BTreeSet<&str> = all().map(|(n, _)| *n).collect();
+        let pending: BTreeSet<&str> = pending_all().copied().collect();
+        assert_eq!(written.len(), all().count(), "a spell registered twice");
+        assert_eq!(
+            pending.len(),
+            pending_all().count(),
+            "a spell pending twice"
+        );
         assert!(
             written.is_disjoint(&pending),
             "{:?}",
@@ -2802,7 +2931,7 @@ mod tests {
         );
         let covered: BTreeSet<&str> = written.union(&pending).copied().collect();
         assert_eq!(covered, table, "registry and table differ");
-        for (name, _) in SPELLS {
+        for (name, _) in all() {
             assert!(spell_fn(rules::skill_exact(name).unwrap_or(Sn::NONE)).is_some());
         }
     }

@@ -25,6 +25,8 @@ pub mod fight;
 pub mod gmcp;
 pub mod interp;
 pub mod magic;
+pub mod magic2;
+pub mod magic3;
 pub mod nanny;
 pub mod skills;
 pub mod special;
