@@ -45,7 +45,9 @@ fn a_new_players_first_steps() {
     ok(c.cmd("human", "What is your sex (M/F)?"));
     ok(c.cmd("m", "Select a class [mage cleric thief warrior]:"));
     ok(c.cmd("warrior", "Which alignment (G/N/E)?"));
-    ok(c.cmd("n", "[Hit Return to continue]"));
+    ok(c.cmd("n", "Customize (Y/N)?"));
+    ok(c.cmd("n", "Your choice?"));
+    ok(c.cmd("sword", "[Hit Return to continue]"));
     ok(c.cmd("", "Welcome to GraceMUD"));
     ok(c.expect(PROMPT, WAIT));
 

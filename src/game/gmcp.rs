@@ -308,7 +308,7 @@ mod tests {
         );
         drain(g, conn);
         for l in [
-            name, "y", "secret1", "secret1", "human", "m", "warrior", "n", "",
+            name, "y", "secret1", "secret1", "human", "m", "warrior", "n", "n", "sword", "",
         ] {
             line(g, conn, l);
         }
