@@ -450,11 +450,7 @@ mod tests {
         w.affect_tick(ch);
         assert!(!w.is_affected(ch, bless));
         let out = w.ch(ch).map(|c| c.output.clone()).unwrap_or_default();
-        assert_eq!(
-            out.matches("You feel less righteous.").count(),
-            1,
-            "{out}"
-        );
+        assert_eq!(out.matches("You feel less righteous.").count(), 1, "{out}");
         assert_eq!(w.ch(ch).map(|c| c.hitroll), Some(1));
         for _ in 0..50 {
             w.affect_tick(ch);
@@ -495,7 +491,11 @@ mod tests {
         }
         let out = |w: &World, c| w.ch(c).map(|c| c.output.clone()).unwrap_or_default();
         let (tess, bram) = (out(&w, ch), out(&w, other));
-        assert_eq!(tess.matches("A lamp's protective aura fades.").count(), 1, "{tess:?} {bram:?}");
+        assert_eq!(
+            tess.matches("A lamp's protective aura fades.").count(),
+            1,
+            "{tess:?} {bram:?}"
+        );
         assert!(!bram.contains("lamp"), "{bram}");
         assert!(tess.contains("A rope's protective aura fades."), "{tess}");
         assert!(bram.contains("A rope's protective aura fades."), "{bram}");
