@@ -15,6 +15,8 @@
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
 
+use crate::game::skills::check_improve;
+use crate::world::rules::gsn;
 use std::time::{Duration, Instant};
 
 use crate::world::act::{ActArgs, To};
@@ -309,9 +311,8 @@ fn class_hp_bonus(class: i32) -> i32 {
     rules::class_by_number(class).map_or(0, |k| k.hp_max - 10)
 }
 
-/// A mobile's hit point or mana gain: level-based, scaled by position.
-fn npc_gain(level: i32, position: Position) -> i32 {
-    let g = 5 + level;
+/// A mobile's hit point or mana gain `g`, scaled by position.
+fn npc_position_share(g: i32, position: Position) -> i32 {
     match position {
         pos::SLEEPING => g * 3 / 2,
         pos::RESTING => g,
@@ -347,49 +348,81 @@ fn place_factor(world: &World, ch: CharId, gain: i32, mana: bool) -> i32 {
     if c.is_affected(aff::POISON) {
         gain /= 4;
     }
+    if c.is_affected(aff::PLAGUE) {
+        gain /= 8;
+    }
+    if c.is_affected(aff::HASTE) || c.is_affected(aff::SLOW) {
+        gain /= 2;
+    }
     gain
 }
 
-/// Hit points regained this tick (rom-mechanics 7.1, without the
-/// fast-healing and meditation skills, plague, haste and slow).
-pub fn hit_gain(world: &World, ch: CharId) -> i32 {
+/// Hit points regained this tick (rom-mechanics 7.1): fast healing may
+/// add up to its percentage (and improve while hurt), the regeneration bit
+/// doubles a mobile's gain.
+pub fn hit_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        npc_gain(c.level, c.position)
+        let mut g = 5 + c.level;
+        if c.is_affected(aff::REGENERATION) {
+            g *= 2;
+        }
+        npc_position_share(g, c.position)
     } else {
+        let (level, class, position, hurt) = (c.level, c.class, c.position, c.hit < c.max_hit);
         let con = world.get_curr_stat(ch, STAT_CON);
-        let g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
-        hunger_factor(c, pc_position_share(g, c.position))
+        let mut g = (con - 3 + level / 2).max(3) + class_hp_bonus(class);
+        let n = world.rng.percent();
+        if n < world.get_skill(ch, gsn::FAST_HEALING) {
+            g += n * g / 100;
+            if hurt {
+                check_improve(world, ch, gsn::FAST_HEALING, true, 8);
+            }
+        }
+        let Some(c) = world.ch(ch) else { return 0 };
+        hunger_factor(c, pc_position_share(g, position))
     };
+    let Some(c) = world.ch(ch) else { return 0 };
     place_factor(world, ch, gain, false)
         .min(c.max_hit - c.hit)
         .max(0)
 }
 
-/// Mana regained this tick.
-pub fn mana_gain(world: &World, ch: CharId) -> i32 {
+/// Mana regained this tick: meditation may add up to its percentage (and
+/// improve while mana is not full).
+pub fn mana_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        npc_gain(c.level, c.position)
+        npc_position_share(5 + c.level, c.position)
     } else {
+        let (level, class, position, low) = (c.level, c.class, c.position, c.mana < c.max_mana);
         let (wis, int) = (
             world.get_curr_stat(ch, STAT_WIS),
             world.get_curr_stat(ch, STAT_INT),
         );
-        let mut g = (wis + int + c.level) / 2;
+        let mut g = (wis + int + level) / 2;
+        let n = world.rng.percent();
+        if n < world.get_skill(ch, gsn::MEDITATION) {
+            g += n * g / 100;
+            if low {
+                check_improve(world, ch, gsn::MEDITATION, true, 8);
+            }
+        }
         // Thieves and warriors do not gain mana by class.
-        if rules::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
+        if rules::class_by_number(class).is_some_and(|k| !k.gains_mana) {
             g /= 2;
         }
-        hunger_factor(c, pc_position_share(g, c.position))
+        let Some(c) = world.ch(ch) else { return 0 };
+        hunger_factor(c, pc_position_share(g, position))
     };
+    let Some(c) = world.ch(ch) else { return 0 };
     place_factor(world, ch, gain, true)
         .min(c.max_mana - c.mana)
         .max(0)
 }
 
 /// Movement regained this tick.
-pub fn move_gain(world: &World, ch: CharId) -> i32 {
+pub fn move_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
         c.level
@@ -852,21 +885,91 @@ mod tests {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
         // Standing player, CON 13, level 5, class mage: max(3, 13-3+2) - 2 = 10, /4 = 2.
-        assert_eq!(hit_gain(&w, p), 2);
+        assert_eq!(hit_gain(&mut w, p), 2);
         // Mana: (13 + 13 + 5) / 2 = 15, /4 = 3.
-        assert_eq!(mana_gain(&w, p), 3);
+        assert_eq!(mana_gain(&mut w, p), 3);
         // Move: max(15, 5) = 15.
-        assert_eq!(move_gain(&w, p), 15);
+        assert_eq!(move_gain(&mut w, p), 15);
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
         }
-        assert_eq!(hit_gain(&w, p), 10);
+        assert_eq!(hit_gain(&mut w, p), 10);
         w.pulse = PULSE_TICK - 1;
         pulse(&mut w);
         let c = w.ch(p).cloned().unwrap_or_default();
         assert_eq!(c.hit, 11);
         assert_eq!(c.timer, 1);
         assert_eq!(c.pc.map(|p| p.condition), Some([0, 46, 47, 47]));
+    }
+
+    #[test]
+    fn fast_healing_meditation_and_ailments_shape_the_gain() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(p) {
+            c.position = pos::SLEEPING;
+            c.level = 30;
+            c.max_hit = 1000;
+            c.max_mana = 1000;
+            c.max_mv = 1000;
+            c.hit = 1;
+            c.mana = 1;
+            c.mv = 1;
+        }
+        // Sleeping level-30 mage, CON 13: max(3, 13 - 3 + 15) - 2 = 23.
+        assert_eq!(hit_gain(&mut w, p), 23);
+        // Mana: (13 + 13 + 30) / 2 = 28.
+        assert_eq!(mana_gain(&mut w, p), 28);
+        // With both skills at 100 % the gain grows by a random n % (n < 100).
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_deref_mut()) {
+            pc.learned.insert(gsn::FAST_HEALING, 100);
+            pc.learned.insert(gsn::MEDITATION, 100);
+        }
+        let (mut hits, mut manas) = (Vec::new(), Vec::new());
+        for _ in 0..200 {
+            hits.push(hit_gain(&mut w, p));
+            manas.push(mana_gain(&mut w, p));
+        }
+        assert!(hits.iter().all(|&g| (23..=23 + 23 * 99 / 100).contains(&g)));
+        assert!(manas
+            .iter()
+            .all(|&g| (28..=28 + 28 * 99 / 100).contains(&g)));
+        assert!(hits.iter().any(|&g| g > 35) && manas.iter().any(|&g| g > 42));
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_deref_mut()) {
+            pc.learned.clear();
+        }
+        // Poison /4, plague /8, haste or slow /2, on every gain.
+        for (bit, div) in [
+            (aff::POISON, 4),
+            (aff::PLAGUE, 8),
+            (aff::HASTE, 2),
+            (aff::SLOW, 2),
+        ] {
+            if let Some(c) = w.ch_mut(p) {
+                c.affected_by |= bit;
+            }
+            assert_eq!(hit_gain(&mut w, p), 23 / div, "{bit:#x}");
+            assert_eq!(mana_gain(&mut w, p), 28 / div, "{bit:#x}");
+            // Move: max(15, 30) + DEX 13 asleep = 43.
+            assert_eq!(move_gain(&mut w, p), 43 / div, "{bit:#x}");
+            if let Some(c) = w.ch_mut(p) {
+                c.affected_by &= !bit;
+            }
+        }
+        // A mobile: 5 + level, doubled by the regeneration bit, standing /2.
+        let mob = w.chars.insert(crate::world::Char {
+            level: 10,
+            position: pos::STANDING,
+            max_hit: 1000,
+            hit: 1,
+            ..Default::default()
+        });
+        w.char_to_room(mob, RoomVnum(10));
+        assert_eq!(hit_gain(&mut w, mob), 7);
+        if let Some(c) = w.ch_mut(mob) {
+            c.affected_by |= aff::REGENERATION;
+        }
+        assert_eq!(hit_gain(&mut w, mob), 15);
     }
 
     #[test]
@@ -880,7 +983,7 @@ mod tests {
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
         }
-        assert_eq!(hit_gain(&w, p), 5);
+        assert_eq!(hit_gain(&mut w, p), 5);
     }
 
     #[test]
@@ -977,12 +1080,12 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(cond[COND_HUNGER], CONDITION_FLOOR);
         assert_eq!(cond[COND_THIRST], CONDITION_FLOOR);
-        let hungry = hit_gain(&w, p);
+        let hungry = hit_gain(&mut w, p);
         if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
             pc.condition[COND_HUNGER] = 48;
             pc.condition[COND_THIRST] = 48;
         }
-        assert_eq!(hungry, hit_gain(&w, p), "regeneration is not cut");
+        assert_eq!(hungry, hit_gain(&mut w, p), "regeneration is not cut");
     }
 
     #[test]
