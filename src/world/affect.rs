@@ -259,6 +259,13 @@ impl World {
         }
     }
 
+    /// Apply the modifier and bits of an affect already in `ch`'s list (a
+    /// copyover restoring a mobile: its list is read back as it was, the
+    /// modifiers must count again).
+    pub fn affect_reapply(&mut self, ch: CharId, af: &Affect) {
+        self.affect_apply(ch, af, true);
+    }
+
     /// Apply or undo one affect's modifier and bits.
     fn affect_apply(&mut self, ch: CharId, af: &Affect, add: bool) {
         match af.where_ {

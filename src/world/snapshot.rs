@@ -309,6 +309,9 @@ pub fn restore_snapshot(
     // Wear slots already filled, and rooms already ordered: a damaged file
     // repeating them must not cost a scan of a whole list each time.
     let mut worn: HashSet<(CharId, i32)> = HashSet::new();
+    // Mobiles' saved vitals, sex and bits, set again once their affects
+    // and equipment have been applied (those already count in them).
+    let mut fixups: Vec<MobFixup> = Vec::new();
     let mut ordered: HashSet<i32> = HashSet::new();
     let mut ended = false;
     // Restoring mobiles rolls dice; the generator is put back last.
@@ -359,7 +362,7 @@ pub fn restore_snapshot(
             }
             "#MOB" => {
                 let rec = read_block(&mut lines, ln)?;
-                restore_mob(world, &rec, ln, &mut mobs, &mut notes)?;
+                restore_mob(world, &rec, ln, &mut mobs, &mut notes, &mut fixups)?;
             }
             "#OBJ" => {
                 let rec = read_block(&mut lines, ln)?;
@@ -422,6 +425,14 @@ pub fn restore_snapshot(
     }
     if let Some(state) = rng_state {
         world.rng = Rng::from_state(state);
+    }
+    for f in fixups {
+        if let Some(c) = world.ch_mut(f.ch) {
+            (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) =
+                (f.hmv[0], f.hmv[1], f.hmv[2], f.hmv[3], f.hmv[4], f.hmv[5]);
+            c.sex = f.sex;
+            c.affected_by = f.affected_by;
+        }
     }
     // Fights go on: whoever has an opponent back is fighting (a player's
     // file says standing, as ROM saves it); whoever lost theirs stands.
@@ -495,12 +506,22 @@ fn parse_affect(v: &str, ln: usize) -> Result<Affect, String> {
     })
 }
 
+/// What a restored mobile's record said of the values its affects and
+/// equipment also change.
+struct MobFixup {
+    ch: CharId,
+    hmv: [i32; 6],
+    sex: i32,
+    affected_by: Flags,
+}
+
 fn restore_mob(
     world: &mut World,
     rec: &Block,
     start: usize,
     mobs: &mut HashMap<i64, CharId>,
     notes: &mut Vec<String>,
+    fixups: &mut Vec<MobFixup>,
 ) -> Result<(), String> {
     let id = req_num(rec, "Id", start)?;
     let vnum = MobVnum(req_num(rec, "Vnum", start)? as i32);
@@ -548,6 +569,20 @@ fn restore_mob(
             "Id" | "Vnum" | "Room" => {}
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
         }
+    }
+    // The record's own values first: the affects' modifiers re-applied
+    // below (armour, hitroll, stats...) already count in these.
+    if let Some(c) = world.ch(ch) {
+        fixups.push(MobFixup {
+            ch,
+            hmv: [c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv],
+            sex: c.sex,
+            affected_by: c.affected_by,
+        });
+    }
+    let affects = world.ch(ch).map(|c| c.affects.clone()).unwrap_or_default();
+    for af in &affects {
+        world.affect_reapply(ch, af);
     }
     world.char_to_room(ch, room);
     mobs.insert(id, ch);
