@@ -18,7 +18,8 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, magic, skills};
+use super::skills;
+use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, food, magic};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -159,11 +160,15 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("shout",       act_comm::do_shout,       RESTING,  3,  Normal, SHOWN),
     // Object manipulation commands.
     cmd("close",       act_move::do_close,       RESTING,  0,  Normal, SHOWN),
+    cmd("drink",       food::do_drink,           RESTING,  0,  Normal, SHOWN),
     cmd("drop",        act_obj::do_drop,         RESTING,  0,  Normal, SHOWN),
+    cmd("eat",         food::do_eat,             RESTING,  0,  Normal, SHOWN),
+    cmd("fill",        food::do_fill,            RESTING,  0,  Normal, SHOWN),
     cmd("give",        act_obj::do_give,         RESTING,  0,  Normal, SHOWN),
     cmd("hold",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
     cmd("lock",        act_move::do_lock,        RESTING,  0,  Normal, SHOWN),
     cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
+    cmd("pour",        food::do_pour,            RESTING,  0,  Normal, SHOWN),
     cmd("put",         act_obj::do_put,          RESTING,  0,  Normal, SHOWN),
     cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
     cmd("take",        act_obj::do_get,          RESTING,  0,  Normal, SHOWN),

@@ -23,6 +23,7 @@ pub mod autoloot;
 pub mod copyover;
 pub mod creation;
 pub mod fight;
+pub mod food;
 pub mod gmcp;
 pub mod interp;
 pub mod magic;

@@ -33,10 +33,6 @@ pub const PULSE_MOBILE: u64 = 4 * PULSE_PER_SECOND;
 pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
 pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
 
-/// The lowest hunger and thirst fall to by themselves while the world has
-/// no food or drink (see `gain_condition`); 0 once eating and drinking exist.
-pub const CONDITION_FLOOR: i32 = 1;
-
 /// Condition slots in `PcData::condition`.
 pub use crate::world::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
 
@@ -464,15 +460,7 @@ pub fn gain_condition(world: &mut World, ch: CharId, which: usize, delta: i32) {
     if old == -1 {
         return;
     }
-    // Nothing can be eaten or drunk yet (shops, food and fountains arrive
-    // with the living world): until then hunger and thirst stop one short
-    // of the point where they halve regeneration.
-    let floor = if matches!(which, COND_HUNGER | COND_THIRST) {
-        CONDITION_FLOOR
-    } else {
-        0
-    };
-    let new = (old + delta).clamp(floor, 48);
+    let new = (old + delta).clamp(0, 48);
     pc.condition[which] = new;
     if new == 0 {
         let msg = match which {
@@ -1065,11 +1053,17 @@ mod tests {
             .is_some_and(|c| c.output.contains("The day has begun.")));
     }
 
-    /// With nothing to eat or drink yet, hunger and thirst stop at 1.
+    /// Hunger and thirst run down to 0, where they halve regeneration and
+    /// say so every tick.
     #[test]
-    fn hunger_and_thirst_stop_short_of_hurting() {
+    fn hunger_and_thirst_reach_zero_and_halve_gain() {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(p) {
+            (c.hit, c.max_hit, c.position) = (1, 500, pos::SLEEPING);
+        }
+        let fed = hit_gain(&mut w, p);
+        assert!(fed >= 8, "{fed}");
         for _ in 0..100 {
             char_update(&mut w);
         }
@@ -1078,14 +1072,13 @@ mod tests {
             .and_then(|c| c.pc.as_ref())
             .map(|pc| pc.condition)
             .unwrap_or_default();
-        assert_eq!(cond[COND_HUNGER], CONDITION_FLOOR);
-        assert_eq!(cond[COND_THIRST], CONDITION_FLOOR);
-        let hungry = hit_gain(&mut w, p);
-        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
-            pc.condition[COND_HUNGER] = 48;
-            pc.condition[COND_THIRST] = 48;
+        assert_eq!((cond[COND_HUNGER], cond[COND_THIRST]), (0, 0));
+        let out = w.ch(p).map(|c| c.output.clone()).unwrap_or_default();
+        assert!(out.contains("You are hungry.") && out.contains("You are thirsty."));
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 1;
         }
-        assert_eq!(hungry, hit_gain(&mut w, p), "regeneration is not cut");
+        assert_eq!(hit_gain(&mut w, p), fed / 4, "halved twice");
     }
 
     #[test]
