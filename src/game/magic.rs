@@ -548,7 +548,10 @@ pub fn do_cast(world: &mut World, ch: CharId, argument: &str) {
         } else {
             level
         };
+        // ROM's target_name, for the spells that read it (World::spell_arg).
+        world.spell_arg = rest.trim().to_string();
         f(world, sn, cast_level, ch, target);
+        world.spell_arg.clear();
         super::skills::check_improve(world, ch, sn, true, 1);
     }
     retaliate(world, ch, victim);
