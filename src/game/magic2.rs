@@ -1215,7 +1215,7 @@ fn spell_name(index: i64) -> Option<&'static str> {
 /// The lines identify shows for one affect.
 fn affect_lines(out: &mut String, a: &Affect, timed: bool) {
     if a.location != apply::NONE && a.modifier != 0 {
-        let name = tables::apply_name(a.location).unwrap_or("unknown");
+        let name = super::act_info::affect_loc_name(a.location);
         out.push_str(&format!("Affects {name} by {}", a.modifier));
         if timed && a.duration > -1 {
             out.push_str(&format!(", {} hours", a.duration));
@@ -1639,5 +1639,967 @@ pub(crate) fn spell_nexus(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t
     }
     if let Some(p) = place_portal(world, ch, to_room, from_room, timer) {
         portal_rises(world, p, to_room);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ConnId;
+    use crate::world::{
+        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjApply, ObjProto, Protos,
+        RoomProto,
+    };
+    use crate::world::{plr, SKY_CLOUDLESS};
+
+    const HERE: RoomVnum = RoomVnum(3001);
+    const THERE: RoomVnum = RoomVnum(3002);
+    const SAFE: RoomVnum = RoomVnum(3003);
+    const NORECALL: RoomVnum = RoomVnum(3004);
+
+    fn sn(name: &str) -> Sn {
+        rules::skill_exact(name).unwrap_or(Sn::NONE)
+    }
+
+    fn obj_proto(v: i32, words: &str, kind: i32, values: [i64; 5]) -> ObjProto {
+        ObjProto {
+            vnum: ObjVnum(v),
+            keywords: words.into(),
+            short_descr: format!("a {words}"),
+            item_type: kind,
+            values,
+            wear_flags: crate::world::wear::TAKE,
+            weight: 50,
+            ..Default::default()
+        }
+    }
+
+    fn world_with(seed: u64, objs: bool) -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        for (v, flags) in [
+            (HERE, 0),
+            (THERE, 0),
+            (SAFE, ROOM_SAFE),
+            (NORECALL, ROOM_NO_RECALL),
+        ] {
+            p.rooms.insert(
+                v,
+                RoomProto {
+                    vnum: v,
+                    area: AreaId(0),
+                    name: format!("Room {}", v.0),
+                    flags,
+                    ..Default::default()
+                },
+            );
+        }
+        p.mobs.insert(
+            MobVnum(3062),
+            MobProto {
+                vnum: MobVnum(3062),
+                keywords: "fido dog".into(),
+                short_descr: "the beastly fido".into(),
+                long_descr: "A beastly fido is here.\n".into(),
+                level: 1,
+                hit: Dice {
+                    number: 0,
+                    size: 0,
+                    bonus: 500,
+                },
+                damage: Dice {
+                    number: 1,
+                    size: 4,
+                    bonus: 0,
+                },
+                dam_type: 10,
+                ac: [100; 4],
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Default::default()
+            },
+        );
+        if objs {
+            let mut list = vec![
+                obj_proto(20, "mushroom", item::FOOD, [5, 5, 0, 0, 0]),
+                obj_proto(21, "ball light", item::LIGHT, [0, 0, -1, 0, 0]),
+                obj_proto(22, "spring", item::FOUNTAIN, [100, 100, 0, 0, 0]),
+                obj_proto(23, "disc", item::CONTAINER, [0, 0, 0, 0, 100]),
+                obj_proto(24, "warp stone", item::WARP_STONE, [0; 5]),
+                obj_proto(25, "portal rift", item::PORTAL, [0; 5]),
+                obj_proto(1001, "rose", item::TRASH, [0; 5]),
+                obj_proto(50, "bread", item::FOOD, [5, 5, 0, 0, 0]),
+                obj_proto(51, "sword", item::WEAPON, [1, 2, 5, 3, 0]),
+                obj_proto(52, "vest", item::ARMOR, [3, 4, 5, 6, 0]),
+                obj_proto(53, "wand", item::WAND, [10, 5, 1, 2, 0]),
+                obj_proto(54, "flask", item::DRINK_CON, [20, 0, 0, 0, 0]),
+                obj_proto(55, "potion", item::POTION, [12, 2, 80, -1, 0]),
+            ];
+            list[3].wear_flags |= crate::world::wear::FLOAT;
+            list[9].applies.push(ObjApply {
+                where_: 0,
+                location: apply::AC,
+                modifier: -1,
+                bits: 0,
+            });
+            list[4].wear_flags |= crate::world::wear::HOLD;
+            for o in list {
+                p.objs.insert(o.vnum, o);
+            }
+        }
+        World::new(p, seed)
+    }
+
+    fn world(seed: u64) -> World {
+        world_with(seed, true)
+    }
+
+    fn player(w: &mut World, name: &str, level: i32) -> CharId {
+        let id = w.chars.insert(Char {
+            name: name.into(),
+            pc: Some(Box::default()),
+            level,
+            class: rules::CLASS_MAGE as i32,
+            hit: 100,
+            max_hit: 100,
+            mana: 100,
+            max_mana: 100,
+            mv: 100,
+            max_mv: 100,
+            perm_stat: [13; 5],
+            armor: [100; 4],
+            position: pos::STANDING,
+            conn: Some(ConnId(w.players.len() + 1)),
+            ..Char::default()
+        });
+        w.char_to_room(id, HERE);
+        w.players.push(id);
+        id
+    }
+
+    fn mage(w: &mut World, level: i32) -> CharId {
+        player(w, "Merlin", level)
+    }
+
+    fn mob(w: &mut World) -> CharId {
+        let Some(id) = w.create_mobile(MobVnum(3062)) else {
+            panic!("no mob prototype");
+        };
+        w.char_to_room(id, HERE);
+        id
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    fn cast(w: &mut World, name: &str, level: i32, ch: CharId, t: SpellTarget, arg: &str) {
+        let s = sn(name);
+        let Some(f) = super::super::magic::spell_fn(s) else {
+            panic!("{name} has no function");
+        };
+        w.spell_arg = arg.to_string();
+        f(w, s, level, ch, t);
+        w.spell_arg.clear();
+    }
+
+    fn give(w: &mut World, ch: CharId, vnum: i32) -> ObjId {
+        let Some(o) = w.create_object(ObjVnum(vnum), 0) else {
+            panic!("no object {vnum}");
+        };
+        w.obj_to_char(o, ch);
+        o
+    }
+
+    fn room_objs(w: &World, room: RoomVnum) -> Vec<ObjId> {
+        w.room(room).map(|r| r.contents.clone()).unwrap_or_default()
+    }
+
+    fn in_room(w: &World, ch: CharId) -> Option<RoomVnum> {
+        w.ch(ch).and_then(|c| c.room)
+    }
+
+    #[test]
+    fn every_spell_of_the_module_is_registered() {
+        assert!(PENDING.is_empty());
+        assert_eq!(SPELLS.len(), 25);
+    }
+
+    #[test]
+    fn creation_spells_make_the_well_known_objects() {
+        let mut w = world(1);
+        let m = mage(&mut w, 20);
+        cast(&mut w, "create food", 20, m, SpellTarget::None, "");
+        let food = room_objs(&w, HERE)[0];
+        let o = w.obj(food).map(|o| (o.vnum, o.values[0], o.values[1]));
+        assert_eq!(o, Some((OBJ_VNUM_MUSHROOM, 10, 20)));
+        cast(&mut w, "create spring", 20, m, SpellTarget::None, "");
+        let spring = room_objs(&w, HERE)[0];
+        assert_eq!(w.obj(spring).map(|o| (o.vnum, o.timer)), Some((OBJ_VNUM_SPRING, 20)));
+        cast(&mut w, "create rose", 20, m, SpellTarget::None, "");
+        let rose = w.ch(m).map(|c| c.carrying[0]);
+        assert_eq!(rose.and_then(|r| w.obj(r)).map(|o| o.vnum), Some(OBJ_VNUM_ROSE));
+        cast(&mut w, "continual light", 20, m, SpellTarget::None, "");
+        let ball = room_objs(&w, HERE)[0];
+        assert_eq!(w.obj(ball).map(|o| o.vnum), Some(OBJ_VNUM_LIGHT_BALL));
+        // with a name: the carried object glows; twice is refused.
+        let bread = give(&mut w, m, 50);
+        cast(&mut w, "continual light", 20, m, SpellTarget::None, "bread");
+        assert!(w.obj(bread).is_some_and(|o| o.extra_flags & extra::GLOW != 0));
+        out(&mut w, m);
+        cast(&mut w, "continual light", 20, m, SpellTarget::None, "bread");
+        assert!(out(&mut w, m).contains("already glowing"));
+    }
+
+    #[test]
+    fn a_world_without_the_object_says_so() {
+        let mut w = world_with(2, false);
+        let m = mage(&mut w, 20);
+        for name in ["create food", "create rose", "create spring", "floating disc"] {
+            cast(&mut w, name, 20, m, SpellTarget::None, "");
+            assert!(out(&mut w, m).contains("nothing for it to take shape"), "{name}");
+        }
+        assert!(room_objs(&w, HERE).is_empty());
+    }
+
+    #[test]
+    fn create_water_fills_by_level_and_weather() {
+        let mut w = world(3);
+        let m = mage(&mut w, 8);
+        let flask = give(&mut w, m, 54);
+        cast(&mut w, "create water", 8, m, SpellTarget::Obj(flask), "");
+        let o = w.obj(flask).map(|o| (o.values[1], o.values[2], o.name.clone()));
+        assert_eq!(o, Some((16, 0, "flask water".to_string())));
+        // only 4 more fit; the name is not doubled.
+        cast(&mut w, "create water", 8, m, SpellTarget::Obj(flask), "");
+        assert_eq!(w.obj(flask).map(|o| o.values[1]), Some(20));
+        assert_eq!(w.obj(flask).map(|o| o.name.clone()), Some("flask water".into()));
+        // rain: four times the level.
+        w.weather.sky = SKY_RAINING;
+        let f2 = give(&mut w, m, 54);
+        if let Some(o) = w.obj_mut(f2) {
+            o.values[0] = 100;
+        }
+        cast(&mut w, "create water", 8, m, SpellTarget::Obj(f2), "");
+        assert_eq!(w.obj(f2).map(|o| o.values[1]), Some(32));
+        w.weather.sky = SKY_CLOUDLESS;
+        // another liquid, or not a drink container: refused.
+        if let Some(o) = w.obj_mut(f2) {
+            o.values[2] = 1;
+        }
+        out(&mut w, m);
+        cast(&mut w, "create water", 8, m, SpellTarget::Obj(f2), "");
+        assert!(out(&mut w, m).contains("other liquid"));
+        assert_eq!(w.obj(f2).map(|o| o.values[1]), Some(32));
+        let bread = give(&mut w, m, 50);
+        cast(&mut w, "create water", 8, m, SpellTarget::Obj(bread), "");
+        assert!(out(&mut w, m).contains("cannot hold water"));
+    }
+
+    #[test]
+    fn floating_disc_floats_with_capacity_by_level() {
+        let mut w = world(4);
+        let m = mage(&mut w, 20);
+        cast(&mut w, "floating disc", 20, m, SpellTarget::None, "");
+        let Some(disc) = w.get_eq_char(m, wear_loc::FLOAT) else {
+            panic!("no disc floating");
+        };
+        let o = w.obj(disc).map(|o| (o.vnum, o.values[0], o.values[3], o.timer));
+        let Some((vnum, cap, per, timer)) = o else {
+            panic!()
+        };
+        assert_eq!((vnum, cap, per), (OBJ_VNUM_DISC, 200, 100));
+        assert!((30..=40).contains(&timer), "{timer}");
+        // a second disc replaces the first; a no-remove float item blocks it.
+        cast(&mut w, "floating disc", 20, m, SpellTarget::None, "");
+        let second = w.get_eq_char(m, wear_loc::FLOAT);
+        assert!(second.is_some() && second != Some(disc));
+        if let Some(o) = second.and_then(|d| w.obj_mut(d)) {
+            o.extra_flags |= extra::NOREMOVE;
+        }
+        out(&mut w, m);
+        cast(&mut w, "floating disc", 20, m, SpellTarget::None, "");
+        assert!(out(&mut w, m).contains("You can't remove"));
+        assert_eq!(w.get_eq_char(m, wear_loc::FLOAT), second);
+    }
+
+    #[test]
+    fn enchant_bands_follow_the_formula() {
+        // armor, fail 10 at L 20: <2 destroyed, <3 disenchanted, <=10
+        // nothing, <=86 success, else exceptional.
+        let top = 90 - 20 / 5;
+        assert_eq!(enchant_outcome(1, 10, 3, top), Enchant::Destroyed);
+        assert_eq!(enchant_outcome(2, 10, 3, top), Enchant::Disenchanted);
+        assert_eq!(enchant_outcome(3, 10, 3, top), Enchant::Nothing);
+        assert_eq!(enchant_outcome(10, 10, 3, top), Enchant::Nothing);
+        assert_eq!(enchant_outcome(11, 10, 3, top), Enchant::Success);
+        assert_eq!(enchant_outcome(86, 10, 3, top), Enchant::Success);
+        assert_eq!(enchant_outcome(87, 10, 3, top), Enchant::Exceptional);
+        // weapon: disenchanted below fail/2.
+        assert_eq!(enchant_outcome(20, 50, 2, 96), Enchant::Disenchanted);
+        assert_eq!(enchant_outcome(25, 50, 2, 96), Enchant::Nothing);
+    }
+
+    #[test]
+    fn enchant_armor_outcomes_and_rates() {
+        let mut w = world(5);
+        let m = mage(&mut w, 20);
+        let (mut gone, mut bare, mut same, mut ok, mut great) = (0, 0, 0, 0, 0);
+        let n = 2000;
+        for _ in 0..n {
+            let vest = give(&mut w, m, 52);
+            cast(&mut w, "enchant armor", 20, m, SpellTarget::Obj(vest), "");
+            let Some(o) = w.obj(vest) else {
+                gone += 1;
+                continue;
+            };
+            let ac: Vec<i32> = o
+                .affects
+                .iter()
+                .filter(|a| a.location == apply::AC)
+                .map(|a| a.modifier)
+                .collect();
+            match (o.enchanted, ac.as_slice()) {
+                (false, []) => same += 1,
+                (true, []) => bare += 1,
+                (true, [-2]) => {
+                    assert_eq!(o.level, 1);
+                    assert!(o.extra_flags & extra::MAGIC != 0);
+                    ok += 1
+                }
+                (true, [-3]) => {
+                    assert!(o.extra_flags & extra::GLOW != 0);
+                    great += 1
+                }
+                other => panic!("{other:?}"),
+            }
+            w.extract_obj(vest);
+        }
+        // fail = 25 + 5 × 1² − 20 = 10: 1 %, 1 %, 8 %, 76 %, 14 %.
+        let r = |k: i32| f64::from(k) / f64::from(n);
+        assert!(r(gone) < 0.025 && r(bare) < 0.025, "{gone} {bare}");
+        assert!((r(same) - 0.08).abs() < 0.025, "{same}");
+        assert!((r(ok) - 0.76).abs() < 0.04, "{ok}");
+        assert!((r(great) - 0.14).abs() < 0.03, "{great}");
+        // the copied AC apply no longer counts twice when worn.
+        let vest = give(&mut w, m, 52);
+        while w.obj(vest).is_some_and(|o| !o.enchanted) {
+            cast(&mut w, "enchant armor", 20, m, SpellTarget::Obj(vest), "");
+        }
+        let ac_sum: i32 = w
+            .obj(vest)
+            .map(|o| o.affects.iter().map(|a| a.modifier).sum())
+            .unwrap_or(0);
+        assert!(w.equip_char(m, vest, wear_loc::BODY));
+        // armor values 3/4/5/6 at body ×3 plus the affect sum.
+        let got = w.ch(m).map(|c| c.armor[0]);
+        assert_eq!(got, Some(100 - 9 + ac_sum));
+        // refusals: not armor; worn.
+        let sword = give(&mut w, m, 51);
+        out(&mut w, m);
+        cast(&mut w, "enchant armor", 20, m, SpellTarget::Obj(sword), "");
+        assert!(out(&mut w, m).contains("isn't an armor"));
+        cast(&mut w, "enchant armor", 20, m, SpellTarget::Obj(vest), "");
+        assert!(out(&mut w, m).contains("must be carried"));
+    }
+
+    #[test]
+    fn enchant_weapon_adds_hit_and_damage_and_hums_above_four() {
+        let mut w = world(6);
+        let m = mage(&mut w, 40);
+        let sword = give(&mut w, m, 51);
+        let mut casts = 0;
+        loop {
+            cast(&mut w, "enchant weapon", 40, m, SpellTarget::Obj(sword), "");
+            casts += 1;
+            let Some(o) = w.obj(sword) else {
+                panic!("destroyed after {casts}");
+            };
+            let hit: Vec<i32> = o
+                .affects
+                .iter()
+                .filter(|a| a.location == apply::HITROLL)
+                .map(|a| a.modifier)
+                .collect();
+            let dam: Vec<i32> = o
+                .affects
+                .iter()
+                .filter(|a| a.location == apply::DAMROLL)
+                .map(|a| a.modifier)
+                .collect();
+            assert_eq!(hit, dam);
+            if let [h] = hit.as_slice() {
+                assert!(o.affects.iter().all(|a| a.skill == sn("enchant weapon")));
+                assert_eq!(o.extra_flags & extra::HUM != 0, *h > 4, "{h}");
+                if *h > 4 {
+                    break;
+                }
+            }
+            assert!(casts < 60, "no hum after {casts} casts");
+        }
+    }
+
+    #[test]
+    fn recharge_follows_its_table() {
+        let mut w = world(7);
+        let m = mage(&mut w, 20);
+        // v3 = 2 (a low index): chance = max(10, 40 + 40 − 2 − 16) = 62.
+        let mut seen = [0; 4];
+        for _ in 0..400 {
+            let wand = give(&mut w, m, 53);
+            cast(&mut w, "recharge", 20, m, SpellTarget::Obj(wand), "");
+            match w.obj(wand).map(|o| (o.values[1], o.values[2])) {
+                Some((0, 5)) => seen[0] += 1,
+                Some((0, c)) => {
+                    assert!((2..5).contains(&c), "{c}");
+                    seen[1] += 1
+                }
+                Some((4, 1)) => seen[2] += 1,
+                None => seen[3] += 1,
+                other => panic!("{other:?}"),
+            }
+            if let Some(o) = w.obj(wand) {
+                let _ = o;
+                w.extract_obj(wand);
+            }
+        }
+        // p < 31: full (30 %); 31..=62 partial (32 %); 63..=93 nothing
+        // (31 %); 94..=100 explodes (7 %).
+        let r = |k: i32| f64::from(k) / 400.0;
+        assert!((r(seen[0]) - 0.30).abs() < 0.07, "{seen:?}");
+        assert!((r(seen[1]) - 0.32).abs() < 0.07, "{seen:?}");
+        assert!((r(seen[2]) - 0.31).abs() < 0.07, "{seen:?}");
+        assert!((r(seen[3]) - 0.07).abs() < 0.05, "{seen:?}");
+        // refusals.
+        let wand = give(&mut w, m, 53);
+        if let Some(o) = w.obj_mut(wand) {
+            o.values[3] = 30;
+        }
+        out(&mut w, m);
+        cast(&mut w, "recharge", 20, m, SpellTarget::Obj(wand), "");
+        assert!(out(&mut w, m).contains("not great enough"));
+        if let Some(o) = w.obj_mut(wand) {
+            o.values[3] = 2;
+            o.values[1] = 0;
+        }
+        cast(&mut w, "recharge", 20, m, SpellTarget::Obj(wand), "");
+        assert!(out(&mut w, m).contains("already been recharged"));
+        let bread = give(&mut w, m, 50);
+        cast(&mut w, "recharge", 20, m, SpellTarget::Obj(bread), "");
+        assert!(out(&mut w, m).contains("does not carry charges"));
+    }
+
+    #[test]
+    fn identify_lists_everything() {
+        let mut w = world(8);
+        let m = mage(&mut w, 20);
+        let sword = give(&mut w, m, 51);
+        if let Some(o) = w.obj_mut(sword) {
+            o.values[4] = crate::world::weapon::FLAMING as i64;
+            o.affects.push(Affect {
+                where_: to::OBJECT,
+                skill: sn("bless"),
+                level: 10,
+                duration: 7,
+                location: apply::HITROLL,
+                modifier: 2,
+                bits: 0,
+            });
+        }
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(sword), "");
+        let text = out(&mut w, m);
+        assert!(text.contains("Object 'sword' is type weapon, extra flags none."), "{text}");
+        assert!(text.contains("Weight is 5, value is 0, level is 0."), "{text}");
+        assert!(text.contains("Weapon type is sword."), "{text}");
+        assert!(text.contains("Damage is 2d5 (average 6)."), "{text}");
+        assert!(text.contains("Weapons flags: flaming"), "{text}");
+        assert!(text.contains("Affects hit roll by 2, 7 hours."), "{text}");
+        let vest = give(&mut w, m, 52);
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(vest), "");
+        let text = out(&mut w, m);
+        assert!(text.contains("Armor class is 3 pierce, 4 bash, 5 slash, and 6 vs. magic."));
+        assert!(text.contains("Affects armor class by -1."), "{text}");
+        let potion = give(&mut w, m, 55);
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(potion), "");
+        let text = out(&mut w, m);
+        let armor = sn("armor").name().unwrap_or("?");
+        assert!(text.contains(&format!("Level 12 spells of: '{armor}'")), "{text}");
+        let wand = give(&mut w, m, 53);
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(wand), "");
+        assert!(out(&mut w, m).contains("Has 1 charges of level 10"));
+        let flask = give(&mut w, m, 54);
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(flask), "");
+        assert!(out(&mut w, m).contains("It holds clear-colored water."));
+    }
+
+    #[test]
+    fn locate_object_finds_what_it_may() {
+        let mut w = world(9);
+        let m = mage(&mut w, 50);
+        let v = mob(&mut w);
+        w.char_to_room(v, THERE);
+        give(&mut w, v, 50);
+        let bread = w.create_object(ObjVnum(50), 0);
+        if let Some(b) = bread {
+            w.obj_to_room(b, THERE);
+        }
+        let hidden = give(&mut w, v, 50);
+        if let Some(o) = w.obj_mut(hidden) {
+            o.extra_flags |= extra::NOLOCATE;
+        }
+        cast(&mut w, "locate object", 50, m, SpellTarget::None, "bread");
+        let text = out(&mut w, m);
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.contains("One is carried by the beastly fido"), "{text}");
+        assert!(text.contains("One is in Room 3002"), "{text}");
+        cast(&mut w, "locate object", 50, m, SpellTarget::None, "unicorn");
+        assert!(out(&mut w, m).contains("Nothing like that"));
+        // items above the caster's level stay hidden.
+        if let Some(b) = bread.and_then(|b| w.obj_mut(b)) {
+            b.level = 60;
+        }
+        cast(&mut w, "locate object", 50, m, SpellTarget::None, "bread");
+        assert_eq!(out(&mut w, m).lines().count(), 1);
+    }
+
+    #[test]
+    fn calm_stops_fights_and_stops_at_the_undead() {
+        let mut w = world(10);
+        let m = mage(&mut w, 30);
+        let a = mob(&mut w);
+        let b = mob(&mut w);
+        fight::set_fighting(&mut w, a, b);
+        fight::set_fighting(&mut w, b, a);
+        cast(&mut w, "calm", 30, m, SpellTarget::None, "");
+        for v in [a, b] {
+            assert!(w.ch(v).is_some_and(|c| c.fighting.is_none()));
+            let got: Vec<(i32, i32, i32)> = w
+                .ch(v)
+                .map(|c| {
+                    c.affects
+                        .iter()
+                        .map(|a| (a.location, a.modifier, a.duration))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // (ROM prepends: the damroll part, added last, comes first.)
+            assert_eq!(got, [(apply::DAMROLL, -2, 7), (apply::HITROLL, -2, 7)]);
+            assert!(w.ch(v).is_some_and(|c| c.is_affected(aff::CALM)));
+        }
+        // the caster, a player, gets -5.
+        let mine: Vec<i32> = w
+            .ch(m)
+            .map(|c| c.affects.iter().map(|a| a.modifier).collect())
+            .unwrap_or_default();
+        assert_eq!(mine, [-5, -5]);
+        // the walk stops at an undead mob (newest first in the room).
+        let mut w = world(11);
+        let m = mage(&mut w, 30);
+        let calm_one = mob(&mut w);
+        let undead = mob(&mut w);
+        if let Some(c) = w.ch_mut(undead) {
+            c.act |= ACT_UNDEAD;
+        }
+        cast(&mut w, "calm", 30, m, SpellTarget::None, "");
+        assert!(!w.ch(calm_one).is_some_and(|c| c.is_affected(aff::CALM)));
+        assert!(!w.ch(m).is_some_and(|c| c.is_affected(aff::CALM)));
+    }
+
+    #[test]
+    fn charm_person_makes_a_follower() {
+        let mut w = world(12);
+        let m = mage(&mut w, 30);
+        let v = mob(&mut w);
+        let mut tries = 0;
+        while !w.ch(v).is_some_and(|c| c.is_affected(aff::CHARM)) {
+            cast(&mut w, "charm person", 30, m, SpellTarget::Char(v), "");
+            tries += 1;
+            assert!(tries < 20);
+        }
+        let c = w.ch(v).map(|c| (c.master, c.leader));
+        assert_eq!(c, Some((Some(m), Some(m))));
+        let a = w.ch(v).map(|c| c.affects[0].duration).unwrap_or(0);
+        assert!((6..=8).contains(&a), "{a}");
+        // too high a level, and law rooms, refuse.
+        let v2 = mob(&mut w);
+        if let Some(c) = w.ch_mut(v2) {
+            c.level = 31;
+        }
+        for _ in 0..10 {
+            cast(&mut w, "charm person", 30, m, SpellTarget::Char(v2), "");
+        }
+        assert!(w.ch(v2).is_some_and(|c| c.master.is_none()));
+        if let Some(c) = w.ch_mut(v2) {
+            c.level = 1;
+        }
+        if let Some(r) = w.room_mut(HERE) {
+            r.flags |= ROOM_LAW;
+        }
+        out(&mut w, m);
+        for _ in 0..10 {
+            cast(&mut w, "charm person", 30, m, SpellTarget::Char(v2), "");
+        }
+        assert!(w.ch(v2).is_some_and(|c| c.master.is_none()));
+        assert!(out(&mut w, m).contains("against the law"));
+    }
+
+    #[test]
+    fn faerie_fog_and_mass_invis() {
+        let mut w = world(13);
+        let m = mage(&mut w, 30);
+        let friend = player(&mut w, "Ann", 10);
+        if let Some(c) = w.ch_mut(friend) {
+            c.leader = Some(m);
+        }
+        let stranger = mob(&mut w);
+        cast(&mut w, "mass invis", 30, m, SpellTarget::None, "");
+        for g in [m, friend] {
+            let a = w.ch(g).map(|c| c.affects.clone()).unwrap_or_default();
+            assert_eq!(a.len(), 1);
+            assert_eq!(
+                (a[0].skill, a[0].level, a[0].duration, a[0].bits),
+                (gsn::MASS_INVIS, 15, 24, aff::INVISIBLE)
+            );
+        }
+        assert!(!w.ch(stranger).is_some_and(|c| c.is_affected(aff::INVISIBLE)));
+        // faerie fog reveals everyone but the caster (level 1 mob... and
+        // Ann, who is level 10 against 30: 5 % to save).
+        if let Some(c) = w.ch_mut(stranger) {
+            c.affected_by |= aff::HIDE | aff::SNEAK;
+        }
+        let mut tries = 0;
+        while w.ch(friend).is_some_and(|c| c.is_affected(aff::INVISIBLE))
+            || w.ch(stranger).is_some_and(|c| c.is_affected(aff::HIDE))
+        {
+            cast(&mut w, "faerie fog", 30, m, SpellTarget::None, "");
+            tries += 1;
+            assert!(tries < 10);
+        }
+        assert!(!w.is_affected(friend, gsn::MASS_INVIS));
+        assert!(!w.ch(stranger).is_some_and(|c| c.is_affected(aff::SNEAK)));
+        assert!(w.ch(m).is_some_and(|c| c.is_affected(aff::INVISIBLE)));
+    }
+
+    #[test]
+    fn ventriloquate_throws_the_voice() {
+        let mut w = world(14);
+        let m = mage(&mut w, 30);
+        let ann = player(&mut w, "Ann", 1);
+        let bob = player(&mut w, "Bob", 1);
+        cast(&mut w, "ventriloquate", 30, m, SpellTarget::None, "bob the cake is a lie");
+        let heard = out(&mut w, ann);
+        assert!(
+            heard == "Bob says 'the cake is a lie'.\n"
+                || heard == "Someone makes bob say 'the cake is a lie'.\n",
+            "{heard}"
+        );
+        assert_eq!(out(&mut w, bob), "");
+        cast(&mut w, "ventriloquate", 30, m, SpellTarget::None, "bob");
+        assert!(out(&mut w, m).contains("Make whom say what?"));
+    }
+
+    #[test]
+    fn control_weather_moves_the_pressure_change() {
+        let mut w = world(15);
+        let m = mage(&mut w, 30);
+        cast(&mut w, "control weather", 30, m, SpellTarget::None, "better");
+        let up = w.weather.change;
+        assert!((10..=40).contains(&up), "{up}");
+        cast(&mut w, "control weather", 30, m, SpellTarget::None, "worse");
+        let down = up - w.weather.change;
+        assert!((10..=40).contains(&down), "{down}");
+        let before = w.weather.change;
+        out(&mut w, m);
+        cast(&mut w, "control weather", 30, m, SpellTarget::None, "purple");
+        assert_eq!(w.weather.change, before);
+        assert!(out(&mut w, m).contains("better or worse"));
+    }
+
+    #[test]
+    fn cure_disease_and_remove_curse() {
+        let mut w = world(16);
+        let m = mage(&mut w, 40);
+        let plague = super::super::magic::spell_affect(
+            gsn::PLAGUE,
+            1,
+            10,
+            apply::STR,
+            -5,
+            aff::PLAGUE,
+        );
+        w.affect_to_char(m, plague);
+        let mut tries = 0;
+        while w.is_affected(m, gsn::PLAGUE) {
+            cast(&mut w, "cure disease", 40, m, SpellTarget::Char(m), "");
+            tries += 1;
+            assert!(tries < 20);
+        }
+        assert!(!w.ch(m).is_some_and(|c| c.is_affected(aff::PLAGUE)));
+        out(&mut w, m);
+        cast(&mut w, "cure disease", 40, m, SpellTarget::Char(m), "");
+        assert!(out(&mut w, m).contains("You aren't ill."));
+        // remove curse on an object: nodrop and noremove go.
+        let sword = give(&mut w, m, 51);
+        if let Some(o) = w.obj_mut(sword) {
+            o.extra_flags |= extra::NODROP | extra::NOREMOVE;
+        }
+        while w
+            .obj(sword)
+            .is_some_and(|o| o.extra_flags & extra::NODROP != 0)
+        {
+            cast(&mut w, "remove curse", 40, m, SpellTarget::Obj(sword), "");
+        }
+        assert_eq!(w.obj(sword).map(|o| o.extra_flags & extra::NOREMOVE), Some(0));
+        // nouncurse holds.
+        if let Some(o) = w.obj_mut(sword) {
+            o.extra_flags |= extra::NODROP | extra::NOUNCURSE;
+        }
+        for _ in 0..10 {
+            cast(&mut w, "remove curse", 40, m, SpellTarget::Obj(sword), "");
+        }
+        assert!(w.obj(sword).is_some_and(|o| o.extra_flags & extra::NODROP != 0));
+        // on a character: the curse and one carried item per cast.
+        let curse = super::super::magic::spell_affect(gsn::CURSE, 1, 10, apply::NONE, 0, aff::CURSE);
+        w.affect_to_char(m, curse);
+        let a = give(&mut w, m, 50);
+        let b = give(&mut w, m, 50);
+        for o in [a, b] {
+            if let Some(o) = w.obj_mut(o) {
+                o.extra_flags |= extra::NODROP;
+            }
+        }
+        let cursed = |w: &World| {
+            [a, b]
+                .iter()
+                .filter(|&&o| w.obj(o).is_some_and(|o| o.extra_flags & extra::NODROP != 0))
+                .count()
+        };
+        let mut casts = 0;
+        while cursed(&w) == 2 {
+            cast(&mut w, "remove curse", 40, m, SpellTarget::Char(m), "");
+            casts += 1;
+        }
+        assert_eq!(cursed(&w), 1, "one item per cast");
+        while w.is_affected(m, gsn::CURSE) || cursed(&w) > 0 {
+            cast(&mut w, "remove curse", 40, m, SpellTarget::Char(m), "");
+            casts += 1;
+            assert!(casts < 50);
+        }
+    }
+
+    #[test]
+    fn gate_goes_to_the_target_with_the_pet() {
+        let mut w = world(17);
+        let m = mage(&mut w, 30);
+        let ann = player(&mut w, "Ann", 10);
+        w.char_to_room(ann, THERE);
+        let pet = mob(&mut w);
+        if let Some(c) = w.ch_mut(m) {
+            c.pet = Some(pet);
+        }
+        cast(&mut w, "gate", 30, m, SpellTarget::None, "ann");
+        assert_eq!(in_room(&w, m), Some(THERE));
+        assert_eq!(in_room(&w, pet), Some(THERE));
+        // refusals: nobody named, self, a safe room, a no-recall room
+        // (either side), a target level ≥ L + 3, a hero.
+        let refused = |w: &mut World, arg: &str, level: i32| {
+            let before = in_room(w, m);
+            out(w, m);
+            cast(w, "gate", level, m, SpellTarget::None, arg);
+            assert_eq!(in_room(w, m), before, "{arg}");
+            assert!(out(w, m).contains("You failed."), "{arg}");
+        };
+        w.char_to_room(m, HERE);
+        refused(&mut w, "", 30);
+        refused(&mut w, "merlin", 30);
+        w.char_to_room(ann, SAFE);
+        refused(&mut w, "ann", 30);
+        w.char_to_room(ann, NORECALL);
+        refused(&mut w, "ann", 30);
+        w.char_to_room(ann, THERE);
+        refused(&mut w, "ann", 7);
+        w.char_to_room(m, NORECALL);
+        refused(&mut w, "ann", 30);
+        w.char_to_room(m, HERE);
+        if let Some(c) = w.ch_mut(ann) {
+            c.level = LEVEL_HERO;
+        }
+        refused(&mut w, "ann", 60);
+    }
+
+    #[test]
+    fn summon_brings_the_target_unless_refused() {
+        let mut w = world(18);
+        let m = mage(&mut w, 30);
+        let ann = player(&mut w, "Ann", 10);
+        w.char_to_room(ann, THERE);
+        cast(&mut w, "summon", 30, m, SpellTarget::None, "ann");
+        assert_eq!(in_room(&w, ann), Some(HERE));
+        assert!(out(&mut w, ann).contains("Merlin has summoned you!"));
+        let refused = |w: &mut World, setup: &dyn Fn(&mut World)| {
+            w.char_to_room(ann, THERE);
+            setup(w);
+            let before = in_room(w, ann);
+            out(w, m);
+            cast(w, "summon", 30, m, SpellTarget::None, "ann");
+            assert_eq!(in_room(w, ann), before);
+            assert!(out(w, m).contains("You failed."));
+        };
+        refused(&mut w, &|w| {
+            if let Some(c) = w.ch_mut(ann) {
+                c.act |= plr::NOSUMMON;
+            }
+        });
+        refused(&mut w, &|w| {
+            if let Some(c) = w.ch_mut(ann) {
+                c.act = 0;
+                c.level = 33;
+            }
+        });
+        refused(&mut w, &|w| {
+            if let Some(c) = w.ch_mut(ann) {
+                c.level = 10;
+            }
+            w.char_to_room(ann, NORECALL);
+        });
+        refused(&mut w, &|w| {
+            w.char_to_room(m, SAFE);
+        });
+        w.char_to_room(m, HERE);
+        // an aggressive mob and a summon-immune one never come.
+        let v = mob(&mut w);
+        w.char_to_room(v, THERE);
+        if let Some(c) = w.ch_mut(v) {
+            c.act |= ACT_AGGRESSIVE;
+        }
+        for _ in 0..10 {
+            cast(&mut w, "summon", 30, m, SpellTarget::None, "fido");
+        }
+        assert_eq!(in_room(&w, v), Some(THERE));
+    }
+
+    #[test]
+    fn teleport_lands_somewhere_allowed() {
+        let mut w = world(19);
+        let m = mage(&mut w, 30);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..40 {
+            cast(&mut w, "teleport", 30, m, SpellTarget::Char(m), "");
+            let r = in_room(&w, m);
+            assert!(r != Some(SAFE), "teleported into a safe room");
+            seen.insert(r);
+            if r == Some(NORECALL) {
+                w.char_to_room(m, HERE);
+            }
+        }
+        // HERE, THERE and NORECALL are the candidates.
+        assert_eq!(seen.len(), 3, "{seen:?}");
+        w.char_to_room(m, NORECALL);
+        out(&mut w, m);
+        cast(&mut w, "teleport", 30, m, SpellTarget::Char(m), "");
+        assert_eq!(in_room(&w, m), Some(NORECALL));
+        assert!(out(&mut w, m).contains("You failed."));
+    }
+
+    #[test]
+    fn portal_and_nexus_need_a_warp_stone_and_lead_there() {
+        let mut w = world(20);
+        let m = mage(&mut w, 30);
+        let ann = player(&mut w, "Ann", 10);
+        w.char_to_room(ann, THERE);
+        cast(&mut w, "portal", 30, m, SpellTarget::None, "ann");
+        assert!(out(&mut w, m).contains("lack the proper component"));
+        assert!(room_objs(&w, HERE).is_empty());
+        let stone = give(&mut w, m, 24);
+        assert!(w.equip_char(m, stone, wear_loc::HOLD));
+        cast(&mut w, "portal", 30, m, SpellTarget::None, "ann");
+        assert!(w.obj(stone).is_none(), "the stone is used up");
+        let portal = room_objs(&w, HERE)[0];
+        let p = w.obj(portal).map(|o| (o.vnum, o.values[3], o.timer));
+        assert_eq!(p, Some((OBJ_VNUM_PORTAL, 3002, 3)));
+        assert!(room_objs(&w, THERE).is_empty());
+        // walking through it.
+        super::super::act_move::do_enter(&mut w, m, "portal");
+        assert_eq!(in_room(&w, m), Some(THERE));
+        // nexus: a portal each way, 1 + L/10.
+        w.char_to_room(m, HERE);
+        if let Some(c) = w.ch_mut(m) {
+            c.level = LEVEL_IMMORTAL;
+        }
+        w.extract_obj(portal);
+        cast(&mut w, "nexus", 30, m, SpellTarget::None, "ann");
+        let here: Vec<(i64, i32)> = room_objs(&w, HERE)
+            .iter()
+            .filter_map(|&o| w.obj(o).map(|o| (o.values[3], o.timer)))
+            .collect();
+        let there: Vec<(i64, i32)> = room_objs(&w, THERE)
+            .iter()
+            .filter_map(|&o| w.obj(o).map(|o| (o.values[3], o.timer)))
+            .collect();
+        assert_eq!((here, there), (vec![(3002, 4)], vec![(3001, 4)]));
+        // nexus refuses from a safe room; portal does not check that.
+        w.char_to_room(m, SAFE);
+        out(&mut w, m);
+        cast(&mut w, "nexus", 30, m, SpellTarget::None, "ann");
+        assert!(out(&mut w, m).contains("You failed."));
+        cast(&mut w, "portal", 30, m, SpellTarget::None, "ann");
+        assert_eq!(room_objs(&w, SAFE).len(), 1);
+    }
+
+    #[test]
+    fn enter_counts_charges_and_refuses_the_cursed() {
+        let mut w = world(21);
+        let m = mage(&mut w, 30);
+        let Some(portal) = w.create_object(OBJ_VNUM_PORTAL, 0) else {
+            panic!()
+        };
+        if let Some(o) = w.obj_mut(portal) {
+            o.values = [1, 0, 0, 3002, 0];
+        }
+        w.obj_to_room(portal, HERE);
+        if let Some(c) = w.ch_mut(m) {
+            c.affected_by |= aff::CURSE;
+        }
+        super::super::act_move::do_enter(&mut w, m, "portal");
+        assert_eq!(in_room(&w, m), Some(HERE));
+        assert!(out(&mut w, m).contains("Something prevents you from leaving"));
+        if let Some(c) = w.ch_mut(m) {
+            c.affected_by = 0;
+        }
+        if let Some(o) = w.obj_mut(portal) {
+            o.values[1] = crate::world::EX_CLOSED as i64;
+        }
+        super::super::act_move::do_enter(&mut w, m, "portal");
+        assert!(out(&mut w, m).contains("can't seem to find a way in"));
+        if let Some(o) = w.obj_mut(portal) {
+            o.values[1] = 0;
+        }
+        // one charge: through, and the portal fades behind.
+        let ann = player(&mut w, "Ann", 10);
+        super::super::act_move::do_enter(&mut w, m, "portal");
+        assert_eq!(in_room(&w, m), Some(THERE));
+        assert!(w.obj(portal).is_none());
+        assert!(out(&mut w, ann).contains("fades out of existence"));
+    }
+
+    #[test]
+    fn farsight_scans_unless_blind() {
+        let mut w = world(22);
+        let m = mage(&mut w, 30);
+        let _v = mob(&mut w);
+        cast(&mut w, "farsight", 30, m, SpellTarget::None, "");
+        assert!(out(&mut w, m).contains("beastly fido"));
+        if let Some(c) = w.ch_mut(m) {
+            c.affected_by |= aff::BLIND;
+        }
+        cast(&mut w, "farsight", 30, m, SpellTarget::None, "");
+        assert!(out(&mut w, m).contains("if you could see"));
     }
 }
