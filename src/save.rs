@@ -1405,6 +1405,29 @@ mod tests {
     }
 
     #[test]
+    fn enchanted_objects_stay_enchanted() {
+        let mut w = world();
+        let ch = player(&mut w);
+        let carried = w.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
+        assert!(!carried.is_empty());
+        for &o in &carried {
+            if let Some(o) = w.obj_mut(o) {
+                o.enchanted = true;
+            }
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        assert!(text.contains("\nEnchanted\n"), "{text}");
+        let loaded = read_player(&text, "Alice").unwrap_or_else(|e| panic!("{e}"));
+        let mut w2 = world();
+        let (ch2, _) = load_into_world(&mut w2, loaded);
+        let carried = w2.ch(ch2).map(|c| c.carrying.clone()).unwrap_or_default();
+        assert!(!carried.is_empty());
+        assert!(carried
+            .iter()
+            .all(|&o| w2.obj(o).is_some_and(|o| o.enchanted)));
+    }
+
+    #[test]
     fn round_trip_keeps_character_inventory_worn_and_containers() {
         let mut w = world();
         let ch = player(&mut w);

@@ -71,6 +71,10 @@ fn disturbed() -> World {
     w.obj_to_obj(vest, pc_corpse);
     let dropped = w.create_object(ObjVnum(3703), 0).expect("vest");
     w.obj_to_room(dropped, RoomVnum(3054));
+    // An enchanted item (its own affects replace the prototype's).
+    if let Some(o) = w.obj_mut(dropped) {
+        o.enchanted = true;
+    }
     w.set_door_state(RoomVnum(3024), 1, 0);
     w.areas[1].age = 9;
     w.hour = 17;
@@ -138,6 +142,8 @@ fn round_trip_restores_everything_it_wrote() {
     };
     assert_eq!(shorts(&a, RoomVnum(3001)), shorts(&b, RoomVnum(3001)));
     assert_eq!(shorts(&a, RoomVnum(3054)), shorts(&b, RoomVnum(3054)));
+    let enchanted = |w: &World| w.objs.iter().filter(|(_, o)| o.enchanted).count();
+    assert_eq!((enchanted(&a), enchanted(&b)), (1, 1));
     // Mobiles keep their command lag and daze.
     let lagged = |w: &World| {
         w.chars

@@ -2899,7 +2899,10 @@ mod tests {
         let m = mage(&mut w, 10);
         assert!(mob_cast(&mut w, v, sn("armor"), SpellTarget::Char(v)));
         assert!(w.is_affected(v, sn("armor")));
-        assert!(!mob_cast(&mut w, v, sn("gate"), SpellTarget::Char(m)));
+        // a skill is no spell; gate from a mob has no name to go to.
+        assert!(!mob_cast(&mut w, v, gsn::BASH, SpellTarget::Char(m)));
+        assert!(mob_cast(&mut w, v, sn("gate"), SpellTarget::None));
+        assert_eq!(w.ch(v).and_then(|c| c.room), Some(HERE));
     }
 
     /// Every spell of the table has a function or is listed as pending;
