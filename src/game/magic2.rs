@@ -44,9 +44,9 @@ use crate::world::handler::{is_name, one_argument};
 use crate::world::rules::{self, gsn, Sn};
 use crate::world::{aff, apply, extra, irv, item, pos, to, wear_loc};
 use crate::world::{
-    Affect, CharId, ObjId, ObjLoc, ObjVnum, RoomVnum, World, ACT_AGGRESSIVE, ACT_UNDEAD,
-    DAM_CHARM, DAM_NONE, DAM_OTHER, LEVEL_HERO, LEVEL_IMMORTAL, ROOM_LAW, ROOM_NO_RECALL,
-    ROOM_PRIVATE, ROOM_SAFE, ROOM_SOLITARY, SKY_RAINING,
+    Affect, CharId, ObjId, ObjLoc, ObjVnum, RoomVnum, World, ACT_AGGRESSIVE, ACT_UNDEAD, DAM_CHARM,
+    DAM_NONE, DAM_OTHER, LEVEL_HERO, LEVEL_IMMORTAL, ROOM_LAW, ROOM_NO_RECALL, ROOM_PRIVATE,
+    ROOM_SAFE, ROOM_SOLITARY, SKY_RAINING,
 };
 
 /// The spells of this module that have a function, by skill name.
@@ -153,7 +153,11 @@ fn transport_refused(
     }
     if room_flagged(world, to_room, ROOM_SAFE)
         || (nexus && room_flagged(world, from_room, ROOM_SAFE))
-        || room_flagged(world, to_room, ROOM_PRIVATE | ROOM_SOLITARY | ROOM_NO_RECALL)
+        || room_flagged(
+            world,
+            to_room,
+            ROOM_PRIVATE | ROOM_SOLITARY | ROOM_NO_RECALL,
+        )
         || room_flagged(world, from_room, ROOM_NO_RECALL)
     {
         return true;
@@ -170,9 +174,11 @@ fn transport_refused(
 /// Portal and nexus need a warp stone held (consumed) unless the caster is
 /// immortal. False (after saying so) if the component is missing.
 fn use_warp_stone(world: &mut World, ch: CharId) -> bool {
-    let stone = world
-        .get_eq_char(ch, wear_loc::HOLD)
-        .filter(|&s| world.obj(s).is_some_and(|o| o.item_type == item::WARP_STONE));
+    let stone = world.get_eq_char(ch, wear_loc::HOLD).filter(|&s| {
+        world
+            .obj(s)
+            .is_some_and(|o| o.item_type == item::WARP_STONE)
+    });
     let immortal = world.ch(ch).is_some_and(|c| c.is_immortal());
     match stone {
         Some(stone) => {
@@ -324,12 +330,15 @@ pub(crate) fn spell_charm_person(
     {
         return;
     }
-    if saves_spell(world, level, victim, DAM_CHARM)
-    {
+    if saves_spell(world, level, victim, DAM_CHARM) {
         return;
     }
     if room_of(world, victim).is_some_and(|r| room_flagged(world, r, ROOM_LAW)) {
-        send(world, ch, "Charming is against the law within the city walls.");
+        send(
+            world,
+            ch,
+            "Charming is against the law within the city walls.",
+        );
         return;
     }
     if world.ch(victim).is_some_and(|v| v.master.is_some()) {
@@ -427,12 +436,7 @@ pub(crate) fn spell_mass_invis(
         {
             continue;
         }
-        world.act(
-            "$n thins away to nothing.",
-            g,
-            ActArgs::default(),
-            To::Room,
-        );
+        world.act("$n thins away to nothing.", g, ActArgs::default(), To::Room);
         send(world, g, "You thin away to nothing.");
         world.affect_to_char(
             g,
@@ -481,7 +485,10 @@ pub(crate) fn spell_ventriloquate(
         .unwrap_or_default();
     for v in people {
         let Some(c) = world.ch(v) else { continue };
-        let is_speaker = c.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&speaker));
+        let is_speaker = c
+            .name
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(&speaker));
         if is_speaker || c.position <= pos::SLEEPING {
             continue;
         }
@@ -587,7 +594,12 @@ pub(crate) fn spell_create_food(
         o.values[1] = i64::from(level);
     }
     world.obj_to_room(food, room);
-    world.act("$p pops up out of nowhere.", ch, ActArgs::obj(food), To::All);
+    world.act(
+        "$p pops up out of nowhere.",
+        ch,
+        ActArgs::obj(food),
+        To::All,
+    );
 }
 
 /// Create rose: a rose (1001) in the caster's hands.
@@ -607,7 +619,11 @@ pub(crate) fn spell_create_rose(
         ActArgs::obj(rose),
         To::Room,
     );
-    send(world, ch, "You cup your hands, and a red rose blooms between them.");
+    send(
+        world,
+        ch,
+        "You cup your hands, and a red rose blooms between them.",
+    );
     world.obj_to_char(rose, ch);
 }
 
@@ -675,7 +691,12 @@ pub(crate) fn spell_create_water(
             o.name = format!("{} water", o.name);
         }
     }
-    world.act("$p fills with clear water.", ch, ActArgs::obj(obj), To::Char);
+    world.act(
+        "$p fills with clear water.",
+        ch,
+        ActArgs::obj(obj),
+        To::Char,
+    );
 }
 
 /// Floating disc: a disc (23) that floats by the caster, holding
@@ -693,12 +714,7 @@ pub(crate) fn spell_floating_disc(
             .obj(floating)
             .is_some_and(|o| o.extra_flags & extra::NOREMOVE != 0)
         {
-            world.act(
-                "You can't remove $p.",
-                ch,
-                ActArgs::obj(floating),
-                To::Char,
-            );
+            world.act("You can't remove $p.", ch, ActArgs::obj(floating), To::Char);
             return;
         }
     }
@@ -761,8 +777,7 @@ pub(crate) fn spell_cure_disease(
 /// Is `o` cursed in remove curse's sense (no-drop or no-remove, and not
 /// protected by *nouncurse*)?
 fn uncursable(o: &crate::world::Obj) -> bool {
-    o.extra_flags & (extra::NODROP | extra::NOREMOVE) != 0
-        && o.extra_flags & extra::NOUNCURSE == 0
+    o.extra_flags & (extra::NODROP | extra::NOREMOVE) != 0 && o.extra_flags & extra::NOUNCURSE == 0
 }
 
 /// Remove curse: on an object, lift no-drop and no-remove unless it passes
@@ -780,26 +795,15 @@ pub(crate) fn spell_remove_curse(
         SpellTarget::Obj(obj) => {
             let Some(o) = world.obj(obj) else { return };
             if o.extra_flags & (extra::NODROP | extra::NOREMOVE) == 0 {
-                world.act(
-                    "You find no curse on $p.",
-                    ch,
-                    ActArgs::obj(obj),
-                    To::Char,
-                );
+                world.act("You find no curse on $p.", ch, ActArgs::obj(obj), To::Char);
                 return;
             }
             let olevel = o.level;
-            if o.extra_flags & extra::NOUNCURSE == 0 && !saves_dispel(world, level + 2, olevel, 0)
-            {
+            if o.extra_flags & extra::NOUNCURSE == 0 && !saves_dispel(world, level + 2, olevel, 0) {
                 if let Some(o) = world.obj_mut(obj) {
                     o.extra_flags &= !(extra::NODROP | extra::NOREMOVE);
                 }
-                world.act(
-                    "$p shines a soft blue.",
-                    ch,
-                    ActArgs::obj(obj),
-                    To::All,
-                );
+                world.act("$p shines a soft blue.", ch, ActArgs::obj(obj), To::All);
                 return;
             }
             world.act(
@@ -940,7 +944,14 @@ fn copy_proto_affects(world: &mut World, obj: ObjId) {
 
 /// Add `added` to the object's `location` affects (retyped as `sn`), or a
 /// new permanent one; true if some modifier now exceeds 4.
-fn add_enchant(world: &mut World, obj: ObjId, sn: Sn, level: i32, location: i32, added: i32) -> bool {
+fn add_enchant(
+    world: &mut World,
+    obj: ObjId,
+    sn: Sn,
+    level: i32,
+    location: i32,
+    added: i32,
+) -> bool {
     let Some(o) = world.obj_mut(obj) else {
         return false;
     };
@@ -1439,13 +1450,7 @@ pub(crate) fn spell_locate_object(
 }
 
 /// Farsight: `scan` in the direction given (refused while blind).
-pub(crate) fn spell_farsight(
-    world: &mut World,
-    _sn: Sn,
-    _level: i32,
-    ch: CharId,
-    _t: SpellTarget,
-) {
+pub(crate) fn spell_farsight(world: &mut World, _sn: Sn, _level: i32, ch: CharId, _t: SpellTarget) {
     if super::magic::has_bit(world, ch, aff::BLIND) {
         send(world, ch, "Maybe it would help if you could see?");
         return;
@@ -1471,7 +1476,11 @@ pub(crate) fn spell_gate(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t:
         .ch(ch)
         .and_then(|c| c.pet)
         .filter(|&p| room_of(world, p) == Some(from_room));
-    send(world, ch, "You step through a shimmering gate and are gone.");
+    send(
+        world,
+        ch,
+        "You step through a shimmering gate and are gone.",
+    );
     relocate(
         world,
         ch,
@@ -1480,7 +1489,11 @@ pub(crate) fn spell_gate(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t:
         "$n steps out of a shimmering gate.",
     );
     if let Some(pet) = pet {
-        send(world, pet, "You step through a shimmering gate and are gone.");
+        send(
+            world,
+            pet,
+            "You step through a shimmering gate and are gone.",
+        );
         relocate(
             world,
             pet,
@@ -1543,12 +1556,7 @@ pub(crate) fn spell_summon(world: &mut World, _sn: Sn, level: i32, ch: CharId, _
         ActArgs::default(),
         To::Room,
     );
-    world.act(
-        "$n has summoned you!",
-        ch,
-        ActArgs::vict(victim),
-        To::Vict,
-    );
+    world.act("$n has summoned you!", ch, ActArgs::vict(victim), To::Vict);
     super::act_info::do_look(world, victim, "auto");
 }
 
@@ -1572,8 +1580,7 @@ pub(crate) fn spell_teleport(
     let refused = no_recall
         || (victim != ch && v.imm & irv::SUMMON != 0)
         || (!c.is_npc() && v.fighting.is_some());
-    let refused =
-        refused || (victim != ch && saves_spell(world, level - 5, victim, DAM_OTHER));
+    let refused = refused || (victim != ch && saves_spell(world, level - 5, victim, DAM_OTHER));
     let dest = if refused {
         None
     } else {
@@ -1646,11 +1653,10 @@ pub(crate) fn spell_nexus(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t
 mod tests {
     use super::*;
     use crate::engine::ConnId;
-    use crate::world::{
-        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjApply, ObjProto, Protos,
-        RoomProto,
-    };
     use crate::world::{plr, SKY_CLOUDLESS};
+    use crate::world::{
+        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjApply, ObjProto, Protos, RoomProto,
+    };
 
     const HERE: RoomVnum = RoomVnum(3001);
     const THERE: RoomVnum = RoomVnum(3002);
@@ -1842,17 +1848,25 @@ mod tests {
         assert_eq!(o, Some((OBJ_VNUM_MUSHROOM, 10, 20)));
         cast(&mut w, "create spring", 20, m, SpellTarget::None, "");
         let spring = room_objs(&w, HERE)[0];
-        assert_eq!(w.obj(spring).map(|o| (o.vnum, o.timer)), Some((OBJ_VNUM_SPRING, 20)));
+        assert_eq!(
+            w.obj(spring).map(|o| (o.vnum, o.timer)),
+            Some((OBJ_VNUM_SPRING, 20))
+        );
         cast(&mut w, "create rose", 20, m, SpellTarget::None, "");
         let rose = w.ch(m).map(|c| c.carrying[0]);
-        assert_eq!(rose.and_then(|r| w.obj(r)).map(|o| o.vnum), Some(OBJ_VNUM_ROSE));
+        assert_eq!(
+            rose.and_then(|r| w.obj(r)).map(|o| o.vnum),
+            Some(OBJ_VNUM_ROSE)
+        );
         cast(&mut w, "continual light", 20, m, SpellTarget::None, "");
         let ball = room_objs(&w, HERE)[0];
         assert_eq!(w.obj(ball).map(|o| o.vnum), Some(OBJ_VNUM_LIGHT_BALL));
         // with a name: the carried object glows; twice is refused.
         let bread = give(&mut w, m, 50);
         cast(&mut w, "continual light", 20, m, SpellTarget::None, "bread");
-        assert!(w.obj(bread).is_some_and(|o| o.extra_flags & extra::GLOW != 0));
+        assert!(w
+            .obj(bread)
+            .is_some_and(|o| o.extra_flags & extra::GLOW != 0));
         out(&mut w, m);
         cast(&mut w, "continual light", 20, m, SpellTarget::None, "bread");
         assert!(out(&mut w, m).contains("already glowing"));
@@ -1862,9 +1876,17 @@ mod tests {
     fn a_world_without_the_object_says_so() {
         let mut w = world_with(2, false);
         let m = mage(&mut w, 20);
-        for name in ["create food", "create rose", "create spring", "floating disc"] {
+        for name in [
+            "create food",
+            "create rose",
+            "create spring",
+            "floating disc",
+        ] {
             cast(&mut w, name, 20, m, SpellTarget::None, "");
-            assert!(out(&mut w, m).contains("nothing for it to take shape"), "{name}");
+            assert!(
+                out(&mut w, m).contains("nothing for it to take shape"),
+                "{name}"
+            );
         }
         assert!(room_objs(&w, HERE).is_empty());
     }
@@ -1875,12 +1897,17 @@ mod tests {
         let m = mage(&mut w, 8);
         let flask = give(&mut w, m, 54);
         cast(&mut w, "create water", 8, m, SpellTarget::Obj(flask), "");
-        let o = w.obj(flask).map(|o| (o.values[1], o.values[2], o.name.clone()));
+        let o = w
+            .obj(flask)
+            .map(|o| (o.values[1], o.values[2], o.name.clone()));
         assert_eq!(o, Some((16, 0, "flask water".to_string())));
         // only 4 more fit; the name is not doubled.
         cast(&mut w, "create water", 8, m, SpellTarget::Obj(flask), "");
         assert_eq!(w.obj(flask).map(|o| o.values[1]), Some(20));
-        assert_eq!(w.obj(flask).map(|o| o.name.clone()), Some("flask water".into()));
+        assert_eq!(
+            w.obj(flask).map(|o| o.name.clone()),
+            Some("flask water".into())
+        );
         // rain: four times the level.
         w.weather.sky = SKY_RAINING;
         let f2 = give(&mut w, m, 54);
@@ -1911,7 +1938,9 @@ mod tests {
         let Some(disc) = w.get_eq_char(m, wear_loc::FLOAT) else {
             panic!("no disc floating");
         };
-        let o = w.obj(disc).map(|o| (o.vnum, o.values[0], o.values[3], o.timer));
+        let o = w
+            .obj(disc)
+            .map(|o| (o.vnum, o.values[0], o.values[3], o.timer));
         let Some((vnum, cap, per, timer)) = o else {
             panic!()
         };
@@ -2115,8 +2144,14 @@ mod tests {
         }
         cast(&mut w, "identify", 20, m, SpellTarget::Obj(sword), "");
         let text = out(&mut w, m);
-        assert!(text.contains("Object 'sword' is type weapon, extra flags none."), "{text}");
-        assert!(text.contains("Weight is 5, value is 0, level is 0."), "{text}");
+        assert!(
+            text.contains("Object 'sword' is type weapon, extra flags none."),
+            "{text}"
+        );
+        assert!(
+            text.contains("Weight is 5, value is 0, level is 0."),
+            "{text}"
+        );
         assert!(text.contains("Weapon type is sword."), "{text}");
         assert!(text.contains("Damage is 2d5 (average 6)."), "{text}");
         assert!(text.contains("Weapons flags: flaming"), "{text}");
@@ -2130,7 +2165,10 @@ mod tests {
         cast(&mut w, "identify", 20, m, SpellTarget::Obj(potion), "");
         let text = out(&mut w, m);
         let armor = sn("armor").name().unwrap_or("?");
-        assert!(text.contains(&format!("Level 12 spells of: '{armor}'")), "{text}");
+        assert!(
+            text.contains(&format!("Level 12 spells of: '{armor}'")),
+            "{text}"
+        );
         let wand = give(&mut w, m, 53);
         cast(&mut w, "identify", 20, m, SpellTarget::Obj(wand), "");
         assert!(out(&mut w, m).contains("Has 1 charges of level 10"));
@@ -2157,7 +2195,10 @@ mod tests {
         cast(&mut w, "locate object", 50, m, SpellTarget::None, "bread");
         let text = out(&mut w, m);
         assert_eq!(text.lines().count(), 2, "{text}");
-        assert!(text.contains("One is carried by the beastly fido"), "{text}");
+        assert!(
+            text.contains("One is carried by the beastly fido"),
+            "{text}"
+        );
         assert!(text.contains("One is in Room 3002"), "{text}");
         cast(&mut w, "locate object", 50, m, SpellTarget::None, "unicorn");
         assert!(out(&mut w, m).contains("Nothing like that"));
@@ -2268,7 +2309,9 @@ mod tests {
                 (gsn::MASS_INVIS, 15, 24, aff::INVISIBLE)
             );
         }
-        assert!(!w.ch(stranger).is_some_and(|c| c.is_affected(aff::INVISIBLE)));
+        assert!(!w
+            .ch(stranger)
+            .is_some_and(|c| c.is_affected(aff::INVISIBLE)));
         // faerie fog reveals everyone but the caster (level 1 mob... and
         // Ann, who is level 10 against 30: 5 % to save).
         if let Some(c) = w.ch_mut(stranger) {
@@ -2293,7 +2336,14 @@ mod tests {
         let m = mage(&mut w, 30);
         let ann = player(&mut w, "Ann", 1);
         let bob = player(&mut w, "Bob", 1);
-        cast(&mut w, "ventriloquate", 30, m, SpellTarget::None, "bob the cake is a lie");
+        cast(
+            &mut w,
+            "ventriloquate",
+            30,
+            m,
+            SpellTarget::None,
+            "bob the cake is a lie",
+        );
         let heard = out(&mut w, ann);
         assert!(
             heard == "Bob says 'the cake is a lie'.\n"
@@ -2309,7 +2359,14 @@ mod tests {
     fn control_weather_moves_the_pressure_change() {
         let mut w = world(15);
         let m = mage(&mut w, 30);
-        cast(&mut w, "control weather", 30, m, SpellTarget::None, "better");
+        cast(
+            &mut w,
+            "control weather",
+            30,
+            m,
+            SpellTarget::None,
+            "better",
+        );
         let up = w.weather.change;
         assert!((10..=40).contains(&up), "{up}");
         cast(&mut w, "control weather", 30, m, SpellTarget::None, "worse");
@@ -2317,7 +2374,14 @@ mod tests {
         assert!((10..=40).contains(&down), "{down}");
         let before = w.weather.change;
         out(&mut w, m);
-        cast(&mut w, "control weather", 30, m, SpellTarget::None, "purple");
+        cast(
+            &mut w,
+            "control weather",
+            30,
+            m,
+            SpellTarget::None,
+            "purple",
+        );
         assert_eq!(w.weather.change, before);
         assert!(out(&mut w, m).contains("better or worse"));
     }
@@ -2326,14 +2390,8 @@ mod tests {
     fn cure_disease_and_remove_curse() {
         let mut w = world(16);
         let m = mage(&mut w, 40);
-        let plague = super::super::magic::spell_affect(
-            gsn::PLAGUE,
-            1,
-            10,
-            apply::STR,
-            -5,
-            aff::PLAGUE,
-        );
+        let plague =
+            super::super::magic::spell_affect(gsn::PLAGUE, 1, 10, apply::STR, -5, aff::PLAGUE);
         w.affect_to_char(m, plague);
         let mut tries = 0;
         while w.is_affected(m, gsn::PLAGUE) {
@@ -2356,7 +2414,10 @@ mod tests {
         {
             cast(&mut w, "remove curse", 40, m, SpellTarget::Obj(sword), "");
         }
-        assert_eq!(w.obj(sword).map(|o| o.extra_flags & extra::NOREMOVE), Some(0));
+        assert_eq!(
+            w.obj(sword).map(|o| o.extra_flags & extra::NOREMOVE),
+            Some(0)
+        );
         // nouncurse holds.
         if let Some(o) = w.obj_mut(sword) {
             o.extra_flags |= extra::NODROP | extra::NOUNCURSE;
@@ -2364,9 +2425,12 @@ mod tests {
         for _ in 0..10 {
             cast(&mut w, "remove curse", 40, m, SpellTarget::Obj(sword), "");
         }
-        assert!(w.obj(sword).is_some_and(|o| o.extra_flags & extra::NODROP != 0));
+        assert!(w
+            .obj(sword)
+            .is_some_and(|o| o.extra_flags & extra::NODROP != 0));
         // on a character: the curse and one carried item per cast.
-        let curse = super::super::magic::spell_affect(gsn::CURSE, 1, 10, apply::NONE, 0, aff::CURSE);
+        let curse =
+            super::super::magic::spell_affect(gsn::CURSE, 1, 10, apply::NONE, 0, aff::CURSE);
         w.affect_to_char(m, curse);
         let a = give(&mut w, m, 50);
         let b = give(&mut w, m, 50);
