@@ -1730,6 +1730,19 @@ mod tests {
                 ..Default::default()
             },
         );
+        p.mobs.insert(
+            MobVnum(3063),
+            MobProto {
+                vnum: MobVnum(3063),
+                keywords: "keeper".into(),
+                short_descr: "the keeper".into(),
+                level: 1,
+                shop: Some(crate::world::Shop::default()),
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Default::default()
+            },
+        );
         if objs {
             let mut list = vec![
                 obj_proto(20, "mushroom", item::FOOD, [5, 5, 0, 0, 0]),
@@ -2665,5 +2678,160 @@ mod tests {
         }
         cast(&mut w, "farsight", 30, m, SpellTarget::None, "");
         assert!(out(&mut w, m).contains("if you could see"));
+    }
+
+    /// Cast `name` at `level` with words `arg`; whether anything moved or
+    /// appeared (the caster's room, the target's room, the floor there).
+    fn refused(w: &mut World, name: &str, level: i32, ch: CharId, v: CharId, arg: &str) -> bool {
+        let rooms = |w: &World| {
+            (
+                in_room(w, ch),
+                in_room(w, v),
+                in_room(w, ch).map(|r| room_objs(w, r).len()),
+            )
+        };
+        let before = rooms(w);
+        out(w, ch);
+        let t = if name == "teleport" {
+            SpellTarget::Char(v)
+        } else {
+            SpellTarget::None
+        };
+        cast(w, name, level, ch, t, arg);
+        let said = out(w, ch).contains("You failed.");
+        rooms(w) == before && said
+    }
+
+    #[test]
+    fn transport_refusals_follow_the_doc() {
+        let mut w = world(23);
+        let m = mage(&mut w, 30);
+        if let Some(c) = w.ch_mut(m) {
+            c.level = LEVEL_IMMORTAL; // no warp stones needed
+        }
+        let v = mob(&mut w);
+        w.char_to_room(v, THERE);
+        let set_v = |w: &mut World, f: &dyn Fn(&mut Char)| {
+            if let Some(c) = w.ch_mut(v) {
+                f(c);
+            }
+        };
+        // A summon-immune mob: gate, summon, portal, nexus and teleport.
+        set_v(&mut w, &|c| c.imm = irv::SUMMON);
+        for name in ["gate", "summon", "portal", "nexus", "teleport"] {
+            assert!(refused(&mut w, name, 30, m, v, "fido"), "{name}");
+        }
+        set_v(&mut w, &|c| c.imm = 0);
+        // Level ≥ L + 3.
+        set_v(&mut w, &|c| c.level = 33);
+        for name in ["gate", "summon", "portal", "nexus"] {
+            assert!(refused(&mut w, name, 30, m, v, "fido"), "{name}");
+        }
+        set_v(&mut w, &|c| c.level = 1);
+        // The target's room private or solitary (the flags, even when
+        // nearly empty).
+        for flag in [ROOM_PRIVATE, ROOM_SOLITARY] {
+            if let Some(r) = w.room_mut(THERE) {
+                r.flags = flag;
+            }
+            for name in ["gate", "summon", "portal", "nexus"] {
+                assert!(refused(&mut w, name, 30, m, v, "fido"), "{name}");
+            }
+        }
+        if let Some(r) = w.room_mut(THERE) {
+            r.flags = 0;
+        }
+        // The caster's room not visible to him: nexus only.
+        if let Some(c) = w.ch_mut(m) {
+            c.level = 30;
+        }
+        let stone = give(&mut w, m, 24);
+        assert!(w.equip_char(m, stone, wear_loc::HOLD));
+        if let Some(r) = w.room_mut(HERE) {
+            r.flags = crate::world::ROOM_GODS_ONLY;
+        }
+        assert!(refused(&mut w, "nexus", 30, m, v, "fido"));
+        if let Some(r) = w.room_mut(HERE) {
+            r.flags = 0;
+        }
+        // Summon: fighting, shopkeepers.
+        let other = mob(&mut w);
+        w.char_to_room(other, THERE);
+        fight::set_fighting(&mut w, v, other);
+        assert!(refused(&mut w, "summon", 30, m, v, "fido"));
+        w.stop_fighting(v, true);
+        let Some(keeper) = w.create_mobile(MobVnum(3063)) else {
+            panic!()
+        };
+        w.char_to_room(keeper, THERE);
+        assert!(refused(&mut w, "summon", 30, m, keeper, "keeper"));
+        // Teleport: a player caster may not move a fighting target; a mob
+        // caster may.
+        fight::set_fighting(&mut w, v, other);
+        assert!(refused(&mut w, "teleport", 30, m, v, ""));
+        let mut moved = false;
+        for _ in 0..20 {
+            w.char_to_room(v, THERE);
+            fight::set_fighting(&mut w, v, other);
+            cast(&mut w, "teleport", 30, other, SpellTarget::Char(v), "");
+            moved |= in_room(&w, v) != Some(THERE);
+        }
+        assert!(moved, "a mob's teleport ignores the fight");
+    }
+
+    #[test]
+    fn identify_shows_containers_and_locate_shows_vnums_to_immortals() {
+        let mut w = world(24);
+        let m = mage(&mut w, 20);
+        let Some(disc) = w.create_object(OBJ_VNUM_DISC, 0) else {
+            panic!()
+        };
+        if let Some(o) = w.obj_mut(disc) {
+            o.values = [100, 17, 0, 50, 50];
+        }
+        w.obj_to_char(disc, m);
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(disc), "");
+        let text = out(&mut w, m);
+        assert!(
+            text.contains("Capacity: 100#  Maximum weight: 50#  flags: closeable puton"),
+            "{text}"
+        );
+        assert!(text.contains("Weight multiplier: 50%"), "{text}");
+        if let Some(c) = w.ch_mut(m) {
+            c.level = LEVEL_IMMORTAL;
+        }
+        let Some(bread) = w.create_object(ObjVnum(50), 0) else {
+            panic!()
+        };
+        w.obj_to_room(bread, THERE);
+        cast(&mut w, "locate object", 20, m, SpellTarget::None, "bread");
+        assert!(out(&mut w, m).contains("One is in Room 3002 [Room 3002]"));
+    }
+
+    #[test]
+    fn charm_refuses_self_and_the_immune() {
+        let mut w = world(25);
+        let m = mage(&mut w, 30);
+        cast(&mut w, "charm person", 30, m, SpellTarget::Char(m), "");
+        assert!(out(&mut w, m).contains("taken with yourself"));
+        let v = mob(&mut w);
+        if let Some(c) = w.ch_mut(v) {
+            c.imm = irv::CHARM;
+        }
+        for _ in 0..10 {
+            cast(&mut w, "charm person", 30, m, SpellTarget::Char(v), "");
+        }
+        assert!(w.ch(v).is_some_and(|c| c.master.is_none()));
+        // a charmed caster cannot charm.
+        if let Some(c) = w.ch_mut(v) {
+            c.imm = 0;
+        }
+        if let Some(c) = w.ch_mut(m) {
+            c.affected_by |= aff::CHARM;
+        }
+        for _ in 0..10 {
+            cast(&mut w, "charm person", 30, m, SpellTarget::Char(v), "");
+        }
+        assert!(w.ch(v).is_some_and(|c| c.master.is_none()));
     }
 }
