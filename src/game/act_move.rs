@@ -6,6 +6,13 @@
 //! unlocked on both sides at once; the same commands work on containers and
 //! portals. Positions (`sit`, `rest`, `sleep`, `stand`, `wake`) know about
 //! furniture. Messages follow ROM's wording, which players know by heart.
+//!
+//! `enter <portal>` (and `go`) steps through portals (rom-mechanics 16.3),
+//! and [`random_room`] picks the random rooms of teleport and random
+//! portals. Departures from ROM: `enter` with no argument asks "Enter
+//! what?"; a random room is drawn among the rooms that qualify (the same
+//! odds as ROM's redrawing) and there may be none, where ROM would loop
+//! forever.
 
 use super::act_info;
 use crate::db::tables;

@@ -15,6 +15,8 @@
 //! The objects these spells make are the well-known vnums of rom-mechanics
 //! 15.2 (mushroom 20, ball of light 21, spring 22, disc 23, portal 25,
 //! rose 1001); a world without one gets a message instead of the object.
+//! Portal and nexus consume a held item of type *warp stone* (the bundled
+//! world's is object 24, which the town's provisioner sells).
 //!
 //! Messages are our own words, except the short ones players script on
 //! ("You failed.", "Spell failed.", "Ok.", identify's line layout).
@@ -26,9 +28,10 @@
 //!   rooms that qualify rather than by redrawing vnums until one does: the
 //!   same distribution, but a world with no qualifying room makes the spell
 //!   fail instead of looping forever;
-//! * the weather exists only as state (`World::weather`): control weather
-//!   moves `change` and create water reads the sky, but nothing changes
-//!   the sky on its own yet;
+//! * the weather exists only as state (`World::weather`, starting fair at
+//!   1030 mmHg rather than drawn by month, and not kept over a copyover):
+//!   control weather moves `change` and create water reads the sky, but
+//!   nothing changes the sky on its own yet;
 //! * ventriloquate with no words to say asks for them instead of making
 //!   the speaker say an empty line; calm that fails tells the caster so.
 
