@@ -1318,11 +1318,14 @@ pub fn identify_text(world: &World, obj: ObjId) -> String {
             }
         }
         item::WEAPON => {
-            let class = usize::try_from(v[0])
-                .ok()
-                .and_then(|i| tables::WEAPON_CLASS_NAMES.get(i))
-                .copied()
-                .unwrap_or("unknown");
+            let class = match v[0] {
+                3 => "spear/staff",
+                n => usize::try_from(n)
+                    .ok()
+                    .and_then(|i| tables::WEAPON_CLASS_NAMES.get(i))
+                    .copied()
+                    .unwrap_or("unknown"),
+            };
             out.push_str(&format!("Weapon type is {class}.\n"));
             out.push_str(&format!(
                 "Damage is {}d{} (average {}).\n",
@@ -2171,6 +2174,11 @@ mod tests {
         assert!(text.contains("Weapon type is sword."), "{text}");
         assert!(text.contains("Damage is 2d5 (average 6)."), "{text}");
         assert!(text.contains("Weapons flags: flaming"), "{text}");
+        if let Some(o) = w.obj_mut(sword) {
+            o.values[0] = 3;
+        }
+        cast(&mut w, "identify", 20, m, SpellTarget::Obj(sword), "");
+        assert!(out(&mut w, m).contains("Weapon type is spear/staff."));
         assert!(text.contains("Affects hit roll by 2, 7 hours."), "{text}");
         let vest = give(&mut w, m, 52);
         cast(&mut w, "identify", 20, m, SpellTarget::Obj(vest), "");
