@@ -1512,7 +1512,7 @@ pub(crate) fn spell_gate(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t:
 
 /// Summon: the named character comes to the caster.
 pub(crate) fn spell_summon(world: &mut World, _sn: Sn, level: i32, ch: CharId, _t: SpellTarget) {
-    let refused = match named_target(world, ch) {
+    let allowed = match named_target(world, ch) {
         None => None,
         Some((victim, to_room, from_room)) => {
             let shop = |w: &World| {
@@ -1545,7 +1545,7 @@ pub(crate) fn spell_summon(world: &mut World, _sn: Sn, level: i32, ch: CharId, _
             }
         }
     };
-    let Some((victim, here)) = refused else {
+    let Some((victim, here)) = allowed else {
         send(world, ch, "You failed.");
         return;
     };
