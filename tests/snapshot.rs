@@ -107,6 +107,8 @@ fn disturbed() -> World {
             ..Default::default()
         });
         o.extra_flags |= extra::BURN_PROOF;
+        // An enchanted item (its own affects replace the prototype's).
+        o.enchanted = true;
     }
     w.set_door_state(RoomVnum(3024), 1, 0);
     w.areas[1].age = 9;
@@ -212,6 +214,8 @@ fn round_trip_restores_everything_it_wrote() {
     };
     assert_eq!(shorts(&a, RoomVnum(3001)), shorts(&b, RoomVnum(3001)));
     assert_eq!(shorts(&a, RoomVnum(3054)), shorts(&b, RoomVnum(3054)));
+    let enchanted = |w: &World| w.objs.iter().filter(|(_, o)| o.enchanted).count();
+    assert_eq!((enchanted(&a), enchanted(&b)), (1, 1));
     // Mobiles keep their command lag and daze.
     let lagged = |w: &World| {
         w.chars

@@ -47,7 +47,7 @@ pub const WHERE_NAME: [&str; 19] = [
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
 
 /// Apply location names for `affects` (ROM affect_loc_name).
-fn affect_loc_name(location: i32) -> &'static str {
+pub(crate) fn affect_loc_name(location: i32) -> &'static str {
     match location {
         0 => "none",
         1 => "strength",

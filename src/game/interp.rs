@@ -182,8 +182,10 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("murder",      fight::do_murder,         FIGHTING, 5,  Always, SHOWN),
     cmd("rescue",      fight::do_rescue,         FIGHTING, 0,  Normal, HIDDEN),
     // Miscellaneous commands.
+    cmd("enter",       act_move::do_enter,       STANDING, 0,  Normal, SHOWN),
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
     cmd("gain",        skills::do_gain,          STANDING, 0,  Normal, SHOWN),
+    cmd("go",          act_move::do_enter,       STANDING, 0,  Normal, HIDDEN),
     cmd("groups",      skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
     cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
     cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),

@@ -265,8 +265,9 @@ impl World {
         }
     }
 
-    /// (location, modifier, affect bits) of an object: its own affects, or
-    /// its prototype's applies when it has none of its own.
+    /// (location, modifier, affect bits) of an object: its own affects and,
+    /// unless it is enchanted (its own list then holds a copy), its
+    /// prototype's applies.
     fn obj_applies(&self, obj: ObjId) -> Vec<(i32, i32, Flags)> {
         let Some(o) = self.obj(obj) else {
             return Vec::new();
@@ -282,7 +283,7 @@ impl World {
                 )
             })
             .collect();
-        if let Some(p) = self.obj_index.get(&o.vnum) {
+        if let Some(p) = self.obj_index.get(&o.vnum).filter(|_| !o.enchanted) {
             v.extend(p.proto.applies.iter().map(|a| {
                 (
                     a.location,

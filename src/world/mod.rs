@@ -240,6 +240,9 @@ pub struct Obj {
     pub contains: Vec<ObjId>,
     /// Set on objects a shopkeeper sells without running out.
     pub inventory: bool,
+    /// ROM's `enchanted`: the prototype's applies were copied into
+    /// `affects` (by enchant armor/weapon), so only `affects` count.
+    pub enchanted: bool,
 }
 
 /// A runtime exit: the prototype plus its current door state.
@@ -416,6 +419,38 @@ pub struct World {
     /// Channel lines heard since the game last looked: GMCP's
     /// `Comm.Channel.Text` is made from these (see [`World::act_channel`]).
     pub channel_events: Vec<ChannelEvent>,
+    /// The weather (rom-mechanics 13.3).
+    pub weather: Weather,
+    /// ROM's `target_name`: the rest of a `cast` line after the spell's
+    /// name, for the spells that read it themselves (gate, summon, portal,
+    /// nexus, locate object, farsight, ventriloquate, continual light,
+    /// control weather). `do_cast` sets it for the length of one spell;
+    /// it is empty for spells from objects and mobiles.
+    pub spell_arg: String,
+}
+
+/// Sky states (rom-mechanics 13.3).
+pub const SKY_CLOUDLESS: i32 = 0;
+pub const SKY_CLOUDY: i32 = 1;
+pub const SKY_RAINING: i32 = 2;
+pub const SKY_LIGHTNING: i32 = 3;
+
+/// ROM's weather_info: pressure, its drift and the sky.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Weather {
+    pub mmhg: i32,
+    pub change: i32,
+    pub sky: i32,
+}
+
+impl Default for Weather {
+    fn default() -> Self {
+        Weather {
+            mmhg: 1030,
+            change: 0,
+            sky: SKY_CLOUDLESS,
+        }
+    }
 }
 
 /// One channel line as one listener heard it.
@@ -534,6 +569,8 @@ impl World {
             output_pending: Vec::new(),
             clients: HashMap::new(),
             channel_events: Vec::new(),
+            weather: Weather::default(),
+            spell_arg: String::new(),
         }
     }
 

@@ -178,13 +178,14 @@ pub fn write_snapshot(world: &World) -> String {
             obj.wear_flags
         ));
         out.push_str(&format!(
-            "Val {} {} {} {} {}\nInv {}\n",
+            "Val {} {} {} {} {}\nInv {}\nEnch {}\n",
             obj.values[0],
             obj.values[1],
             obj.values[2],
             obj.values[3],
             obj.values[4],
-            i32::from(obj.inventory)
+            i32::from(obj.inventory),
+            i32::from(obj.enchanted)
         ));
         let proto = world.obj_index.get(&obj.vnum).map(|p| &p.proto);
         if proto.is_none_or(|p| p.keywords != obj.name) {
@@ -622,6 +623,7 @@ fn restore_obj(
             "WeaF" => obj.wear_flags = num(v, ln)? as Flags,
             "Val" => obj.values = nums::<5>(v, ln)?,
             "Inv" => obj.inventory = num(v, ln)? != 0,
+            "Ench" => obj.enchanted = num(v, ln)? != 0,
             "Name" => obj.name = v.to_string(),
             "ShD" => obj.short_descr = v.to_string(),
             "Desc" => obj.description = v.to_string(),
