@@ -23,6 +23,7 @@ use super::*;
 /// the text is our own. A skill without an entry ends silently.
 pub static WEAR_OFF: &[(&str, &str)] = &[
     ("armor", "You feel less armored."),
+    ("berserk", "The red haze of rage lifts from you."),
     ("bless", "The warmth of the blessing ebbs away."),
     ("blindness", "The darkness lifts from your eyes."),
     ("change sex", "Your body feels familiar again."),
@@ -37,6 +38,10 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
     (
         "detect magic",
         "The shimmer of magic fades from your sight.",
+    ),
+    (
+        "dirt kicking",
+        "You blink the last of the dirt out of your eyes.",
     ),
     ("faerie fire", "The pink outline around you fades away."),
     ("fly", "You drift slowly back to the ground."),
@@ -171,6 +176,10 @@ impl World {
         let af = o.affects.remove(index);
         if af.where_ == to::OBJECT {
             o.extra_flags &= !af.bits;
+        }
+        // A weapon affect (envenom's poison) takes its weapon flags back.
+        if af.where_ == to::WEAPON && o.item_type == item::WEAPON {
+            o.values[4] &= !(af.bits as i64);
         }
         let wearer = match o.loc {
             ObjLoc::Carried(ch) if o.wear_loc != wear_loc::NONE => Some(ch),
