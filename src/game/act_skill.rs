@@ -88,6 +88,16 @@ fn size(world: &World, ch: CharId) -> i32 {
     world.ch(ch).map_or(0, |c| c.size as i32)
 }
 
+/// The weight of what `ch` carries, coins left out (ROM's `carry_weight`
+/// field, which bash and steal read).
+fn object_weight(world: &World, ch: CharId) -> i32 {
+    world.ch(ch).map_or(0, |c| {
+        c.carrying
+            .iter()
+            .fold(0i32, |w, &o| w.saturating_add(world.get_obj_weight(o)))
+    })
+}
+
 fn stat(world: &World, ch: CharId, which: usize) -> i32 {
     world.get_curr_stat(ch, which)
 }
@@ -169,8 +179,8 @@ pub fn do_kick(world: &mut World, ch: CharId, _arg: &str) {
 /// The chance of `ch` bashing `victim` with `skill` (rom-mechanics 6.11).
 pub fn bash_chance(world: &World, ch: CharId, victim: CharId, skill: i32) -> i32 {
     let mut chance = skill;
-    chance += world.carry_weight(ch) / 250;
-    chance -= world.carry_weight(victim) / 200;
+    chance += object_weight(world, ch) / 250;
+    chance -= object_weight(world, victim) / 200;
     let (own, theirs) = (size(world, ch), size(world, victim));
     chance += (own - theirs) * if own < theirs { 15 } else { 10 };
     chance += stat(world, ch, STAT_STR);
@@ -911,7 +921,7 @@ pub fn do_steal(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You have your hands full.\n");
         return;
     }
-    if world.carry_weight(ch) + world.get_obj_weight(obj) > world.can_carry_w(ch) {
+    if object_weight(world, ch) + world.get_obj_weight(obj) > world.can_carry_w(ch) {
         world.send(ch, "You can't carry that much weight.\n");
         return;
     }
@@ -1226,4 +1236,891 @@ pub fn do_envenom(world: &mut World, ch: CharId, arg: &str) {
         check_improve(world, ch, gsn::ENVENOM, false, 3);
     }
     wait_state(world, ch, wait);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ConnId;
+    use crate::game::{act_info, act_magic_item, interp};
+    use crate::world::proto::ExitProto;
+    use crate::world::{
+        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjProto, ObjVnum, Protos, RoomProto,
+    };
+
+    const HERE: RoomVnum = RoomVnum(3001);
+    const NORTH: RoomVnum = RoomVnum(3002);
+    const KEY: ObjVnum = ObjVnum(60);
+
+    fn door(to: RoomVnum) -> Option<ExitProto> {
+        Some(ExitProto {
+            keyword: "door".into(),
+            flags: EX_ISDOOR | EX_CLOSED | EX_LOCKED,
+            key: Some(KEY),
+            to: Some(to),
+            ..Default::default()
+        })
+    }
+
+    fn sn(name: &str) -> i64 {
+        i64::from(rules::skill_exact(name).map_or(-1, |s| s.0))
+    }
+
+    fn world(seed: u64) -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 9999,
+            ..Default::default()
+        });
+        for (vnum, exit_dir, to) in [(HERE, 0, NORTH), (NORTH, 2, HERE)] {
+            let mut exits: [Option<ExitProto>; 6] = Default::default();
+            exits[exit_dir] = door(to);
+            p.rooms.insert(
+                vnum,
+                RoomProto {
+                    vnum,
+                    area: AreaId(0),
+                    name: "Room".into(),
+                    sector: SECT_FIELD,
+                    exits,
+                    ..Default::default()
+                },
+            );
+        }
+        p.mobs.insert(
+            MobVnum(3062),
+            MobProto {
+                vnum: MobVnum(3062),
+                keywords: "fido dog".into(),
+                short_descr: "the beastly fido".into(),
+                long_descr: "A beastly fido is here.\n".into(),
+                level: 10,
+                hit: Dice {
+                    number: 0,
+                    size: 0,
+                    bonus: 500,
+                },
+                damage: Dice {
+                    number: 1,
+                    size: 4,
+                    bonus: 0,
+                },
+                dam_type: 10,
+                ac: [100; 4],
+                start_pos: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Default::default()
+            },
+        );
+        let objs: [(i32, i32, &str, [i64; 5]); 10] = [
+            (50, item::FOOD, "bread", [5, 5, 0, 0, 0]),
+            // slash ("slice" is attack 3 in ROM's table)
+            (51, item::WEAPON, "sword", [WEAPON_SWORD as i64, 2, 4, 3, 0]),
+            // crush: a bash-type attack
+            (52, item::WEAPON, "club", [WEAPON_MACE as i64, 2, 4, 8, 0]),
+            (53, item::POTION, "potion", [5, sn("cure light"), -1, -1, 0]),
+            (54, item::SCROLL, "scroll", [5, sn("armor"), -1, -1, 0]),
+            (55, item::STAFF, "staff", [5, 2, 2, sn("cure light"), 0]),
+            (56, item::WAND, "wand", [5, 2, 1, sn("magic missile"), 0]),
+            (57, item::TREASURE, "ring", [0; 5]),
+            (60, item::KEY, "key", [0; 5]),
+            (61, item::DRINK_CON, "flask", [10, 10, 0, 0, 0]),
+        ];
+        for (v, kind, word, values) in objs {
+            p.objs.insert(
+                ObjVnum(v),
+                ObjProto {
+                    vnum: ObjVnum(v),
+                    keywords: word.into(),
+                    short_descr: format!("a {word}"),
+                    item_type: kind,
+                    values,
+                    weight: 1,
+                    wear_flags: wear::TAKE | wear::HOLD,
+                    ..Default::default()
+                },
+            );
+        }
+        World::new(p, seed)
+    }
+
+    fn pc(w: &mut World, name: &str, class: usize, level: i32) -> CharId {
+        let id = w.chars.insert(Char {
+            name: name.into(),
+            pc: Some(Box::default()),
+            level,
+            class: class as i32,
+            hit: 100,
+            max_hit: 100,
+            mana: 100,
+            max_mana: 100,
+            mv: 100,
+            max_mv: 100,
+            perm_stat: [13; 5],
+            armor: [100; 4],
+            size: Size::Medium,
+            position: pos::STANDING,
+            conn: Some(ConnId(w.players.len() + 1)),
+            ..Char::default()
+        });
+        w.char_to_room(id, HERE);
+        w.players.push(id);
+        id
+    }
+
+    fn learn(w: &mut World, ch: CharId, skill: Sn, pct: i32) {
+        if let Some(pc) = w.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+            pc.learned.insert(skill, pct);
+        }
+    }
+
+    fn mob(w: &mut World) -> CharId {
+        let Some(id) = w.create_mobile(MobVnum(3062)) else {
+            panic!("no mob prototype");
+        };
+        w.char_to_room(id, HERE);
+        if let Some(m) = w.ch_mut(id) {
+            m.perm_stat = [13; 5];
+            m.size = Size::Medium;
+        }
+        id
+    }
+
+    fn give(w: &mut World, ch: CharId, vnum: i32) -> ObjId {
+        let Some(o) = w.create_object(ObjVnum(vnum), 0) else {
+            panic!("no object {vnum}");
+        };
+        w.obj_to_char(o, ch);
+        o
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    fn c(w: &World, ch: CharId) -> &Char {
+        w.ch(ch).expect("character")
+    }
+
+    fn fight(w: &mut World, a: CharId, b: CharId) {
+        fight::set_fighting(w, a, b);
+        fight::set_fighting(w, b, a);
+    }
+
+    // ---------------------------------------------------------------- kick
+
+    #[test]
+    fn kick_needs_a_fight_and_lags_twelve_either_way() {
+        let mut w = world(1);
+        let me = pc(&mut w, "Kicker", rules::CLASS_WARRIOR, 20);
+        let dog = mob(&mut w);
+        do_kick(&mut w, me, "");
+        assert_eq!(out(&mut w, me), "You aren't fighting anyone.\n");
+        assert_eq!(c(&w, me).wait, 0);
+        fight(&mut w, me, dog);
+        learn(&mut w, me, gsn::KICK, 100);
+        let before = c(&w, dog).hit;
+        do_kick(&mut w, me, "");
+        assert_eq!(c(&w, me).wait, 12);
+        // 100 % > any roll but 100: with this seed the kick lands, 1..=20.
+        let lost = before - c(&w, dog).hit;
+        assert!((1..=20).contains(&lost), "{lost}");
+        // A 0 % kick always misses: no damage, the same lag.
+        learn(&mut w, me, gsn::KICK, 0);
+        if let Some(m) = w.ch_mut(me) {
+            m.wait = 0;
+        }
+        let before = c(&w, dog).hit;
+        do_kick(&mut w, me, "");
+        assert_eq!(c(&w, dog).hit, before);
+        assert_eq!(c(&w, me).wait, 12);
+        // Too low a level for the class.
+        let novice = pc(&mut w, "Novice", rules::CLASS_WARRIOR, 2);
+        do_kick(&mut w, novice, "");
+        assert!(out(&mut w, novice).contains("martial arts"));
+    }
+
+    #[test]
+    fn a_mob_kicks_only_with_its_flag() {
+        let mut w = world(2);
+        let me = pc(&mut w, "Target", rules::CLASS_WARRIOR, 20);
+        let dog = mob(&mut w);
+        fight(&mut w, dog, me);
+        do_kick(&mut w, dog, "");
+        assert_eq!(c(&w, dog).wait, 0);
+        if let Some(m) = w.ch_mut(dog) {
+            m.off |= off::KICK;
+        }
+        do_kick(&mut w, dog, "");
+        assert_eq!(c(&w, dog).wait, 12);
+    }
+
+    // ---------------------------------------------------------------- bash
+
+    #[test]
+    fn bash_chance_follows_the_formula() {
+        let mut w = world(3);
+        let me = pc(&mut w, "Basher", rules::CLASS_WARRIOR, 10);
+        let dog = mob(&mut w);
+        if let Some(m) = w.ch_mut(me) {
+            m.perm_stat[STAT_STR] = 18;
+        }
+        if let Some(m) = w.ch_mut(dog) {
+            m.perm_stat[STAT_DEX] = 12;
+        }
+        // 75 + 18 str - 12*4/3 dex - 100/25 ac = 73.
+        assert_eq!(bash_chance(&w, me, dog, 75), 73);
+        // Smaller by one size: -15.
+        if let Some(m) = w.ch_mut(me) {
+            m.size = Size::Small;
+        }
+        assert_eq!(bash_chance(&w, me, dog, 75), 58);
+        // Bigger by one: +10; hasted +10; a hasted target -30; 5 levels up +5.
+        if let Some(m) = w.ch_mut(me) {
+            m.size = Size::Large;
+            m.affected_by |= aff::HASTE;
+            m.level = 15;
+        }
+        if let Some(m) = w.ch_mut(dog) {
+            m.off |= off::FAST;
+        }
+        assert_eq!(bash_chance(&w, me, dog, 75), 73 + 10 + 10 - 30 + 5);
+        // A player target dodging 90 against 73: 73 - 3 * 17 = 22.
+        let other = pc(&mut w, "Dodger", rules::CLASS_THIEF, 10);
+        learn(&mut w, other, gsn::DODGE, 90);
+        if let Some(m) = w.ch_mut(other) {
+            m.perm_stat[STAT_DEX] = 12;
+        }
+        if let Some(m) = w.ch_mut(me) {
+            m.size = Size::Medium;
+            m.affected_by = 0;
+            m.level = 10;
+        }
+        assert_eq!(bash_chance(&w, me, other, 75), 22);
+    }
+
+    #[test]
+    fn bash_success_dazes_and_floors_the_target() {
+        let mut w = world(4);
+        let me = pc(&mut w, "Basher", rules::CLASS_WARRIOR, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::BASH, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.perm_stat[STAT_STR] = 25;
+        }
+        if let Some(m) = w.ch_mut(dog) {
+            m.perm_stat[STAT_DEX] = 3;
+        }
+        // damage() stands a target with an idle timer <= 4 straight back up
+        // to fighting (rom-mechanics 5.4); an idle one stays down.
+        fight(&mut w, me, dog);
+        if let Some(m) = w.ch_mut(dog) {
+            m.timer = 5;
+        }
+        do_bash(&mut w, me, "");
+        assert_eq!(c(&w, dog).daze, 36);
+        assert_eq!(c(&w, dog).position, pos::RESTING);
+        assert_eq!(c(&w, me).wait, 24);
+        assert_eq!(c(&w, me).fighting, Some(dog));
+        assert!(c(&w, dog).hit < 500);
+        // A resting target cannot be bashed again.
+        if let Some(m) = w.ch_mut(me) {
+            m.wait = 0;
+        }
+        do_bash(&mut w, me, "");
+        assert!(out(&mut w, me).contains("get back up first"));
+        assert_eq!(c(&w, me).wait, 0);
+    }
+
+    #[test]
+    fn bash_failure_floors_the_basher() {
+        let mut w = world(5);
+        let me = pc(&mut w, "Basher", rules::CLASS_WARRIOR, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::BASH, 1);
+        if let Some(m) = w.ch_mut(dog) {
+            m.perm_stat[STAT_DEX] = 25;
+        }
+        do_bash(&mut w, me, "fido");
+        assert_eq!(c(&w, me).position, pos::RESTING);
+        assert_eq!(c(&w, me).wait, 36);
+        assert_eq!(c(&w, dog).daze, 0);
+        // The miss still starts the fight.
+        assert_eq!(c(&w, dog).fighting, Some(me));
+        // Without the skill: refused.
+        let other = pc(&mut w, "Mage", rules::CLASS_MAGE, 10);
+        do_bash(&mut w, other, "fido");
+        assert_eq!(out(&mut w, other), "Bashing? What's that?\n");
+    }
+
+    // ---------------------------------------------------------------- dirt
+
+    #[test]
+    fn dirt_kicking_blinds_for_the_tick() {
+        let mut w = world(6);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::DIRT_KICKING, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.perm_stat[STAT_DEX] = 25;
+        }
+        if let Some(m) = w.ch_mut(dog) {
+            m.perm_stat[STAT_DEX] = 3;
+        }
+        // 100 + 25 - 6 = 119, +1 (not a multiple of 5 -> stays), field +5.
+        assert_eq!(dirt_chance(&w, me, dog, 100), 124);
+        do_dirt(&mut w, me, "fido");
+        let d = c(&w, dog);
+        assert!(d.is_affected(aff::BLIND));
+        let af = d
+            .affects
+            .iter()
+            .find(|a| a.skill == gsn::DIRT_KICKING)
+            .expect("dirt affect");
+        assert_eq!(
+            (af.duration, af.location, af.modifier),
+            (0, apply::HITROLL, -4)
+        );
+        assert_eq!(c(&w, me).wait, 24);
+        // Already blind: refused.
+        if let Some(m) = w.ch_mut(me) {
+            m.wait = 0;
+        }
+        do_dirt(&mut w, me, "fido");
+        assert!(out(&mut w, me).contains("already been blinded"));
+        assert_eq!(c(&w, me).wait, 0);
+    }
+
+    #[test]
+    fn no_dirt_on_water() {
+        let mut w = world(7);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::DIRT_KICKING, 100);
+        if let Some(r) = w.room_mut(HERE) {
+            r.sector = SECT_WATER_SWIM;
+        }
+        do_dirt(&mut w, me, "fido");
+        assert!(out(&mut w, me).contains("There isn't any dirt to kick."));
+        assert_eq!(c(&w, me).wait, 0);
+        assert!(!c(&w, dog).is_affected(aff::BLIND));
+    }
+
+    // ---------------------------------------------------------------- trip
+
+    #[test]
+    fn trip_waits_and_dazes() {
+        let mut w = world(8);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::TRIP, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.perm_stat[STAT_DEX] = 25;
+        }
+        // 100 + 25 - 13*3/2 = 106.
+        assert_eq!(trip_chance(&w, me, dog, 100), 106);
+        fight(&mut w, me, dog);
+        if let Some(m) = w.ch_mut(dog) {
+            m.timer = 5;
+        }
+        do_trip(&mut w, me, "");
+        assert_eq!(c(&w, dog).daze, 24);
+        assert_eq!(c(&w, dog).position, pos::RESTING);
+        assert_eq!(c(&w, me).wait, 24);
+        // Failure: 16.
+        w.extract_char(dog);
+        let other = pc(&mut w, "Clumsy", rules::CLASS_THIEF, 10);
+        learn(&mut w, other, gsn::TRIP, 1);
+        let dog2 = mob(&mut w);
+        if let Some(m) = w.ch_mut(dog2) {
+            m.perm_stat[STAT_DEX] = 25;
+        }
+        do_trip(&mut w, other, "fido");
+        assert_eq!(c(&w, other).wait, 16);
+        assert_eq!(c(&w, dog2).daze, 0);
+        // Yourself: 48, and a flyer cannot be tripped.
+        let third = pc(&mut w, "Oaf", rules::CLASS_THIEF, 10);
+        learn(&mut w, third, gsn::TRIP, 50);
+        do_trip(&mut w, third, "self");
+        assert_eq!(c(&w, third).wait, 48);
+        if let Some(m) = w.ch_mut(dog2) {
+            m.affected_by |= aff::FLYING;
+            m.fighting = None;
+        }
+        if let Some(m) = w.ch_mut(third) {
+            m.wait = 0;
+        }
+        out(&mut w, third);
+        do_trip(&mut w, third, "fido");
+        assert!(out(&mut w, third).contains("feet aren't on the ground"));
+        assert_eq!(c(&w, third).wait, 0);
+    }
+
+    // -------------------------------------------------------------- disarm
+
+    #[test]
+    fn disarm_sends_the_weapon_down_and_a_mob_picks_it_up() {
+        let mut w = world(9);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::DISARM, 100);
+        learn(&mut w, me, gsn::SWORD, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.perm_stat[STAT_DEX] = 25;
+        }
+        let mine = give(&mut w, me, 51);
+        w.equip_char(me, mine, wear_loc::WIELD);
+        let theirs = give(&mut w, dog, 51);
+        w.equip_char(dog, theirs, wear_loc::WIELD);
+        do_disarm(&mut w, me, "");
+        assert_eq!(out(&mut w, me), "You aren't fighting anyone.\n");
+        fight(&mut w, me, dog);
+        do_disarm(&mut w, me, "");
+        assert_eq!(c(&w, me).wait, 24);
+        assert_eq!(w.get_eq_char(dog, wear_loc::WIELD), None);
+        // Straight back into the mob's inventory, not its hand.
+        let o = w.obj(theirs).expect("sword");
+        assert_eq!(o.loc, ObjLoc::Carried(dog));
+        assert_eq!(o.wear_loc, wear_loc::NONE);
+        // A no-remove weapon won't budge.
+        w.equip_char(dog, theirs, wear_loc::WIELD);
+        if let Some(o) = w.obj_mut(theirs) {
+            o.extra_flags |= extra::NOREMOVE;
+        }
+        out(&mut w, me);
+        disarm(&mut w, me, dog);
+        assert!(out(&mut w, me).contains("won't budge"));
+        assert_eq!(w.get_eq_char(dog, wear_loc::WIELD), Some(theirs));
+    }
+
+    // ------------------------------------------------------------ backstab
+
+    #[test]
+    fn backstab_opens_a_fight() {
+        let mut w = world(10);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::BACKSTAB, 100);
+        do_backstab(&mut w, me, "fido");
+        assert_eq!(out(&mut w, me), "You need to wield a weapon to backstab.\n");
+        let knife = give(&mut w, me, 51);
+        w.equip_char(me, knife, wear_loc::WIELD);
+        do_backstab(&mut w, me, "fido");
+        assert_eq!(c(&w, me).wait, 24);
+        assert_eq!(c(&w, dog).fighting, Some(me));
+        assert_eq!(c(&w, me).fighting, Some(dog));
+        // Once fighting: the wrong end.
+        out(&mut w, me);
+        do_backstab(&mut w, me, "fido");
+        assert_eq!(out(&mut w, me), "You're facing the wrong end.\n");
+        // A badly hurt target is suspicious.
+        w.extract_char(dog);
+        let other = mob(&mut w);
+        if let Some(m) = w.ch_mut(other) {
+            m.hit = m.max_hit / 3 - 1;
+        }
+        let sneak = pc(&mut w, "Sneak", rules::CLASS_THIEF, 20);
+        let k2 = give(&mut w, sneak, 51);
+        w.equip_char(sneak, k2, wear_loc::WIELD);
+        do_backstab(&mut w, sneak, "fido");
+        assert!(out(&mut w, sneak).contains("hurt and suspicious"));
+        assert_eq!(c(&w, sneak).wait, 0);
+    }
+
+    // ------------------------------------------------------------- berserk
+
+    #[test]
+    fn berserk_affect_numbers() {
+        let mut w = world(11);
+        let me = pc(&mut w, "Dwarf", rules::CLASS_WARRIOR, 20);
+        learn(&mut w, me, gsn::BERSERK, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.hit = 10;
+        }
+        let before = c(&w, me).clone();
+        do_berserk(&mut w, me, "");
+        let after = c(&w, me);
+        assert!(after.is_affected(aff::BERSERK));
+        assert_eq!(after.wait, 12);
+        assert_eq!(after.mana, 50);
+        assert_eq!(after.mv, 50);
+        assert_eq!(after.hit, 10 + 40);
+        assert_eq!(after.hitroll - before.hitroll, 4);
+        assert_eq!(after.damroll - before.damroll, 4);
+        assert_eq!(after.armor[0] - before.armor[0], 40);
+        let afs: Vec<&Affect> = after
+            .affects
+            .iter()
+            .filter(|a| a.skill == gsn::BERSERK)
+            .collect();
+        assert_eq!(afs.len(), 3);
+        assert!(afs.iter().all(|a| (1..=3).contains(&a.duration)));
+        // Again: a little madder, nothing spent.
+        do_berserk(&mut w, me, "");
+        assert_eq!(c(&w, me).mana, 50);
+        // A failure (0 % skill at full health: chance 0 + 25 - 50 < 0).
+        let other = pc(&mut w, "Calm", rules::CLASS_WARRIOR, 20);
+        learn(&mut w, other, gsn::BERSERK, 1);
+        do_berserk(&mut w, other, "");
+        let o = c(&w, other);
+        assert_eq!((o.wait, o.mana, o.mv), (36, 75, 50));
+        assert!(!o.is_affected(aff::BERSERK));
+    }
+
+    // ------------------------------------------------------- sneak and hide
+
+    #[test]
+    fn sneaking_moves_are_silent() {
+        let mut w = world(12);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let watcher = pc(&mut w, "Watcher", rules::CLASS_MAGE, 20);
+        w.char_from_room(watcher);
+        w.char_to_room(watcher, NORTH);
+        act_move::set_exit_flags(&mut w, HERE, 0, 0, EX_CLOSED | EX_LOCKED);
+        act_move::set_exit_flags(&mut w, NORTH, 2, 0, EX_CLOSED | EX_LOCKED);
+        // Walking in normally is seen.
+        act_move::move_char(&mut w, me, 0, false);
+        assert!(out(&mut w, watcher).contains("Thief has arrived."));
+        act_move::move_char(&mut w, me, 2, false);
+        assert!(out(&mut w, watcher).contains("Thief leaves south."));
+        learn(&mut w, me, gsn::SNEAK, 100);
+        out(&mut w, me);
+        do_sneak(&mut w, me, "");
+        assert_eq!(out(&mut w, me), "You attempt to move silently.\n");
+        let af = c(&w, me)
+            .affects
+            .iter()
+            .find(|a| a.skill == gsn::SNEAK)
+            .cloned()
+            .expect("sneak affect");
+        assert_eq!(af.duration, 20);
+        act_move::move_char(&mut w, me, 0, false);
+        assert_eq!(c(&w, me).room, Some(NORTH));
+        act_move::move_char(&mut w, me, 2, false);
+        assert_eq!(out(&mut w, watcher), "");
+    }
+
+    #[test]
+    fn sneakers_slip_past_eyes_unless_they_detect_hidden() {
+        let mut w = world(13);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let watcher = pc(&mut w, "Watcher", rules::CLASS_MAGE, 1);
+        learn(&mut w, me, gsn::SNEAK, 100);
+        if let Some(m) = w.ch_mut(me) {
+            m.affected_by |= aff::SNEAK;
+        }
+        // chance = 100 + 13*3/2 - 13*2 - (1 - 30) = 122: never seen.
+        assert!((0..50).all(|_| !w.can_see(watcher, me)));
+        if let Some(m) = w.ch_mut(watcher) {
+            m.affected_by |= aff::DETECT_HIDDEN;
+        }
+        assert!(w.can_see(watcher, me));
+        // Fighting sneakers are seen.
+        if let Some(m) = w.ch_mut(watcher) {
+            m.affected_by = 0;
+        }
+        let dog = mob(&mut w);
+        fight(&mut w, me, dog);
+        assert!(w.can_see(watcher, me));
+    }
+
+    #[test]
+    fn hiding_lasts_until_the_next_command() {
+        let mut w = world(15);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let watcher = pc(&mut w, "Watcher", rules::CLASS_MAGE, 20);
+        learn(&mut w, me, gsn::HIDE, 100);
+        interp::interpret(&mut w, me, "hide");
+        assert_eq!(out(&mut w, me), "You attempt to hide.\n");
+        assert!(c(&w, me).is_affected(aff::HIDE));
+        assert!(!w.can_see(watcher, me));
+        interp::interpret(&mut w, me, "inventory");
+        assert!(!c(&w, me).is_affected(aff::HIDE));
+        assert!(w.can_see(watcher, me));
+        // A failed attempt leaves you in plain sight.
+        learn(&mut w, me, gsn::HIDE, 0);
+        interp::interpret(&mut w, me, "hide");
+        assert!(!c(&w, me).is_affected(aff::HIDE));
+    }
+
+    // --------------------------------------------------------------- steal
+
+    #[test]
+    fn a_failed_theft_makes_the_mob_attack() {
+        let mut w = world(15);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::STEAL, 100);
+        if let Some(m) = w.ch_mut(dog) {
+            m.gold = 600;
+        }
+        // Clanless players always fail.
+        do_steal(&mut w, me, "gold fido");
+        let text = out(&mut w, me);
+        assert!(text.starts_with("Oops.\n"), "{text}");
+        assert!(
+            text.contains("You yell") || text.contains("yells"),
+            "{text}"
+        );
+        assert_eq!(c(&w, me).wait, 24);
+        assert_eq!(c(&w, dog).fighting, Some(me));
+        assert_eq!(c(&w, dog).gold, 600);
+        // A mob in combat is off limits.
+        do_steal(&mut w, me, "gold fido");
+        assert!(out(&mut w, me).contains("Kill stealing is not permitted."));
+    }
+
+    #[test]
+    fn a_mob_thief_takes_a_share_of_the_coins() {
+        let mut w = world(16);
+        let thief = mob(&mut w);
+        let mark = mob(&mut w);
+        if let Some(m) = w.ch_mut(mark) {
+            m.name = "mark".into();
+            m.gold = 600;
+            m.silver = 6000;
+        }
+        do_steal(&mut w, thief, "coins mark");
+        let (g, s) = (c(&w, thief).gold, c(&w, thief).silver);
+        // level 10: 600 * (1..=10) / 60 and 6000 * (1..=10) / 60.
+        assert!(g % 10 == 0 && (10..=100).contains(&g), "{g}");
+        assert!(s % 100 == 0 && (100..=1000).contains(&s), "{s}");
+        assert_eq!(c(&w, mark).gold, 600 - g);
+        assert_eq!(c(&w, mark).silver, 6000 - s);
+        assert!(out(&mut w, thief).is_empty());
+    }
+
+    // ----------------------------------------------------------- pick lock
+
+    #[test]
+    fn pick_lock_unlocks_both_sides() {
+        let mut w = world(17);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        learn(&mut w, me, gsn::PICK_LOCK, 100);
+        do_pick(&mut w, me, "north");
+        assert_eq!(out(&mut w, me), "*Click*\n");
+        assert_eq!(c(&w, me).wait, 12);
+        let flags = |w: &World, r, d| act_move::exit_flags(w, r, d);
+        assert_eq!(flags(&w, HERE, 0) & EX_LOCKED, 0);
+        assert_eq!(flags(&w, NORTH, 2) & EX_LOCKED, 0);
+        assert_ne!(flags(&w, HERE, 0) & EX_CLOSED, 0);
+        do_pick(&mut w, me, "door");
+        assert_eq!(out(&mut w, me), "It's already unlocked.\n");
+    }
+
+    #[test]
+    fn pick_lock_refusals() {
+        let mut w = world(18);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        learn(&mut w, me, gsn::PICK_LOCK, 100);
+        // A much stronger mob awake nearby.
+        let dog = mob(&mut w);
+        if let Some(m) = w.ch_mut(dog) {
+            m.level = 26;
+        }
+        do_pick(&mut w, me, "north");
+        assert!(out(&mut w, me).contains("standing too close to the lock"));
+        assert_eq!(c(&w, me).wait, 12);
+        w.extract_char(dog);
+        // Pick-proof.
+        act_move::set_exit_flags(&mut w, HERE, 0, EX_PICKPROOF, 0);
+        do_pick(&mut w, me, "north");
+        assert_eq!(out(&mut w, me), "You failed.\n");
+        assert_ne!(act_move::exit_flags(&w, HERE, 0) & EX_LOCKED, 0);
+    }
+
+    // ------------------------------------------------------------- envenom
+
+    #[test]
+    fn envenom_poisons_food_and_edged_weapons() {
+        let mut w = world(19);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        learn(&mut w, me, gsn::ENVENOM, 100);
+        let bread = give(&mut w, me, 50);
+        do_envenom(&mut w, me, "bread");
+        assert_eq!(w.obj(bread).map(|o| o.values[3]), Some(1));
+        assert_eq!(c(&w, me).wait, 36);
+        // A blunt weapon is refused, with no lag.
+        if let Some(m) = w.ch_mut(me) {
+            m.wait = 0;
+        }
+        give(&mut w, me, 52);
+        out(&mut w, me);
+        do_envenom(&mut w, me, "club");
+        assert_eq!(out(&mut w, me), "You can only envenom edged weapons.\n");
+        assert_eq!(c(&w, me).wait, 0);
+        // An edged one takes the poison (unless the roll is 100).
+        let sword = give(&mut w, me, 51);
+        do_envenom(&mut w, me, "sword");
+        let o = w.obj(sword).expect("sword");
+        assert_ne!(o.values[4] as Flags & weapon::POISON, 0);
+        let af = o.affects.first().expect("poison affect");
+        assert_eq!((af.where_, af.skill), (to::WEAPON, gsn::POISON));
+        assert!(af.level <= 20 && af.duration <= 10);
+        assert_eq!(c(&w, me).wait, 36);
+        // When it wears off, the flag goes with it.
+        w.affect_remove_obj(sword, 0);
+        assert_eq!(
+            w.obj(sword).map(|o| o.values[4] as Flags & weapon::POISON),
+            Some(0)
+        );
+        // Without the skill.
+        let mage = pc(&mut w, "Mage", rules::CLASS_MAGE, 20);
+        give(&mut w, mage, 61);
+        do_envenom(&mut w, mage, "flask");
+        assert!(out(&mut w, mage).contains("poison yourself"));
+    }
+
+    // ---------------------------------------------------------------- peek
+
+    #[test]
+    fn peek_shows_the_inventory() {
+        let mut w = world(20);
+        let me = pc(&mut w, "Thief", rules::CLASS_THIEF, 20);
+        let dog = mob(&mut w);
+        give(&mut w, dog, 57);
+        act_info::do_look(&mut w, me, "fido");
+        assert!(!out(&mut w, me).contains("You peek at the inventory:"));
+        learn(&mut w, me, gsn::PEEK, 100);
+        act_info::do_look(&mut w, me, "fido");
+        let text = out(&mut w, me);
+        assert!(text.contains("You peek at the inventory:"), "{text}");
+        assert!(text.contains("a ring"), "{text}");
+    }
+
+    // --------------------------------------------------- mob special attacks
+
+    #[test]
+    fn a_bashing_mob_bashes_in_its_rounds() {
+        let mut w = world(21);
+        let me = pc(&mut w, "Tank", rules::CLASS_WARRIOR, 50);
+        let dog = mob(&mut w);
+        if let Some(m) = w.ch_mut(dog) {
+            m.off = off::BASH;
+            m.level = 60;
+            m.perm_stat[STAT_STR] = 25;
+        }
+        if let Some(m) = w.ch_mut(me) {
+            m.max_hit = 100_000;
+            m.hit = 100_000;
+            m.perm_stat[STAT_DEX] = 3;
+        }
+        fight(&mut w, dog, me);
+        let mut bashed = false;
+        for _ in 0..40 {
+            if let Some(m) = w.ch_mut(me) {
+                m.position = pos::FIGHTING;
+            }
+            fight::multi_hit(&mut w, dog, me, TYPE_UNDEFINED);
+            if c(&w, me).daze == 36 {
+                bashed = true;
+                break;
+            }
+        }
+        assert!(bashed, "the mob never bashed");
+        assert!(c(&w, dog).wait >= 24);
+    }
+
+    // --------------------------------------------------------- magic items
+
+    #[test]
+    fn quaffing_a_potion_casts_its_spell_and_uses_it_up() {
+        let mut w = world(22);
+        let me = pc(&mut w, "Drinker", rules::CLASS_WARRIOR, 10);
+        if let Some(m) = w.ch_mut(me) {
+            m.hit = 50;
+        }
+        let potion = give(&mut w, me, 53);
+        act_magic_item::do_quaff(&mut w, me, "potion");
+        // cure light at level 5: 1d8 + 1.
+        let healed = c(&w, me).hit - 50;
+        assert!((2..=9).contains(&healed), "{healed}");
+        assert!(w.obj(potion).is_none());
+        // Too strong a potion.
+        let strong = give(&mut w, me, 53);
+        if let Some(o) = w.obj_mut(strong) {
+            o.level = 11;
+        }
+        out(&mut w, me);
+        act_magic_item::do_quaff(&mut w, me, "potion");
+        assert!(out(&mut w, me).contains("too powerful"));
+        assert!(w.obj(strong).is_some());
+    }
+
+    #[test]
+    fn reciting_a_scroll() {
+        let mut w = world(3);
+        let me = pc(&mut w, "Reader", rules::CLASS_MAGE, 10);
+        learn(&mut w, me, gsn::SCROLLS, 100);
+        let scroll = give(&mut w, me, 54);
+        act_magic_item::do_recite(&mut w, me, "scroll");
+        assert!(w.is_affected(me, rules::skill_exact("armor").expect("armor")));
+        assert!(w.obj(scroll).is_none());
+        // With no skill the odds are 20 %: most readings fail, and the
+        // scroll is gone either way.
+        let other = pc(&mut w, "Dunce", rules::CLASS_MAGE, 10);
+        let mut failed = 0;
+        for _ in 0..20 {
+            let s = give(&mut w, other, 54);
+            act_magic_item::do_recite(&mut w, other, "scroll");
+            assert!(w.obj(s).is_none());
+            if out(&mut w, other).contains("You mispronounce a syllable.") {
+                failed += 1;
+            }
+        }
+        assert!(failed >= 10, "{failed}");
+    }
+
+    #[test]
+    fn brandishing_a_staff() {
+        let mut w = world(24);
+        let me = pc(&mut w, "Cleric", rules::CLASS_CLERIC, 10);
+        let friend = pc(&mut w, "Friend", rules::CLASS_WARRIOR, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::STAVES, 100);
+        for ch in [me, friend] {
+            if let Some(m) = w.ch_mut(ch) {
+                m.hit = 50;
+            }
+        }
+        if let Some(m) = w.ch_mut(dog) {
+            m.hit = 50;
+        }
+        act_magic_item::do_brandish(&mut w, me, "");
+        assert_eq!(out(&mut w, me), "You hold nothing in your hand.\n");
+        let staff = give(&mut w, me, 55);
+        w.equip_char(me, staff, wear_loc::HOLD);
+        act_magic_item::do_brandish(&mut w, me, "");
+        assert_eq!(c(&w, me).wait, 24);
+        // Defensive: every player, not the mob.
+        assert!(c(&w, me).hit > 50);
+        assert!(c(&w, friend).hit > 50);
+        assert_eq!(c(&w, dog).hit, 50);
+        assert_eq!(w.obj(staff).map(|o| o.values[2]), Some(1));
+        act_magic_item::do_brandish(&mut w, me, "");
+        assert!(w.obj(staff).is_none());
+    }
+
+    #[test]
+    fn zapping_a_wand() {
+        let mut w = world(25);
+        let me = pc(&mut w, "Zapper", rules::CLASS_MAGE, 10);
+        let dog = mob(&mut w);
+        learn(&mut w, me, gsn::WANDS, 100);
+        let wand = give(&mut w, me, 56);
+        w.equip_char(me, wand, wear_loc::HOLD);
+        act_magic_item::do_zap(&mut w, me, "");
+        assert_eq!(out(&mut w, me), "Zap whom or what?\n");
+        let before = c(&w, dog).hit;
+        act_magic_item::do_zap(&mut w, me, "fido");
+        assert_eq!(c(&w, me).wait, 24);
+        assert!(c(&w, dog).hit < before);
+        // The victim fights back, and the wand's one charge is spent.
+        assert_eq!(c(&w, dog).fighting, Some(me));
+        assert!(w.obj(wand).is_none());
+    }
 }
