@@ -2049,6 +2049,16 @@ mod tests {
         act_magic_item::do_quaff(&mut w, me, "potion");
         assert!(out(&mut w, me).contains("too powerful"));
         assert!(w.obj(strong).is_some());
+        // The blind can still find a potion, and nothing else.
+        w.extract_obj(strong);
+        let bread = give(&mut w, me, 50);
+        let potion = give(&mut w, me, 53);
+        if let Some(m) = w.ch_mut(me) {
+            m.affected_by |= aff::BLIND;
+        }
+        assert!(!w.can_see_obj(me, bread));
+        act_magic_item::do_quaff(&mut w, me, "potion");
+        assert!(w.obj(potion).is_none());
     }
 
     #[test]

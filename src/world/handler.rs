@@ -663,7 +663,8 @@ impl World {
         if c.has_holylight() {
             return true;
         }
-        if c.is_affected(aff::BLIND) {
+        // A potion is the one thing the blind can still find (rom-mechanics 8.1).
+        if c.is_affected(aff::BLIND) && o.item_type != item::POTION {
             return false;
         }
         if o.item_type == item::LIGHT && o.values[2] != 0 {
