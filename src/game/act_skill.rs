@@ -2025,6 +2025,32 @@ mod tests {
         assert!(c(&w, dog).wait >= 24);
     }
 
+    // -------------------------------------------------------------- recall
+
+    #[test]
+    fn recalling_from_combat_costs_experience_down_to_gain_exps_floor() {
+        let mut w = world(26);
+        let me = pc(&mut w, "Coward", rules::CLASS_WARRIOR, 5);
+        w.char_from_room(me);
+        w.char_to_room(me, NORTH);
+        let dog = mob(&mut w);
+        w.char_from_room(dog);
+        w.char_to_room(dog, NORTH);
+        fight(&mut w, me, dog);
+        // Recall unlearned: 80 * 0 / 100 = 0, so it never fails.
+        let floor = rules::exp_per_level(c(&w, me));
+        if let Some(m) = w.ch_mut(me) {
+            m.exp = floor + 10;
+        }
+        act_move::do_recall(&mut w, me, "");
+        assert!(out(&mut w, me).contains("You recall from combat!"));
+        assert_eq!(c(&w, me).room, Some(HERE));
+        assert_eq!(c(&w, me).fighting, None);
+        // 25 lost, but never below one level's worth (gain_exp's floor).
+        assert_eq!(c(&w, me).exp, floor);
+        assert_eq!(c(&w, me).mv, 50);
+    }
+
     // --------------------------------------------------------- magic items
 
     #[test]

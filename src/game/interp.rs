@@ -7,6 +7,9 @@
 //! by prefix in table order, so `n` is north, `l` look and `sc` scan, as
 //! ROM players expect; then against socials; else `Huh?`.
 //!
+//! Before any command runs, the character's hide bit is cleared: hiding
+//! lasts until the next command (rom-mechanics 6.11).
+//!
 //! Each row names the command, its handler, the lowest position and level
 //! that may use it, how its use is logged, and whether `commands` /
 //! `wizhelp` list it: one line per command, at ROM's density, in ROM's
