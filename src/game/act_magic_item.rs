@@ -16,8 +16,9 @@
 //! * For the object-or-character offensive target a character is checked
 //!   with `is_safe` (and its messages), where ROM uses the silent
 //!   `is_safe_spell` — the same choice `cast` makes (see `magic`).
-//! * A staff or wand whose spell has no function yet (or an empty slot) is
-//!   refused with a log line, as ROM refuses a bad spell number.
+//! * A spell with no function yet is handled as ROM handles a bad spell
+//!   number: logged and skipped (a staff refuses before its lag, as ROM's
+//!   `brandish` does; an empty slot, -1 or 0, is silently nothing).
 //! * Messages are our own words except the short functional ones.
 
 use super::fight;
