@@ -26,10 +26,11 @@
 //! * Picking a portal's lock checks that it is locked ("It's already
 //!   unlocked."), as the spec's rule for every target says; ROM's portal
 //!   branch skips that check.
-//! * Bash and trip set the target resting before their damage, as in ROM;
-//!   `damage` then stands a target whose idle timer is at most 4 straight
-//!   back up to fighting (rom-mechanics 5.4), so in practice the daze is
-//!   what lasts. (Faithful, noted because it surprises.)
+//!
+//! Faithful but surprising: bash and trip set the target resting before
+//! their damage, and `damage` then stands a target whose idle timer is at
+//! most 4 straight back up to fighting (rom-mechanics 5.4), so in practice
+//! the daze is what lasts.
 
 use super::act_comm::is_same_group;
 use super::fight::{self, check_killer, damage, multi_hit, TYPE_UNDEFINED};
