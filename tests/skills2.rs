@@ -108,6 +108,9 @@ fn backstab_bash_kick_quaff_and_recite() {
     let mut w = ok(s.connect());
     ok(w.login("Brann", "secret3"));
 
+    ok(t.cmd("help backstab", "Syntax: backstab <character>"));
+    ok(w.cmd("help quaff", "Syntax: quaff <potion>"));
+
     // A sturdy target in the practice yard (not a safe room).
     ok(imp.cmd("goto 3705", "straw target-man"));
     ok(imp.cmd("load mob 3706", "You have created"));
