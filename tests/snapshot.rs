@@ -197,7 +197,7 @@ fn round_trip_restores_everything_it_wrote() {
     assert_eq!(affected(&a), affected(&b));
     assert_eq!((b.hour, b.pulse), (17, 12_345));
     // The same random numbers follow.
-    let (mut ra, mut rb) = (a.rng.clone(), b.rng.clone());
+    let (ra, rb) = (a.rng.clone(), b.rng.clone());
     assert_eq!(ra.next_u64(), rb.next_u64());
     // What players see in the temple is the same, in the same order.
     let shorts = |w: &World, v: RoomVnum| -> Vec<String> {

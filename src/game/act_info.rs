@@ -385,6 +385,19 @@ fn look_at_char(world: &mut World, victim: CharId, ch: CharId) {
         out.push_str(&format_obj_to_char(world, o, ch, true));
         out.push('\n');
     }
+    // Peek (rom-mechanics 6.11): a player may glimpse what the other carries.
+    let is_pc = world.ch(ch).is_some_and(|c| !c.is_npc());
+    if victim != ch && is_pc && world.rng.percent() < world.get_skill(ch, rules::gsn::PEEK) {
+        out.push_str("\nYou peek at the inventory:\n");
+        let carrying = world
+            .ch(victim)
+            .map(|v| v.carrying.clone())
+            .unwrap_or_default();
+        out.push_str(&show_list_to_char(world, &carrying, ch, true, true));
+        world.send(ch, &out);
+        super::skills::check_improve(world, ch, rules::gsn::PEEK, true, 4);
+        return;
+    }
     world.send(ch, &out);
 }
 

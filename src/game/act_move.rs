@@ -265,7 +265,7 @@ pub fn has_key(world: &World, ch: CharId, key: i64) -> bool {
 }
 
 /// The door keyword for `$d`.
-fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
+pub(crate) fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
     world
         .room(room)
         .and_then(|r| r.exits[door].as_ref())
@@ -274,20 +274,30 @@ fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
 }
 
 /// The exit on the far side that leads back here, if there is one.
-fn reverse_exit(world: &World, room: RoomVnum, door: usize) -> Option<(RoomVnum, usize)> {
+pub(crate) fn reverse_exit(
+    world: &World,
+    room: RoomVnum,
+    door: usize,
+) -> Option<(RoomVnum, usize)> {
     let to = world.room(room)?.exits[door].as_ref()?.to()?;
     let back = world.room(to)?.exits[REV_DIR[door]].as_ref()?;
     (back.to() == Some(room)).then_some((to, REV_DIR[door]))
 }
 
-fn exit_flags(world: &World, room: RoomVnum, door: usize) -> Flags {
+pub(crate) fn exit_flags(world: &World, room: RoomVnum, door: usize) -> Flags {
     world
         .room(room)
         .and_then(|r| r.exits[door].as_ref())
         .map_or(0, |e| e.flags)
 }
 
-fn set_exit_flags(world: &mut World, room: RoomVnum, door: usize, set: Flags, clear: Flags) {
+pub(crate) fn set_exit_flags(
+    world: &mut World,
+    room: RoomVnum,
+    door: usize,
+    set: Flags,
+    clear: Flags,
+) {
     if let Some(e) = world.room_mut(room).and_then(|r| r.exits[door].as_mut()) {
         e.flags = (e.flags | set) & !clear;
     }
@@ -976,22 +986,19 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
         return;
     }
     if c.fighting.is_some() {
-        let skill =
-            c.pc.as_ref()
-                .and_then(|p| p.learned.get(&gsn::RECALL).copied())
-                .unwrap_or(0);
+        let skill = world.get_skill(ch, gsn::RECALL);
         let lose = if c.conn.is_some() { 25 } else { 50 };
         // Faithful quirk (rom-mechanics C.1): a better skill fails more often.
         if world.rng.percent() < 80 * skill / 100 {
+            super::skills::check_improve(world, ch, gsn::RECALL, false, 6);
             if let Some(c) = world.ch_mut(ch) {
                 c.wait = c.wait.max(4);
             }
             world.send(ch, "You failed!\n");
             return;
         }
-        if let Some(c) = world.ch_mut(ch) {
-            c.exp = (c.exp - lose).max(0);
-        }
+        super::fight::gain_exp(world, ch, -lose);
+        super::skills::check_improve(world, ch, gsn::RECALL, true, 4);
         world.send(
             ch,
             &format!("You recall from combat!  You lose {lose} exps.\n"),

@@ -4,17 +4,14 @@
 //!
 //! ROM's short condition lines ("You are full.", "Your thirst is
 //! quenched.", "You feel drunk.", "You are no longer hungry.") are kept as
-//! players know them; the rest is in our own words. Departure from ROM:
-//! none in the rules; a pill's spells go through [`cast_on_self`], which
-//! casts each of `value[1..=3]` that has a spell function at `value[0]` on
-//! the eater (an object-target spell in a pill has nothing to act on and
-//! is skipped, as ROM's obj_cast_spell refuses it).
+//! players know them; the rest is in our own words. A pill's spells go
+//! through `obj_cast_spell`, as a potion's do, at `value[0]` on the eater.
 
-use super::magic::{self, SpellTarget};
+use super::act_magic_item::obj_cast_spell;
 use crate::db::tables::LIQUIDS;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
-use crate::world::rules::{gsn, Sn, Target};
+use crate::world::rules::gsn;
 use crate::world::{aff, apply, item, Affect, CharId, ObjId, World, LEVEL_IMMORTAL};
 use crate::world::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
 
@@ -53,27 +50,6 @@ fn poison_eater(world: &mut World, ch: CharId, level: i32, duration: i32) {
             ..Affect::default()
         },
     );
-}
-
-/// Cast an item's spells (`spells`, skill numbers) at `level` on `ch`.
-pub fn cast_on_self(world: &mut World, level: i32, ch: CharId, spells: &[i64]) {
-    for &n in spells {
-        let Ok(n) = i32::try_from(n) else { continue };
-        let sn = Sn(n);
-        if n <= 0 {
-            continue;
-        }
-        let (Some(f), Some(skill)) = (magic::spell_fn(sn), sn.skill()) else {
-            continue;
-        };
-        if matches!(skill.target, Target::ObjInv) {
-            continue;
-        }
-        if world.ch(ch).is_none() {
-            return;
-        }
-        f(world, sn, level, ch, SpellTarget::Char(ch));
-    }
 }
 
 /// `eat <item>`: food and pills (mortals), anything (immortals).
@@ -119,7 +95,10 @@ pub fn do_eat(world: &mut World, ch: CharId, arg: &str) {
             }
         }
         item::PILL => {
-            cast_on_self(world, values[0] as i32, ch, &values[1..=3]);
+            let level = values[0] as i32;
+            for &sn in &values[1..=3] {
+                obj_cast_spell(world, sn, level, ch, Some(ch), None);
+            }
         }
         _ => {}
     }

@@ -16,8 +16,10 @@
 pub mod act_comm;
 pub mod act_config;
 pub mod act_info;
+pub mod act_magic_item;
 pub mod act_move;
 pub mod act_obj;
+pub mod act_skill;
 pub mod act_wiz;
 pub mod autoloot;
 pub mod copyover;

@@ -192,6 +192,10 @@ impl World {
         if af.where_ == to::OBJECT {
             o.extra_flags &= !af.bits;
         }
+        // A weapon affect (envenom's poison) takes its weapon flags back.
+        if af.where_ == to::WEAPON && o.item_type == item::WEAPON {
+            o.values[4] &= !(af.bits as i64);
+        }
         let wearer = match o.loc {
             ObjLoc::Carried(ch) if o.wear_loc != wear_loc::NONE => Some(ch),
             _ => None,

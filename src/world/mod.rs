@@ -315,23 +315,29 @@ pub struct ObjIndex {
 }
 
 /// ROM-style seedable random numbers (xorshift64*): one generator for the world.
+///
+/// The state sits in a `Cell` so that a roll can be made through `&World`:
+/// ROM's `can_see` rolls for sneaking characters (rom-mechanics 6.11), and
+/// every visibility test goes through it.
 #[derive(Clone, Debug)]
-pub struct Rng(u64);
+pub struct Rng(std::cell::Cell<u64>);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        Rng(std::cell::Cell::new(
+            seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+        ))
     }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
+    pub fn next_u64(&self) -> u64 {
+        let mut x = self.0.get();
         x ^= x >> 12;
         x ^= x << 25;
         x ^= x >> 27;
-        self.0 = x;
+        self.0.set(x);
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     /// `number_range(from, to)`, inclusive; `from` when the range is empty.
-    pub fn range(&mut self, from: i32, to: i32) -> i32 {
+    pub fn range(&self, from: i32, to: i32) -> i32 {
         if to <= from {
             return from;
         }
@@ -339,19 +345,19 @@ impl Rng {
         (from as i64 + (self.next_u64() % span) as i64) as i32
     }
     /// `number_percent()`: 1..=100.
-    pub fn percent(&mut self) -> i32 {
+    pub fn percent(&self) -> i32 {
         self.range(1, 100)
     }
     /// `number_bits(n)`: 0..=2^n - 1.
-    pub fn bits(&mut self, n: u32) -> i32 {
+    pub fn bits(&self, n: u32) -> i32 {
         let n = n.min(30);
         (self.next_u64() & ((1u64 << n) - 1)) as i32
     }
     /// `number_door()`: 0..=5.
-    pub fn door(&mut self) -> usize {
+    pub fn door(&self) -> usize {
         self.range(0, 5) as usize
     }
-    pub fn dice(&mut self, number: i32, size: i32) -> i32 {
+    pub fn dice(&self, number: i32, size: i32) -> i32 {
         if size <= 0 {
             return 0;
         }
@@ -360,7 +366,7 @@ impl Rng {
         }
         (0..number.max(0)).map(|_| self.range(1, size)).sum()
     }
-    pub fn fuzzy(&mut self, n: i32) -> i32 {
+    pub fn fuzzy(&self, n: i32) -> i32 {
         let n = match self.range(0, 3) {
             0 => n - 1,
             3 => n + 1,
@@ -369,12 +375,12 @@ impl Rng {
         n.max(1)
     }
     pub fn state(&self) -> u64 {
-        self.0
+        self.0.get()
     }
     /// Continue a generator from a saved [`Rng::state`].
     pub fn from_state(state: u64) -> Self {
         // xorshift must never hold 0; any other state continues exactly.
-        Rng(if state == 0 { 1 } else { state })
+        Rng(std::cell::Cell::new(if state == 0 { 1 } else { state }))
     }
 }
 
