@@ -21,8 +21,6 @@
 //! * Envenom refuses weapons whose attack is "none" as well as bash types
 //!   (the spec's "bash type (or none)"); ROM's table gives "none" no damage
 //!   class and so let it through.
-//! * A weapon's envenom affect ends silently: objects have no wear-off
-//!   messages yet (`World::obj_affect_tick`).
 //! * Picking a portal's lock checks that it is locked ("It's already
 //!   unlocked."), as the spec's rule for every target says; ROM's portal
 //!   branch skips that check.
