@@ -114,6 +114,11 @@ fn disturbed() -> World {
     w.areas[1].age = 9;
     w.hour = 17;
     w.pulse = 12_345;
+    w.weather = Weather {
+        mmhg: 987,
+        change: -5,
+        sky: SKY_RAINING,
+    };
     w
 }
 
@@ -196,6 +201,10 @@ fn round_trip_restores_everything_it_wrote() {
     assert_eq!((objs[0].1, objs[0].2), (5, true));
     assert_eq!(affected(&a), affected(&b));
     assert_eq!((b.hour, b.pulse), (17, 12_345));
+    assert_eq!(
+        (b.weather.mmhg, b.weather.change, b.weather.sky),
+        (987, -5, SKY_RAINING)
+    );
     // The same random numbers follow.
     let (ra, rb) = (a.rng.clone(), b.rng.clone());
     assert_eq!(ra.next_u64(), rb.next_u64());

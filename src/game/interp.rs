@@ -131,6 +131,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
     cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
+    cmd("time",        act_info::do_time,        DEAD,     0,  Normal, SHOWN),
+    cmd("weather",     act_info::do_weather,     RESTING,  0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
     // Configuration commands.
     cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),

@@ -28,10 +28,6 @@
 //!   rooms that qualify rather than by redrawing vnums until one does: the
 //!   same distribution, but a world with no qualifying room makes the spell
 //!   fail instead of looping forever;
-//! * the weather exists only as state (`World::weather`, starting fair at
-//!   1030 mmHg rather than drawn by month, and not kept over a copyover):
-//!   control weather moves `change` and create water reads the sky, but
-//!   nothing changes the sky on its own yet;
 //! * ventriloquate with no words to say asks for them instead of making
 //!   the speaker say an empty line; calm that fails tells the caster so.
 

@@ -315,6 +315,7 @@ impl Game {
         );
         let mut world = World::new(report.protos, cfg.seed);
         set_clock_from_real_time(&mut world, save::now_secs());
+        update::weather_at_boot(&mut world);
         world.reset_all();
         Game::from_world(world, cfg).map_err(|e| vec![e])
     }

@@ -26,6 +26,7 @@ use crate::world::{
     ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
     ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
+use crate::world::{Weather, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING};
 
 pub const PULSE_PER_SECOND: u64 = 4;
 pub const PULSE_VIOLENCE: u64 = 3 * PULSE_PER_SECOND;
@@ -123,6 +124,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
         time_update(world);
+        weather_update(world);
         char_update(world);
         obj_update(world);
     }
@@ -267,6 +269,90 @@ fn is_outside(world: &World, ch: CharId) -> bool {
         .is_some_and(crate::world::handler::room_is_outside)
 }
 
+/// Tell every awake player outdoors.
+fn tell_outdoors(world: &mut World, msg: &str) {
+    let players = world.players.clone();
+    for p in players {
+        let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
+        if awake && is_outside(world, p) {
+            world.send(p, msg);
+        }
+    }
+}
+
+/// The sky a pressure gives (rom-mechanics 13.3, at boot).
+fn sky_for(mmhg: i32) -> i32 {
+    match mmhg {
+        i32::MIN..=980 => SKY_LIGHTNING,
+        981..=1000 => SKY_RAINING,
+        1001..=1020 => SKY_CLOUDY,
+        _ => SKY_CLOUDLESS,
+    }
+}
+
+/// The weather at boot: pressure drawn by season, the sky from it.
+pub fn weather_at_boot(world: &mut World) {
+    let top = if (7..=12).contains(&world.month) {
+        50
+    } else {
+        80
+    };
+    let mmhg = 960 + world.rng.range(1, top);
+    world.weather = Weather {
+        mmhg,
+        change: 0,
+        sky: sky_for(mmhg),
+    };
+}
+
+/// One tick of weather (rom-mechanics 13.3): the pressure drifts toward
+/// the season's mean, the sky follows it, and those outdoors hear of it.
+pub fn weather_update(world: &mut World) {
+    let mean_high = if (9..=16).contains(&world.month) {
+        world.weather.mmhg > 985
+    } else {
+        world.weather.mmhg > 1015
+    };
+    let diff = if mean_high { -2 } else { 2 };
+    let roll = diff * world.rng.dice(1, 4) + world.rng.dice(2, 6) - world.rng.dice(2, 6);
+    let w = &mut world.weather;
+    w.change = (w.change + roll).clamp(-12, 12);
+    w.mmhg = (w.mmhg + w.change).clamp(960, 1040);
+    let mmhg = w.mmhg;
+    let chance = || world.rng.range(0, 3) == 0;
+    let (sky, msg) = match world.weather.sky {
+        SKY_CLOUDLESS if mmhg < 990 || (mmhg < 1010 && chance()) => {
+            (SKY_CLOUDY, Some("The sky is getting cloudy.\n"))
+        }
+        SKY_CLOUDY => {
+            if mmhg < 970 || (mmhg < 990 && chance()) {
+                (SKY_RAINING, Some("It starts to rain.\n"))
+            } else if mmhg > 1030 && chance() {
+                (SKY_CLOUDLESS, Some("The clouds disappear.\n"))
+            } else {
+                (SKY_CLOUDY, None)
+            }
+        }
+        SKY_RAINING => {
+            if mmhg < 970 && chance() {
+                (SKY_LIGHTNING, Some("Lightning flashes in the sky.\n"))
+            } else if mmhg > 1030 || (mmhg > 1010 && chance()) {
+                (SKY_CLOUDY, Some("The rain stopped.\n"))
+            } else {
+                (SKY_RAINING, None)
+            }
+        }
+        SKY_LIGHTNING if mmhg > 1010 || (mmhg > 990 && chance()) => {
+            (SKY_RAINING, Some("The lightning has stopped.\n"))
+        }
+        other => (other, None),
+    };
+    world.weather.sky = sky;
+    if let Some(msg) = msg {
+        tell_outdoors(world, msg);
+    }
+}
+
 /// One game hour passes; sunrise and sunset are announced outdoors.
 pub fn time_update(world: &mut World) {
     world.hour += 1;
@@ -290,13 +376,7 @@ pub fn time_update(world: &mut World) {
         }
     }
     if let Some(msg) = msg {
-        let players = world.players.clone();
-        for p in players {
-            let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
-            if awake && is_outside(world, p) {
-                world.send(p, msg);
-            }
-        }
+        tell_outdoors(world, msg);
     }
 }
 
@@ -888,6 +968,58 @@ mod tests {
         assert_eq!(c.hit, 11);
         assert_eq!(c.timer, 1);
         assert_eq!(c.pc.map(|p| p.condition), Some([0, 46, 47, 47]));
+    }
+
+    #[test]
+    fn the_weather_follows_the_pressure() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        w.month = 3;
+        // Low pressure turns a clear sky cloudy at once (mmhg < 990).
+        w.weather = Weather {
+            mmhg: 970,
+            change: 0,
+            sky: SKY_CLOUDLESS,
+        };
+        weather_update(&mut w);
+        assert_eq!(w.weather.sky, SKY_CLOUDY);
+        // The pressure moved by `change`, itself within -12..=12.
+        assert!((-12..=12).contains(&w.weather.change));
+        assert_eq!(w.weather.mmhg, (970 + w.weather.change).clamp(960, 1040));
+        // Lightning stops above 1010 without fail; the pressure stays in bounds.
+        w.weather = Weather {
+            mmhg: 1040,
+            change: 12,
+            sky: SKY_LIGHTNING,
+        };
+        weather_update(&mut w);
+        assert_eq!(w.weather.sky, SKY_RAINING);
+        assert!(w.weather.mmhg <= 1040);
+        // Over many ticks pressure and change stay bounded and drift.
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..2000 {
+            weather_update(&mut w);
+            assert!((960..=1040).contains(&w.weather.mmhg));
+            assert!((-12..=12).contains(&w.weather.change));
+            seen.insert(w.weather.sky);
+        }
+        assert_eq!(seen.len(), 4, "every sky comes round: {seen:?}");
+        let out = w.ch(p).map(|c| c.output.clone()).unwrap_or_default();
+        assert!(
+            out.contains("It starts to rain.") && out.contains("The rain stopped."),
+            "{out}"
+        );
+        // Boot draws 961..=1040 in months 0-6 and 961..=1010 in 7-12.
+        w.month = 8;
+        for _ in 0..200 {
+            weather_at_boot(&mut w);
+            assert!((961..=1010).contains(&w.weather.mmhg));
+            assert_eq!(w.weather.sky, sky_for(w.weather.mmhg));
+        }
+        assert_eq!(
+            (sky_for(980), sky_for(981), sky_for(1020), sky_for(1021)),
+            (3, 2, 1, 0)
+        );
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub fn write_snapshot(world: &World) -> String {
         world.year,
         world.rng.state() as i64
     ));
+    out.push_str(&format!(
+        "Weather {} {} {}\n",
+        world.weather.mmhg, world.weather.change, world.weather.sky
+    ));
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {
         out.push_str(&format!(
@@ -334,6 +338,14 @@ pub fn restore_snapshot(
                 world.month = month as i32;
                 world.year = year as i32;
                 rng_state = Some(rng as u64);
+            }
+            "Weather" => {
+                let [mmhg, change, sky] = nums::<3>(rest, ln)?;
+                world.weather = Weather {
+                    mmhg: (mmhg as i32).clamp(960, 1040),
+                    change: (change as i32).clamp(-12, 12),
+                    sky: (sky as i32).clamp(SKY_CLOUDLESS, SKY_LIGHTNING),
+                };
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
             "Area" => {
