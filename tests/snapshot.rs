@@ -114,6 +114,11 @@ fn disturbed() -> World {
     w.areas[1].age = 9;
     w.hour = 17;
     w.pulse = 12_345;
+    w.mayor = MayorWalk {
+        path: 1,
+        pos: 17,
+        moving: true,
+    };
     w.weather = Weather {
         mmhg: 987,
         change: -5,

@@ -1016,7 +1016,7 @@ fn is_safe_quiet(world: &World, ch: CharId, victim: CharId) -> bool {
 
 /// Why `ch` may not attack `victim` (an `act` line, possibly empty), or
 /// `None` if it may.
-fn safe_reason(world: &World, ch: CharId, victim: CharId) -> Option<&'static str> {
+pub(crate) fn safe_reason(world: &World, ch: CharId, victim: CharId) -> Option<&'static str> {
     let (Some(c), Some(v)) = (world.ch(ch), world.ch(victim)) else {
         return Some("");
     };

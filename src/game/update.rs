@@ -197,24 +197,34 @@ pub fn area_update(world: &mut World) {
 pub fn mobile_update(world: &mut World) {
     let ids = world.chars.ids();
     for id in ids {
-        let Some(c) = world.ch(id) else { continue };
-        if !c.is_npc() || c.fighting.is_some() || c.position != pos::STANDING {
+        // Uncharmed mobiles in occupied areas (or updated always) only.
+        if !super::special::may_run(world, id) {
             continue;
         }
-        if c.act & crate::world::ACT_SENTINEL != 0
-            || c.is_affected(aff::CHARM)
-            || c.master.is_some()
-        {
+        // The special procedure first; one that acted ends the update.
+        if super::special::run(world, id) {
+            continue;
+        }
+        let Some(c) = world.ch(id) else { continue };
+        if c.position != pos::STANDING {
             continue;
         }
         let Some(here) = c.room else { continue };
+        // Scavengers pick up the most valuable thing they may take.
+        if c.act & crate::world::ACT_SCAVENGER != 0
+            && world.room(here).is_some_and(|r| !r.contents.is_empty())
+            && world.rng.range(0, 63) == 0
+        {
+            scavenge(world, id, here);
+        }
+        let Some(c) = world.ch(id) else { continue };
+        if c.act & crate::world::ACT_SENTINEL != 0 || c.room != Some(here) {
+            continue;
+        }
         let Some(room) = world.room(here) else {
             continue;
         };
         let area = room.area;
-        if world.areas.get(area.0).is_none_or(|a| a.empty) {
-            continue;
-        }
         if world.rng.range(0, 7) != 0 {
             continue;
         }
@@ -267,6 +277,31 @@ fn is_outside(world: &World, ch: CharId) -> bool {
         .and_then(|c| c.room)
         .and_then(|r| world.room(r))
         .is_some_and(crate::world::handler::room_is_outside)
+}
+
+/// A scavenger takes the costliest object on the floor that it may carry
+/// off (takeable, nobody's corpse loot), as ROM's mobile_update does.
+fn scavenge(world: &mut World, ch: CharId, room: crate::world::RoomVnum) {
+    let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
+    let contents = world
+        .room(room)
+        .map(|r| r.contents.clone())
+        .unwrap_or_default();
+    let mut best: Option<(ObjId, i32)> = None;
+    for o in contents {
+        let Some(obj) = world.obj(o) else { continue };
+        let lootable = obj
+            .owner
+            .as_ref()
+            .is_none_or(|w| w.eq_ignore_ascii_case(&name));
+        if obj.wear_flags & wear::TAKE != 0 && lootable && obj.cost > best.map_or(1, |(_, c)| c) {
+            best = Some((o, obj.cost));
+        }
+    }
+    if let Some((o, _)) = best {
+        world.obj_to_char(o, ch);
+        world.act("$n gets $p.", ch, ActArgs::obj(o), To::Room);
+    }
 }
 
 /// Tell every awake player outdoors.

@@ -427,6 +427,8 @@ pub struct World {
     pub channel_events: Vec<ChannelEvent>,
     /// The weather (rom-mechanics 13.3).
     pub weather: Weather,
+    /// Where the mayor is on his walk (`game::special::spec_mayor`).
+    pub mayor: MayorWalk,
     /// ROM's `target_name`: the rest of a `cast` line after the spell's
     /// name, for the spells that read it themselves (gate, summon, portal,
     /// nexus, locate object, farsight, ventriloquate, continual light,
@@ -440,6 +442,17 @@ pub const SKY_CLOUDLESS: i32 = 0;
 pub const SKY_CLOUDY: i32 = 1;
 pub const SKY_RAINING: i32 = 2;
 pub const SKY_LIGHTNING: i32 = 3;
+
+/// The mayor's walk (ROM keeps it in `spec_mayor`'s statics, shared by
+/// every mobile with that procedure): which path, how far along it, and
+/// whether a walk is under way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MayorWalk {
+    /// 0 none yet, 1 the opening walk, 2 the closing walk.
+    pub path: u8,
+    pub pos: usize,
+    pub moving: bool,
+}
 
 /// ROM's weather_info: pressure, its drift and the sky.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -576,6 +589,7 @@ impl World {
             clients: HashMap::new(),
             channel_events: Vec::new(),
             weather: Weather::default(),
+            mayor: MayorWalk::default(),
             spell_arg: String::new(),
         }
     }

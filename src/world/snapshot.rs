@@ -50,6 +50,12 @@ pub fn write_snapshot(world: &World) -> String {
         "Weather {} {} {}\n",
         world.weather.mmhg, world.weather.change, world.weather.sky
     ));
+    out.push_str(&format!(
+        "Mayor {} {} {}\n",
+        world.mayor.path,
+        world.mayor.pos,
+        i32::from(world.mayor.moving)
+    ));
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {
         out.push_str(&format!(
@@ -345,6 +351,14 @@ pub fn restore_snapshot(
                     mmhg: (mmhg as i32).clamp(960, 1040),
                     change: (change as i32).clamp(-12, 12),
                     sky: (sky as i32).clamp(SKY_CLOUDLESS, SKY_LIGHTNING),
+                };
+            }
+            "Mayor" => {
+                let [path, at, moving] = nums::<3>(rest, ln)?;
+                world.mayor = MayorWalk {
+                    path: path.clamp(0, 2) as u8,
+                    pos: at.clamp(0, 1000) as usize,
+                    moving: moving != 0,
                 };
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
