@@ -200,6 +200,18 @@ pub fn mobile_update(world: &mut World) {
     let ids = world.chars.ids();
     for id in ids {
         let Some(c) = world.ch(id) else { continue };
+        // A shopkeeper below its wealth is paid a little (rom-mechanics 9.1),
+        // whatever its position, unless charmed or its area is empty.
+        let charmed = c.is_affected(aff::CHARM);
+        let area_awake = c
+            .room
+            .and_then(|r| world.room(r))
+            .and_then(|r| world.areas.get(r.area.0))
+            .is_some_and(|a| !a.empty);
+        if c.is_npc() && !charmed && area_awake {
+            super::act_shop::keeper_refill(world, id);
+        }
+        let Some(c) = world.ch(id) else { continue };
         if !c.is_npc() || c.fighting.is_some() || c.position != pos::STANDING {
             continue;
         }

@@ -108,6 +108,13 @@ pub fn write_snapshot(world: &World) -> String {
         if proto.is_none_or(|p| p.long_descr != c.long_descr) {
             out.push_str(&format!("LnD {}~\n", tilde_free(&c.long_descr)));
         }
+        // A pet's description carries its neck tag.
+        if proto.is_none_or(|p| p.description != c.description) {
+            out.push_str(&format!("Desc {}~\n", tilde_free(&c.description)));
+        }
+        if c.comm != 0 {
+            out.push_str(&format!("Comm {}\n", c.comm));
+        }
         // Command lag and daze (a mobile's run down in its combat rounds).
         if c.wait != 0 || c.daze != 0 {
             out.push_str(&format!("Lag {} {}\n", c.wait, c.daze));
@@ -561,6 +568,8 @@ fn restore_mob(
             "Name" => c.name = v.to_string(),
             "ShD" => c.short_descr = v.to_string(),
             "LnD" => c.long_descr = v.to_string(),
+            "Desc" => c.description = v.to_string(),
+            "Comm" => c.comm = num(v, ln)? as Flags,
             "Affc" => c.affects.push(parse_affect(v, ln)?),
             "Lag" => {
                 let [w, d] = nums::<2>(v, ln)?;
