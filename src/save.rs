@@ -374,7 +374,10 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     let _ = writeln!(o, "End\n");
     write_objs(world, &mut o, &c.carrying, 0);
     // The pet, only if it stands with its owner (ROM).
-    if let Some(pet) = c.pet.filter(|&p| world.ch(p).is_some_and(|p| p.room == c.room)) {
+    if let Some(pet) = c
+        .pet
+        .filter(|&p| world.ch(p).is_some_and(|p| p.room == c.room))
+    {
         write_pet(world, &mut o, pet, now);
     }
     let _ = writeln!(o, "#END");
@@ -1146,7 +1149,11 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
 /// prototype, then what the file says; it follows and is grouped with its
 /// owner, charmed and pet-flagged. `None` (with a warning) if the
 /// prototype is gone.
-pub fn load_pet(world: &mut World, owner: CharId, saved: SavedPet) -> (Option<CharId>, Vec<String>) {
+pub fn load_pet(
+    world: &mut World,
+    owner: CharId,
+    saved: SavedPet,
+) -> (Option<CharId>, Vec<String>) {
     let mut warnings = Vec::new();
     let owner_name = world.ch(owner).map(|c| c.name.clone()).unwrap_or_default();
     let Some(pet) = world.create_mobile(saved.vnum) else {

@@ -802,7 +802,12 @@ pub(crate) fn place_in_world(world: &mut World, ch: CharId, conn: ConnId) {
         .filter(|&p| world.ch(p).is_some_and(|p| p.room.is_none()));
     if let Some(pet) = pet {
         world.char_to_room(pet, room);
-        world.act("$n has entered the game.", pet, ActArgs::default(), To::Room);
+        world.act(
+            "$n has entered the game.",
+            pet,
+            ActArgs::default(),
+            To::Room,
+        );
     }
 }
 
