@@ -522,7 +522,7 @@ mod tests {
         do_commands(&mut w, ch, "");
         let text = out(&mut w, ch);
         assert!(
-            text.starts_with("cast        exits       get         "),
+            text.starts_with("cast        buy         exits       get         "),
             "{text}"
         );
         for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {
