@@ -4,7 +4,8 @@
 //! each), sells one to the grocer (3002: profit_sell 40, so 3 silver) who
 //! then lists it as stock of one, buys a refresh from the healer (3012) and
 //! a kitten (level 1: 10 silver) at the pet shop, orders it about, walks
-//! with it, and finds it beside him again after quitting and logging in.
+//! with it, and finds it beside him again after quitting and logging in,
+//! and after a copyover.
 //!
 //! A warrior of level 1 has no haggle, so every price is exact. Skipped with
 //! a note when `../shared/rom-areas` is absent.
@@ -12,8 +13,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use common::{Client, Launch, Server, WAIT};
+
+/// A copyover re-executes the server: allow it time.
+const LONG: Duration = Duration::from_secs(30);
 
 fn ok<T>(r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
@@ -147,7 +152,7 @@ fn a_warrior_shops_heals_and_keeps_a_pet_across_quit() {
     assert!(file.contains("Vnum 3090"), "{file}");
     ok(imp.cmd("goto 3045", "Alley"));
     let look = ok(imp.cmd("look", "North is the Pet Shop."));
-    let look = look + &imp.drain(std::time::Duration::from_millis(200));
+    let look = look + &imp.drain(Duration::from_millis(200));
     assert!(!look.contains("kitten"), "the pet stayed behind: {look}");
 
     // Back again: the kitten stands beside him and still obeys.
@@ -156,4 +161,14 @@ fn a_warrior_shops_heals_and_keeps_a_pet_across_quit() {
     assert!(login.contains("A small loyal kitten is here."), "{login}");
     ok(p.cmd("order all say purr", "says 'purr'"));
     ok(imp.expect("kitten has entered the game.", WAIT));
+
+    // A copyover: the kitten is still his pet, beside him, obedient, and
+    // leaves with him when he quits.
+    ok(imp.send_line("copyover"));
+    ok(p.expect("Your body rematerializes.", LONG));
+    ok(imp.expect("Your body rematerializes.", LONG));
+    ok(p.cmd("look", "A small loyal kitten is here."));
+    ok(p.cmd("order tigger say still here", "says 'still here'"));
+    ok(p.cmd("quit", "Alas, all good things must come to an end."));
+    ok(imp.expect("slowly fades away.", WAIT));
 }
