@@ -167,7 +167,10 @@ fn a_warrior_shops_heals_and_keeps_a_pet_across_quit() {
     ok(imp.send_line("copyover"));
     ok(p.expect("Your body rematerializes.", LONG));
     ok(imp.expect("Your body rematerializes.", LONG));
-    ok(p.cmd("look", "A small loyal kitten is here."));
+    p.drain(Duration::from_millis(300));
+    let look = ok(p.cmd("look", "A small loyal kitten is here."));
+    let look = look + &p.drain(Duration::from_millis(200));
+    assert_eq!(look.matches("small loyal kitten").count(), 1, "{look}");
     ok(p.cmd("order tigger say still here", "says 'still here'"));
     ok(p.cmd("quit", "Alas, all good things must come to an end."));
     ok(imp.expect("slowly fades away.", WAIT));

@@ -124,7 +124,11 @@ pub fn get_cost(world: &World, keeper: CharId, obj: ObjId, buy: bool) -> i64 {
         if o.values[1] == 0 {
             cost /= 4;
         } else {
-            cost = cost * o.values[2] / o.values[1];
+            // Values come from files: never overflow on strange charges.
+            cost = cost
+                .saturating_mul(o.values[2])
+                .checked_div(o.values[1])
+                .unwrap_or(0);
         }
     }
     cost

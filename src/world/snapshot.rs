@@ -1,7 +1,8 @@
 //! A snapshot of the world's moving parts, so a copyover changes nothing a
 //! player can see: mobiles where they stood with their hp, gear, command
-//! lag and daze, objects on the ground (dropped things, corpses with their
-//! timers, owners and contents), door states,
+//! lag and daze (and a description or channel flags that differ from the
+//! prototype's, such as a pet's neck tag), objects on the ground (dropped
+//! things, corpses with their timers, owners and contents), door states,
 //! area reset clocks, game time, who follows whom, and who fights whom.
 //!
 //! Players and what they carry are not in here: they travel in their own
