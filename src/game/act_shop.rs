@@ -920,7 +920,7 @@ pub fn do_heal(world: &mut World, ch: CharId, arg: &str) {
         None => {
             let gain = world.rng.dice(2, 8) + level / 3;
             if let Some(c) = world.ch_mut(ch) {
-                c.mana = (c.mana + gain).min(c.max_mana.max(c.mana));
+                c.mana = (c.mana + gain).min(c.max_mana);
             }
             world.send(ch, "A warm glow passes through you.\n");
         }
