@@ -1710,6 +1710,40 @@ mod tests {
     }
 
     #[test]
+    fn wrenford_has_shops_a_healer_and_a_kennel() {
+        let r = crate::db::load_area_dir(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/areas"
+        )));
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        let mut w = World::new(r.protos, 1);
+        w.reset_all();
+        w.hour = 12;
+        let ch = player(&mut w, 0, 0);
+        for (room, wares) in [
+            (3031, "a hooded lantern"),
+            (3030, "a plain longsword"),
+            (3051, "a honey cake"),
+        ] {
+            w.char_to_room(ch, RoomVnum(room));
+            do_list(&mut w, ch, "");
+            let text = out(&mut w, ch);
+            assert!(text.contains(wares), "{room}: {text}");
+        }
+        w.char_to_room(ch, RoomVnum(3056));
+        do_list(&mut w, ch, "");
+        let text = out(&mut w, ch);
+        for pet in ["terrier pup", "tabby mouser", "grey wolfhound"] {
+            assert!(text.contains(pet), "{text}");
+        }
+        // The wolfhound is level 8: 640 silver.
+        assert!(text.contains("[ 8]      640 - a grey wolfhound"), "{text}");
+        w.char_to_room(ch, RoomVnum(3055));
+        do_heal(&mut w, ch, "");
+        assert!(out(&mut w, ch).contains("refresh:"));
+    }
+
+    #[test]
     fn resets_flag_shop_stock_and_pets_next_to_a_pet_shop() {
         let mut w = world(1);
         let resets = vec![
