@@ -7,7 +7,9 @@
 //! see. Items a keeper got from `G`/`E` resets are flagged *inventory*
 //! (`world::reset`) and never run out; items players sell are ordinary
 //! stock, sold once. Prices follow [`get_cost`]; haggling uses the
-//! customer's `haggle` skill. A room flagged `pet_shop` sells the pets of
+//! customer's `haggle` skill. As in ROM, a sold item joins its twins in the
+//! keeper's stock at their price, and one identical to unlimited stock is
+//! simply destroyed. A room flagged `pet_shop` sells the pets of
 //! the next room ([`pet_room`]). A mobile with the `healer` act flag sells
 //! the spells of [`HEALER_SPELLS`], cast through the spell registry
 //! (`magic::spell_fn`).
