@@ -1746,6 +1746,35 @@ mod tests {
     }
 
     #[test]
+    fn odd_pet_blocks_are_read_with_warnings_not_errors() {
+        let file =
+            |pet: &str| format!("#PLAYER\nName Bob~\nPass x~\nEnd\n\n#PET\n{pet}End\n\n#END\n");
+        // ROM's own keys, one it does not know, and its `Pos 8`.
+        let loaded =
+            crate::save::read_player(&file("Vnum 3003\nLevl 4\nCute 1\nPos  8\nAct  AI\n"), "Bob")
+                .expect("reads");
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        let pet = loaded.pet.clone().expect("pet");
+        assert_eq!((pet.vnum, pet.level), (PUP, Some(4)));
+        let loaded2 = crate::save::read_player(&file("Levl 4\n"), "Bob").expect("reads");
+        assert!(loaded2.pet.is_none());
+        assert!(loaded2.warnings.iter().any(|w| w.contains("without Vnum")));
+        // A pet whose prototype is gone is dropped with a warning.
+        let mut w = world(1);
+        let (owner, _) = crate::save::load_into_world(&mut w, loaded);
+        let gone = crate::save::SavedPet {
+            vnum: MobVnum(9999),
+            ..pet.clone()
+        };
+        let (none, warnings) = crate::save::load_pet(&mut w, owner, gone);
+        assert!(none.is_none() && warnings.len() == 1, "{warnings:?}");
+        let (back, _) = crate::save::load_pet(&mut w, owner, pet);
+        let p = back.and_then(|b| w.ch(b)).expect("pet");
+        assert_eq!(p.level, 4);
+        assert!(p.is_npc() && p.act & ACT_PET != 0);
+    }
+
+    #[test]
     fn resets_flag_shop_stock_and_pets_next_to_a_pet_shop() {
         let mut w = world(1);
         let resets = vec![
