@@ -192,7 +192,11 @@ fn a_fidos_corpse_decays_and_a_wimpy_fido_bites_only_sleepers() {
         assert!(std::time::Instant::now() < deadline, "no two ticks in time");
         since += &war.drain(Duration::from_millis(200));
         let now = hour(war);
-        let line = |t: &str| t.lines().find(|l| l.contains("o'clock")).map(str::to_string);
+        let line = |t: &str| {
+            t.lines()
+                .find(|l| l.contains("o'clock"))
+                .map(str::to_string)
+        };
         if line(&now) != line(&last) {
             changes += 1;
         }

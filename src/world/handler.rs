@@ -434,7 +434,8 @@ impl World {
         }
         let id = self.chars.insert(ch);
         // Permanent spells behind the prototype's affect bits.
-        let haste_dex = 1 + i32::from(level >= 18) + i32::from(level >= 25) + i32::from(level >= 32);
+        let haste_dex =
+            1 + i32::from(level >= 18) + i32::from(level >= 25) + i32::from(level >= 32);
         let spells: [(Flags, &str, i32, i32); 4] = [
             (aff::SANCTUARY, "sanctuary", apply::NONE, 0),
             (aff::HASTE, "haste", apply::DEX, haste_dex),
