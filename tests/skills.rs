@@ -26,9 +26,9 @@ fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
     let mut c = ok(server.connect());
     ok(c.create_character("Brann", "password2"));
 
-    // The default groups are known: sword at 1 % before any practice.
+    // The default groups are known; sword, his chosen weapon, at 40 %.
     let t = run(&mut c, "practice");
-    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 1)), "{t}");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 40)), "{t}");
     assert!(t.contains("You have 5 practice sessions left."), "{t}");
     let t = run(&mut c, "practice sword");
     assert!(t.contains("There is nobody here to practice with."), "{t}");
@@ -44,7 +44,7 @@ fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
     let t = run(&mut c, "practice sword");
     assert!(t.contains("You practice sword."), "{t}");
     let t = run(&mut c, "practice");
-    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 13)), "{t}");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 52)), "{t}");
     assert!(t.contains("You have 4 practice sessions left."), "{t}");
 
     let t = run(&mut c, "train");
@@ -66,12 +66,12 @@ fn a_new_warrior_practices_and_trains_at_the_drillmaster() {
     assert!(c.wait_closed(WAIT));
     let file = ok(common::wait_for_file(
         &server.player_dir.join("Brann"),
-        |f| f.contains("\nSk 13 'sword'\n"),
+        |f| f.contains("\nSk 52 'sword'\n"),
     ));
-    assert!(file.contains("\nSk 13 'sword'\n"), "{file}");
+    assert!(file.contains("\nSk 52 'sword'\n"), "{file}");
     let mut c = ok(server.connect());
     ok(c.login("Brann", "password2"));
     let t = run(&mut c, "practice");
-    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 13)), "{t}");
+    assert!(t.contains(&format!("{:<18} {:>3}%", "sword", 52)), "{t}");
     assert!(t.contains("You have 4 practice sessions left."), "{t}");
 }
