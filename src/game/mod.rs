@@ -21,6 +21,7 @@ pub mod act_obj;
 pub mod act_wiz;
 pub mod autoloot;
 pub mod copyover;
+pub mod effects;
 pub mod fight;
 pub mod gmcp;
 pub mod interp;

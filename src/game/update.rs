@@ -347,11 +347,17 @@ fn place_factor(world: &World, ch: CharId, gain: i32, mana: bool) -> i32 {
     if c.is_affected(aff::POISON) {
         gain /= 4;
     }
+    if c.is_affected(aff::PLAGUE) {
+        gain /= 8;
+    }
+    if c.is_affected(aff::HASTE) || c.is_affected(aff::SLOW) {
+        gain /= 2;
+    }
     gain
 }
 
 /// Hit points regained this tick (rom-mechanics 7.1, without the
-/// fast-healing and meditation skills, plague, haste and slow).
+/// fast-healing and meditation skills).
 pub fn hit_gain(world: &World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
@@ -488,14 +494,122 @@ pub fn char_update(world: &mut World) {
             player_tick(world, ch);
         }
         world.affect_tick(ch);
-        // Damage over time (7.4 step 6). Plague and poison come first in
-        // ROM and arrive with their spells; the badly hurt bleed.
-        match world.ch(ch).map(|c| c.position) {
-            Some(pos::INCAP) if world.rng.range(0, 1) == 0 => bleed(world, ch),
-            Some(pos::MORTAL) => bleed(world, ch),
-            _ => {}
+        // Damage over time (7.4 step 6): plague, else poison, else the
+        // badly hurt bleed.
+        let Some(c) = world.ch(ch) else { continue };
+        let plagued = c.affects.iter().any(|a| a.skill == rules::gsn::PLAGUE);
+        let poisoned = c.is_affected(aff::POISON) && !c.is_affected(aff::SLOW);
+        if plagued {
+            plague_tick(world, ch);
+        } else if poisoned {
+            poison_tick(world, ch);
+        } else {
+            match world.ch(ch).map(|c| c.position) {
+                Some(pos::INCAP) if world.rng.range(0, 1) == 0 => bleed(world, ch),
+                Some(pos::MORTAL) => bleed(world, ch),
+                _ => {}
+            }
         }
     }
+}
+
+/// A plagued character's tick (rom-mechanics 7.4): it suffers in front
+/// of the room; while its plague's level is above 1 it may pass it on
+/// (level − 1, duration `number_range(1, 2 × (level − 1))`, str −5) to
+/// each other mortal here who is not plagued, fails a save at
+/// `level − 3` against disease and loses a 1-in-16 roll; then it loses
+/// `min(level, plague level/5 + 1)` mana, move and hit points.
+fn plague_tick(world: &mut World, ch: CharId) {
+    use super::magic::saves_spell;
+    use crate::world::{apply, to, Affect, DAM_DISEASE};
+    let Some(c) = world.ch(ch) else { return };
+    let Some(room) = c.room else { return };
+    let Some(level) = c
+        .affects
+        .iter()
+        .find(|a| a.skill == rules::gsn::PLAGUE)
+        .map(|a| a.level)
+    else {
+        return;
+    };
+    let ch_level = c.level;
+    world.act(
+        "$n writhes in agony as plague sores break open on $s skin.",
+        ch,
+        ActArgs::default(),
+        To::Room,
+    );
+    world.send(ch, "You writhe in agony from the plague.\n");
+    if level > 1 {
+        let plague = Affect {
+            where_: to::AFFECTS,
+            skill: rules::gsn::PLAGUE,
+            level: level - 1,
+            duration: world.rng.range(1, 2 * (level - 1)),
+            location: apply::STR,
+            modifier: -5,
+            bits: aff::PLAGUE,
+        };
+        let people = world
+            .room(room)
+            .map(|r| r.people.clone())
+            .unwrap_or_default();
+        for vch in people {
+            if saves_spell(world, plague.level - 2, vch, DAM_DISEASE) {
+                continue;
+            }
+            let Some(v) = world.ch(vch) else { continue };
+            if v.is_immortal() || v.is_affected(aff::PLAGUE) || world.rng.bits(4) != 0 {
+                continue;
+            }
+            world.send(vch, "A burning fever comes over you.\n");
+            world.act(
+                "$n shivers and looks very ill.",
+                vch,
+                ActArgs::default(),
+                To::Room,
+            );
+            world.affect_join(vch, plague.clone());
+        }
+    }
+    let dam = ch_level.min(level / 5 + 1);
+    if let Some(c) = world.ch_mut(ch) {
+        c.mana -= dam;
+        c.mv -= dam;
+    }
+    super::fight::damage(
+        world,
+        ch,
+        ch,
+        dam,
+        rules::gsn::PLAGUE.0,
+        DAM_DISEASE,
+        false,
+    );
+}
+
+/// A poisoned (and not slowed) character's tick: `poison level/10 + 1`
+/// poison damage to itself.
+fn poison_tick(world: &mut World, ch: CharId) {
+    let Some(level) = world.ch(ch).and_then(|c| {
+        c.affects
+            .iter()
+            .find(|a| a.skill == rules::gsn::POISON)
+            .map(|a| a.level)
+    }) else {
+        return;
+    };
+    world.act("$n shivers and suffers.", ch, ActArgs::default(), To::Room);
+    world.send(ch, "You shiver and suffer.\n");
+    super::fight::damage(
+        world,
+        ch,
+        ch,
+        level / 10 + 1,
+        rules::gsn::POISON.0,
+        crate::world::DAM_POISON,
+        false,
+    );
 }
 
 /// One point of bleeding for the incapacitated or mortally wounded: ROM's

@@ -59,6 +59,9 @@ pub static WEAR_OFF: &[(&str, &str)] = &[
     ("sleep", "The heavy drowsiness leaves you."),
     ("poison", "The sickness in your blood passes."),
     ("sneak", "Your footfalls are your own again."),
+    ("plague", "The fever breaks and your sores begin to heal."),
+    ("fire breath", "The smoke clears from your eyes."),
+    ("chill touch", "Warmth creeps back into your limbs."),
 ];
 
 /// The wear-off message of skill `sn`, if it has one.
@@ -171,6 +174,10 @@ impl World {
         let af = o.affects.remove(index);
         if af.where_ == to::OBJECT {
             o.extra_flags &= !af.bits;
+        }
+        // A weapon affect (envenoming) takes its weapon flag back.
+        if af.where_ == to::WEAPON && o.item_type == item::WEAPON {
+            o.values[4] &= !(af.bits as i64);
         }
         let wearer = match o.loc {
             ObjLoc::Carried(ch) if o.wear_loc != wear_loc::NONE => Some(ch),

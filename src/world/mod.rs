@@ -375,6 +375,21 @@ impl Rng {
     }
 }
 
+/// The sky: cloudless, cloudy, raining, lightning (ROM's `SKY_*`).
+pub const SKY_CLOUDLESS: i32 = 0;
+pub const SKY_CLOUDY: i32 = 1;
+pub const SKY_RAINING: i32 = 2;
+pub const SKY_LIGHTNING: i32 = 3;
+
+/// ROM's weather_info: air pressure, its drift and the sky. Call
+/// lightning needs [`SKY_RAINING`] or worse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Weather {
+    pub mmhg: i32,
+    pub change: i32,
+    pub sky: i32,
+}
+
 /// The whole game world.
 pub struct World {
     pub areas: Vec<Area>,
@@ -396,6 +411,8 @@ pub struct World {
     pub day: i32,
     pub month: i32,
     pub year: i32,
+    /// ROM's weather_info (rom-mechanics 13.3).
+    pub weather: Weather,
     /// Wizlock: only immortals may log in.
     pub wizlock: bool,
     /// Set by `shutdown`; the loop saves everyone and exits.
@@ -526,6 +543,7 @@ impl World {
             day: 0,
             month: 0,
             year: 0,
+            weather: Weather::default(),
             wizlock: false,
             shutdown_requested: false,
             copyover_requested: None,
