@@ -983,6 +983,114 @@ mod tests {
         assert_eq!(c.pc.map(|p| p.condition), Some([0, 46, 47, 47]));
     }
 
+    fn affect(skill: rules::Sn, level: i32, bits: crate::world::Flags) -> crate::world::Affect {
+        crate::world::Affect {
+            where_: crate::world::to::AFFECTS,
+            skill,
+            level,
+            duration: 10,
+            location: crate::world::apply::STR,
+            modifier: -5,
+            bits,
+        }
+    }
+
+    /// Plague (rom-mechanics 7.4): min(level, af.level/5 + 1) off hit
+    /// points, mana and move; it spreads to the unplagued at level − 1 for
+    /// 1..=2(level − 1) ticks, one time in sixteen (after a save).
+    #[test]
+    fn plague_hurts_and_spreads_in_the_tick() {
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let healthy = player(&mut w, 10);
+        let imm = player(&mut w, 10);
+        for (c, level) in [(sick, 5), (healthy, 5), (imm, LEVEL_IMMORTAL)] {
+            if let Some(c) = w.ch_mut(c) {
+                c.level = level;
+                c.hit = 100;
+                c.mana = 100;
+                c.mv = 100;
+            }
+        }
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 40, aff::PLAGUE));
+        plague_tick(&mut w, sick);
+        // min(5, 40/5 + 1 = 9) = 5.
+        let c = w.ch(sick).cloned().unwrap_or_default();
+        assert_eq!((c.hit, c.mana, c.mv), (95, 95, 95));
+        let mut ticks = 0;
+        while !w.is_affected(healthy, rules::gsn::PLAGUE) {
+            plague_tick(&mut w, sick);
+            if let Some(c) = w.ch_mut(sick) {
+                c.hit = 100;
+            }
+            ticks += 1;
+            assert!(ticks < 500);
+        }
+        let a = w.ch(healthy).map(|c| c.affects[0].clone());
+        let Some(a) = a else { panic!("no plague") };
+        assert_eq!((a.level, a.modifier, a.bits), (39, -5, aff::PLAGUE));
+        assert!((1..=78).contains(&a.duration), "{}", a.duration);
+        assert!(!w.is_affected(imm, rules::gsn::PLAGUE), "immortals are spared");
+        // at level 1 it no longer spreads, but still hurts.
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let healthy = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(sick) {
+            c.hit = 100;
+        }
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 1, aff::PLAGUE));
+        for _ in 0..200 {
+            plague_tick(&mut w, sick);
+        }
+        assert!(!w.is_affected(healthy, rules::gsn::PLAGUE));
+        assert!(w.ch(sick).is_some_and(|c| c.hit < 100));
+    }
+
+    /// Poison: level/10 + 1 damage in the tick, none while slowed, and
+    /// the plague comes first.
+    #[test]
+    fn poison_hurts_each_tick_unless_slowed() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let mut af = affect(rules::gsn::POISON, 30, aff::POISON);
+        af.duration = 50;
+        w.affect_to_char(p, af);
+        let before = |w: &World| w.ch(p).map_or(0, |c| c.hit);
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 50;
+            c.max_hit = 50;
+        }
+        char_update(&mut w);
+        // full hp: no regeneration; 30/10 + 1 = 4.
+        assert_eq!(before(&w), 46);
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 50;
+            c.affected_by |= aff::SLOW;
+        }
+        char_update(&mut w);
+        assert_eq!(before(&w), 50, "slowed: the poison waits");
+        if let Some(c) = w.ch_mut(p) {
+            c.affected_by &= !aff::SLOW;
+        }
+        w.affect_to_char(p, affect(rules::gsn::PLAGUE, 10, aff::PLAGUE));
+        char_update(&mut w);
+        // plague instead of poison: min(5, 10/5 + 1) = 3.
+        assert_eq!(before(&w), 47);
+    }
+
+    /// Plague cuts regeneration to an eighth (rom-mechanics 7.1).
+    #[test]
+    fn plague_slows_healing() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(p) {
+            c.position = pos::SLEEPING;
+        }
+        assert_eq!(hit_gain(&w, p), 10);
+        w.affect_to_char(p, affect(rules::gsn::PLAGUE, 10, aff::PLAGUE));
+        assert_eq!(hit_gain(&w, p), 1);
+    }
+
     #[test]
     fn hunger_at_zero_halves_gain() {
         let mut w = world_two_rooms();
