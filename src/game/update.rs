@@ -3,10 +3,10 @@
 //!
 //! Every pulse: command lag (`wait`) and `daze` run down. Every
 //! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
-//! the clock and sunlight, then the character tick — regeneration
-//! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
-//! affects wearing off, the incapacitated and mortally wounded bleeding
-//! (7.4). Every [`PULSE_VIOLENCE`]: a combat round
+//! the clock and sunlight, the weather (13.3), then the character tick —
+//! regeneration (rom-mechanics 7.1), hunger and thirst, burning lights,
+//! idle timers, affects wearing off, plague (hurting and spreading) or
+//! poison, else the incapacitated and mortally wounded bleeding (7.4). Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
 //! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick (the
 //! clock, then [`char_update`], then [`obj_update`]: object timers and
@@ -14,6 +14,12 @@
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
+//!
+//! Departures from ROM: the weather starts at the first tick rather than
+//! at boot, and is not kept across a copyover (it starts afresh); a plague
+//! of level 1 or less still hurts its carrier each tick as the spec says
+//! (ROM's code skipped the damage then); plague does not yet spread to a
+//! room a plagued character walks into (ROM's `char_to_room`).
 
 use std::time::{Duration, Instant};
 
@@ -22,7 +28,8 @@ use crate::world::rules;
 use crate::world::{
     aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, Size, World,
     ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
-    ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
+    ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING,
+    STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
 
 pub const PULSE_PER_SECOND: u64 = 4;
@@ -125,6 +132,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
         time_update(world);
+        weather_update(world);
         char_update(world);
         obj_update(world);
     }
@@ -298,6 +306,97 @@ pub fn time_update(world: &mut World) {
             if awake && is_outside(world, p) {
                 world.send(p, msg);
             }
+        }
+    }
+}
+
+/// The weather a world starts with (rom-mechanics 13.3): pressure
+/// `960 + number_range(1, 50)` in months 7–12, else `+ number_range(1, 80)`,
+/// and the sky that goes with it.
+pub fn weather_init(world: &mut World) {
+    let spread = if (7..=12).contains(&world.month) { 50 } else { 80 };
+    let mmhg = 960 + world.rng.range(1, spread);
+    world.weather = crate::world::Weather {
+        mmhg,
+        change: 0,
+        sky: match mmhg {
+            ..=980 => SKY_LIGHTNING,
+            981..=1000 => SKY_RAINING,
+            1001..=1020 => SKY_CLOUDY,
+            _ => SKY_CLOUDLESS,
+        },
+    };
+}
+
+/// One hour of weather (rom-mechanics 13.3): the pressure drifts and the
+/// sky may turn, announced to those awake outdoors. A world that never had
+/// weather gets its starting weather first.
+pub fn weather_update(world: &mut World) {
+    if world.weather.mmhg == 0 {
+        weather_init(world);
+    }
+    let w = world.weather;
+    let diff = if (9..=16).contains(&world.month) {
+        if w.mmhg > 985 {
+            -2
+        } else {
+            2
+        }
+    } else if w.mmhg > 1015 {
+        -2
+    } else {
+        2
+    };
+    let roll = diff * world.rng.dice(1, 4) + world.rng.dice(2, 6) - world.rng.dice(2, 6);
+    let change = (w.change + roll).clamp(-12, 12);
+    let mmhg = (w.mmhg + change).clamp(960, 1040);
+    let mut sky = w.sky;
+    let mut msg = String::new();
+    let quarter = |world: &mut World| world.rng.bits(2) == 0;
+    match w.sky {
+        SKY_CLOUDLESS => {
+            if mmhg < 990 || (mmhg < 1010 && quarter(world)) {
+                msg.push_str("The sky is getting cloudy.\n");
+                sky = SKY_CLOUDY;
+            }
+        }
+        SKY_CLOUDY => {
+            if mmhg < 970 || (mmhg < 990 && quarter(world)) {
+                msg.push_str("It starts to rain.\n");
+                sky = SKY_RAINING;
+            }
+            if mmhg > 1030 && quarter(world) {
+                msg.push_str("The clouds disappear.\n");
+                sky = SKY_CLOUDLESS;
+            }
+        }
+        SKY_RAINING => {
+            if mmhg < 970 && quarter(world) {
+                msg.push_str("Lightning flashes in the sky.\n");
+                sky = SKY_LIGHTNING;
+            }
+            if mmhg > 1030 || (mmhg > 1010 && quarter(world)) {
+                msg.push_str("The rain stopped.\n");
+                sky = SKY_CLOUDY;
+            }
+        }
+        SKY_LIGHTNING => {
+            if mmhg > 1010 || (mmhg > 990 && quarter(world)) {
+                msg.push_str("The lightning has stopped.\n");
+                sky = SKY_RAINING;
+            }
+        }
+        _ => sky = SKY_CLOUDLESS,
+    }
+    world.weather = crate::world::Weather { mmhg, change, sky };
+    if msg.is_empty() {
+        return;
+    }
+    let players = world.players.clone();
+    for p in players {
+        let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
+        if awake && is_outside(world, p) {
+            world.send(p, &msg);
         }
     }
 }
@@ -1089,6 +1188,54 @@ mod tests {
         assert_eq!(hit_gain(&w, p), 10);
         w.affect_to_char(p, affect(rules::gsn::PLAGUE, 10, aff::PLAGUE));
         assert_eq!(hit_gain(&w, p), 1);
+    }
+
+    /// Weather (rom-mechanics 13.3): the starting sky follows the
+    /// pressure; low pressure clouds a clear sky, high pressure stops rain,
+    /// and those outdoors and awake are told.
+    #[test]
+    fn weather_drifts_and_turns_the_sky() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        for month in [0, 8] {
+            w.month = month;
+            for _ in 0..50 {
+                weather_init(&mut w);
+                let wt = w.weather;
+                let top = if month == 8 { 1010 } else { 1040 };
+                assert!((961..=top).contains(&wt.mmhg), "{wt:?}");
+                let sky = match wt.mmhg {
+                    ..=980 => SKY_LIGHTNING,
+                    981..=1000 => SKY_RAINING,
+                    1001..=1020 => SKY_CLOUDY,
+                    _ => SKY_CLOUDLESS,
+                };
+                assert_eq!(wt.sky, sky);
+            }
+        }
+        w.weather = crate::world::Weather {
+            mmhg: 960,
+            change: -12,
+            sky: SKY_CLOUDLESS,
+        };
+        weather_update(&mut w);
+        assert_eq!(w.weather.sky, SKY_CLOUDY);
+        assert!((960..=972).contains(&w.weather.mmhg));
+        assert!((-12..=12).contains(&w.weather.change));
+        let text = w.ch_mut(p).map(|c| std::mem::take(&mut c.output));
+        assert!(text.is_some_and(|t| t.contains("The sky is getting cloudy.")));
+        w.weather = crate::world::Weather {
+            mmhg: 1040,
+            change: 12,
+            sky: SKY_RAINING,
+        };
+        if let Some(c) = w.ch_mut(p) {
+            c.position = pos::SLEEPING;
+        }
+        weather_update(&mut w);
+        assert_eq!(w.weather.sky, SKY_CLOUDY);
+        let text = w.ch_mut(p).map(|c| std::mem::take(&mut c.output));
+        assert_eq!(text.as_deref(), Some(""), "sleepers are not told");
     }
 
     #[test]
