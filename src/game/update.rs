@@ -18,15 +18,18 @@
 //! Departures from ROM: the weather starts at the first tick rather than
 //! at boot, and is not kept across a copyover (it starts afresh); a plague
 //! of level 1 or less still hurts its carrier each tick as the spec says
-//! (ROM's code skipped the damage then); plague does not yet spread to a
-//! room a plagued character walks into (ROM's `char_to_room`).
+//! (ROM's code skipped the damage then) and one of level 0 or less no
+//! longer spreads (the spec's "level > 1"; ROM tested for exactly 1);
+//! plague spreads to a room its carrier *walks* into
+//! ([`plague_on_entry`], called by `move_char`), where ROM's
+//! `char_to_room` also did it on recall, summons and the like.
 
 use std::time::{Duration, Instant};
 
 use crate::world::act::{ActArgs, To};
 use crate::world::rules;
 use crate::world::{
-    aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, Size, World,
+    aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, RoomVnum, Size, World,
     ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
     ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING,
     STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
@@ -619,8 +622,7 @@ pub fn char_update(world: &mut World) {
 /// `level − 3` against disease and loses a 1-in-16 roll; then it loses
 /// `min(level, plague level/5 + 1)` mana, move and hit points.
 fn plague_tick(world: &mut World, ch: CharId) {
-    use super::magic::saves_spell;
-    use crate::world::{apply, to, Affect, DAM_DISEASE};
+    use crate::world::DAM_DISEASE;
     let Some(c) = world.ch(ch) else { return };
     let Some(room) = c.room else { return };
     let Some(level) = c
@@ -639,38 +641,7 @@ fn plague_tick(world: &mut World, ch: CharId) {
         To::Room,
     );
     world.send(ch, "You writhe in agony from the plague.\n");
-    if level > 1 {
-        let plague = Affect {
-            where_: to::AFFECTS,
-            skill: rules::gsn::PLAGUE,
-            level: level - 1,
-            duration: world.rng.range(1, 2 * (level - 1)),
-            location: apply::STR,
-            modifier: -5,
-            bits: aff::PLAGUE,
-        };
-        let people = world
-            .room(room)
-            .map(|r| r.people.clone())
-            .unwrap_or_default();
-        for vch in people {
-            if saves_spell(world, plague.level - 2, vch, DAM_DISEASE) {
-                continue;
-            }
-            let Some(v) = world.ch(vch) else { continue };
-            if v.is_immortal() || v.is_affected(aff::PLAGUE) || world.rng.bits(4) != 0 {
-                continue;
-            }
-            world.send(vch, "A burning fever comes over you.\n");
-            world.act(
-                "$n shivers and looks very ill.",
-                vch,
-                ActArgs::default(),
-                To::Room,
-            );
-            world.affect_join(vch, plague.clone());
-        }
-    }
+    spread_plague(world, room, level, 4);
     let dam = ch_level.min(level / 5 + 1);
     if let Some(c) = world.ch_mut(ch) {
         c.mana -= dam;
@@ -685,6 +656,68 @@ fn plague_tick(world: &mut World, ch: CharId) {
         DAM_DISEASE,
         false,
     );
+}
+
+/// A plagued character arrives in `room` (ROM's `char_to_room`): the
+/// same contagion as the tick, but one time in 64.
+pub fn plague_on_entry(world: &mut World, ch: CharId) {
+    let Some(c) = world.ch(ch) else { return };
+    if !c.is_affected(aff::PLAGUE) {
+        return;
+    }
+    let Some(room) = c.room else { return };
+    let Some(level) = c
+        .affects
+        .iter()
+        .find(|a| a.skill == rules::gsn::PLAGUE)
+        .map(|a| a.level)
+    else {
+        return;
+    };
+    spread_plague(world, room, level, 6);
+}
+
+/// Plague of `level` passes to those in `room` (the carrier is already
+/// plagued and immune to it): while `level > 1`, each who fails a save at
+/// `level − 3` vs disease, is mortal, not plagued, and rolls 0 on
+/// `number_bits(bits)` catches it at `level − 1` for
+/// `number_range(1, 2 × (level − 1))` ticks (str −5), joined.
+fn spread_plague(world: &mut World, room: RoomVnum, level: i32, bits: u32) {
+    use super::magic::saves_spell;
+    use crate::world::{apply, to, Affect, DAM_DISEASE};
+    if level <= 1 {
+        return;
+    }
+    let plague = Affect {
+        where_: to::AFFECTS,
+        skill: rules::gsn::PLAGUE,
+        level: level - 1,
+        duration: world.rng.range(1, 2 * (level - 1)),
+        location: apply::STR,
+        modifier: -5,
+        bits: aff::PLAGUE,
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for vch in people {
+        if saves_spell(world, plague.level - 2, vch, DAM_DISEASE) {
+            continue;
+        }
+        let Some(v) = world.ch(vch) else { continue };
+        if v.is_immortal() || v.is_affected(aff::PLAGUE) || world.rng.bits(bits) != 0 {
+            continue;
+        }
+        world.send(vch, "A burning fever comes over you.\n");
+        world.act(
+            "$n shivers and looks very ill.",
+            vch,
+            ActArgs::default(),
+            To::Room,
+        );
+        world.affect_join(vch, plague.clone());
+    }
 }
 
 /// A poisoned (and not slowed) character's tick: `poison level/10 + 1`
@@ -1143,6 +1176,32 @@ mod tests {
         }
         assert!(!w.is_affected(healthy, rules::gsn::PLAGUE));
         assert!(w.ch(sick).is_some_and(|c| c.hit < 100));
+    }
+
+    /// Walking into a room while plagued: one in 64 per occupant.
+    #[test]
+    fn plague_spreads_to_the_room_its_carrier_walks_into() {
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let there = player(&mut w, 11);
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 40, aff::PLAGUE));
+        let mut moves = 0;
+        while !w.is_affected(there, rules::gsn::PLAGUE) {
+            if let Some(c) = w.ch_mut(sick) {
+                c.mv = 100;
+            }
+            let dir = if w.ch(sick).and_then(|c| c.room) == Some(RoomVnum(10)) {
+                0
+            } else {
+                2
+            };
+            super::super::act_move::move_char(&mut w, sick, dir, false);
+            moves += 1;
+            assert!(moves < 3000);
+        }
+        assert!(moves > 2, "one in 64 is not every time ({moves})");
+        let a = w.ch(there).map(|c| c.affects[0].level);
+        assert_eq!(a, Some(39));
     }
 
     /// Poison: level/10 + 1 damage in the tick, none while slowed, and
