@@ -134,12 +134,7 @@ fn char_effect(world: &mut World, el: Element, victim: CharId, level: i32, dam: 
         }
         Element::Fire => {
             if !blind && !saves_spell(world, save_level, victim, DAM_FIRE) {
-                world.act(
-                    "Smoke blinds $n!",
-                    victim,
-                    ActArgs::default(),
-                    To::Room,
-                );
+                world.act("Smoke blinds $n!", victim, ActArgs::default(), To::Room);
                 world.send(victim, "Smoke fills your eyes; you cannot see!\n");
                 let duration = world.rng.range(0, level / 10);
                 world.affect_to_char(
@@ -582,15 +577,24 @@ mod tests {
             a.map(|a| (a.duration, a.location, a.modifier, a.level)),
             Some((6, apply::STR, -1, 200))
         );
-        let hunger = w.ch(p).and_then(|c| c.pc.as_ref()).map(|pc| pc.condition[COND_HUNGER]);
-        assert!(hunger.is_some_and(|h| h > 10 && (h - 10) % 5 == 0), "{hunger:?}");
+        let hunger = w
+            .ch(p)
+            .and_then(|c| c.pc.as_ref())
+            .map(|pc| pc.condition[COND_HUNGER]);
+        assert!(
+            hunger.is_some_and(|h| h > 10 && (h - 10) % 5 == 0),
+            "{hunger:?}"
+        );
         // fire: blindness typed as fire breath, hitroll -4, at most L/10.
         while !w.is_affected(p, skill("fire breath")) {
             fire_effect(&mut w, EffectTarget::Char(p), 50, 100);
         }
-        let a = w
-            .ch(p)
-            .and_then(|c| c.affects.iter().find(|a| a.skill == skill("fire breath")).cloned());
+        let a = w.ch(p).and_then(|c| {
+            c.affects
+                .iter()
+                .find(|a| a.skill == skill("fire breath"))
+                .cloned()
+        });
         assert!(a.as_ref().is_some_and(|a| a.bits == aff::BLIND
             && a.modifier == -4
             && (0..=5).contains(&a.duration)));

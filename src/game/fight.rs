@@ -2887,7 +2887,9 @@ mod tests {
             panic!("no sword")
         };
         weapon_flags(&mut w, hero, fido, sword, &snapshot);
-        let weapon_af = w.obj(sword).map(|o| (o.affects[0].level, o.affects[0].duration));
+        let weapon_af = w
+            .obj(sword)
+            .map(|o| (o.affects[0].level, o.affects[0].duration));
         assert_eq!(weapon_af, Some((18, 1)));
         // level 1 fido vs save level 10: saves 5 %, so poisoned almost surely.
         let af = w

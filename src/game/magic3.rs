@@ -16,13 +16,13 @@
 //! his own bolt (ROM went on arcing through the room he woke in).
 
 use super::act_obj::{can_drop_obj, remove_obj};
-use super::fight::{self, is_safe_spell};
-use super::magic::{
-    align_band, saves_spell, send, spell_blindness, spell_bless, spell_curse, spell_frenzy,
-    victim_of, SpellFn, SpellTarget,
-};
 use super::effects::{
     acid_effect, cold_effect, fire_effect, poison_effect, shock_effect, EffectTarget,
+};
+use super::fight::{self, is_safe_spell};
+use super::magic::{
+    align_band, saves_spell, send, spell_bless, spell_blindness, spell_curse, spell_frenzy,
+    victim_of, SpellFn, SpellTarget,
 };
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::room_is_outside;
@@ -123,7 +123,11 @@ pub(crate) fn spell_call_lightning(
         return;
     }
     let dam = world.rng.dice(level / 2, 8);
-    send(world, ch, "Lightning answers your call and strikes your foes!");
+    send(
+        world,
+        ch,
+        "Lightning answers your call and strikes your foes!",
+    );
     world.act(
         "$n calls down lightning upon $s foes!",
         ch,
@@ -222,7 +226,11 @@ pub(crate) fn spell_chain_lightning(
                     ActArgs::default(),
                     To::Room,
                 );
-                send(world, ch, "The last of the bolt runs through you into the ground.");
+                send(
+                    world,
+                    ch,
+                    "The last of the bolt runs through you into the ground.",
+                );
                 return;
             }
             last = ch;
@@ -312,30 +320,24 @@ pub(crate) fn spell_dispel_alignment(
     let Some(mut victim) = victim_of(target) else {
         return;
     };
-    let (against_evil, class) = match sn.name() {
-        Some("dispel evil") => (true, DAM_HOLY),
-        Some("dispel good") => (false, DAM_NEGATIVE),
+    // The alignment band struck: -1 evil, 1 good.
+    let (struck, class) = match sn.name() {
+        Some("dispel evil") => (-1, DAM_HOLY),
+        Some("dispel good") => (1, DAM_NEGATIVE),
         _ => return,
     };
-    let (own_side, other_side): (fn(&World, CharId) -> bool, fn(&World, CharId) -> bool) =
-        if against_evil {
-            (is_evil, is_good)
-        } else {
-            (is_good, is_evil)
-        };
-    if !is_npc(world, ch) && own_side(world, ch) {
+    let band = |world: &World, c: CharId| world.ch(c).map_or(0, |c| align_band(c.alignment));
+    if !is_npc(world, ch) && band(world, ch) == struck {
         victim = ch;
     }
-    if other_side(world, victim) {
-        world.act(
-            "The gods shield $N.",
-            ch,
-            ActArgs::vict(victim),
-            To::Room,
-        );
+    if band(world, victim) == -struck {
+        world.act("The gods shield $N.", ch, ActArgs::vict(victim), To::Room);
         return;
     }
-    if world.ch(victim).is_some_and(|v| align_band(v.alignment) == 0) {
+    if world
+        .ch(victim)
+        .is_some_and(|v| align_band(v.alignment) == 0)
+    {
         world.act(
             "$N does not seem to be affected.",
             ch,
@@ -640,7 +642,11 @@ pub(crate) fn spell_ray_of_truth(
             ActArgs::default(),
             To::Room,
         );
-        send(world, ch, "You lift a hand and a searing ray of light lances out!");
+        send(
+            world,
+            ch,
+            "You lift a hand and a searing ray of light lances out!",
+        );
     }
     if is_good(world, victim) {
         world.act(
@@ -682,13 +688,7 @@ pub fn ray_scale(dam: i32, alignment: i32) -> i32 {
 
 /// Plague: str −5 and the plague bit at level `3L/4` for L, joined with
 /// plague already there; a save against disease or an undead mob resists.
-pub(crate) fn spell_plague(
-    world: &mut World,
-    sn: Sn,
-    level: i32,
-    ch: CharId,
-    target: SpellTarget,
-) {
+pub(crate) fn spell_plague(world: &mut World, sn: Sn, level: i32, ch: CharId, target: SpellTarget) {
     let Some(victim) = victim_of(target) else {
         return;
     };
@@ -720,7 +720,11 @@ pub(crate) fn spell_plague(
             bits: aff::PLAGUE,
         },
     );
-    send(world, victim, "You cry out as plague sores burst open on your skin.");
+    send(
+        world,
+        victim,
+        "You cry out as plague sores burst open on your skin.",
+    );
     world.act(
         "$n cries out as plague sores burst open on $s skin.",
         victim,
@@ -764,7 +768,12 @@ pub(crate) fn spell_acid_breath(
         ActArgs::vict(victim),
         To::Vict,
     );
-    world.act("You spew acid over $N.", ch, ActArgs::vict(victim), To::Char);
+    world.act(
+        "You spew acid over $N.",
+        ch,
+        ActArgs::vict(victim),
+        To::Char,
+    );
     let hpch = breather_hp(world, ch, 12);
     let hp_dam = world.rng.range(hpch / 11 + 1, hpch / 6);
     let dice_dam = world.rng.dice(level, 16);
@@ -889,7 +898,11 @@ pub(crate) fn spell_cone_breath(
         );
         send(world, ch, "You breathe out a cone of frost.");
     }
-    let (floor, divisor_lo, divisor_hi, size) = if fire { (10, 9, 5, 20) } else { (12, 11, 6, 16) };
+    let (floor, divisor_lo, divisor_hi, size) = if fire {
+        (10, 9, 5, 20)
+    } else {
+        (12, 11, 6, 16)
+    };
     let hpch = breather_hp(world, ch, floor);
     let hp_dam = world.rng.range(hpch / divisor_lo + 1, hpch / divisor_hi);
     let dice_dam = world.rng.dice(level, size);
@@ -1254,7 +1267,10 @@ mod tests {
         });
         let dams = damage_taken(&mut w, m, "demonfire", 30, 60);
         // dice(30, 10): 30..300, half on a save.
-        assert!(dams.iter().all(|d| (15..=reduced(300)).contains(d)), "{dams:?}");
+        assert!(
+            dams.iter().all(|d| (15..=reduced(300)).contains(d)),
+            "{dams:?}"
+        );
         assert_eq!(w.ch(m).map(|c| c.alignment), Some(-1000), "floored");
         let v = mob(&mut w);
         let mut cursed = false;
@@ -1267,9 +1283,12 @@ mod tests {
             }
         }
         assert!(cursed);
-        let lvl = w
-            .ch(v)
-            .and_then(|c| c.affects.iter().find(|a| a.skill == gsn::CURSE).map(|a| a.level));
+        let lvl = w.ch(v).and_then(|c| {
+            c.affects
+                .iter()
+                .find(|a| a.skill == gsn::CURSE)
+                .map(|a| a.level)
+        });
         assert_eq!(lvl, Some(22), "curse at 3L/4");
     }
 
@@ -1407,10 +1426,10 @@ mod tests {
         assert!(w.equip_char(v, helm, wear_loc::HEAD));
         let hm = sn("heat metal");
         let mut tries = 0;
-        while [helm, sword]
-            .iter()
-            .any(|&o| w.obj(o).is_some_and(|o| o.loc == crate::world::ObjLoc::Carried(v)))
-        {
+        while [helm, sword].iter().any(|&o| {
+            w.obj(o)
+                .is_some_and(|o| o.loc == crate::world::ObjLoc::Carried(v))
+        }) {
             edit(&mut w, v, |c| c.hit = 500);
             spell_heat_metal(&mut w, hm, 50, m, SpellTarget::Char(v));
             w.stop_fighting(m, true);
@@ -1511,9 +1530,12 @@ mod tests {
             }
         }
         assert!(blinded);
-        let a = w
-            .ch(v)
-            .and_then(|c| c.affects.iter().find(|a| a.skill == gsn::BLINDNESS).cloned());
+        let a = w.ch(v).and_then(|c| {
+            c.affects
+                .iter()
+                .find(|a| a.skill == gsn::BLINDNESS)
+                .cloned()
+        });
         assert_eq!(a.map(|a| a.level), Some(30), "blindness at 3L/4");
         // an evil caster is struck himself.
         w.stop_fighting(m, true);
@@ -1571,7 +1593,13 @@ mod tests {
         let hero = player(&mut w, 10, HERE);
         for _ in 0..30 {
             edit(&mut w, hero, |c| c.hit = 500);
-            spell_acid_breath(&mut w, sn("acid breath"), 10, dragon, SpellTarget::Char(hero));
+            spell_acid_breath(
+                &mut w,
+                sn("acid breath"),
+                10,
+                dragon,
+                SpellTarget::Char(hero),
+            );
             let dam = 500 - hp(&w, hero);
             // max(2 + d/10, d) = d in 10..160; half on a save.
             assert!((5..=reduced(160)).contains(&dam), "{dam}");
@@ -1635,7 +1663,13 @@ mod tests {
             edit(&mut w, dragon, |c| c.fighting = Some(target));
             edit(&mut w, target, |c| c.hit = 500);
             edit(&mut w, other, |c| c.hit = 500);
-            spell_cone_breath(&mut w, sn("fire breath"), 40, dragon, SpellTarget::Char(target));
+            spell_cone_breath(
+                &mut w,
+                sn("fire breath"),
+                40,
+                dragon,
+                SpellTarget::Char(target),
+            );
             tries += 1;
             assert!(tries < 50);
         }
@@ -1672,6 +1706,9 @@ mod tests {
         assert!(gp.iter().all(|d| (12..=reduced(100)).contains(d)), "{gp:?}");
         let he = damage_taken(&mut w, m, "high explosive", 30, 100);
         assert!(he.iter().all(|d| (15..=reduced(120)).contains(d)), "{he:?}");
-        assert!(he.iter().any(|&d| d > reduced(100)), "high explosive hits harder");
+        assert!(
+            he.iter().any(|&d| d > reduced(100)),
+            "high explosive hits harder"
+        );
     }
 }

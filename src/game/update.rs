@@ -317,7 +317,11 @@ pub fn time_update(world: &mut World) {
 /// `960 + number_range(1, 50)` in months 7–12, else `+ number_range(1, 80)`,
 /// and the sky that goes with it.
 pub fn weather_init(world: &mut World) {
-    let spread = if (7..=12).contains(&world.month) { 50 } else { 80 };
+    let spread = if (7..=12).contains(&world.month) {
+        50
+    } else {
+        80
+    };
     let mmhg = 960 + world.rng.range(1, spread);
     world.weather = crate::world::Weather {
         mmhg,
@@ -647,15 +651,7 @@ fn plague_tick(world: &mut World, ch: CharId) {
         c.mana -= dam;
         c.mv -= dam;
     }
-    super::fight::damage(
-        world,
-        ch,
-        ch,
-        dam,
-        rules::gsn::PLAGUE.0,
-        DAM_DISEASE,
-        false,
-    );
+    super::fight::damage(world, ch, ch, dam, rules::gsn::PLAGUE.0, DAM_DISEASE, false);
 }
 
 /// A plagued character arrives in `room` (ROM's `char_to_room`): the
@@ -1162,7 +1158,10 @@ mod tests {
         let Some(a) = a else { panic!("no plague") };
         assert_eq!((a.level, a.modifier, a.bits), (39, -5, aff::PLAGUE));
         assert!((1..=78).contains(&a.duration), "{}", a.duration);
-        assert!(!w.is_affected(imm, rules::gsn::PLAGUE), "immortals are spared");
+        assert!(
+            !w.is_affected(imm, rules::gsn::PLAGUE),
+            "immortals are spared"
+        );
         // at level 1 it no longer spreads, but still hurts.
         let mut w = world_two_rooms();
         let sick = player(&mut w, 10);
