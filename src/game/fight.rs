@@ -7,8 +7,12 @@
 //! altar for players) and then `autoloot::after_kill`, where the auto flags
 //! live. [`aggr_update`] runs every pulse (10.3). The commands `kill`,
 //! `murder`, `consider`, `flee`, `wimpy`, `rescue`, `slay` and `peace` are
-//! here too. Shared rules (visibility, `get_skill`, `check_immune`, AC,
-//! `stop_fighting`, `update_pos`) live in `world::handler`.
+//! here too, and [`is_safe_spell`], the silent safety test of spells
+//! (5.5). Weapon flags after a hit (poison, vampiric, flaming, frost,
+//! shocking) are in `weapon_flags`; the elements also work on the victim's
+//! gear through `effects`. Shared rules (visibility, `get_skill`,
+//! `check_immune`, AC, `stop_fighting`, `update_pos`) live in
+//! `world::handler`.
 //!
 //! Departures from ROM, and why:
 //! * Damage verbs use stock ROM's absolute amounts (5.7), not QuickMUD's
