@@ -83,6 +83,8 @@ pub struct SavedObj {
     pub cost: Option<i32>,
     pub values: Option<[i64; 5]>,
     pub affects: Vec<Affect>,
+    /// `Enchanted`: the prototype's applies are in `affects`.
+    pub enchanted: bool,
     pub extra: Vec<ExtraDescr>,
     /// The line of the block's `#O`, for messages.
     pub line: u32,
@@ -395,6 +397,9 @@ fn write_objs(world: &World, o: &mut String, list: &[ObjId], nest: i32) {
         let _ = writeln!(o, "Cost {}", obj.cost);
         let v = obj.values;
         let _ = writeln!(o, "Val  {} {} {} {} {}", v[0], v[1], v[2], v[3], v[4]);
+        if obj.enchanted {
+            let _ = writeln!(o, "Enchanted");
+        }
         for af in &obj.affects {
             write_affect(o, af);
         }
@@ -826,7 +831,8 @@ fn read_obj_block(r: &mut Reader<'_>, warnings: &mut Vec<String>) -> Result<Save
                     description,
                 });
             }
-            "Enchanted" | "Oldstyle" => {}
+            "Enchanted" => o.enchanted = true,
+            "Oldstyle" => {}
             _ => {
                 warnings.push(format!(
                     "{}:{key_line}: unknown object key {key:?}; line skipped",
@@ -964,6 +970,7 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
             }
             o.timer = so.timer;
             o.affects = so.affects;
+            o.enchanted = so.enchanted;
             o.extra = so.extra;
         }
         match parent {
@@ -1395,6 +1402,29 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn enchanted_objects_stay_enchanted() {
+        let mut w = world();
+        let ch = player(&mut w);
+        let carried = w.ch(ch).map(|c| c.carrying.clone()).unwrap_or_default();
+        assert!(!carried.is_empty());
+        for &o in &carried {
+            if let Some(o) = w.obj_mut(o) {
+                o.enchanted = true;
+            }
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        assert!(text.contains("\nEnchanted\n"), "{text}");
+        let loaded = read_player(&text, "Alice").unwrap_or_else(|e| panic!("{e}"));
+        let mut w2 = world();
+        let (ch2, _) = load_into_world(&mut w2, loaded);
+        let carried = w2.ch(ch2).map(|c| c.carrying.clone()).unwrap_or_default();
+        assert!(!carried.is_empty());
+        assert!(carried
+            .iter()
+            .all(|&o| w2.obj(o).is_some_and(|o| o.enchanted)));
     }
 
     #[test]

@@ -42,4 +42,34 @@ fn a_short_pulse_makes_game_hours_pass_quickly() {
     }
     // Commands still answer at once.
     ok(c.cmd("look", "Exits"));
+    // `time` reads the clock as ROM words it, and the hour moves on.
+    let first = ok(c.cmd("time", " the Month of "));
+    assert!(
+        first.contains("It is ") && first.contains(" o'clock "),
+        "{first}"
+    );
+    // The gate is outdoors: `weather` tells the sky and the wind.
+    let t = ok(c.cmd("weather", "blows."));
+    assert!(t.contains("The sky is "), "{t}");
+    assert!(
+        t.contains("a warm southerly breeze") || t.contains("a cold northern gust"),
+        "{t}"
+    );
+    // The weather changes with the hours: some sky message arrives.
+    let skies = [
+        "The sky is getting cloudy.",
+        "It starts to rain.",
+        "The clouds disappear.",
+        "Lightning flashes in the sky.",
+        "The rain stopped.",
+        "The lightning has stopped.",
+    ];
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        assert!(Instant::now() < deadline, "no weather in 120 s");
+        let text = c.drain(Duration::from_millis(200));
+        if skies.iter().any(|m| text.contains(m)) {
+            break;
+        }
+    }
 }

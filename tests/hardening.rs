@@ -45,7 +45,9 @@ fn descriptor_exhaustion_does_not_make_an_implementor() {
     ok(m.cmd("human", "(M/F)?"));
     ok(m.cmd("m", "Select a class"));
     ok(m.cmd("warrior", "(G/N/E)?"));
-    ok(m.cmd("n", "[Hit Return to continue]"));
+    ok(m.cmd("n", "Customize (Y/N)?"));
+    ok(m.cmd("n", "Your choice?"));
+    ok(m.cmd("sword", "[Hit Return to continue]"));
     // ...then opens connections until the server refuses them.
     let mut flood: Vec<TcpStream> = Vec::new();
     let mut refused = 0;

@@ -30,6 +30,8 @@ fn create_quit_and_log_back_in() {
         "What is your sex (M/F)? ",
         "Select a class [mage cleric thief warrior]: ",
         "You may be good, neutral, or evil.\nWhich alignment (G/N/E)? ",
+        "Customize (Y/N)? ",
+        "Please pick a weapon from the following choices:\nsword mace dagger axe staff flail whip polearm\nYour choice? ",
         "[Hit Return to continue]",
     ] {
         assert!(t.contains(prompt), "missing {prompt:?} in:\n{t}");

@@ -32,7 +32,9 @@ fn create_mage(c: &mut Client, name: &str, password: &str) {
     ok(c.cmd("human", "What is your sex (M/F)?"));
     ok(c.cmd("m", "Select a class [mage cleric thief warrior]:"));
     ok(c.cmd("mage", "Which alignment (G/N/E)?"));
-    ok(c.cmd("n", "[Hit Return to continue]"));
+    ok(c.cmd("n", "Customize (Y/N)?"));
+    ok(c.cmd("n", "Your choice?"));
+    ok(c.cmd("dagger", "[Hit Return to continue]"));
     ok(c.cmd("", "Welcome to GraceMUD"));
     ok(c.expect("> ", WAIT));
 }

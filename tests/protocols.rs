@@ -208,7 +208,9 @@ impl Raw {
         self.cmd("human", "What is your sex (M/F)?")?;
         self.cmd("m", "Select a class [mage cleric thief warrior]:")?;
         self.cmd("warrior", "Which alignment (G/N/E)?")?;
-        self.cmd("n", "[Hit Return to continue]")?;
+        self.cmd("n", "Customize (Y/N)?")?;
+        self.cmd("n", "Your choice?")?;
+        self.cmd("sword", "[Hit Return to continue]")?;
         self.cmd("", "Welcome to GraceMUD")?;
         self.expect("> ")?;
         Ok(())

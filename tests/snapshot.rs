@@ -71,10 +71,59 @@ fn disturbed() -> World {
     w.obj_to_obj(vest, pc_corpse);
     let dropped = w.create_object(ObjVnum(3703), 0).expect("vest");
     w.obj_to_room(dropped, RoomVnum(3054));
+    // A spell on the mobile (with its modifier applied) and on an object.
+    let armor = gracemud::world::rules::skill_lookup("armor").expect("armor");
+    w.affect_to_char(
+        mob,
+        Affect {
+            skill: armor,
+            level: 12,
+            duration: 17,
+            location: apply::AC,
+            modifier: -20,
+            ..Default::default()
+        },
+    );
+    let giant = gracemud::world::rules::skill_lookup("giant strength").expect("giant");
+    w.affect_to_char(
+        mob,
+        Affect {
+            skill: giant,
+            level: 12,
+            duration: 9,
+            location: apply::HIT,
+            modifier: 30,
+            ..Default::default()
+        },
+    );
+    let fireproof = gracemud::world::rules::skill_lookup("fireproof").expect("fireproof");
+    if let Some(o) = w.obj_mut(dropped) {
+        o.affects.push(Affect {
+            where_: to::OBJECT,
+            skill: fireproof,
+            level: 9,
+            duration: 5,
+            bits: extra::BURN_PROOF,
+            ..Default::default()
+        });
+        o.extra_flags |= extra::BURN_PROOF;
+        // An enchanted item (its own affects replace the prototype's).
+        o.enchanted = true;
+    }
     w.set_door_state(RoomVnum(3024), 1, 0);
     w.areas[1].age = 9;
     w.hour = 17;
     w.pulse = 12_345;
+    w.mayor = MayorWalk {
+        path: 1,
+        pos: 17,
+        moving: true,
+    };
+    w.weather = Weather {
+        mmhg: 987,
+        change: -5,
+        sky: SKY_RAINING,
+    };
     w
 }
 
@@ -119,9 +168,50 @@ fn round_trip_restores_everything_it_wrote() {
     };
     assert_eq!(exit(&a), exit(&b));
     assert_eq!(b.areas[1].age, 9);
+    // Affects on mobiles and objects come back with their durations, and
+    // the mobile's armour still counts the spell.
+    let affected = |w: &World| {
+        let mobs: Vec<(String, i32, i32, [i32; 4], i32)> = w
+            .chars
+            .iter()
+            .filter(|(_, c)| !c.affects.is_empty())
+            .map(|(_, c)| {
+                (
+                    c.short_descr.clone(),
+                    c.affects[1].duration,
+                    c.affects[1].modifier,
+                    c.armor,
+                    c.max_hit,
+                )
+            })
+            .collect();
+        let objs: Vec<(String, i32, bool)> = w
+            .objs
+            .iter()
+            .filter(|(_, o)| !o.affects.is_empty())
+            .map(|(_, o)| {
+                (
+                    o.short_descr.clone(),
+                    o.affects[0].duration,
+                    o.extra_flags & extra::BURN_PROOF != 0,
+                )
+            })
+            .collect();
+        (mobs, objs)
+    };
+    let (mobs, objs) = affected(&b);
+    assert_eq!(mobs.len(), 1, "{mobs:?}");
+    assert_eq!((mobs[0].1, mobs[0].2), (17, -20));
+    assert_eq!(objs.len(), 1, "{objs:?}");
+    assert_eq!((objs[0].1, objs[0].2), (5, true));
+    assert_eq!(affected(&a), affected(&b));
     assert_eq!((b.hour, b.pulse), (17, 12_345));
+    assert_eq!(
+        (b.weather.mmhg, b.weather.change, b.weather.sky),
+        (987, -5, SKY_RAINING)
+    );
     // The same random numbers follow.
-    let (mut ra, mut rb) = (a.rng.clone(), b.rng.clone());
+    let (ra, rb) = (a.rng.clone(), b.rng.clone());
     assert_eq!(ra.next_u64(), rb.next_u64());
     // What players see in the temple is the same, in the same order.
     let shorts = |w: &World, v: RoomVnum| -> Vec<String> {
@@ -138,6 +228,8 @@ fn round_trip_restores_everything_it_wrote() {
     };
     assert_eq!(shorts(&a, RoomVnum(3001)), shorts(&b, RoomVnum(3001)));
     assert_eq!(shorts(&a, RoomVnum(3054)), shorts(&b, RoomVnum(3054)));
+    let enchanted = |w: &World| w.objs.iter().filter(|(_, o)| o.enchanted).count();
+    assert_eq!((enchanted(&a), enchanted(&b)), (1, 1));
     // Mobiles keep their command lag and daze.
     let lagged = |w: &World| {
         w.chars

@@ -115,6 +115,8 @@ fn creation_script(name: &str, then: &str) -> String {
 #action {{What is your sex (M/F)?}} {{#send {{m}}}}
 #action {{Select a class}} {{#send {{warrior}}}}
 #action {{Which alignment (G/N/E)?}} {{#send {{n}}}}
+#action {{Customize (Y/N)?}} {{#send {{n}}}}
+#action {{Your choice?}} {{#send {{sword}}}}
 #action {{Hit Return to continue}} {{#send {{}}}}
 #action {{do not feed the mobiles}} {{#if {{$playing == 0}} {{#var playing 1;{then}}}}}
 "

@@ -389,7 +389,21 @@ impl Harness {
             .map(|&b| (b, class_of(b).to_string(), "(G/N/E)"))
             .collect();
         self.step_each(&classes)?;
-        self.step(bots, "n", "[Hit Return to continue]")?;
+        self.step(bots, "n", "Customize (Y/N)?")?;
+        self.step(bots, "n", "Your choice?")?;
+        // A weapon every default class knows: its basics' weapon.
+        let weapons: Vec<(usize, String, &str)> = bots
+            .iter()
+            .map(|&b| {
+                let w = match class_of(b) {
+                    "cleric" => "mace",
+                    "warrior" => "sword",
+                    _ => "dagger",
+                };
+                (b, w.to_string(), "[Hit Return to continue]")
+            })
+            .collect();
+        self.step_each(&weapons)?;
         self.step(bots, "", "> ")?;
         Ok(())
     }

@@ -30,6 +30,8 @@ pub const DIALOGUE: &[(&str, &str)] = &[
     ("What is your sex", "m"),
     ("Select a class", "warrior"),
     ("Which alignment", "n"),
+    ("Customize (Y/N)?", "n"),
+    ("Your choice?", "sword"),
     ("Password:", "{password}"),
     ("Do you wish to connect anyway", "y"),
     ("[Hit Return to continue]", ""),

@@ -47,7 +47,7 @@ pub const WHERE_NAME: [&str; 19] = [
 pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
 
 /// Apply location names for `affects` (ROM affect_loc_name).
-fn affect_loc_name(location: i32) -> &'static str {
+pub(crate) fn affect_loc_name(location: i32) -> &'static str {
     match location {
         0 => "none",
         1 => "strength",
@@ -384,6 +384,19 @@ fn look_at_char(world: &mut World, victim: CharId, ch: CharId) {
         out.push_str(label);
         out.push_str(&format_obj_to_char(world, o, ch, true));
         out.push('\n');
+    }
+    // Peek (rom-mechanics 6.11): a player may glimpse what the other carries.
+    let is_pc = world.ch(ch).is_some_and(|c| !c.is_npc());
+    if victim != ch && is_pc && world.rng.percent() < world.get_skill(ch, rules::gsn::PEEK) {
+        out.push_str("\nYou peek at the inventory:\n");
+        let carrying = world
+            .ch(victim)
+            .map(|v| v.carrying.clone())
+            .unwrap_or_default();
+        out.push_str(&show_list_to_char(world, &carrying, ch, true, true));
+        world.send(ch, &out);
+        super::skills::check_improve(world, ch, rules::gsn::PEEK, true, 4);
+        return;
     }
     world.send(ch, &out);
 }
@@ -1116,6 +1129,87 @@ pub fn do_score(world: &mut World, ch: CharId, _arg: &str) {
     }
 }
 
+/// ROM's day and month names (rom-mechanics 13.1).
+const DAY_NAMES: [&str; 7] = [
+    "the Moon",
+    "the Bull",
+    "Deception",
+    "Thunder",
+    "Freedom",
+    "the Great Gods",
+    "the Sun",
+];
+const MONTH_NAMES: [&str; 17] = [
+    "Winter",
+    "the Winter Wolf",
+    "the Frost Giant",
+    "the Old Forces",
+    "the Grand Struggle",
+    "the Spring",
+    "Nature",
+    "Futility",
+    "the Dragon",
+    "the Sun",
+    "the Heat",
+    "the Battle",
+    "the Dark Shades",
+    "the Shadows",
+    "the Long Shadows",
+    "the Ancient Darkness",
+    "the Great Evil",
+];
+
+/// The line `time` shows for a game clock (rom-mechanics 13.1).
+pub fn time_line(hour: i32, day: i32, month: i32) -> String {
+    let d = day + 1;
+    let suffix = if (5..20).contains(&d) {
+        "th"
+    } else {
+        match d % 10 {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        }
+    };
+    let h12 = if hour % 12 == 0 { 12 } else { hour % 12 };
+    format!(
+        "It is {h12} o'clock {}, Day of {}, {d}{suffix} the Month of {}.\n",
+        if hour >= 12 { "pm" } else { "am" },
+        DAY_NAMES[d.rem_euclid(7) as usize],
+        MONTH_NAMES[month.clamp(0, 16) as usize],
+    )
+}
+
+pub fn do_time(world: &mut World, ch: CharId, _arg: &str) {
+    let line = time_line(world.hour, world.day, world.month);
+    world.send(ch, &line);
+}
+
+pub fn do_weather(world: &mut World, ch: CharId, _arg: &str) {
+    let outside = world
+        .ch(ch)
+        .and_then(|c| c.room)
+        .and_then(|r| world.room(r))
+        .is_some_and(crate::world::handler::room_is_outside);
+    if !outside {
+        world.send(ch, "You can't see the weather indoors.\n");
+        return;
+    }
+    let sky = match world.weather.sky {
+        0 => "cloudless",
+        1 => "cloudy",
+        2 => "rainy",
+        _ => "lit by flashes of lightning",
+    };
+    let wind = if world.weather.change >= 0 {
+        "a warm southerly breeze blows"
+    } else {
+        "a cold northern gust blows"
+    };
+    world.send(ch, &format!("The sky is {sky} and {wind}.\n"));
+}
+
 pub fn do_affects(world: &mut World, ch: CharId, _arg: &str) {
     let Some(c) = world.ch(ch) else { return };
     if c.affects.is_empty() {
@@ -1621,6 +1715,20 @@ mod tests {
         assert!(help_matches("de tr", "DEATH TRAP"));
         assert!(!help_matches("score", "SUMMARY"));
         assert!(!help_matches("", "SUMMARY"));
+    }
+
+    #[test]
+    fn time_reads_as_rom() {
+        assert_eq!(
+            time_line(0, 0, 0),
+            "It is 12 o'clock am, Day of the Bull, 1st the Month of Winter.\n"
+        );
+        assert_eq!(
+            time_line(13, 10, 16),
+            "It is 1 o'clock pm, Day of Freedom, 11th the Month of the Great Evil.\n"
+        );
+        assert!(time_line(12, 21, 5).starts_with("It is 12 o'clock pm, Day of the Bull, 22nd"));
+        assert!(time_line(6, 2, 5).contains(", 3rd the Month of the Spring."));
     }
 
     #[test]

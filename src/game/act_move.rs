@@ -6,6 +6,13 @@
 //! unlocked on both sides at once; the same commands work on containers and
 //! portals. Positions (`sit`, `rest`, `sleep`, `stand`, `wake`) know about
 //! furniture. Messages follow ROM's wording, which players know by heart.
+//!
+//! `enter <portal>` (and `go`) steps through portals (rom-mechanics 16.3),
+//! and [`random_room`] picks the random rooms of teleport and random
+//! portals. Departures from ROM: `enter` with no argument asks "Enter
+//! what?"; a random room is drawn among the rooms that qualify (the same
+//! odds as ROM's redrawing) and there may be none, where ROM would loop
+//! forever.
 
 use super::act_info;
 use crate::db::tables;
@@ -259,7 +266,7 @@ pub fn has_key(world: &World, ch: CharId, key: i64) -> bool {
 }
 
 /// The door keyword for `$d`.
-fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
+pub(crate) fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
     world
         .room(room)
         .and_then(|r| r.exits[door].as_ref())
@@ -268,20 +275,30 @@ fn keyword_of(world: &World, room: RoomVnum, door: usize) -> String {
 }
 
 /// The exit on the far side that leads back here, if there is one.
-fn reverse_exit(world: &World, room: RoomVnum, door: usize) -> Option<(RoomVnum, usize)> {
+pub(crate) fn reverse_exit(
+    world: &World,
+    room: RoomVnum,
+    door: usize,
+) -> Option<(RoomVnum, usize)> {
     let to = world.room(room)?.exits[door].as_ref()?.to()?;
     let back = world.room(to)?.exits[REV_DIR[door]].as_ref()?;
     (back.to() == Some(room)).then_some((to, REV_DIR[door]))
 }
 
-fn exit_flags(world: &World, room: RoomVnum, door: usize) -> Flags {
+pub(crate) fn exit_flags(world: &World, room: RoomVnum, door: usize) -> Flags {
     world
         .room(room)
         .and_then(|r| r.exits[door].as_ref())
         .map_or(0, |e| e.flags)
 }
 
-fn set_exit_flags(world: &mut World, room: RoomVnum, door: usize, set: Flags, clear: Flags) {
+pub(crate) fn set_exit_flags(
+    world: &mut World,
+    room: RoomVnum,
+    door: usize,
+    set: Flags,
+    clear: Flags,
+) {
     if let Some(e) = world.room_mut(room).and_then(|r| r.exits[door].as_mut()) {
         e.flags = (e.flags | set) & !clear;
     }
@@ -970,22 +987,19 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
         return;
     }
     if c.fighting.is_some() {
-        let skill =
-            c.pc.as_ref()
-                .and_then(|p| p.learned.get(&gsn::RECALL).copied())
-                .unwrap_or(0);
+        let skill = world.get_skill(ch, gsn::RECALL);
         let lose = if c.conn.is_some() { 25 } else { 50 };
         // Faithful quirk (rom-mechanics C.1): a better skill fails more often.
         if world.rng.percent() < 80 * skill / 100 {
+            super::skills::check_improve(world, ch, gsn::RECALL, false, 6);
             if let Some(c) = world.ch_mut(ch) {
                 c.wait = c.wait.max(4);
             }
             world.send(ch, "You failed!\n");
             return;
         }
-        if let Some(c) = world.ch_mut(ch) {
-            c.exp = (c.exp - lose).max(0);
-        }
+        super::fight::gain_exp(world, ch, -lose);
+        super::skills::check_improve(world, ch, gsn::RECALL, true, 4);
         world.send(
             ch,
             &format!("You recall from combat!  You lose {lose} exps.\n"),
@@ -1003,5 +1017,218 @@ pub fn do_recall(world: &mut World, ch: CharId, _arg: &str) {
         if world.ch(pet).is_some() {
             do_recall(world, pet, "");
         }
+    }
+}
+
+// ------------------------------------------------------ portals, random rooms
+
+/// Portal gate flags (portal v2, rom-mechanics 16.3).
+pub mod gate {
+    use crate::world::Flags;
+    pub const NORMAL_EXIT: Flags = 1 << 0; // A
+    pub const NOCURSE: Flags = 1 << 1; // B
+    pub const GOWITH: Flags = 1 << 2; // C
+    pub const BUGGY: Flags = 1 << 3; // D
+    pub const RANDOM: Flags = 1 << 4; // E
+}
+
+/// ROM's get_random_room (rom-mechanics 16.3): a room `ch` can see that is
+/// not private, solitary or safe and — for a player without the
+/// aggressive bit (autosac, a faithful quirk) — not a law room. ROM redraws
+/// vnums 0..65535 until one fits; drawing uniformly among the fitting rooms
+/// gives the same odds and returns `None` (instead of looping forever) when
+/// no room fits.
+pub fn random_room(world: &mut World, ch: CharId) -> Option<RoomVnum> {
+    let c = world.ch(ch)?;
+    let lawful_ok = c.is_npc() || c.act & ACT_AGGRESSIVE != 0;
+    let mut rooms: Vec<RoomVnum> = world
+        .rooms
+        .values()
+        .filter(|r| (0..=65535).contains(&r.vnum.0))
+        .filter(|r| r.flags & (ROOM_SAFE | ROOM_PRIVATE | ROOM_SOLITARY) == 0)
+        .filter(|r| lawful_ok || r.flags & ROOM_LAW == 0)
+        .map(|r| r.vnum)
+        .filter(|&r| world.can_see_room(ch, r) && !world.room_is_private(r))
+        .collect();
+    if rooms.is_empty() {
+        return None;
+    }
+    rooms.sort();
+    let last = i32::try_from(rooms.len() - 1).unwrap_or(i32::MAX);
+    let i = usize::try_from(world.rng.range(0, last)).unwrap_or(0);
+    rooms.get(i).copied()
+}
+
+/// `enter <portal>` (also `go`): step through a portal (rom-mechanics 16.3).
+pub fn do_enter(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.fighting.is_some() {
+        return;
+    }
+    let Some(old_room) = c.room else { return };
+    let (word, _) = one_argument(arg);
+    if word.is_empty() {
+        world.send(ch, "Enter what?\n");
+        return;
+    }
+    let contents = world
+        .room(old_room)
+        .map(|r| r.contents.clone())
+        .unwrap_or_default();
+    let Some(portal) = world.get_obj_list(ch, &word, &contents) else {
+        world.send(ch, "You don't see that here.\n");
+        return;
+    };
+    let Some(c) = world.ch(ch) else { return };
+    let trusted = c.get_trust() >= 53;
+    let Some(p) = world.obj(portal) else { return };
+    let (exit_flags, gate_flags) = (p.values[1] as Flags, p.values[2] as Flags);
+    let v3 = p.values[3];
+    if p.item_type != item::PORTAL || (exit_flags & EX_CLOSED != 0 && !trusted) {
+        world.send(ch, "You can't seem to find a way in.\n");
+        return;
+    }
+    let no_recall = world
+        .room(old_room)
+        .is_some_and(|r| r.flags & ROOM_NO_RECALL != 0);
+    if !trusted && gate_flags & gate::NOCURSE == 0 && (c.is_affected(aff::CURSE) || no_recall) {
+        world.send(ch, "Something prevents you from leaving...\n");
+        return;
+    }
+    let dest = if gate_flags & gate::RANDOM != 0 || v3 == -1 {
+        let r = random_room(world, ch);
+        if let (Some(r), Some(p)) = (r, world.obj_mut(portal)) {
+            p.values[3] = i64::from(r.0);
+        }
+        r
+    } else if gate_flags & gate::BUGGY != 0 && world.rng.percent() < 5 {
+        random_room(world, ch)
+    } else {
+        i32::try_from(v3).ok().map(RoomVnum)
+    };
+    let implementor = world.ch(ch).is_some_and(|c| c.get_trust() >= MAX_LEVEL);
+    let Some(location) = dest.filter(|&r| {
+        world.room(r).is_some()
+            && r != old_room
+            && world.can_see_room(ch, r)
+            && (implementor || !world.room_is_private(r))
+    }) else {
+        world.act(
+            "$p doesn't seem to go anywhere.",
+            ch,
+            ActArgs::obj(portal),
+            To::Char,
+        );
+        return;
+    };
+    let law = world
+        .room(location)
+        .is_some_and(|r| r.flags & ROOM_LAW != 0);
+    if world
+        .ch(ch)
+        .is_some_and(|c| c.is_npc() && c.act & ACT_AGGRESSIVE != 0)
+        && law
+    {
+        world.send(ch, "Something prevents you from leaving...\n");
+        return;
+    }
+    let normal = gate_flags & gate::NORMAL_EXIT != 0;
+    world.act("$n steps into $p.", ch, ActArgs::obj(portal), To::Room);
+    let text = if normal {
+        "You enter $p."
+    } else {
+        "You walk through $p and find yourself somewhere else..."
+    };
+    world.act(text, ch, ActArgs::obj(portal), To::Char);
+    world.char_to_room(ch, location);
+    if gate_flags & gate::GOWITH != 0 {
+        world.obj_from(portal);
+        world.obj_to_room(portal, location);
+    }
+    let text = if normal {
+        "$n has arrived."
+    } else {
+        "$n has arrived through $p."
+    };
+    world.act(text, ch, ActArgs::obj(portal), To::Room);
+    act_info::do_look(world, ch, "auto");
+    // Charges: counting down to -1, when the portal fades.
+    if let Some(p) = world.obj_mut(portal) {
+        if p.values[0] > 0 {
+            p.values[0] -= 1;
+            if p.values[0] == 0 {
+                p.values[0] = -1;
+            }
+        }
+    }
+    if old_room == location {
+        return;
+    }
+    let behind: Vec<CharId> = world
+        .room(old_room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for fch in behind {
+        if world.obj(portal).is_none_or(|p| p.values[0] == -1) {
+            continue;
+        }
+        let Some(f) = world.ch(fch) else { continue };
+        if f.master != Some(ch) || f.room != Some(old_room) {
+            continue;
+        }
+        if f.is_affected(aff::CHARM) && f.position < pos::STANDING {
+            do_stand(world, fch, "");
+        }
+        let Some(f) = world.ch(fch) else { continue };
+        if f.position != pos::STANDING {
+            continue;
+        }
+        let here_law = world
+            .ch(ch)
+            .and_then(|c| c.room)
+            .and_then(|r| world.room(r))
+            .is_some_and(|r| r.flags & ROOM_LAW != 0);
+        if here_law && f.is_npc() && f.act & ACT_AGGRESSIVE != 0 {
+            world.act(
+                "You can't bring $N into the city.",
+                ch,
+                ActArgs::vict(fch),
+                To::Char,
+            );
+            world.act(
+                "You aren't allowed in the city.",
+                fch,
+                ActArgs::default(),
+                To::Char,
+            );
+            continue;
+        }
+        world.act("You follow $N.", fch, ActArgs::vict(ch), To::Char);
+        do_enter(world, fch, arg);
+    }
+    if world.obj(portal).is_some_and(|p| p.values[0] == -1) {
+        world.act(
+            "$p fades out of existence.",
+            ch,
+            ActArgs::obj(portal),
+            To::Char,
+        );
+        let here = world.ch(ch).and_then(|c| c.room);
+        if here == Some(old_room) {
+            world.act(
+                "$p fades out of existence.",
+                ch,
+                ActArgs::obj(portal),
+                To::Room,
+            );
+        } else if let Some(&first) = world.room(old_room).and_then(|r| r.people.first()) {
+            world.act(
+                "$p fades out of existence.",
+                first,
+                ActArgs::obj(portal),
+                To::All,
+            );
+        }
+        world.extract_obj(portal);
     }
 }

@@ -814,7 +814,7 @@ fn two_handed(world: &World, obj: Option<ObjId>) -> bool {
 }
 
 /// ROM's wear_obj: put one carried item on, choosing its slot by wear flags.
-fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
+pub(crate) fn wear_obj(world: &mut World, ch: CharId, obj: ObjId, replace: bool) {
     let (Some(c), Some(o)) = (world.ch(ch), world.obj(obj)) else {
         return;
     };

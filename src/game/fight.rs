@@ -26,9 +26,8 @@
 //! * The assist target pick scans the room only (Appendix C.14 walks the
 //!   global list from the room's first occupant; a pick outside the room did
 //!   nothing in ROM anyway, but it could shift which target was taken).
-//! * Not yet here: mob special attacks in `mob_hit` (bash, kick, trip ...,
-//!   which are skills of their own), `check_improve` (the skills issue),
-//!   kill counters, titles on level up.
+//! * Not yet here: kill counters, titles on level up. (`mob_hit`'s special
+//!   attacks call the skill commands of `act_skill`.)
 //! * A world without the altar (3054) sends dead players to the temple, and
 //!   one without corpse objects (10, 11) drops the belongings on the floor.
 //! * Players have no clan yet, so `is_clan` is false for everyone: player
@@ -268,14 +267,44 @@ fn mob_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     };
     if world.rng.percent() < chance {
         one_hit(world, ch, victim, dt);
+        if fighting(world, ch) != Some(victim) {
+            return;
+        }
     }
-    // ROM's special attacks (bash, kick, trip, ...) follow here once those
-    // skills exist.
+    mob_special_attack(world, ch);
+}
+
+/// The end of `mob_hit` (rom-mechanics 5.2): a mob with no lag picks one of
+/// nine slots and, if its flags allow, uses that skill as a command would
+/// (at its current opponent). Tail and crush do nothing; backstab is
+/// refused in combat.
+fn mob_special_attack(world: &mut World, ch: CharId) {
+    use super::act_skill;
+    let Some(c) = world.ch(ch) else { return };
+    if c.wait > 0 {
+        return;
+    }
+    let (offf, act, berserk) = (c.off, c.act, c.is_affected(aff::BERSERK));
+    match world.rng.range(0, 8) {
+        0 if offf & off::BASH != 0 => act_skill::do_bash(world, ch, ""),
+        1 if offf & off::BERSERK != 0 && !berserk => act_skill::do_berserk(world, ch, ""),
+        2 if offf & off::DISARM != 0
+            || (weapon_sn(world, ch) != gsn::HAND_TO_HAND
+                && act & (ACT_WARRIOR | ACT_THIEF) != 0) =>
+        {
+            act_skill::do_disarm(world, ch, "")
+        }
+        3 if offf & off::KICK != 0 => act_skill::do_kick(world, ch, ""),
+        4 if offf & off::KICK_DIRT != 0 => act_skill::do_dirt(world, ch, ""),
+        6 if offf & off::TRIP != 0 => act_skill::do_trip(world, ch, ""),
+        8 if offf & off::BACKSTAB != 0 => act_skill::do_backstab(world, ch, ""),
+        _ => {}
+    }
 }
 
 /// The skill for the wielded weapon (ROM's get_weapon_sn): hand to hand
 /// without one, `Sn::NONE` for exotic weapons.
-fn weapon_sn(world: &World, ch: CharId) -> Sn {
+pub(crate) fn weapon_sn(world: &World, ch: CharId) -> Sn {
     let wield = world
         .get_eq_char(ch, wear_loc::WIELD)
         .and_then(|o| world.obj(o))
@@ -297,7 +326,7 @@ fn weapon_sn(world: &World, ch: CharId) -> Sn {
 }
 
 /// ROM's get_weapon_skill (rom-mechanics 6.3), 0..100.
-fn weapon_skill(world: &World, ch: CharId, sn: Sn) -> i32 {
+pub(crate) fn weapon_skill(world: &World, ch: CharId, sn: Sn) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let skill = if c.is_npc() {
         if sn == Sn::NONE {
@@ -1136,7 +1165,7 @@ pub fn is_safe_spell(world: &World, ch: CharId, victim: CharId, area: bool) -> b
 
 /// Why `ch` may not attack `victim` (an `act` line, possibly empty), or
 /// `None` if it may.
-fn safe_reason(world: &World, ch: CharId, victim: CharId) -> Option<&'static str> {
+pub(crate) fn safe_reason(world: &World, ch: CharId, victim: CharId) -> Option<&'static str> {
     let (Some(c), Some(v)) = (world.ch(ch), world.ch(victim)) else {
         return Some("");
     };
@@ -1909,7 +1938,7 @@ pub fn do_murder(world: &mut World, ch: CharId, arg: &str) {
 }
 
 /// ROM's `yell` as `murder` uses it: heard by everyone awake in the area.
-fn yell(world: &mut World, ch: CharId, text: &str) {
+pub(crate) fn yell(world: &mut World, ch: CharId, text: &str) {
     let Some(area) = room_of(world, ch)
         .and_then(|r| world.room(r))
         .map(|r| r.area)
@@ -2094,11 +2123,13 @@ pub fn do_rescue(world: &mut World, ch: CharId, arg: &str) {
     wait_state(world, ch, beats);
     if world.rng.percent() > world.get_skill(ch, gsn::RESCUE) {
         world.send(ch, "You fail the rescue.\n");
+        check_improve(world, ch, gsn::RESCUE, false, 1);
         return;
     }
     world.act("You rescue $N!", ch, ActArgs::vict(victim), To::Char);
     world.act("$n rescues you!", ch, ActArgs::vict(victim), To::Vict);
     world.act("$n rescues $N!", ch, ActArgs::vict(victim), To::NotVict);
+    check_improve(world, ch, gsn::RESCUE, true, 1);
     world.stop_fighting(fch, false);
     world.stop_fighting(victim, false);
     check_killer(world, ch, fch);

@@ -5,6 +5,9 @@
 //! - `Char.Vitals` — hp, maxhp, mana, maxmana, moves, maxmoves;
 //! - `Char.Status` — level, position, alignment, experience, gold, silver,
 //!   and the opponent when fighting;
+//! - `Char.Affects` — a list of `{"name", "duration"}`, one per spell or
+//!   skill affecting the character (duration in game hours, -1 permanent;
+//!   a two-part spell shows once, with its shortest part);
 //! - `Room.Info` — num, name, area, environment (sector), exits `{dir: vnum}`;
 //! - `Comm.Channel.Text` — channel, talker, and the line as the listener saw it.
 //!
@@ -48,6 +51,32 @@ pub fn char_base(world: &World, ch: CharId) -> Option<String> {
             .str("gender", gender)
             .finish(),
     )
+}
+
+/// `Char.Affects`: a JSON array.
+pub fn char_affects(world: &World, ch: CharId) -> Option<String> {
+    let c = world.ch(ch)?;
+    let mut seen: Vec<(rules::Sn, i32)> = Vec::new();
+    for a in &c.affects {
+        match seen.iter_mut().find(|(sn, _)| *sn == a.skill) {
+            Some((_, d)) => {
+                if *d < 0 || (a.duration >= 0 && a.duration < *d) {
+                    *d = a.duration;
+                }
+            }
+            None => seen.push((a.skill, a.duration)),
+        }
+    }
+    let items: Vec<String> = seen
+        .iter()
+        .map(|(sn, d)| {
+            Obj::new()
+                .str("name", rules::skill_name(*sn).unwrap_or("unknown"))
+                .num("duration", i64::from(*d))
+                .finish()
+        })
+        .collect();
+    Some(format!("[{}]", items.join(",")))
 }
 
 /// `Char.Vitals`.
@@ -129,6 +158,7 @@ pub struct Tracker {
     base: Option<String>,
     vitals: Option<String>,
     status: Option<String>,
+    affects: Option<String>,
     queue: Vec<(String, String)>,
 }
 
@@ -161,7 +191,7 @@ impl Tracker {
     }
 
     /// Queue whatever changed for `ch` since the last update: `Char.Base`,
-    /// `Char.Vitals`, `Char.Status` when their content changed,
+    /// `Char.Vitals`, `Char.Status`, `Char.Affects` when their content changed,
     /// `Room.Info` when the room changed. True when something was queued.
     pub fn update(&mut self, world: &World, ch: CharId) -> bool {
         if self.ch != Some(ch) {
@@ -185,6 +215,12 @@ impl Tracker {
             if self.status.as_ref() != Some(&j) {
                 self.status = Some(j.clone());
                 self.push("Char.Status", j);
+            }
+        }
+        if let Some(j) = char_affects(world, ch) {
+            if self.affects.as_ref() != Some(&j) {
+                self.affects = Some(j.clone());
+                self.push("Char.Affects", j);
             }
         }
         let room = world.ch(ch).and_then(|c| c.room);
@@ -308,7 +344,7 @@ mod tests {
         );
         drain(g, conn);
         for l in [
-            name, "y", "secret1", "secret1", "human", "m", "warrior", "n", "",
+            name, "y", "secret1", "secret1", "human", "m", "warrior", "n", "n", "sword", "",
         ] {
             line(g, conn, l);
         }
@@ -348,6 +384,42 @@ mod tests {
         // A failed move sends no Room.Info.
         let outs = line(&mut g, a, "down");
         assert!(msgs(&outs, "Room.Info").is_empty());
+        // A spell's affect and its mana: Char.Affects and Char.Vitals.
+        let alpha = g
+            .char_of(a)
+            .unwrap_or_else(|| panic!("Alpha is not playing"));
+        let armor = rules::skill_lookup("armor").unwrap_or(rules::Sn::NONE);
+        for (location, modifier) in [(1, 0), (17, -20)] {
+            g.world.affect_to_char(
+                alpha,
+                crate::world::Affect {
+                    skill: armor,
+                    level: 5,
+                    duration: 24 - location,
+                    location,
+                    modifier,
+                    ..Default::default()
+                },
+            );
+        }
+        if let Some(c) = g.world.ch_mut(alpha) {
+            c.mana -= 10;
+        }
+        let outs = line(&mut g, a, "affects");
+        let affects = msgs(&outs, "Char.Affects");
+        assert_eq!(affects.len(), 1);
+        let Value::Arr(list) = &affects[0] else {
+            panic!("{:?}", affects[0]);
+        };
+        assert_eq!(list.len(), 1, "one entry per spell: {list:?}");
+        assert_eq!(list[0].get("name"), Some(&Value::Str("armor".into())));
+        assert_eq!(list[0].get("duration"), Some(&Value::Num(7.0)));
+        let vitals = msgs(&outs, "Char.Vitals");
+        assert_eq!(vitals.len(), 1);
+        let Some(Value::Num(mana)) = vitals[0].get("mana") else {
+            panic!("{:?}", vitals[0]);
+        };
+        assert_eq!(g.world.ch(alpha).map(|c| c.mana), Some(*mana as i32));
         // Gossip reaches every GMCP listener, the talker included.
         let outs_a = line(&mut g, a, "gossip hello \"all\" \\ é");
         let outs_b = drain(&mut g, b);

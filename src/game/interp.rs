@@ -7,6 +7,9 @@
 //! by prefix in table order, so `n` is north, `l` look and `sc` scan, as
 //! ROM players expect; then against socials; else `Huh?`.
 //!
+//! Before any command runs, the character's hide bit is cleared: hiding
+//! lasts until the next command (rom-mechanics 6.11).
+//!
 //! Each row names the command, its handler, the lowest position and level
 //! that may use it, how its use is logged, and whether `commands` /
 //! `wizhelp` list it: one line per command, at ROM's density, in ROM's
@@ -18,10 +21,11 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_move, act_obj, act_wiz, fight, magic, skills};
+use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_skill};
+use super::{act_wiz, fight, food, magic, skills};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
-use crate::world::{pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
+use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
 
 /// A command handler: acts on the world for `ch` with the rest of the line.
 pub type CmdFn = fn(&mut World, CharId, &str);
@@ -127,6 +131,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
     cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
+    cmd("time",        act_info::do_time,        DEAD,     0,  Normal, SHOWN),
+    cmd("weather",     act_info::do_weather,     RESTING,  0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
     // Configuration commands.
     cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),
@@ -151,42 +157,65 @@ pub static COMMANDS: &[Cmd] = &[
     cmd(",",           act_comm::do_emote,       RESTING,  0,  Normal, HIDDEN),
     cmd("gtell",       act_comm::do_gtell,       DEAD,     0,  Normal, SHOWN),
     cmd(";",           act_comm::do_gtell,       DEAD,     0,  Normal, HIDDEN),
-    // (ROM's `question` and `quiet` come here: until they exist, `q`, `qu`
-    // and `qui` reach `qui` below, never `quit`.)
+    // (ROM's `question` and `quiet` come here: until they exist, `q` and
+    // `qu` reach `quaff` below and `qui` reaches `qui`, never `quit`.)
     cmd("reply",       act_comm::do_reply,       SLEEPING, 0,  Normal, SHOWN),
     cmd("say",         act_comm::do_say,         RESTING,  0,  Normal, SHOWN),
     cmd("'",           act_comm::do_say,         RESTING,  0,  Normal, HIDDEN),
     cmd("shout",       act_comm::do_shout,       RESTING,  3,  Normal, SHOWN),
     // Object manipulation commands.
+    cmd("brandish",    act_magic_item::do_brandish, RESTING, 0, Normal, SHOWN),
     cmd("close",       act_move::do_close,       RESTING,  0,  Normal, SHOWN),
+    cmd("drink",       food::do_drink,           RESTING,  0,  Normal, SHOWN),
     cmd("drop",        act_obj::do_drop,         RESTING,  0,  Normal, SHOWN),
+    cmd("eat",         food::do_eat,             RESTING,  0,  Normal, SHOWN),
+    cmd("envenom",     act_skill::do_envenom,    RESTING,  0,  Normal, SHOWN),
+    cmd("fill",        food::do_fill,            RESTING,  0,  Normal, SHOWN),
     cmd("give",        act_obj::do_give,         RESTING,  0,  Normal, SHOWN),
     cmd("hold",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
     cmd("lock",        act_move::do_lock,        RESTING,  0,  Normal, SHOWN),
     cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
+    cmd("pick",        act_skill::do_pick,       RESTING,  0,  Normal, SHOWN),
+    cmd("pour",        food::do_pour,            RESTING,  0,  Normal, SHOWN),
     cmd("put",         act_obj::do_put,          RESTING,  0,  Normal, SHOWN),
+    cmd("quaff",       act_magic_item::do_quaff, RESTING,  0,  Normal, SHOWN),
+    cmd("recite",      act_magic_item::do_recite, RESTING, 0,  Normal, SHOWN),
     cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
     cmd("take",        act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("sacrifice",   act_obj::do_sacrifice,    RESTING,  0,  Normal, SHOWN),
     cmd("junk",        act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("tap",         act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("wear",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    cmd("zap",         act_magic_item::do_zap,   RESTING,  0,  Normal, SHOWN),
     // Combat commands.
+    cmd("backstab",    act_skill::do_backstab,   FIGHTING, 0,  Normal, SHOWN),
+    cmd("bash",        act_skill::do_bash,       FIGHTING, 0,  Normal, SHOWN),
+    cmd("bs",          act_skill::do_backstab,   FIGHTING, 0,  Normal, HIDDEN),
+    cmd("berserk",     act_skill::do_berserk,    FIGHTING, 0,  Normal, SHOWN),
+    cmd("dirt",        act_skill::do_dirt,       FIGHTING, 0,  Normal, SHOWN),
+    cmd("disarm",      act_skill::do_disarm,     FIGHTING, 0,  Normal, SHOWN),
     cmd("flee",        fight::do_flee,           FIGHTING, 0,  Normal, SHOWN),
+    cmd("kick",        act_skill::do_kick,       FIGHTING, 0,  Normal, SHOWN),
     cmd("murde",       fight::do_murde,          FIGHTING, 0,  Normal, HIDDEN),
     cmd("murder",      fight::do_murder,         FIGHTING, 5,  Always, SHOWN),
     cmd("rescue",      fight::do_rescue,         FIGHTING, 0,  Normal, HIDDEN),
+    cmd("trip",        act_skill::do_trip,       FIGHTING, 0,  Normal, SHOWN),
     // Miscellaneous commands.
+    cmd("enter",       act_move::do_enter,       STANDING, 0,  Normal, SHOWN),
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
     cmd("gain",        skills::do_gain,          STANDING, 0,  Normal, SHOWN),
+    cmd("go",          act_move::do_enter,       STANDING, 0,  Normal, HIDDEN),
     cmd("groups",      skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("hide",        act_skill::do_hide,       RESTING,  0,  Normal, SHOWN),
     cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
     cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),
     cmd("recall",      act_move::do_recall,      FIGHTING, 0,  Normal, SHOWN),
     cmd("/",           act_move::do_recall,      FIGHTING, 0,  Normal, HIDDEN),
     cmd("save",        act_comm::do_save,        DEAD,     0,  Normal, SHOWN),
     cmd("sleep",       act_move::do_sleep,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("sneak",       act_skill::do_sneak,      STANDING, 0,  Normal, SHOWN),
     cmd("split",       act_comm::do_split,       RESTING,  0,  Normal, SHOWN),
+    cmd("steal",       act_skill::do_steal,      STANDING, 0,  Normal, SHOWN),
     cmd("train",       skills::do_train,         RESTING,  0,  Normal, SHOWN),
     cmd("wake",        act_move::do_wake,        SLEEPING, 0,  Normal, SHOWN),
     cmd("where",       act_info::do_where,       RESTING,  0,  Normal, SHOWN),
@@ -250,6 +279,10 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     let line = line.trim_start();
     if line.is_empty() {
         return;
+    }
+    // Hiding lasts only until the next command (rom-mechanics 6.11).
+    if let Some(c) = world.ch_mut(ch) {
+        c.affected_by &= !aff::HIDE;
     }
     let (word, rest) = split_command(line);
     let Some(c) = world.ch(ch) else { return };
@@ -351,10 +384,12 @@ mod tests {
 
     #[test]
     fn quit_has_to_be_spelled_out() {
-        for word in ["q", "qu", "qui"] {
-            assert_eq!(name(word, 1), Some("qui"), "{word}");
-            assert_eq!(name(word, 60), Some("qui"), "{word}");
+        for word in ["q", "qu"] {
+            assert_eq!(name(word, 1), Some("quaff"), "{word}");
+            assert_eq!(name(word, 60), Some("quaff"), "{word}");
         }
+        assert_eq!(name("qui", 1), Some("qui"));
+        assert_eq!(name("qui", 60), Some("qui"));
         assert_eq!(name("quit", 1), Some("quit"));
     }
 
@@ -479,13 +514,15 @@ mod tests {
     #[test]
     fn qui_asks_for_quit_in_full() {
         let (mut w, ch) = world_with(1);
-        for line in ["q", "qu", "qui"] {
+        for line in ["q", "qu"] {
             interpret(&mut w, ch, line);
-            assert_eq!(
-                out(&mut w, ch),
-                "If you want to QUIT, you have to spell it out.\n"
-            );
+            assert_eq!(out(&mut w, ch), "Quaff what?\n");
         }
+        interpret(&mut w, ch, "qui");
+        assert_eq!(
+            out(&mut w, ch),
+            "If you want to QUIT, you have to spell it out.\n"
+        );
         assert!(w.requests.is_empty(), "{:?}", w.requests);
     }
 

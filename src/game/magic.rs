@@ -548,7 +548,10 @@ pub fn do_cast(world: &mut World, ch: CharId, argument: &str) {
         } else {
             level
         };
+        // ROM's target_name, for the spells that read it (World::spell_arg).
+        world.spell_arg = rest.trim().to_string();
         f(world, sn, cast_level, ch, target);
+        world.spell_arg.clear();
         super::skills::check_improve(world, ch, sn, true, 1);
     }
     retaliate(world, ch, victim);
@@ -2896,7 +2899,10 @@ mod tests {
         let m = mage(&mut w, 10);
         assert!(mob_cast(&mut w, v, sn("armor"), SpellTarget::Char(v)));
         assert!(w.is_affected(v, sn("armor")));
-        assert!(!mob_cast(&mut w, v, sn("gate"), SpellTarget::Char(m)));
+        // a skill is no spell; gate from a mob has no name to go to.
+        assert!(!mob_cast(&mut w, v, gsn::BASH, SpellTarget::Char(m)));
+        assert!(mob_cast(&mut w, v, sn("gate"), SpellTarget::None));
+        assert_eq!(w.ch(v).and_then(|c| c.room), Some(HERE));
     }
 
     /// Every spell of the table has a function or is listed as pending;

@@ -16,13 +16,17 @@
 pub mod act_comm;
 pub mod act_config;
 pub mod act_info;
+pub mod act_magic_item;
 pub mod act_move;
 pub mod act_obj;
+pub mod act_skill;
 pub mod act_wiz;
 pub mod autoloot;
 pub mod copyover;
+pub mod creation;
 pub mod effects;
 pub mod fight;
+pub mod food;
 pub mod gmcp;
 pub mod interp;
 pub mod magic;
@@ -312,6 +316,7 @@ impl Game {
         );
         let mut world = World::new(report.protos, cfg.seed);
         set_clock_from_real_time(&mut world, save::now_secs());
+        update::weather_at_boot(&mut world);
         world.reset_all();
         Game::from_world(world, cfg).map_err(|e| vec![e])
     }

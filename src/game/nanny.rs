@@ -13,7 +13,7 @@
 //! character enters the `World` only after the MOTD.
 
 use super::act_info::{help_entry, help_text};
-use super::{Game, JobPurpose, Session, DEFAULT_PROMPT};
+use super::{creation, Game, JobPurpose, Session, DEFAULT_PROMPT};
 use crate::engine::{ConnId, HashJob, HashResult};
 use crate::save::{self, capitalize_name, LoadedPlayer};
 use crate::world::act::{ActArgs, To};
@@ -64,6 +64,19 @@ pub(crate) enum State {
         new: Box<Char>,
     },
     GetAlignment {
+        new: Box<Char>,
+    },
+    /// "Customize (Y/N)?"
+    DefaultChoice {
+        new: Box<Char>,
+    },
+    /// The customisation menu (`creation`).
+    GenGroups {
+        new: Box<Char>,
+        gen: Box<creation::GenData>,
+    },
+    /// "Please pick a weapon".
+    PickWeapon {
         new: Box<Char>,
     },
     ReadMotd {
@@ -176,6 +189,14 @@ fn race_menu() -> String {
 const RACE_PROMPT: &str = "What is your race (help for more information)? ";
 const CLASS_PROMPT: &str = "Select a class [mage cleric thief warrior]: ";
 const ALIGN_PROMPT: &str = "You may be good, neutral, or evil.\nWhich alignment (G/N/E)? ";
+
+/// The customisation menu's prompt, on a line of its own.
+fn menu_choice(s: &mut Session) {
+    if !s.out.ends_with('\n') && !s.out.is_empty() {
+        s.send("\n");
+    }
+    s.send(creation::MENU_PROMPT);
+}
 
 fn close(s: &mut Session) {
     s.close = true;
@@ -321,14 +342,75 @@ pub(crate) fn input(game: &mut Game, conn: ConnId, s: &mut Session, line: &str) 
             match align {
                 Some(a) => {
                     new.alignment = a;
-                    finish_creation(&mut new);
-                    log::info!("{}@{} new player.", new.name, s.peer);
-                    show_motd(game, s, Pending::New(new))
+                    creation::begin(&mut new);
+                    s.send("\n");
+                    s.send(creation::CUSTOMIZE_PROMPT);
+                    State::DefaultChoice { new }
                 }
                 None => {
                     s.send("That's not a valid alignment.\nWhich alignment (G/N/E)? ");
                     State::GetAlignment { new }
                 }
+            }
+        }
+        State::DefaultChoice { mut new } => match yes_no(line) {
+            Some(false) => {
+                creation::add_default(&mut new);
+                s.send("\n");
+                s.send(&creation::weapon_prompt(&new));
+                State::PickWeapon { new }
+            }
+            Some(true) => {
+                let gen = Box::new(creation::start(&new));
+                if let Some(t) = help_text(&game.world, "group header", 0) {
+                    s.send(&t);
+                }
+                s.send(&creation::list_costs(&new, &gen));
+                s.send("You already have the following skills:\n");
+                s.send(&creation::known_list(&new));
+                menu_choice(s);
+                State::GenGroups { new, gen }
+            }
+            None => {
+                s.send("Please answer (Y/N)? ");
+                State::DefaultChoice { new }
+            }
+        },
+        State::GenGroups { mut new, mut gen } => match creation::parse(&mut new, &mut gen, line) {
+            creation::Menu::Done(t) => {
+                s.send(&t);
+                s.send("\n");
+                s.send(&creation::weapon_prompt(&new));
+                State::PickWeapon { new }
+            }
+            creation::Menu::Stay(t) => {
+                s.send(&t);
+                menu_choice(s);
+                State::GenGroups { new, gen }
+            }
+            creation::Menu::Help(topic) => {
+                match help_text(&game.world, &topic, 0) {
+                    Some(t) => s.send(&t),
+                    None => match creation::fallback_help(&topic) {
+                        Some(t) => s.send(t),
+                        None => s.send("No help on that word.\n"),
+                    },
+                }
+                menu_choice(s);
+                State::GenGroups { new, gen }
+            }
+        },
+        State::PickWeapon { mut new } => {
+            if creation::pick_weapon(&mut new, line) {
+                finish_creation(&mut new);
+                log::info!("{}@{} new player.", new.name, s.peer);
+                s.send("\n");
+                show_motd(game, s, Pending::New(new))
+            } else {
+                s.send("That's not a valid selection. Choices are:\n");
+                s.send(&creation::weapon_choices(&new).join(" "));
+                s.send("\nYour choice? ");
+                State::PickWeapon { new }
             }
         }
         State::ReadMotd { pending } => enter_game(game, conn, s, pending),
@@ -646,18 +728,6 @@ fn finish_creation(c: &mut Char) {
     (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) = (20, 20, 100, 100, 100, 100);
     let female = usize::from(c.sex == 2);
     if let Some(pc) = c.pc.as_mut() {
-        pc.points += 40;
-        pc.groups.clear();
-        for g in ["rom basics", info.base_group, info.default_group] {
-            super::skills::group_add(pc, g);
-        }
-        // The race's bonus skills (rom-mechanics 2.2), at 1 %.
-        for name in rules::pc_race_by_index(c.race).map_or(&[][..], |r| r.skills) {
-            if let Some(sn) = rules::skill_lookup(name) {
-                let pct = pc.learned.entry(sn).or_insert(0);
-                *pct = (*pct).max(1);
-            }
-        }
         pc.perm_hit = 20;
         pc.perm_mana = 100;
         pc.perm_move = 100;
@@ -968,7 +1038,9 @@ mod tests {
     fn create(game: &mut Game, conn: ConnId, name: &str, pw: &str) -> String {
         game.connected(conn, "test");
         let mut all = drain(game, conn).0;
-        for line in [name, "y", pw, pw, "human", "m", "warrior", "n", ""] {
+        for line in [
+            name, "y", pw, pw, "human", "m", "warrior", "n", "n", "sword", "",
+        ] {
             all.push_str(&say(game, conn, line));
         }
         all
@@ -1007,7 +1079,14 @@ mod tests {
         assert!(say(g, c, "x").contains("That's not a sex."));
         assert!(say(g, c, "f").contains("Select a class [mage cleric thief warrior]: "));
         assert!(say(g, c, "th").contains("Which alignment (G/N/E)? "));
-        let t = say(g, c, "g");
+        assert!(say(g, c, "g").contains("Customize (Y/N)? "));
+        let t = say(g, c, "n");
+        assert!(
+            t.contains("choices:\nsword mace dagger\nYour choice? "),
+            "{t}"
+        );
+        assert!(say(g, c, "axe").contains("That's not a valid selection."));
+        let t = say(g, c, "sw");
         assert!(
             t.contains("Be nice.") && t.contains("[Hit Return to continue]"),
             "{t}"
@@ -1544,17 +1623,14 @@ mod tests {
         let mut c = blank_character("x", String::new());
         c.race = rules::pc_race_lookup("elf").map_or(0, |r| r.race);
         c.class = rules::CLASS_THIEF as i32;
+        creation::begin(&mut c);
+        creation::add_default(&mut c);
         finish_creation(&mut c);
         let p = c.pc.as_deref().cloned().unwrap_or_default();
         let has = |sn| p.learned.get(&sn).copied().unwrap_or(0);
+        assert_eq!(has(gsn::RECALL), 50);
         // rom basics, thief basics, thief default, and the elf's sneak/hide.
-        for sn in [
-            gsn::RECALL,
-            gsn::DAGGER,
-            gsn::BACKSTAB,
-            gsn::SNEAK,
-            gsn::HIDE,
-        ] {
+        for sn in [gsn::DAGGER, gsn::BACKSTAB, gsn::SNEAK, gsn::HIDE] {
             assert_eq!(has(sn), 1, "{sn:?}");
         }
         assert_eq!(has(gsn::BASH), 0);

@@ -15,15 +15,15 @@
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
 //!
-//! Departures from ROM: the weather starts at the first tick rather than
-//! at boot, and is not kept across a copyover (it starts afresh); a plague
-//! of level 1 or less still hurts its carrier each tick as the spec says
+//! Departures from ROM: a plague of level 1 or less still hurts its carrier each tick as the spec says
 //! (ROM's code skipped the damage then) and one of level 0 or less no
 //! longer spreads (the spec's "level > 1"; ROM tested for exactly 1);
 //! plague spreads to a room its carrier *walks* into
 //! ([`plague_on_entry`], called by `move_char`), where ROM's
 //! `char_to_room` also did it on recall, summons and the like.
 
+use crate::game::skills::check_improve;
+use crate::world::rules::gsn;
 use std::time::{Duration, Instant};
 
 use crate::world::act::{ActArgs, To};
@@ -31,19 +31,15 @@ use crate::world::rules;
 use crate::world::{
     aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, RoomVnum, Size, World,
     ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
-    ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING,
-    STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
+    ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
+use crate::world::{Weather, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING};
 
 pub const PULSE_PER_SECOND: u64 = 4;
 pub const PULSE_VIOLENCE: u64 = 3 * PULSE_PER_SECOND;
 pub const PULSE_MOBILE: u64 = 4 * PULSE_PER_SECOND;
 pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
 pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
-
-/// The lowest hunger and thirst fall to by themselves while the world has
-/// no food or drink (see `gain_condition`); 0 once eating and drinking exist.
-pub const CONDITION_FLOOR: i32 = 1;
 
 /// Condition slots in `PcData::condition`.
 pub use crate::world::{COND_DRUNK, COND_FULL, COND_HUNGER, COND_THIRST};
@@ -208,24 +204,34 @@ pub fn area_update(world: &mut World) {
 pub fn mobile_update(world: &mut World) {
     let ids = world.chars.ids();
     for id in ids {
-        let Some(c) = world.ch(id) else { continue };
-        if !c.is_npc() || c.fighting.is_some() || c.position != pos::STANDING {
+        // Uncharmed mobiles in occupied areas (or updated always) only.
+        if !super::special::may_run(world, id) {
             continue;
         }
-        if c.act & crate::world::ACT_SENTINEL != 0
-            || c.is_affected(aff::CHARM)
-            || c.master.is_some()
-        {
+        // The special procedure first; one that acted ends the update.
+        if super::special::run(world, id) {
+            continue;
+        }
+        let Some(c) = world.ch(id) else { continue };
+        if c.position != pos::STANDING {
             continue;
         }
         let Some(here) = c.room else { continue };
+        // Scavengers pick up the most valuable thing they may take.
+        if c.act & crate::world::ACT_SCAVENGER != 0
+            && world.room(here).is_some_and(|r| !r.contents.is_empty())
+            && world.rng.range(0, 63) == 0
+        {
+            scavenge(world, id, here);
+        }
+        let Some(c) = world.ch(id) else { continue };
+        if c.act & crate::world::ACT_SENTINEL != 0 || c.room != Some(here) {
+            continue;
+        }
         let Some(room) = world.room(here) else {
             continue;
         };
         let area = room.area;
-        if world.areas.get(area.0).is_none_or(|a| a.empty) {
-            continue;
-        }
         if world.rng.range(0, 7) != 0 {
             continue;
         }
@@ -280,6 +286,115 @@ fn is_outside(world: &World, ch: CharId) -> bool {
         .is_some_and(crate::world::handler::room_is_outside)
 }
 
+/// A scavenger takes the costliest object on the floor that it may carry
+/// off (takeable, nobody's corpse loot), as ROM's mobile_update does.
+fn scavenge(world: &mut World, ch: CharId, room: crate::world::RoomVnum) {
+    let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
+    let contents = world
+        .room(room)
+        .map(|r| r.contents.clone())
+        .unwrap_or_default();
+    let mut best: Option<(ObjId, i32)> = None;
+    for o in contents {
+        let Some(obj) = world.obj(o) else { continue };
+        let lootable = obj
+            .owner
+            .as_ref()
+            .is_none_or(|w| w.eq_ignore_ascii_case(&name));
+        if obj.wear_flags & wear::TAKE != 0 && lootable && obj.cost > best.map_or(1, |(_, c)| c) {
+            best = Some((o, obj.cost));
+        }
+    }
+    if let Some((o, _)) = best {
+        world.obj_to_char(o, ch);
+        world.act("$n gets $p.", ch, ActArgs::obj(o), To::Room);
+    }
+}
+
+/// Tell every awake player outdoors.
+fn tell_outdoors(world: &mut World, msg: &str) {
+    let players = world.players.clone();
+    for p in players {
+        let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
+        if awake && is_outside(world, p) {
+            world.send(p, msg);
+        }
+    }
+}
+
+/// The sky a pressure gives (rom-mechanics 13.3, at boot).
+fn sky_for(mmhg: i32) -> i32 {
+    match mmhg {
+        i32::MIN..=980 => SKY_LIGHTNING,
+        981..=1000 => SKY_RAINING,
+        1001..=1020 => SKY_CLOUDY,
+        _ => SKY_CLOUDLESS,
+    }
+}
+
+/// The weather at boot: pressure drawn by season, the sky from it.
+pub fn weather_at_boot(world: &mut World) {
+    let top = if (7..=12).contains(&world.month) {
+        50
+    } else {
+        80
+    };
+    let mmhg = 960 + world.rng.range(1, top);
+    world.weather = Weather {
+        mmhg,
+        change: 0,
+        sky: sky_for(mmhg),
+    };
+}
+
+/// One tick of weather (rom-mechanics 13.3): the pressure drifts toward
+/// the season's mean, the sky follows it, and those outdoors hear of it.
+pub fn weather_update(world: &mut World) {
+    let mean_high = if (9..=16).contains(&world.month) {
+        world.weather.mmhg > 985
+    } else {
+        world.weather.mmhg > 1015
+    };
+    let diff = if mean_high { -2 } else { 2 };
+    let roll = diff * world.rng.dice(1, 4) + world.rng.dice(2, 6) - world.rng.dice(2, 6);
+    let w = &mut world.weather;
+    w.change = (w.change + roll).clamp(-12, 12);
+    w.mmhg = (w.mmhg + w.change).clamp(960, 1040);
+    let mmhg = w.mmhg;
+    let chance = || world.rng.range(0, 3) == 0;
+    let (sky, msg) = match world.weather.sky {
+        SKY_CLOUDLESS if mmhg < 990 || (mmhg < 1010 && chance()) => {
+            (SKY_CLOUDY, Some("The sky is getting cloudy.\n"))
+        }
+        SKY_CLOUDY => {
+            if mmhg < 970 || (mmhg < 990 && chance()) {
+                (SKY_RAINING, Some("It starts to rain.\n"))
+            } else if mmhg > 1030 && chance() {
+                (SKY_CLOUDLESS, Some("The clouds disappear.\n"))
+            } else {
+                (SKY_CLOUDY, None)
+            }
+        }
+        SKY_RAINING => {
+            if mmhg < 970 && chance() {
+                (SKY_LIGHTNING, Some("Lightning flashes in the sky.\n"))
+            } else if mmhg > 1030 || (mmhg > 1010 && chance()) {
+                (SKY_CLOUDY, Some("The rain stopped.\n"))
+            } else {
+                (SKY_RAINING, None)
+            }
+        }
+        SKY_LIGHTNING if mmhg > 1010 || (mmhg > 990 && chance()) => {
+            (SKY_RAINING, Some("The lightning has stopped.\n"))
+        }
+        other => (other, None),
+    };
+    world.weather.sky = sky;
+    if let Some(msg) = msg {
+        tell_outdoors(world, msg);
+    }
+}
+
 /// One game hour passes; sunrise and sunset are announced outdoors.
 pub fn time_update(world: &mut World) {
     world.hour += 1;
@@ -303,108 +418,7 @@ pub fn time_update(world: &mut World) {
         }
     }
     if let Some(msg) = msg {
-        let players = world.players.clone();
-        for p in players {
-            let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
-            if awake && is_outside(world, p) {
-                world.send(p, msg);
-            }
-        }
-    }
-}
-
-/// The weather a world starts with (rom-mechanics 13.3): pressure
-/// `960 + number_range(1, 50)` in months 7–12, else `+ number_range(1, 80)`,
-/// and the sky that goes with it.
-pub fn weather_init(world: &mut World) {
-    let spread = if (7..=12).contains(&world.month) {
-        50
-    } else {
-        80
-    };
-    let mmhg = 960 + world.rng.range(1, spread);
-    world.weather = crate::world::Weather {
-        mmhg,
-        change: 0,
-        sky: match mmhg {
-            ..=980 => SKY_LIGHTNING,
-            981..=1000 => SKY_RAINING,
-            1001..=1020 => SKY_CLOUDY,
-            _ => SKY_CLOUDLESS,
-        },
-    };
-}
-
-/// One hour of weather (rom-mechanics 13.3): the pressure drifts and the
-/// sky may turn, announced to those awake outdoors. A world that never had
-/// weather gets its starting weather first.
-pub fn weather_update(world: &mut World) {
-    if world.weather.mmhg == 0 {
-        weather_init(world);
-    }
-    let w = world.weather;
-    let diff = if (9..=16).contains(&world.month) {
-        if w.mmhg > 985 {
-            -2
-        } else {
-            2
-        }
-    } else if w.mmhg > 1015 {
-        -2
-    } else {
-        2
-    };
-    let roll = diff * world.rng.dice(1, 4) + world.rng.dice(2, 6) - world.rng.dice(2, 6);
-    let change = (w.change + roll).clamp(-12, 12);
-    let mmhg = (w.mmhg + change).clamp(960, 1040);
-    let mut sky = w.sky;
-    let mut msg = String::new();
-    let quarter = |world: &mut World| world.rng.bits(2) == 0;
-    match w.sky {
-        SKY_CLOUDLESS => {
-            if mmhg < 990 || (mmhg < 1010 && quarter(world)) {
-                msg.push_str("The sky is getting cloudy.\n");
-                sky = SKY_CLOUDY;
-            }
-        }
-        SKY_CLOUDY => {
-            if mmhg < 970 || (mmhg < 990 && quarter(world)) {
-                msg.push_str("It starts to rain.\n");
-                sky = SKY_RAINING;
-            }
-            if mmhg > 1030 && quarter(world) {
-                msg.push_str("The clouds disappear.\n");
-                sky = SKY_CLOUDLESS;
-            }
-        }
-        SKY_RAINING => {
-            if mmhg < 970 && quarter(world) {
-                msg.push_str("Lightning flashes in the sky.\n");
-                sky = SKY_LIGHTNING;
-            }
-            if mmhg > 1030 || (mmhg > 1010 && quarter(world)) {
-                msg.push_str("The rain stopped.\n");
-                sky = SKY_CLOUDY;
-            }
-        }
-        SKY_LIGHTNING => {
-            if mmhg > 1010 || (mmhg > 990 && quarter(world)) {
-                msg.push_str("The lightning has stopped.\n");
-                sky = SKY_RAINING;
-            }
-        }
-        _ => sky = SKY_CLOUDLESS,
-    }
-    world.weather = crate::world::Weather { mmhg, change, sky };
-    if msg.is_empty() {
-        return;
-    }
-    let players = world.players.clone();
-    for p in players {
-        let awake = world.ch(p).is_some_and(|c| c.position > pos::SLEEPING);
-        if awake && is_outside(world, p) {
-            world.send(p, &msg);
-        }
+        tell_outdoors(world, msg);
     }
 }
 
@@ -415,9 +429,8 @@ fn class_hp_bonus(class: i32) -> i32 {
     rules::class_by_number(class).map_or(0, |k| k.hp_max - 10)
 }
 
-/// A mobile's hit point or mana gain: level-based, scaled by position.
-fn npc_gain(level: i32, position: Position) -> i32 {
-    let g = 5 + level;
+/// A mobile's hit point or mana gain `g`, scaled by position.
+fn npc_position_share(g: i32, position: Position) -> i32 {
     match position {
         pos::SLEEPING => g * 3 / 2,
         pos::RESTING => g,
@@ -462,46 +475,72 @@ fn place_factor(world: &World, ch: CharId, gain: i32, mana: bool) -> i32 {
     gain
 }
 
-/// Hit points regained this tick (rom-mechanics 7.1, without the
-/// fast-healing and meditation skills).
-pub fn hit_gain(world: &World, ch: CharId) -> i32 {
+/// Hit points regained this tick (rom-mechanics 7.1): fast healing may
+/// add up to its percentage (and improve while hurt), the regeneration bit
+/// doubles a mobile's gain.
+pub fn hit_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        npc_gain(c.level, c.position)
+        let mut g = 5 + c.level;
+        if c.is_affected(aff::REGENERATION) {
+            g *= 2;
+        }
+        npc_position_share(g, c.position)
     } else {
+        let (level, class, position, hurt) = (c.level, c.class, c.position, c.hit < c.max_hit);
         let con = world.get_curr_stat(ch, STAT_CON);
-        let g = (con - 3 + c.level / 2).max(3) + class_hp_bonus(c.class);
-        hunger_factor(c, pc_position_share(g, c.position))
+        let mut g = (con - 3 + level / 2).max(3) + class_hp_bonus(class);
+        let n = world.rng.percent();
+        if n < world.get_skill(ch, gsn::FAST_HEALING) {
+            g += n * g / 100;
+            if hurt {
+                check_improve(world, ch, gsn::FAST_HEALING, true, 8);
+            }
+        }
+        let Some(c) = world.ch(ch) else { return 0 };
+        hunger_factor(c, pc_position_share(g, position))
     };
+    let Some(c) = world.ch(ch) else { return 0 };
     place_factor(world, ch, gain, false)
         .min(c.max_hit - c.hit)
         .max(0)
 }
 
-/// Mana regained this tick.
-pub fn mana_gain(world: &World, ch: CharId) -> i32 {
+/// Mana regained this tick: meditation may add up to its percentage (and
+/// improve while mana is not full).
+pub fn mana_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
-        npc_gain(c.level, c.position)
+        npc_position_share(5 + c.level, c.position)
     } else {
+        let (level, class, position, low) = (c.level, c.class, c.position, c.mana < c.max_mana);
         let (wis, int) = (
             world.get_curr_stat(ch, STAT_WIS),
             world.get_curr_stat(ch, STAT_INT),
         );
-        let mut g = (wis + int + c.level) / 2;
+        let mut g = (wis + int + level) / 2;
+        let n = world.rng.percent();
+        if n < world.get_skill(ch, gsn::MEDITATION) {
+            g += n * g / 100;
+            if low {
+                check_improve(world, ch, gsn::MEDITATION, true, 8);
+            }
+        }
         // Thieves and warriors do not gain mana by class.
-        if rules::class_by_number(c.class).is_some_and(|k| !k.gains_mana) {
+        if rules::class_by_number(class).is_some_and(|k| !k.gains_mana) {
             g /= 2;
         }
-        hunger_factor(c, pc_position_share(g, c.position))
+        let Some(c) = world.ch(ch) else { return 0 };
+        hunger_factor(c, pc_position_share(g, position))
     };
+    let Some(c) = world.ch(ch) else { return 0 };
     place_factor(world, ch, gain, true)
         .min(c.max_mana - c.mana)
         .max(0)
 }
 
 /// Movement regained this tick.
-pub fn move_gain(world: &World, ch: CharId) -> i32 {
+pub fn move_gain(world: &mut World, ch: CharId) -> i32 {
     let Some(c) = world.ch(ch) else { return 0 };
     let gain = if c.is_npc() {
         c.level
@@ -543,15 +582,7 @@ pub fn gain_condition(world: &mut World, ch: CharId, which: usize, delta: i32) {
     if old == -1 {
         return;
     }
-    // Nothing can be eaten or drunk yet (shops, food and fountains arrive
-    // with the living world): until then hunger and thirst stop one short
-    // of the point where they halve regeneration.
-    let floor = if matches!(which, COND_HUNGER | COND_THIRST) {
-        CONDITION_FLOOR
-    } else {
-        0
-    };
-    let new = (old + delta).clamp(floor, 48);
+    let new = (old + delta).clamp(0, 48);
     pc.condition[which] = new;
     if new == 0 {
         let msg = match which {
@@ -1094,15 +1125,15 @@ mod tests {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
         // Standing player, CON 13, level 5, class mage: max(3, 13-3+2) - 2 = 10, /4 = 2.
-        assert_eq!(hit_gain(&w, p), 2);
+        assert_eq!(hit_gain(&mut w, p), 2);
         // Mana: (13 + 13 + 5) / 2 = 15, /4 = 3.
-        assert_eq!(mana_gain(&w, p), 3);
+        assert_eq!(mana_gain(&mut w, p), 3);
         // Move: max(15, 5) = 15.
-        assert_eq!(move_gain(&w, p), 15);
+        assert_eq!(move_gain(&mut w, p), 15);
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
         }
-        assert_eq!(hit_gain(&w, p), 10);
+        assert_eq!(hit_gain(&mut w, p), 10);
         w.pulse = PULSE_TICK - 1;
         pulse(&mut w);
         let c = w.ch(p).cloned().unwrap_or_default();
@@ -1235,65 +1266,126 @@ mod tests {
         assert_eq!(before(&w), 47);
     }
 
-    /// Plague cuts regeneration to an eighth (rom-mechanics 7.1).
     #[test]
-    fn plague_slows_healing() {
+    fn the_weather_follows_the_pressure() {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
-        if let Some(c) = w.ch_mut(p) {
-            c.position = pos::SLEEPING;
-        }
-        assert_eq!(hit_gain(&w, p), 10);
-        w.affect_to_char(p, affect(rules::gsn::PLAGUE, 10, aff::PLAGUE));
-        assert_eq!(hit_gain(&w, p), 1);
-    }
-
-    /// Weather (rom-mechanics 13.3): the starting sky follows the
-    /// pressure; low pressure clouds a clear sky, high pressure stops rain,
-    /// and those outdoors and awake are told.
-    #[test]
-    fn weather_drifts_and_turns_the_sky() {
-        let mut w = world_two_rooms();
-        let p = player(&mut w, 10);
-        for month in [0, 8] {
-            w.month = month;
-            for _ in 0..50 {
-                weather_init(&mut w);
-                let wt = w.weather;
-                let top = if month == 8 { 1010 } else { 1040 };
-                assert!((961..=top).contains(&wt.mmhg), "{wt:?}");
-                let sky = match wt.mmhg {
-                    ..=980 => SKY_LIGHTNING,
-                    981..=1000 => SKY_RAINING,
-                    1001..=1020 => SKY_CLOUDY,
-                    _ => SKY_CLOUDLESS,
-                };
-                assert_eq!(wt.sky, sky);
-            }
-        }
-        w.weather = crate::world::Weather {
-            mmhg: 960,
-            change: -12,
+        w.month = 3;
+        // Low pressure turns a clear sky cloudy at once (mmhg < 990).
+        w.weather = Weather {
+            mmhg: 970,
+            change: 0,
             sky: SKY_CLOUDLESS,
         };
         weather_update(&mut w);
         assert_eq!(w.weather.sky, SKY_CLOUDY);
-        assert!((960..=972).contains(&w.weather.mmhg));
+        // The pressure moved by `change`, itself within -12..=12.
         assert!((-12..=12).contains(&w.weather.change));
-        let text = w.ch_mut(p).map(|c| std::mem::take(&mut c.output));
-        assert!(text.is_some_and(|t| t.contains("The sky is getting cloudy.")));
-        w.weather = crate::world::Weather {
+        assert_eq!(w.weather.mmhg, (970 + w.weather.change).clamp(960, 1040));
+        // Lightning stops above 1010 without fail; the pressure stays in bounds.
+        w.weather = Weather {
             mmhg: 1040,
             change: 12,
-            sky: SKY_RAINING,
+            sky: SKY_LIGHTNING,
         };
+        weather_update(&mut w);
+        assert_eq!(w.weather.sky, SKY_RAINING);
+        assert!(w.weather.mmhg <= 1040);
+        // Over many ticks pressure and change stay bounded and drift.
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..2000 {
+            weather_update(&mut w);
+            assert!((960..=1040).contains(&w.weather.mmhg));
+            assert!((-12..=12).contains(&w.weather.change));
+            seen.insert(w.weather.sky);
+        }
+        assert_eq!(seen.len(), 4, "every sky comes round: {seen:?}");
+        let out = w.ch(p).map(|c| c.output.clone()).unwrap_or_default();
+        assert!(
+            out.contains("It starts to rain.") && out.contains("The rain stopped."),
+            "{out}"
+        );
+        // Boot draws 961..=1040 in months 0-6 and 961..=1010 in 7-12.
+        w.month = 8;
+        for _ in 0..200 {
+            weather_at_boot(&mut w);
+            assert!((961..=1010).contains(&w.weather.mmhg));
+            assert_eq!(w.weather.sky, sky_for(w.weather.mmhg));
+        }
+        assert_eq!(
+            (sky_for(980), sky_for(981), sky_for(1020), sky_for(1021)),
+            (3, 2, 1, 0)
+        );
+    }
+
+    #[test]
+    fn fast_healing_meditation_and_ailments_shape_the_gain() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
+            c.level = 30;
+            c.max_hit = 1000;
+            c.max_mana = 1000;
+            c.max_mv = 1000;
+            c.hit = 1;
+            c.mana = 1;
+            c.mv = 1;
         }
-        weather_update(&mut w);
-        assert_eq!(w.weather.sky, SKY_CLOUDY);
-        let text = w.ch_mut(p).map(|c| std::mem::take(&mut c.output));
-        assert_eq!(text.as_deref(), Some(""), "sleepers are not told");
+        // Sleeping level-30 mage, CON 13: max(3, 13 - 3 + 15) - 2 = 23.
+        assert_eq!(hit_gain(&mut w, p), 23);
+        // Mana: (13 + 13 + 30) / 2 = 28.
+        assert_eq!(mana_gain(&mut w, p), 28);
+        // With both skills at 100 % the gain grows by a random n % (n < 100).
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_deref_mut()) {
+            pc.learned.insert(gsn::FAST_HEALING, 100);
+            pc.learned.insert(gsn::MEDITATION, 100);
+        }
+        let (mut hits, mut manas) = (Vec::new(), Vec::new());
+        for _ in 0..200 {
+            hits.push(hit_gain(&mut w, p));
+            manas.push(mana_gain(&mut w, p));
+        }
+        assert!(hits.iter().all(|&g| (23..=23 + 23 * 99 / 100).contains(&g)));
+        assert!(manas
+            .iter()
+            .all(|&g| (28..=28 + 28 * 99 / 100).contains(&g)));
+        assert!(hits.iter().any(|&g| g > 35) && manas.iter().any(|&g| g > 42));
+        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_deref_mut()) {
+            pc.learned.clear();
+        }
+        // Poison /4, plague /8, haste or slow /2, on every gain.
+        for (bit, div) in [
+            (aff::POISON, 4),
+            (aff::PLAGUE, 8),
+            (aff::HASTE, 2),
+            (aff::SLOW, 2),
+        ] {
+            if let Some(c) = w.ch_mut(p) {
+                c.affected_by |= bit;
+            }
+            assert_eq!(hit_gain(&mut w, p), 23 / div, "{bit:#x}");
+            assert_eq!(mana_gain(&mut w, p), 28 / div, "{bit:#x}");
+            // Move: max(15, 30) + DEX 13 asleep = 43.
+            assert_eq!(move_gain(&mut w, p), 43 / div, "{bit:#x}");
+            if let Some(c) = w.ch_mut(p) {
+                c.affected_by &= !bit;
+            }
+        }
+        // A mobile: 5 + level, doubled by the regeneration bit, standing /2.
+        let mob = w.chars.insert(crate::world::Char {
+            level: 10,
+            position: pos::STANDING,
+            max_hit: 1000,
+            hit: 1,
+            ..Default::default()
+        });
+        w.char_to_room(mob, RoomVnum(10));
+        assert_eq!(hit_gain(&mut w, mob), 7);
+        if let Some(c) = w.ch_mut(mob) {
+            c.affected_by |= aff::REGENERATION;
+        }
+        assert_eq!(hit_gain(&mut w, mob), 15);
     }
 
     #[test]
@@ -1307,7 +1399,7 @@ mod tests {
         if let Some(c) = w.ch_mut(p) {
             c.position = pos::SLEEPING;
         }
-        assert_eq!(hit_gain(&w, p), 5);
+        assert_eq!(hit_gain(&mut w, p), 5);
     }
 
     #[test]
@@ -1389,11 +1481,17 @@ mod tests {
             .is_some_and(|c| c.output.contains("The day has begun.")));
     }
 
-    /// With nothing to eat or drink yet, hunger and thirst stop at 1.
+    /// Hunger and thirst run down to 0, where they halve regeneration and
+    /// say so every tick.
     #[test]
-    fn hunger_and_thirst_stop_short_of_hurting() {
+    fn hunger_and_thirst_reach_zero_and_halve_gain() {
         let mut w = world_two_rooms();
         let p = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(p) {
+            (c.hit, c.max_hit, c.position) = (1, 500, pos::SLEEPING);
+        }
+        let fed = hit_gain(&mut w, p);
+        assert!(fed >= 8, "{fed}");
         for _ in 0..100 {
             char_update(&mut w);
         }
@@ -1402,14 +1500,13 @@ mod tests {
             .and_then(|c| c.pc.as_ref())
             .map(|pc| pc.condition)
             .unwrap_or_default();
-        assert_eq!(cond[COND_HUNGER], CONDITION_FLOOR);
-        assert_eq!(cond[COND_THIRST], CONDITION_FLOOR);
-        let hungry = hit_gain(&w, p);
-        if let Some(pc) = w.ch_mut(p).and_then(|c| c.pc.as_mut()) {
-            pc.condition[COND_HUNGER] = 48;
-            pc.condition[COND_THIRST] = 48;
+        assert_eq!((cond[COND_HUNGER], cond[COND_THIRST]), (0, 0));
+        let out = w.ch(p).map(|c| c.output.clone()).unwrap_or_default();
+        assert!(out.contains("You are hungry.") && out.contains("You are thirsty."));
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 1;
         }
-        assert_eq!(hungry, hit_gain(&w, p), "regeneration is not cut");
+        assert_eq!(hit_gain(&mut w, p), fed / 4, "halved twice");
     }
 
     #[test]

@@ -324,7 +324,7 @@ mod tests {
             pc: Some(Box::default()),
             ..Char::default()
         });
-        let mut rng = Rng::new(99);
+        let rng = Rng::new(99);
         for _ in 0..20_000 {
             let n = rng.range(0, 12) as usize;
             let text: String = (0..n)

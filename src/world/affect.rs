@@ -18,56 +18,73 @@
 use super::rules::Sn;
 use super::*;
 
-/// What a character reads when an affect of a skill wears off. Spells
-/// declare theirs here as they are written (the magic issue fills it);
-/// the text is our own. A skill without an entry ends silently.
+/// What a character reads when an affect of a skill wears off: ROM's 37
+/// `msg_off` lines, kept word for word because players' client triggers
+/// key on them (recasting sanctuary when its aura fades is the classic).
+/// A skill without an entry ends silently.
 pub static WEAR_OFF: &[(&str, &str)] = &[
     ("armor", "You feel less armored."),
-    ("bless", "The warmth of the blessing ebbs away."),
-    ("blindness", "The darkness lifts from your eyes."),
+    ("bless", "You feel less righteous."),
+    ("blindness", "You can see again."),
+    ("calm", "You have lost your peace of mind."),
     ("change sex", "Your body feels familiar again."),
-    ("curse", "The unclean feeling leaves you."),
-    ("detect evil", "The red glow of evil fades from your sight."),
-    (
-        "detect good",
-        "The golden glow of goodness fades from your sight.",
-    ),
-    ("detect hidden", "Hidden things slip back into the shadows."),
-    ("detect invis", "The unseen slips back out of your sight."),
-    (
-        "detect magic",
-        "The shimmer of magic fades from your sight.",
-    ),
-    ("faerie fire", "The pink outline around you fades away."),
-    ("fly", "You drift slowly back to the ground."),
+    ("charm person", "You feel more self-confident."),
+    ("chill touch", "You feel less cold."),
+    ("curse", "The curse wears off."),
+    ("detect evil", "The red in your vision disappears."),
+    ("detect good", "The gold in your vision disappears."),
+    ("detect hidden", "You feel less aware of your surroundings."),
+    ("detect invis", "You no longer see invisible objects."),
+    ("detect magic", "The detect magic wears off."),
+    ("faerie fire", "The pink aura around you fades away."),
+    ("fly", "You slowly float to the ground."),
     ("frenzy", "Your rage ebbs."),
-    ("infravision", "The red glow leaves your eyes."),
+    ("giant strength", "You feel weaker."),
+    ("haste", "You feel yourself slow down."),
+    ("infravision", "You no longer see in the dark."),
+    ("invisibility", "You are no longer invisible."),
+    ("mass invis", "You are no longer invisible."),
     ("pass door", "You feel solid again."),
-    ("protection evil", "You feel less shielded from evil."),
-    ("protection good", "You feel less shielded from good."),
-    ("shield", "The shimmering barrier around you dissolves."),
-    ("slow", "You feel yourself speed up again."),
-    ("stone skin", "Your skin softens back to flesh."),
-    ("weaken", "Your strength returns to you."),
-    (
-        "giant strength",
-        "Your borrowed might drains out of your arms.",
-    ),
-    ("haste", "The world catches up with you again."),
-    ("invisibility", "You fade back into view."),
-    ("sanctuary", "The white aura around you flickers out."),
-    ("sleep", "The heavy drowsiness leaves you."),
-    ("poison", "The sickness in your blood passes."),
-    ("sneak", "Your footfalls are your own again."),
-    ("plague", "The fever breaks and your sores begin to heal."),
-    ("fire breath", "The smoke clears from your eyes."),
-    ("chill touch", "Warmth creeps back into your limbs."),
+    ("plague", "Your sores vanish."),
+    ("poison", "You feel less sick."),
+    ("protection evil", "You feel less protected."),
+    ("protection good", "You feel less protected."),
+    ("sanctuary", "The white aura around your body fades."),
+    ("shield", "Your force shield shimmers then fades away."),
+    ("sleep", "You feel less tired."),
+    ("slow", "You feel yourself speed up."),
+    ("stone skin", "Your skin feels soft again."),
+    ("weaken", "You feel stronger."),
+    ("fire breath", "The smoke leaves your eyes."),
+    ("berserk", "You feel your pulse slow down."),
+    ("dirt kicking", "You rub the dirt out of your eyes."),
+    ("hide", "You are no longer hidden."),
+    ("sneak", "You no longer feel stealthy."),
+];
+
+/// What the holder and the room read when an affect on an object wears
+/// off: ROM's five `msg_obj` lines (act() strings, `$p` the object).
+pub static OBJ_WEAR_OFF: &[(&str, &str)] = &[
+    ("bless", "$p's holy aura fades."),
+    ("curse", "$p is no longer impure."),
+    ("fireproof", "$p's protective aura fades."),
+    ("invisibility", "$p fades into view."),
+    ("poison", "The poison on $p dries up."),
 ];
 
 /// The wear-off message of skill `sn`, if it has one.
 pub fn wear_off_message(sn: Sn) -> Option<&'static str> {
     let name = sn.name()?;
     WEAR_OFF.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+}
+
+/// The object wear-off message (an act() string) of skill `sn`, if any.
+pub fn obj_wear_off_message(sn: Sn) -> Option<&'static str> {
+    let name = sn.name()?;
+    OBJ_WEAR_OFF
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, m)| *m)
 }
 
 impl World {
@@ -175,7 +192,7 @@ impl World {
         if af.where_ == to::OBJECT {
             o.extra_flags &= !af.bits;
         }
-        // A weapon affect (envenoming) takes its weapon flag back.
+        // A weapon affect (envenom's poison) takes its weapon flags back.
         if af.where_ == to::WEAPON && o.item_type == item::WEAPON {
             o.values[4] &= !(af.bits as i64);
         }
@@ -190,10 +207,28 @@ impl World {
         }
     }
 
+    /// An object's wear-off message, told to its holder, or to everyone
+    /// in the room where it lies (ROM: carried_by TO_CHAR, room TO_ALL).
+    fn obj_wear_off(&mut self, obj: ObjId, msg: &str) {
+        let Some(o) = self.obj(obj) else { return };
+        match o.loc {
+            ObjLoc::Carried(ch) => {
+                self.act(msg, ch, act::ActArgs::obj(obj), act::To::Char);
+            }
+            ObjLoc::Room(room) => {
+                let first = self.room(room).and_then(|r| r.people.first().copied());
+                if let Some(rch) = first {
+                    self.act(msg, rch, act::ActArgs::obj(obj), act::To::Char);
+                    self.act(msg, rch, act::ActArgs::obj(obj), act::To::Room);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// One tick of `obj`'s affects (rom-mechanics 8.4): as for characters,
     /// duration down by one and, with 20 % chance, the level; an affect at
-    /// duration 0 ends. No object wear-off messages exist yet (ROM's
-    /// `msg_obj` arrives with the enchantment spells), so it ends silently.
+    /// duration 0 ends, with ROM's object message.
     pub fn obj_affect_tick(&mut self, obj: ObjId) {
         let mut i = 0;
         loop {
@@ -213,9 +248,26 @@ impl World {
             } else if af.duration < 0 {
                 i += 1;
             } else {
+                let sn = af.skill;
+                let next_ends_too = self
+                    .obj(obj)
+                    .and_then(|o| o.affects.get(i + 1))
+                    .is_some_and(|n| n.skill == sn && n.duration <= 0);
+                if sn > Sn(0) && !next_ends_too {
+                    if let Some(msg) = obj_wear_off_message(sn) {
+                        self.obj_wear_off(obj, msg);
+                    }
+                }
                 self.affect_remove_obj(obj, i);
             }
         }
+    }
+
+    /// Apply the modifier and bits of an affect already in `ch`'s list (a
+    /// copyover restoring a mobile: its list is read back as it was, the
+    /// modifiers must count again).
+    pub fn affect_reapply(&mut self, ch: CharId, af: &Affect) {
+        self.affect_apply(ch, af, true);
     }
 
     /// Apply or undo one affect's modifier and bits.
@@ -409,16 +461,69 @@ mod tests {
         w.affect_tick(ch);
         assert!(!w.is_affected(ch, bless));
         let out = w.ch(ch).map(|c| c.output.clone()).unwrap_or_default();
-        assert_eq!(
-            out.matches("The warmth of the blessing ebbs away.").count(),
-            1,
-            "{out}"
-        );
+        assert_eq!(out.matches("You feel less righteous.").count(), 1, "{out}");
         assert_eq!(w.ch(ch).map(|c| c.hitroll), Some(1));
         for _ in 0..50 {
             w.affect_tick(ch);
         }
         assert!(w.ch(ch).is_some_and(|c| c.is_affected(aff::SANCTUARY)));
+    }
+
+    #[test]
+    fn an_object_affect_ends_with_its_message_to_holder_and_room() {
+        let (mut w, ch) = world_with_player();
+        let other = w.chars.insert(Char {
+            name: "Bram".into(),
+            pc: Some(Box::default()),
+            conn: Some(crate::engine::ConnId(2)),
+            position: pos::STANDING,
+            ..Char::default()
+        });
+        w.char_to_room(other, RoomVnum(10));
+        if let Some(c) = w.ch_mut(ch) {
+            c.position = pos::STANDING;
+        }
+        let mk = |w: &mut World, name: &str| {
+            w.objs.insert(Obj {
+                name: name.into(),
+                short_descr: format!("a {name}"),
+                wear_loc: -1,
+                affects: vec![af(sn("fireproof"), 1, apply::NONE, 0, 0)],
+                ..Obj::default()
+            })
+        };
+        let held = mk(&mut w, "lamp");
+        w.obj_to_char(held, ch);
+        let lying = mk(&mut w, "rope");
+        w.obj_to_room(lying, RoomVnum(10));
+        for _ in 0..2 {
+            w.obj_affect_tick(held);
+            w.obj_affect_tick(lying);
+        }
+        let out = |w: &World, c| w.ch(c).map(|c| c.output.clone()).unwrap_or_default();
+        let (tess, bram) = (out(&w, ch), out(&w, other));
+        assert_eq!(
+            tess.matches("A lamp's protective aura fades.").count(),
+            1,
+            "{tess:?} {bram:?}"
+        );
+        assert!(!bram.contains("lamp"), "{bram}");
+        assert!(tess.contains("A rope's protective aura fades."), "{tess}");
+        assert!(bram.contains("A rope's protective aura fades."), "{bram}");
+        assert!(w.obj(held).is_some_and(|o| o.affects.is_empty()));
+    }
+
+    #[test]
+    fn rom_counts_37_character_and_5_object_wear_off_messages() {
+        assert_eq!(WEAR_OFF.len(), 37);
+        assert_eq!(OBJ_WEAR_OFF.len(), 5);
+        for (name, _) in OBJ_WEAR_OFF {
+            assert!(crate::world::rules::skill_exact(name).is_some(), "{name}");
+        }
+        assert_eq!(
+            wear_off_message(sn("sanctuary")),
+            Some("The white aura around your body fades.")
+        );
     }
 
     #[test]

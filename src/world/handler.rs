@@ -265,8 +265,9 @@ impl World {
         }
     }
 
-    /// (location, modifier, affect bits) of an object: its own affects, or
-    /// its prototype's applies when it has none of its own.
+    /// (location, modifier, affect bits) of an object: its own affects and,
+    /// unless it is enchanted (its own list then holds a copy), its
+    /// prototype's applies.
     fn obj_applies(&self, obj: ObjId) -> Vec<(i32, i32, Flags)> {
         let Some(o) = self.obj(obj) else {
             return Vec::new();
@@ -282,7 +283,7 @@ impl World {
                 )
             })
             .collect();
-        if let Some(p) = self.obj_index.get(&o.vnum) {
+        if let Some(p) = self.obj_index.get(&o.vnum).filter(|_| !o.enchanted) {
             v.extend(p.proto.applies.iter().map(|a| {
                 (
                     a.location,
@@ -638,6 +639,17 @@ impl World {
         if v.is_affected(aff::INVISIBLE) && !c.is_affected(aff::DETECT_INVIS) {
             return false;
         }
+        // A sneaking character may slip past an observer's eyes (rom-mechanics
+        // 6.11, sneak): one roll per look.
+        if v.is_affected(aff::SNEAK) && !c.is_affected(aff::DETECT_HIDDEN) && v.fighting.is_none() {
+            let chance = self.get_skill(victim, rules::gsn::SNEAK)
+                + self.get_curr_stat(victim, STAT_DEX) * 3 / 2
+                - self.get_curr_stat(ch, STAT_INT) * 2
+                - (c.level - v.level * 3 / 2);
+            if self.rng.percent() < chance {
+                return false;
+            }
+        }
         if v.is_affected(aff::HIDE) && !c.is_affected(aff::DETECT_HIDDEN) && v.fighting.is_none() {
             return false;
         }
@@ -652,7 +664,8 @@ impl World {
         if c.has_holylight() {
             return true;
         }
-        if c.is_affected(aff::BLIND) {
+        // A potion is the one thing the blind can still find (rom-mechanics 8.1).
+        if c.is_affected(aff::BLIND) && o.item_type != item::POTION {
             return false;
         }
         if o.item_type == item::LIGHT && o.values[2] != 0 {

@@ -240,6 +240,9 @@ pub struct Obj {
     pub contains: Vec<ObjId>,
     /// Set on objects a shopkeeper sells without running out.
     pub inventory: bool,
+    /// ROM's `enchanted`: the prototype's applies were copied into
+    /// `affects` (by enchant armor/weapon), so only `affects` count.
+    pub enchanted: bool,
 }
 
 /// A runtime exit: the prototype plus its current door state.
@@ -312,23 +315,29 @@ pub struct ObjIndex {
 }
 
 /// ROM-style seedable random numbers (xorshift64*): one generator for the world.
+///
+/// The state sits in a `Cell` so that a roll can be made through `&World`:
+/// ROM's `can_see` rolls for sneaking characters (rom-mechanics 6.11), and
+/// every visibility test goes through it.
 #[derive(Clone, Debug)]
-pub struct Rng(u64);
+pub struct Rng(std::cell::Cell<u64>);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        Rng(std::cell::Cell::new(
+            seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+        ))
     }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
+    pub fn next_u64(&self) -> u64 {
+        let mut x = self.0.get();
         x ^= x >> 12;
         x ^= x << 25;
         x ^= x >> 27;
-        self.0 = x;
+        self.0.set(x);
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     /// `number_range(from, to)`, inclusive; `from` when the range is empty.
-    pub fn range(&mut self, from: i32, to: i32) -> i32 {
+    pub fn range(&self, from: i32, to: i32) -> i32 {
         if to <= from {
             return from;
         }
@@ -336,19 +345,19 @@ impl Rng {
         (from as i64 + (self.next_u64() % span) as i64) as i32
     }
     /// `number_percent()`: 1..=100.
-    pub fn percent(&mut self) -> i32 {
+    pub fn percent(&self) -> i32 {
         self.range(1, 100)
     }
     /// `number_bits(n)`: 0..=2^n - 1.
-    pub fn bits(&mut self, n: u32) -> i32 {
+    pub fn bits(&self, n: u32) -> i32 {
         let n = n.min(30);
         (self.next_u64() & ((1u64 << n) - 1)) as i32
     }
     /// `number_door()`: 0..=5.
-    pub fn door(&mut self) -> usize {
+    pub fn door(&self) -> usize {
         self.range(0, 5) as usize
     }
-    pub fn dice(&mut self, number: i32, size: i32) -> i32 {
+    pub fn dice(&self, number: i32, size: i32) -> i32 {
         if size <= 0 {
             return 0;
         }
@@ -357,7 +366,7 @@ impl Rng {
         }
         (0..number.max(0)).map(|_| self.range(1, size)).sum()
     }
-    pub fn fuzzy(&mut self, n: i32) -> i32 {
+    pub fn fuzzy(&self, n: i32) -> i32 {
         let n = match self.range(0, 3) {
             0 => n - 1,
             3 => n + 1,
@@ -366,28 +375,13 @@ impl Rng {
         n.max(1)
     }
     pub fn state(&self) -> u64 {
-        self.0
+        self.0.get()
     }
     /// Continue a generator from a saved [`Rng::state`].
     pub fn from_state(state: u64) -> Self {
         // xorshift must never hold 0; any other state continues exactly.
-        Rng(if state == 0 { 1 } else { state })
+        Rng(std::cell::Cell::new(if state == 0 { 1 } else { state }))
     }
-}
-
-/// The sky: cloudless, cloudy, raining, lightning (ROM's `SKY_*`).
-pub const SKY_CLOUDLESS: i32 = 0;
-pub const SKY_CLOUDY: i32 = 1;
-pub const SKY_RAINING: i32 = 2;
-pub const SKY_LIGHTNING: i32 = 3;
-
-/// ROM's weather_info: air pressure, its drift and the sky. Call
-/// lightning needs [`SKY_RAINING`] or worse.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Weather {
-    pub mmhg: i32,
-    pub change: i32,
-    pub sky: i32,
 }
 
 /// The whole game world.
@@ -411,8 +405,6 @@ pub struct World {
     pub day: i32,
     pub month: i32,
     pub year: i32,
-    /// ROM's weather_info (rom-mechanics 13.3).
-    pub weather: Weather,
     /// Wizlock: only immortals may log in.
     pub wizlock: bool,
     /// Set by `shutdown`; the loop saves everyone and exits.
@@ -433,6 +425,51 @@ pub struct World {
     /// Channel lines heard since the game last looked: GMCP's
     /// `Comm.Channel.Text` is made from these (see [`World::act_channel`]).
     pub channel_events: Vec<ChannelEvent>,
+    /// The weather (rom-mechanics 13.3).
+    pub weather: Weather,
+    /// Where the mayor is on his walk (`game::special::spec_mayor`).
+    pub mayor: MayorWalk,
+    /// ROM's `target_name`: the rest of a `cast` line after the spell's
+    /// name, for the spells that read it themselves (gate, summon, portal,
+    /// nexus, locate object, farsight, ventriloquate, continual light,
+    /// control weather). `do_cast` sets it for the length of one spell;
+    /// it is empty for spells from objects and mobiles.
+    pub spell_arg: String,
+}
+
+/// Sky states (rom-mechanics 13.3).
+pub const SKY_CLOUDLESS: i32 = 0;
+pub const SKY_CLOUDY: i32 = 1;
+pub const SKY_RAINING: i32 = 2;
+pub const SKY_LIGHTNING: i32 = 3;
+
+/// The mayor's walk (ROM keeps it in `spec_mayor`'s statics, shared by
+/// every mobile with that procedure): which path, how far along it, and
+/// whether a walk is under way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MayorWalk {
+    /// 0 none yet, 1 the opening walk, 2 the closing walk.
+    pub path: u8,
+    pub pos: usize,
+    pub moving: bool,
+}
+
+/// ROM's weather_info: pressure, its drift and the sky.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Weather {
+    pub mmhg: i32,
+    pub change: i32,
+    pub sky: i32,
+}
+
+impl Default for Weather {
+    fn default() -> Self {
+        Weather {
+            mmhg: 1030,
+            change: 0,
+            sky: SKY_CLOUDLESS,
+        }
+    }
 }
 
 /// One channel line as one listener heard it.
@@ -543,7 +580,6 @@ impl World {
             day: 0,
             month: 0,
             year: 0,
-            weather: Weather::default(),
             wizlock: false,
             shutdown_requested: false,
             copyover_requested: None,
@@ -552,6 +588,9 @@ impl World {
             output_pending: Vec::new(),
             clients: HashMap::new(),
             channel_events: Vec::new(),
+            weather: Weather::default(),
+            mayor: MayorWalk::default(),
+            spell_arg: String::new(),
         }
     }
 

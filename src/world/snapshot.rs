@@ -46,6 +46,16 @@ pub fn write_snapshot(world: &World) -> String {
         world.year,
         world.rng.state() as i64
     ));
+    out.push_str(&format!(
+        "Weather {} {} {}\n",
+        world.weather.mmhg, world.weather.change, world.weather.sky
+    ));
+    out.push_str(&format!(
+        "Mayor {} {} {}\n",
+        world.mayor.path,
+        world.mayor.pos,
+        i32::from(world.mayor.moving)
+    ));
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {
         out.push_str(&format!(
@@ -178,13 +188,14 @@ pub fn write_snapshot(world: &World) -> String {
             obj.wear_flags
         ));
         out.push_str(&format!(
-            "Val {} {} {} {} {}\nInv {}\n",
+            "Val {} {} {} {} {}\nInv {}\nEnch {}\n",
             obj.values[0],
             obj.values[1],
             obj.values[2],
             obj.values[3],
             obj.values[4],
-            i32::from(obj.inventory)
+            i32::from(obj.inventory),
+            i32::from(obj.enchanted)
         ));
         let proto = world.obj_index.get(&obj.vnum).map(|p| &p.proto);
         if proto.is_none_or(|p| p.keywords != obj.name) {
@@ -309,6 +320,9 @@ pub fn restore_snapshot(
     // Wear slots already filled, and rooms already ordered: a damaged file
     // repeating them must not cost a scan of a whole list each time.
     let mut worn: HashSet<(CharId, i32)> = HashSet::new();
+    // Mobiles' saved vitals, sex and bits, set again once their affects
+    // and equipment have been applied (those already count in them).
+    let mut fixups: Vec<MobFixup> = Vec::new();
     let mut ordered: HashSet<i32> = HashSet::new();
     let mut ended = false;
     // Restoring mobiles rolls dice; the generator is put back last.
@@ -330,6 +344,22 @@ pub fn restore_snapshot(
                 world.month = month as i32;
                 world.year = year as i32;
                 rng_state = Some(rng as u64);
+            }
+            "Weather" => {
+                let [mmhg, change, sky] = nums::<3>(rest, ln)?;
+                world.weather = Weather {
+                    mmhg: (mmhg as i32).clamp(960, 1040),
+                    change: (change as i32).clamp(-12, 12),
+                    sky: (sky as i32).clamp(SKY_CLOUDLESS, SKY_LIGHTNING),
+                };
+            }
+            "Mayor" => {
+                let [path, at, moving] = nums::<3>(rest, ln)?;
+                world.mayor = MayorWalk {
+                    path: path.clamp(0, 2) as u8,
+                    pos: at.clamp(0, 1000) as usize,
+                    moving: moving != 0,
+                };
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
             "Area" => {
@@ -359,7 +389,7 @@ pub fn restore_snapshot(
             }
             "#MOB" => {
                 let rec = read_block(&mut lines, ln)?;
-                restore_mob(world, &rec, ln, &mut mobs, &mut notes)?;
+                restore_mob(world, &rec, ln, &mut mobs, &mut notes, &mut fixups)?;
             }
             "#OBJ" => {
                 let rec = read_block(&mut lines, ln)?;
@@ -422,6 +452,14 @@ pub fn restore_snapshot(
     }
     if let Some(state) = rng_state {
         world.rng = Rng::from_state(state);
+    }
+    for f in fixups {
+        if let Some(c) = world.ch_mut(f.ch) {
+            (c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv) =
+                (f.hmv[0], f.hmv[1], f.hmv[2], f.hmv[3], f.hmv[4], f.hmv[5]);
+            c.sex = f.sex;
+            c.affected_by = f.affected_by;
+        }
     }
     // Fights go on: whoever has an opponent back is fighting (a player's
     // file says standing, as ROM saves it); whoever lost theirs stands.
@@ -495,12 +533,22 @@ fn parse_affect(v: &str, ln: usize) -> Result<Affect, String> {
     })
 }
 
+/// What a restored mobile's record said of the values its affects and
+/// equipment also change.
+struct MobFixup {
+    ch: CharId,
+    hmv: [i32; 6],
+    sex: i32,
+    affected_by: Flags,
+}
+
 fn restore_mob(
     world: &mut World,
     rec: &Block,
     start: usize,
     mobs: &mut HashMap<i64, CharId>,
     notes: &mut Vec<String>,
+    fixups: &mut Vec<MobFixup>,
 ) -> Result<(), String> {
     let id = req_num(rec, "Id", start)?;
     let vnum = MobVnum(req_num(rec, "Vnum", start)? as i32);
@@ -549,6 +597,20 @@ fn restore_mob(
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
         }
     }
+    // The record's own values first: the affects' modifiers re-applied
+    // below (armour, hitroll, stats...) already count in these.
+    if let Some(c) = world.ch(ch) {
+        fixups.push(MobFixup {
+            ch,
+            hmv: [c.hit, c.max_hit, c.mana, c.max_mana, c.mv, c.max_mv],
+            sex: c.sex,
+            affected_by: c.affected_by,
+        });
+    }
+    let affects = world.ch(ch).map(|c| c.affects.clone()).unwrap_or_default();
+    for af in &affects {
+        world.affect_reapply(ch, af);
+    }
     world.char_to_room(ch, room);
     mobs.insert(id, ch);
     Ok(())
@@ -587,6 +649,7 @@ fn restore_obj(
             "WeaF" => obj.wear_flags = num(v, ln)? as Flags,
             "Val" => obj.values = nums::<5>(v, ln)?,
             "Inv" => obj.inventory = num(v, ln)? != 0,
+            "Ench" => obj.enchanted = num(v, ln)? != 0,
             "Name" => obj.name = v.to_string(),
             "ShD" => obj.short_descr = v.to_string(),
             "Desc" => obj.description = v.to_string(),

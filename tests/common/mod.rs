@@ -515,7 +515,9 @@ impl Client {
         t += &self.cmd("human", "What is your sex (M/F)?")?;
         t += &self.cmd("m", "Select a class [mage cleric thief warrior]:")?;
         t += &self.cmd("warrior", "Which alignment (G/N/E)?")?;
-        t += &self.cmd("n", "[Hit Return to continue]")?;
+        t += &self.cmd("n", "Customize (Y/N)?")?;
+        t += &self.cmd("n", "Your choice?")?;
+        t += &self.cmd("sword", "[Hit Return to continue]")?;
         t += &self.cmd("", "Welcome to GraceMUD")?;
         t += &self.expect("> ", WAIT)?;
         Ok(t)
