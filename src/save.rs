@@ -10,7 +10,11 @@
 //!   `Affc 'armor' ...`, names from `world::rules::SKILLS`); bare skill numbers,
 //!   which earlier versions wrote, are still read;
 //! * `Sett key value~` lines carry [`PcData::settings`];
-//! * every object is kept (ROM drops keys and over-level items at save time).
+//! * every object is kept (ROM drops keys and over-level items at save time);
+//! * the `#PET` block is written with every key (ROM writes only what
+//!   differs from the prototype; both read the same), `Race` excepted (a
+//!   pet keeps its prototype's race). A pet whose prototype is gone is
+//!   dropped with a warning (ROM substitutes a fido).
 //!
 //! The writer and reader are pure ([`write_player`], [`read_player`]) so that
 //! copyover can reuse them; [`save_player`] adds the atomic disk write (temp
@@ -29,8 +33,8 @@ use std::path::{Path, PathBuf};
 use crate::world::handler::smash_tilde;
 use crate::world::rules::{self, Sn};
 use crate::world::{
-    pos, wear_loc, Affect, Char, CharId, ExtraDescr, Flags, ObjId, ObjVnum, PcData, Position,
-    RoomVnum, World, ROOM_VNUM_LIMBO,
+    aff, pos, wear_loc, Affect, Char, CharId, ExtraDescr, Flags, MobVnum, ObjId, ObjVnum, PcData,
+    Position, RoomVnum, World, ACT_PET, ROOM_VNUM_LIMBO,
 };
 
 /// The file version we write (ROM's current one).
@@ -90,6 +94,37 @@ pub struct SavedObj {
     pub line: u32,
 }
 
+/// A pet as read from a `#PET` block, before it is instanced: what the
+/// block said, each key optional (the prototype gives the rest).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SavedPet {
+    pub vnum: MobVnum,
+    pub name: Option<String>,
+    pub short_descr: Option<String>,
+    pub long_descr: Option<String>,
+    pub description: Option<String>,
+    pub sex: Option<i32>,
+    pub level: Option<i32>,
+    pub hmv: Option<[i32; 6]>,
+    pub gold: Option<i64>,
+    pub silver: Option<i64>,
+    pub exp: Option<i64>,
+    pub act: Option<Flags>,
+    pub affected_by: Option<Flags>,
+    pub comm: Option<Flags>,
+    pub position: Option<Position>,
+    pub saving_throw: Option<i32>,
+    pub alignment: Option<i32>,
+    pub hitroll: Option<i32>,
+    pub damroll: Option<i32>,
+    pub armor: Option<[i32; 4]>,
+    pub perm_stat: Option<[i32; 5]>,
+    pub mod_stat: Option<[i32; 5]>,
+    pub affects: Vec<Affect>,
+    /// The line of the block's `#PET`, for messages.
+    pub line: u32,
+}
+
 /// A parsed player file.
 #[derive(Clone, Debug, Default)]
 pub struct LoadedPlayer {
@@ -101,6 +136,8 @@ pub struct LoadedPlayer {
     pub last_logoff: i64,
     /// Things skipped while reading (unknown keys, ...), as `file:line: ...`.
     pub warnings: Vec<String>,
+    /// The `#PET` block, if any ([`load_pet`] instances it).
+    pub pet: Option<SavedPet>,
 }
 
 // ------------------------------------------------------------------ names
@@ -338,8 +375,62 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     }
     let _ = writeln!(o, "End\n");
     write_objs(world, &mut o, &c.carrying, 0);
+    // The pet, only if it stands with its owner (ROM).
+    if let Some(pet) = c
+        .pet
+        .filter(|&p| world.ch(p).is_some_and(|p| p.room == c.room))
+    {
+        write_pet(world, &mut o, pet, now);
+    }
     let _ = writeln!(o, "#END");
     o
+}
+
+/// A `#PET` block (rom-area-format 5.4).
+fn write_pet(world: &World, o: &mut String, pet: CharId, now: i64) {
+    use std::fmt::Write as _;
+    let Some(p) = world.ch(pet) else { return };
+    let Some(vnum) = p.vnum else { return };
+    let _ = writeln!(o, "#PET");
+    let _ = writeln!(o, "Vnum {}", vnum.0);
+    let _ = writeln!(o, "Name {}~", smash_tilde(&p.name));
+    let _ = writeln!(o, "LogO {now}");
+    let _ = writeln!(o, "ShD  {}~", smash_tilde(&p.short_descr));
+    let _ = writeln!(o, "LnD  {}~", smash_tilde(&p.long_descr));
+    let _ = writeln!(o, "Desc {}~", smash_tilde(&p.description));
+    let _ = writeln!(o, "Sex  {}", p.sex);
+    let _ = writeln!(o, "Levl {}", p.level);
+    let _ = writeln!(
+        o,
+        "HMV  {} {} {} {} {} {}",
+        p.hit, p.max_hit, p.mana, p.max_mana, p.mv, p.max_mv
+    );
+    let _ = writeln!(o, "Gold {}", p.gold);
+    let _ = writeln!(o, "Silv {}", p.silver);
+    let _ = writeln!(o, "Exp  {}", p.exp);
+    let _ = writeln!(o, "Act  {}", flag_letters(p.act));
+    let _ = writeln!(o, "AfBy {}", flag_letters(p.affected_by));
+    let _ = writeln!(o, "Comm {}", flag_letters(p.comm));
+    let position = if p.position == pos::FIGHTING {
+        pos::STANDING
+    } else {
+        p.position
+    };
+    let _ = writeln!(o, "Pos  {}", i32::from(position));
+    let _ = writeln!(o, "Save {}", p.saving_throw);
+    let _ = writeln!(o, "Alig {}", p.alignment);
+    let _ = writeln!(o, "Hit  {}", p.hitroll);
+    let _ = writeln!(o, "Dam  {}", p.damroll);
+    let a = p.armor;
+    let _ = writeln!(o, "ACs  {} {} {} {}", a[0], a[1], a[2], a[3]);
+    let st = p.perm_stat;
+    let _ = writeln!(o, "Attr {} {} {} {} {}", st[0], st[1], st[2], st[3], st[4]);
+    let m = p.mod_stat;
+    let _ = writeln!(o, "AMod {} {} {} {} {}", m[0], m[1], m[2], m[3], m[4]);
+    for af in &p.affects {
+        write_affect(o, af);
+    }
+    let _ = writeln!(o, "End\n");
 }
 
 fn write_affect(o: &mut String, af: &Affect) {
@@ -591,16 +682,10 @@ pub fn read_player(text: &str, file_name: &str) -> Result<LoadedPlayer, SaveErro
                 out.objs.push(obj);
             }
             "PET" => {
-                out.warnings.push(format!(
-                    "{}:{}: #PET is not supported; skipped",
-                    r.file, r.line
-                ));
-                while let Some(k) = r.key() {
-                    r.skip_line();
-                    if k.eq_ignore_ascii_case("End") {
-                        break;
-                    }
+                if !have_player {
+                    return Err(r.err("#PET before #PLAYER"));
                 }
+                out.pet = read_pet_block(&mut r, &mut out.warnings)?;
             }
             "END" => break,
             other => return Err(r.err(format!("unknown section #{other}"))),
@@ -755,6 +840,74 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
     ch.pc = Some(pc);
     ch.vnum = None;
     Ok(())
+}
+
+/// A `#PET` block; `None` (with a warning) when it names no `Vnum`.
+fn read_pet_block(
+    r: &mut Reader<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<Option<SavedPet>, SaveError> {
+    let mut p = SavedPet {
+        line: r.line,
+        ..Default::default()
+    };
+    let mut have_vnum = false;
+    while let Some(key) = r.key() {
+        let key_line = r.line;
+        match key.as_str() {
+            "End" | "END" => break,
+            "Vnum" => {
+                p.vnum = MobVnum(r.int()?);
+                have_vnum = true;
+            }
+            "Name" => p.name = Some(r.string()?),
+            "LogO" => {
+                r.number()?;
+            }
+            "ShD" | "ShortDescr" => p.short_descr = Some(r.string()?),
+            "LnD" | "LongDescr" => p.long_descr = Some(r.string()?),
+            "Desc" | "Description" => p.description = Some(r.string()?),
+            "Sex" => p.sex = Some(r.int()?.clamp(0, 2)),
+            "Levl" | "Lev" | "Level" => p.level = Some(r.int()?),
+            "HMV" | "HpManaMove" => p.hmv = Some(r.ints::<6>()?),
+            "Gold" => p.gold = Some(r.number()?),
+            "Silv" | "Silver" => p.silver = Some(r.number()?),
+            "Exp" => p.exp = Some(r.number()?),
+            "Act" => p.act = Some(r.flags()?),
+            "AfBy" | "AffectedBy" => p.affected_by = Some(r.flags()?),
+            "Comm" => p.comm = Some(r.flags()?),
+            "Pos" | "Position" => {
+                let pos_ = Position::clamped(i64::from(r.int()?));
+                p.position = Some(if pos_ == pos::FIGHTING {
+                    pos::STANDING
+                } else {
+                    pos_
+                });
+            }
+            "Save" | "SavingThrow" => p.saving_throw = Some(r.int()?),
+            "Alig" | "Alignment" => p.alignment = Some(r.int()?),
+            "Hit" | "Hitroll" => p.hitroll = Some(r.int()?),
+            "Dam" | "Damroll" => p.damroll = Some(r.int()?),
+            "ACs" => p.armor = Some(r.ints::<4>()?),
+            "Attr" | "AttrPerm" => p.perm_stat = Some(r.ints::<5>()?),
+            "AMod" | "AttrMod" => p.mod_stat = Some(r.ints::<5>()?),
+            "Affc" => p.affects.push(read_affect(r)?),
+            _ => {
+                warnings.push(format!(
+                    "{}:{key_line}: unknown pet key {key:?}; line skipped",
+                    r.file
+                ));
+                r.skip_line();
+                continue;
+            }
+        }
+        r.skip_blanks();
+    }
+    if !have_vnum {
+        warnings.push(format!("{}:{}: #PET without Vnum; skipped", r.file, p.line));
+        return Ok(None);
+    }
+    Ok(Some(p))
 }
 
 fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
@@ -997,6 +1150,101 @@ pub fn load_into_world(world: &mut World, loaded: LoadedPlayer) -> (CharId, Vec<
         stack.push(Some(obj));
     }
     (id, warnings)
+}
+
+/// Instance a saved pet for `owner` (not placed in any room): the
+/// prototype, then what the file says; it follows and is grouped with its
+/// owner, charmed and pet-flagged. `None` (with a warning) if the
+/// prototype is gone.
+pub fn load_pet(
+    world: &mut World,
+    owner: CharId,
+    saved: SavedPet,
+) -> (Option<CharId>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let owner_name = world.ch(owner).map(|c| c.name.clone()).unwrap_or_default();
+    let Some(pet) = world.create_mobile(saved.vnum) else {
+        warnings.push(format!(
+            "{owner_name}: pet vnum {} (line {}) no longer exists; dropped",
+            saved.vnum.0, saved.line
+        ));
+        return (None, warnings);
+    };
+    if let Some(p) = world.ch_mut(pet) {
+        if let Some(v) = saved.name {
+            p.name = v;
+        }
+        if let Some(v) = saved.short_descr {
+            p.short_descr = v;
+        }
+        if let Some(v) = saved.long_descr {
+            p.long_descr = v;
+        }
+        if let Some(v) = saved.description {
+            p.description = v;
+        }
+        if let Some(v) = saved.sex {
+            p.sex = v;
+        }
+        if let Some(v) = saved.level {
+            p.level = v;
+        }
+        if let Some([h, mh, m, mm, v, mv]) = saved.hmv {
+            (p.hit, p.max_hit, p.mana, p.max_mana, p.mv, p.max_mv) = (h, mh, m, mm, v, mv);
+        }
+        if let Some(v) = saved.gold {
+            p.gold = v;
+        }
+        if let Some(v) = saved.silver {
+            p.silver = v;
+        }
+        if let Some(v) = saved.exp {
+            p.exp = v;
+        }
+        if let Some(v) = saved.act {
+            p.act = v | crate::world::ACT_IS_NPC;
+        }
+        if let Some(v) = saved.affected_by {
+            p.affected_by = v;
+        }
+        if let Some(v) = saved.comm {
+            p.comm = v;
+        }
+        if let Some(v) = saved.position {
+            p.position = v;
+        }
+        if let Some(v) = saved.saving_throw {
+            p.saving_throw = v;
+        }
+        if let Some(v) = saved.alignment {
+            p.alignment = v;
+        }
+        if let Some(v) = saved.hitroll {
+            p.hitroll = v;
+        }
+        if let Some(v) = saved.damroll {
+            p.damroll = v;
+        }
+        if let Some(v) = saved.armor {
+            p.armor = v;
+        }
+        if let Some(v) = saved.perm_stat {
+            p.perm_stat = v;
+        }
+        if let Some(v) = saved.mod_stat {
+            p.mod_stat = v;
+        }
+        // The saved values already count the affects (as for players).
+        p.affects = saved.affects;
+        p.act |= ACT_PET;
+        p.affected_by |= aff::CHARM;
+        p.master = Some(owner);
+        p.leader = Some(owner);
+    }
+    if let Some(c) = world.ch_mut(owner) {
+        c.pet = Some(pet);
+    }
+    (Some(pet), warnings)
 }
 
 // ------------------------------------------------------------------- disk

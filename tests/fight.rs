@@ -153,8 +153,8 @@ fn number_after(text: &str, key: &str) -> i32 {
 }
 
 /// Proofs 1 and 4b: a fido's corpse gets ROM's NPC corpse timer (3 to 6
-/// ticks) and decays into dust in the room; all that while a second,
-/// aggressive but wimpy fido stands next to the awake warrior and never
+/// ticks) and decays into dust in the room; then a second, aggressive but
+/// wimpy fido stands next to the awake warrior for two game hours and never
 /// bites (aggr_update gives it a 50 % chance every pulse, and a tick is 240
 /// pulses); once he sleeps, it attacks.
 #[test]
@@ -175,12 +175,34 @@ fn a_fidos_corpse_decays_and_a_wimpy_fido_bites_only_sleepers() {
     let timer = number_after(&stat, "Timer:");
     // make_corpse sets 3..=6; a tick may have come before the `stat`.
     assert!((2..=6).contains(&timer), "{stat}");
+    // The corpse lies alone (a live fido would devour it, spec_fido) and
+    // decays.
+    ok(war.expect("The corpse of the beastly fido decays into dust.", FIGHT));
     // The second fido comes after the kill: fidos assist their race, so it
-    // would have joined the fight.
+    // would have joined the fight. It stands next to the awake warrior for
+    // two game hours (ticks) and never bites.
     ok(imp.cmd("load mob 3062", "You have created the beastly fido!"));
-    let waited = ok(war.expect("The corpse of the beastly fido decays into dust.", FIGHT));
-    // The survivor was awake and next to him all along.
-    let since = waited + &std::mem::take(&mut war.buf);
+    let hour = |war: &mut Client| ok(war.cmd("time", " the Month of "));
+    let start = hour(war);
+    let mut since = String::new();
+    let mut changes = 0;
+    let mut last = start;
+    let deadline = std::time::Instant::now() + FIGHT;
+    while changes < 2 {
+        assert!(std::time::Instant::now() < deadline, "no two ticks in time");
+        since += &war.drain(Duration::from_millis(200));
+        let now = hour(war);
+        let line = |t: &str| {
+            t.lines()
+                .find(|l| l.contains("o'clock"))
+                .map(str::to_string)
+        };
+        if line(&now) != line(&last) {
+            changes += 1;
+        }
+        since += &now;
+        last = now;
+    }
     let look = ok(war.cmd("look", "A beastly fido is here."));
     for text in [&since, &look] {
         assert!(!text.contains("fido's bite"), "bitten while awake:\n{text}");

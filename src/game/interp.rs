@@ -21,8 +21,8 @@
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
 //! file), i.e. secret, so movement is `Normal`.
 
-use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_skill};
-use super::{act_wiz, fight, food, magic, skills};
+use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
+use super::{act_skill, act_wiz, fight, food, magic, skills};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -102,6 +102,7 @@ pub static COMMANDS: &[Cmd] = &[
     // Common other commands, placed here so one and two letter abbreviations work.
     cmd("at",          act_wiz::do_at,           DEAD,     L6, Normal, SHOWN),
     cmd("cast",        magic::do_cast,           FIGHTING, 0,  Normal, SHOWN),
+    cmd("buy",         act_shop::do_buy,         RESTING,  0,  Normal, SHOWN),
     cmd("exits",       act_info::do_exits,       RESTING,  0,  Normal, SHOWN),
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
@@ -110,6 +111,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
     cmd("kill",        fight::do_kill,           FIGHTING, 0,  Normal, SHOWN),
     cmd("look",        act_info::do_look,        RESTING,  0,  Normal, SHOWN),
+    cmd("order",       act_shop::do_order,       RESTING,  0,  Normal, SHOWN),
     cmd("practice",    skills::do_practice,      SLEEPING, 0,  Normal, SHOWN),
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
     cmd("scan",        act_info::do_scan,        SLEEPING, 0,  Normal, SHOWN),
@@ -172,7 +174,9 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("envenom",     act_skill::do_envenom,    RESTING,  0,  Normal, SHOWN),
     cmd("fill",        food::do_fill,            RESTING,  0,  Normal, SHOWN),
     cmd("give",        act_obj::do_give,         RESTING,  0,  Normal, SHOWN),
+    cmd("heal",        act_shop::do_heal,        RESTING,  0,  Normal, SHOWN),
     cmd("hold",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
+    cmd("list",        act_shop::do_list,        RESTING,  0,  Normal, SHOWN),
     cmd("lock",        act_move::do_lock,        RESTING,  0,  Normal, SHOWN),
     cmd("open",        act_move::do_open,        RESTING,  0,  Normal, SHOWN),
     cmd("pick",        act_skill::do_pick,       RESTING,  0,  Normal, SHOWN),
@@ -181,10 +185,12 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("quaff",       act_magic_item::do_quaff, RESTING,  0,  Normal, SHOWN),
     cmd("recite",      act_magic_item::do_recite, RESTING, 0,  Normal, SHOWN),
     cmd("remove",      act_obj::do_remove,       RESTING,  0,  Normal, SHOWN),
+    cmd("sell",        act_shop::do_sell,        RESTING,  0,  Normal, SHOWN),
     cmd("take",        act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("sacrifice",   act_obj::do_sacrifice,    RESTING,  0,  Normal, SHOWN),
     cmd("junk",        act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
     cmd("tap",         act_obj::do_sacrifice,    RESTING,  0,  Normal, HIDDEN),
+    cmd("value",       act_shop::do_value,       RESTING,  0,  Normal, SHOWN),
     cmd("wear",        act_obj::do_wear,         RESTING,  0,  Normal, SHOWN),
     cmd("zap",         act_magic_item::do_zap,   RESTING,  0,  Normal, SHOWN),
     // Combat commands.
@@ -551,7 +557,7 @@ mod tests {
         do_commands(&mut w, ch, "");
         let text = out(&mut w, ch);
         assert!(
-            text.starts_with("cast        exits       get         "),
+            text.starts_with("cast        buy         exits       get         "),
             "{text}"
         );
         for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {

@@ -19,6 +19,7 @@ pub mod act_info;
 pub mod act_magic_item;
 pub mod act_move;
 pub mod act_obj;
+pub mod act_shop;
 pub mod act_skill;
 pub mod act_wiz;
 pub mod autoloot;
@@ -650,6 +651,9 @@ impl Game {
             .ch_mut(ch)
             .map(|c| std::mem::take(&mut c.output))
             .unwrap_or_default();
+        // The pet leaves with its owner; other followers are let go.
+        act_shop::nuke_pets(&mut self.world, ch);
+        act_comm::die_follower(&mut self.world, ch);
         self.world.extract_char(ch);
         self.autosave_queue.retain(|&c| c != ch);
         if let Some(conn) = conn {

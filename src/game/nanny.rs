@@ -795,6 +795,20 @@ pub(crate) fn place_in_world(world: &mut World, ch: CharId, conn: ConnId) {
         world.players.push(ch);
     }
     world.char_to_room(ch, room);
+    // A pet from the player file comes in beside its owner.
+    let pet = world
+        .ch(ch)
+        .and_then(|c| c.pet)
+        .filter(|&p| world.ch(p).is_some_and(|p| p.room.is_none()));
+    if let Some(pet) = pet {
+        world.char_to_room(pet, room);
+        world.act(
+            "$n has entered the game.",
+            pet,
+            ActArgs::default(),
+            To::Room,
+        );
+    }
 }
 
 /// Return after the MOTD: into the game.
@@ -862,12 +876,16 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
                 return State::Playing(ch);
             }
             // The file as it is now, not as it was at the name prompt.
-            let player = match reread(game, s, &player, 0) {
+            let mut player = match reread(game, s, &player, 0) {
                 Ok(p) => p,
                 Err(state) => return state,
             };
             let away = save::now_secs() - player.last_logoff;
-            let (ch, warnings) = save::load_into_world(&mut game.world, *player);
+            let pet = player.pet.take();
+            let (ch, mut warnings) = save::load_into_world(&mut game.world, *player);
+            if let Some(pet) = pet {
+                warnings.extend(save::load_pet(&mut game.world, ch, pet).1);
+            }
             for w in warnings {
                 log::warn!("{w}");
             }

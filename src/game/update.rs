@@ -212,6 +212,8 @@ pub fn mobile_update(world: &mut World) {
         if super::special::run(world, id) {
             continue;
         }
+        // A shopkeeper below its wealth is paid a little (rom-mechanics 9.1).
+        super::act_shop::keeper_refill(world, id);
         let Some(c) = world.ch(id) else { continue };
         if c.position != pos::STANDING {
             continue;

@@ -363,7 +363,27 @@ impl World {
         };
         let silver = (wealth - gold * 100).max(0);
         let level = proto.level;
-        let stat = (11 + level / 4).min(25);
+        let mut perm_stat = [(11 + level / 4).min(25); 5];
+        // Class flags, speed and size shape the stats (rom-mechanics 10.1).
+        let class_mods: [(Flags, [i32; 5]); 4] = [
+            (ACT_WARRIOR, [3, -1, 0, 0, 2]),
+            (ACT_THIEF, [0, 1, -1, 3, 0]),
+            (ACT_CLERIC, [1, 0, 3, -1, 0]),
+            (ACT_MAGE, [-1, 3, 0, 1, 0]),
+        ];
+        for (flag, mods) in class_mods {
+            if proto.act & flag != 0 {
+                for (s, m) in perm_stat.iter_mut().zip(mods) {
+                    *s += m;
+                }
+            }
+        }
+        if proto.off & off::FAST != 0 {
+            perm_stat[STAT_DEX] += 2;
+        }
+        let size_diff = proto.size as i32 - Size::Medium as i32;
+        perm_stat[STAT_STR] += size_diff;
+        perm_stat[STAT_CON] += size_diff / 2;
         let ch = Char {
             vnum: Some(vnum),
             pc: None,
@@ -394,7 +414,8 @@ impl World {
             form: proto.form,
             parts: proto.parts,
             size: proto.size,
-            perm_stat: [stat; 5],
+            perm_stat,
+            comm: comm::NOCHANNELS | comm::NOSHOUT | comm::NOTELL,
             hitroll: proto.hitroll,
             damroll: proto.damage.bonus,
             armor: proto.ac,
@@ -411,7 +432,35 @@ impl World {
         if let Some(idx) = self.mob_index.get_mut(&vnum) {
             idx.count += 1;
         }
-        Some(self.chars.insert(ch))
+        let id = self.chars.insert(ch);
+        // Permanent spells behind the prototype's affect bits.
+        let haste_dex =
+            1 + i32::from(level >= 18) + i32::from(level >= 25) + i32::from(level >= 32);
+        let spells: [(Flags, &str, i32, i32); 4] = [
+            (aff::SANCTUARY, "sanctuary", apply::NONE, 0),
+            (aff::HASTE, "haste", apply::DEX, haste_dex),
+            (aff::PROTECT_EVIL, "protection evil", apply::SAVES, -1),
+            (aff::PROTECT_GOOD, "protection good", apply::SAVES, -1),
+        ];
+        for (bit, name, location, modifier) in spells {
+            if proto.affected & bit != 0 {
+                if let Some(sn) = rules::skill_lookup(name) {
+                    self.affect_to_char(
+                        id,
+                        Affect {
+                            where_: to::AFFECTS,
+                            skill: sn,
+                            level,
+                            duration: -1,
+                            location,
+                            modifier,
+                            bits: bit,
+                        },
+                    );
+                }
+            }
+        }
+        Some(id)
     }
 
     /// Instance an object from its prototype (not placed anywhere).

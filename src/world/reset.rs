@@ -4,6 +4,8 @@
 //! and room limits) and makes it the target of following `G`/`E`; `O` puts an
 //! object on a floor nobody is standing on; `P` fills the last container
 //! created; `D` sets door states on both sides; `R` shuffles exits.
+//! Objects `G`/`E` give a shopkeeper are its unlimited stock (*inventory*);
+//! mobiles reset in the room after a pet shop are flagged *pet*.
 
 use super::*;
 
@@ -57,6 +59,15 @@ impl World {
                     let Some(id) = self.create_mobile(mob) else {
                         continue;
                     };
+                    // Mobiles reset next door to a pet shop are its pets.
+                    let pet_shop = self
+                        .room(RoomVnum(room.0 - 1))
+                        .is_some_and(|r| r.flags & ROOM_PET_SHOP != 0);
+                    if pet_shop {
+                        if let Some(c) = self.ch_mut(id) {
+                            c.act |= ACT_PET;
+                        }
+                    }
                     self.char_to_room(id, room);
                     last_mob = Some(id);
                     last_mob_loaded = true;

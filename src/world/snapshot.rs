@@ -1,7 +1,8 @@
 //! A snapshot of the world's moving parts, so a copyover changes nothing a
 //! player can see: mobiles where they stood with their hp, gear, command
-//! lag and daze, objects on the ground (dropped things, corpses with their
-//! timers, owners and contents), door states,
+//! lag and daze (and a description or channel flags that differ from the
+//! prototype's, such as a pet's neck tag), objects on the ground (dropped
+//! things, corpses with their timers, owners and contents), door states,
 //! area reset clocks, game time, who follows whom, and who fights whom.
 //!
 //! Players and what they carry are not in here: they travel in their own
@@ -117,6 +118,13 @@ pub fn write_snapshot(world: &World) -> String {
         }
         if proto.is_none_or(|p| p.long_descr != c.long_descr) {
             out.push_str(&format!("LnD {}~\n", tilde_free(&c.long_descr)));
+        }
+        // A pet's description carries its neck tag.
+        if proto.is_none_or(|p| p.description != c.description) {
+            out.push_str(&format!("Desc {}~\n", tilde_free(&c.description)));
+        }
+        if c.comm != 0 {
+            out.push_str(&format!("Comm {}\n", c.comm));
         }
         // Command lag and daze (a mobile's run down in its combat rounds).
         if c.wait != 0 || c.daze != 0 {
@@ -588,6 +596,8 @@ fn restore_mob(
             "Name" => c.name = v.to_string(),
             "ShD" => c.short_descr = v.to_string(),
             "LnD" => c.long_descr = v.to_string(),
+            "Desc" => c.description = v.to_string(),
+            "Comm" => c.comm = num(v, ln)? as Flags,
             "Affc" => c.affects.push(parse_affect(v, ln)?),
             "Lag" => {
                 let [w, d] = nums::<2>(v, ln)?;
