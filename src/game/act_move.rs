@@ -139,6 +139,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         );
     }
     world.char_to_room(ch, to_room);
+    super::update::plague_on_entry(world, ch);
     if announce {
         world.act("$n has arrived.", ch, ActArgs::default(), To::Room);
     }

@@ -707,7 +707,7 @@ pub fn do_give(world: &mut World, ch: CharId, arg: &str) {
 // -------------------------------------------------------------- wear/remove
 
 /// Empty a slot (ROM's remove_obj). True if the slot is now free.
-fn remove_obj(world: &mut World, ch: CharId, loc: i32, replace: bool) -> bool {
+pub(crate) fn remove_obj(world: &mut World, ch: CharId, loc: i32, replace: bool) -> bool {
     let Some(obj) = world.get_eq_char(ch, loc) else {
         return true;
     };

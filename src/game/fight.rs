@@ -7,8 +7,12 @@
 //! altar for players) and then `autoloot::after_kill`, where the auto flags
 //! live. [`aggr_update`] runs every pulse (10.3). The commands `kill`,
 //! `murder`, `consider`, `flee`, `wimpy`, `rescue`, `slay` and `peace` are
-//! here too. Shared rules (visibility, `get_skill`, `check_immune`, AC,
-//! `stop_fighting`, `update_pos`) live in `world::handler`.
+//! here too, and [`is_safe_spell`], the silent safety test of spells
+//! (5.5). Weapon flags after a hit (poison, vampiric, flaming, frost,
+//! shocking) are in `weapon_flags`; the elements also work on the victim's
+//! gear through `effects`. Shared rules (visibility, `get_skill`,
+//! `check_immune`, AC, `stop_fighting`, `update_pos`) live in
+//! `world::handler`.
 //!
 //! Departures from ROM, and why:
 //! * Damage verbs use stock ROM's absolute amounts (5.7), not QuickMUD's
@@ -22,10 +26,8 @@
 //! * The assist target pick scans the room only (Appendix C.14 walks the
 //!   global list from the room's first occupant; a pick outside the room did
 //!   nothing in ROM anyway, but it could shift which target was taken).
-//! * Not yet here: poison weapons (saving throws) and the elemental effects
-//!   of flaming/frost/shocking weapons on objects, kill counters, titles on
-//!   level up. (`mob_hit`'s special attacks call the skill commands of
-//!   `act_skill`.)
+//! * Not yet here: kill counters, titles on level up. (`mob_hit`'s special
+//!   attacks call the skill commands of `act_skill`.)
 //! * A world without the altar (3054) sends dead players to the temple, and
 //!   one without corpse objects (10, 11) drops the belongings on the floor.
 //! * Players have no clan yet, so `is_clan` is false for everyone: player
@@ -511,11 +513,14 @@ pub fn one_hit(world: &mut World, ch: CharId, victim: CharId, dt: i32) {
     }
 }
 
-/// The extra damage of a vampiric, flaming, frost or shocking weapon after
-/// a hit (rom-mechanics 5.3), each while `ch` still fights `victim`. Not
-/// yet: poison (needs saving throws) and the elemental effects on the
-/// victim's objects (`effects.c`), both with the magic issue.
+/// What a weapon's flags do after a hit (rom-mechanics 5.3), each while
+/// `ch` still fights `victim`: poison (a saving throw, then a joined poison
+/// affect; the weapon's own poison wears down), then the extra damage of
+/// vampiric, flaming, frost and shocking weapons. The elements also work
+/// on the victim and its gear (`effects`, at half the weapon's level)
+/// before their damage lands, as in ROM.
 fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &Obj) {
+    use super::effects::{cold_effect, fire_effect, shock_effect, EffectTarget};
     let flags = w.values[4] as u64;
     let wlevel = w.level.clamp(0, 1000);
     let still = |world: &World| fighting(world, ch) == Some(victim);
@@ -523,6 +528,9 @@ fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &O
         world.act(room, victim, ActArgs::obj(wid), To::Room);
         world.act(me, victim, ActArgs::obj(wid), To::Char);
     };
+    if still(world) && flags & weapon::POISON != 0 {
+        weapon_poison(world, ch, victim, wid);
+    }
     if still(world) && flags & weapon::VAMPIRIC != 0 {
         let dam = world.rng.range(1, wlevel / 5 + 1);
         show(
@@ -536,9 +544,11 @@ fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &O
             c.hit += dam / 2;
         }
     }
+    let target = EffectTarget::Char(victim);
     if still(world) && flags & weapon::FLAMING != 0 {
         let dam = world.rng.range(1, wlevel / 4 + 1);
         show(world, "$n is burned by $p.", "$p sears your flesh.");
+        fire_effect(world, target, wlevel / 2, dam);
         damage(world, ch, victim, dam, 0, DAM_FIRE, false);
     }
     if still(world) && flags & weapon::FROST != 0 {
@@ -548,6 +558,7 @@ fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &O
             "$p freezes $n.",
             "The cold touch of $p surrounds you with ice.",
         );
+        cold_effect(world, target, wlevel / 2, dam);
         damage(world, ch, victim, dam, 0, DAM_COLD, false);
     }
     if still(world) && flags & weapon::SHOCKING != 0 {
@@ -557,7 +568,58 @@ fn weapon_flags(world: &mut World, ch: CharId, victim: CharId, wid: ObjId, w: &O
             "$n is struck by lightning from $p.",
             "You are shocked by $p.",
         );
+        shock_effect(world, target, wlevel / 2, dam);
         damage(world, ch, victim, dam, 0, DAM_LIGHTNING, false);
+    }
+}
+
+/// A poisoned weapon's hit: its poison affect's level (or the weapon's
+/// level) `l`; unless the victim saves at `l/2` vs poison it is poisoned
+/// (level `3l/4`, duration `l/2`, str −1, joined). The weapon's poison
+/// then loses 2 levels and 1 duration (the tick removes it at 0).
+fn weapon_poison(world: &mut World, ch: CharId, victim: CharId, wid: ObjId) {
+    let Some(w) = world.obj(wid) else { return };
+    let found = w.affects.iter().position(|a| a.skill == gsn::POISON);
+    let level = found
+        .and_then(|i| w.affects.get(i))
+        .map_or(w.level, |a| a.level);
+    if !super::magic::saves_spell(world, level / 2, victim, DAM_POISON) {
+        world.send(victim, "Poison seeps into your blood.\n");
+        world.act(
+            "$n is poisoned by the venom on $p.",
+            victim,
+            ActArgs::obj(wid),
+            To::Room,
+        );
+        world.affect_join(
+            victim,
+            Affect {
+                where_: to::AFFECTS,
+                skill: gsn::POISON,
+                level: level * 3 / 4,
+                duration: level / 2,
+                location: apply::STR,
+                modifier: -1,
+                bits: aff::POISON,
+            },
+        );
+    }
+    let Some(i) = found else { return };
+    let worn_off = world
+        .obj_mut(wid)
+        .and_then(|o| o.affects.get_mut(i))
+        .map(|a| {
+            a.level = (a.level - 2).max(0);
+            a.duration = (a.duration - 1).max(0);
+            a.level == 0 || a.duration == 0
+        });
+    if worn_off == Some(true) {
+        world.act(
+            "The poison on $p has worn off.",
+            ch,
+            ActArgs::obj(wid),
+            To::Char,
+        );
     }
 }
 
@@ -1012,6 +1074,93 @@ pub fn is_safe(world: &mut World, ch: CharId, victim: CharId) -> bool {
 /// [`is_safe`] without the message (used by assist checks).
 fn is_safe_quiet(world: &World, ch: CharId, victim: CharId) -> bool {
     safe_reason(world, ch, victim).is_some()
+}
+
+/// ROM's is_safe_spell (rom-mechanics 5.5): the silent test of spells,
+/// true if `ch`'s spell must spare `victim`. With `area` (room-wide
+/// spells) the caster always spares himself, high immortals get no
+/// exemption, and a mob's spell hits only mobs of its opponent's group.
+pub fn is_safe_spell(world: &World, ch: CharId, victim: CharId, area: bool) -> bool {
+    let (Some(c), Some(v)) = (world.ch(ch), world.ch(victim)) else {
+        return true;
+    };
+    let (Some(_), Some(vroom)) = (c.room, v.room) else {
+        return true;
+    };
+    if victim == ch && area {
+        return true;
+    }
+    if v.fighting == Some(ch) || victim == ch {
+        return false;
+    }
+    if c.is_immortal() && c.level > LEVEL_IMMORTAL && !area {
+        return false;
+    }
+    let safe_room = world.room(vroom).is_some_and(|r| r.flags & ROOM_SAFE != 0);
+    if v.is_npc() {
+        if safe_room {
+            return true;
+        }
+        let shopkeeper = v
+            .vnum
+            .and_then(|vn| world.mob_index.get(&vn))
+            .is_some_and(|m| m.proto.shop.is_some());
+        if shopkeeper || v.act & (ACT_TRAIN | ACT_PRACTICE | ACT_HEALER | ACT_IS_CHANGER) != 0 {
+            return true;
+        }
+        if !c.is_npc() {
+            if v.act & ACT_PET != 0 {
+                return true;
+            }
+            if v.is_affected(aff::CHARM) && (area || v.master != Some(ch)) {
+                return true;
+            }
+            // No kill stealing: a mob fighting outside the caster's group.
+            if let Some(f) = v.fighting {
+                if !is_same_group(world, ch, f) {
+                    return true;
+                }
+            }
+        } else if area {
+            // A mob's area spell hits only its opponent's side.
+            match c.fighting {
+                Some(f) if is_same_group(world, victim, f) => {}
+                _ => return true,
+            }
+        }
+    } else {
+        if area && v.is_immortal() && v.level > LEVEL_IMMORTAL {
+            return true;
+        }
+        if c.is_npc() {
+            if c.is_affected(aff::CHARM) {
+                if let Some(m) = c.master {
+                    if fighting(world, m) != Some(victim) {
+                        return true;
+                    }
+                }
+            }
+            if safe_room {
+                return true;
+            }
+            if let Some(f) = c.fighting {
+                if !is_same_group(world, f, victim) {
+                    return true;
+                }
+            }
+        } else {
+            if !is_clan(c) {
+                return true;
+            }
+            if v.act & (plr::KILLER | plr::THIEF) != 0 {
+                return false;
+            }
+            if !is_clan(v) || c.level > v.level + 8 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Why `ch` may not attack `victim` (an `act` line, possibly empty), or
@@ -2697,6 +2846,164 @@ mod tests {
             }
         }
         assert!(burned);
+    }
+
+    /// The silent spell version (rom-mechanics 5.5): area spells spare the
+    /// caster, charmed mobs, mobs fighting strangers; a mob's area spell
+    /// hits only its opponent's side.
+    #[test]
+    fn is_safe_spell_follows_rom() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let other = player(&mut w, "Other", 10);
+        let fido = mob(&mut w);
+        let rex = mob(&mut w);
+        assert!(is_safe_spell(&w, hero, hero, true));
+        assert!(!is_safe_spell(&w, hero, hero, false));
+        assert!(!is_safe_spell(&w, hero, fido, true));
+        assert!(is_safe_spell(&w, hero, other, true), "no clans, no pk");
+        // a charmed mob: never for area spells, its master may target it.
+        edit(&mut w, fido, |c| {
+            c.affected_by |= aff::CHARM;
+            c.master = Some(hero);
+        });
+        assert!(is_safe_spell(&w, hero, fido, true));
+        assert!(!is_safe_spell(&w, hero, fido, false));
+        edit(&mut w, fido, |c| {
+            c.affected_by &= !aff::CHARM;
+            c.master = None;
+        });
+        // kill stealing: fido fights Other, who is not in Hero's group.
+        edit(&mut w, fido, |c| c.fighting = Some(other));
+        assert!(is_safe_spell(&w, hero, fido, false));
+        edit(&mut w, fido, |c| c.fighting = None);
+        // a mob's area spell: players of its opponent's group only, mobs
+        // only of that side too.
+        assert!(is_safe_spell(&w, rex, fido, true), "not fighting: no mobs");
+        assert!(!is_safe_spell(&w, rex, hero, true));
+        edit(&mut w, rex, |c| c.fighting = Some(hero));
+        assert!(!is_safe_spell(&w, rex, hero, true));
+        assert!(is_safe_spell(&w, rex, other, true));
+        assert!(is_safe_spell(&w, rex, fido, true));
+        // safe rooms protect mobs from everyone.
+        if let Some(r) = w.room_mut(HERE) {
+            r.flags |= ROOM_SAFE;
+        }
+        assert!(is_safe_spell(&w, hero, fido, false));
+    }
+
+    /// A poisoned weapon: the victim saves at level/2 or is poisoned at
+    /// 3/4 of the poison's level for level/2 (str −1, joined); the
+    /// weapon's poison loses 2 levels and 1 duration a hit.
+    #[test]
+    fn poisoned_weapons_poison_and_wear_down() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 20);
+        let fido = mob(&mut w);
+        let Some(sword) = w.create_object(ObjVnum(3702), 20) else {
+            panic!("no sword")
+        };
+        if let Some(o) = w.obj_mut(sword) {
+            o.values = [1, 2, 4, 3, weapon::POISON as i64];
+            o.affects.push(Affect {
+                where_: to::WEAPON,
+                skill: gsn::POISON,
+                level: 20,
+                duration: 2,
+                location: 0,
+                modifier: 0,
+                bits: weapon::POISON,
+            });
+        }
+        w.obj_to_char(sword, hero);
+        w.equip_char(hero, sword, wear_loc::WIELD);
+        set_fighting(&mut w, hero, fido);
+        let Some(snapshot) = w.obj(sword).cloned() else {
+            panic!("no sword")
+        };
+        weapon_flags(&mut w, hero, fido, sword, &snapshot);
+        let weapon_af = w
+            .obj(sword)
+            .map(|o| (o.affects[0].level, o.affects[0].duration));
+        assert_eq!(weapon_af, Some((18, 1)));
+        // level 1 fido vs save level 10: saves 5 %, so poisoned almost surely.
+        let af = w
+            .ch(fido)
+            .and_then(|c| c.affects.iter().find(|a| a.skill == gsn::POISON).cloned());
+        let Some(af) = af else {
+            panic!("fido resisted at 5 %")
+        };
+        assert_eq!(
+            (af.level, af.duration, af.location, af.modifier, af.bits),
+            (15, 10, apply::STR, -1, aff::POISON)
+        );
+        // the second hit empties the poison: it has worn off.
+        weapon_flags(&mut w, hero, fido, sword, &snapshot);
+        assert!(take_output(&mut w, hero).contains("The poison on a sword has worn off."));
+        let af = w
+            .ch(fido)
+            .and_then(|c| c.affects.iter().find(|a| a.skill == gsn::POISON).cloned());
+        assert!(af.is_some_and(|a| a.duration >= 10 && a.modifier <= -1));
+        // the object tick removes the spent poison and the weapon flag.
+        w.obj_affect_tick(sword);
+        assert_eq!(w.obj(sword).map(|o| o.affects.len()), Some(0));
+        assert_eq!(
+            w.obj(sword).map(|o| o.values[4] as u64 & weapon::POISON),
+            Some(0)
+        );
+        // without a poison affect the weapon's own level is used.
+        if let Some(o) = w.obj_mut(sword) {
+            o.values[4] = weapon::POISON as i64;
+        }
+        let fido2 = mob(&mut w);
+        w.stop_fighting(hero, true);
+        set_fighting(&mut w, hero, fido2);
+        let Some(snapshot) = w.obj(sword).cloned() else {
+            panic!("no sword")
+        };
+        let mut tries = 0;
+        while !w.is_affected(fido2, gsn::POISON) {
+            weapon_flags(&mut w, hero, fido2, sword, &snapshot);
+            tries += 1;
+            assert!(tries < 50);
+        }
+        let lvl = w.ch(fido2).map(|c| c.affects[0].level);
+        assert_eq!(lvl, Some(15));
+    }
+
+    /// Frost on a hit works on the victim's gear at half the weapon's
+    /// level: a carried potion shatters sooner or later.
+    #[test]
+    fn frost_weapons_shatter_the_victims_potions() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 20);
+        let fido = mob(&mut w);
+        let Some(sword) = w.create_object(ObjVnum(3702), 100) else {
+            panic!("no sword")
+        };
+        if let Some(o) = w.obj_mut(sword) {
+            o.values = [1, 2, 4, 3, weapon::FROST as i64];
+        }
+        w.obj_to_char(sword, hero);
+        w.equip_char(hero, sword, wear_loc::WIELD);
+        let Some(flask) = w.create_object(ObjVnum(3702), 0) else {
+            panic!("no object")
+        };
+        if let Some(o) = w.obj_mut(flask) {
+            o.item_type = item::POTION;
+        }
+        w.obj_to_char(flask, fido);
+        let Some(snapshot) = w.obj(sword).cloned() else {
+            panic!("no sword")
+        };
+        let mut hits = 0;
+        set_fighting(&mut w, hero, fido);
+        while w.obj(flask).is_some() {
+            edit(&mut w, fido, |c| c.hit = 10_000);
+            weapon_flags(&mut w, hero, fido, sword, &snapshot);
+            hits += 1;
+            assert!(hits < 100, "the potion never froze");
+        }
     }
 
     #[test]

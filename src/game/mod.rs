@@ -25,6 +25,7 @@ pub mod act_wiz;
 pub mod autoloot;
 pub mod copyover;
 pub mod creation;
+pub mod effects;
 pub mod fight;
 pub mod food;
 pub mod gmcp;

@@ -3,10 +3,10 @@
 //!
 //! Every pulse: command lag (`wait`) and `daze` run down. Every
 //! [`PULSE_MOBILE`]: mobiles wander. Every [`PULSE_TICK`] (one game hour):
-//! the clock and sunlight, then the character tick — regeneration
-//! (rom-mechanics 7.1), hunger and thirst, burning lights, idle timers,
-//! affects wearing off, the incapacitated and mortally wounded bleeding
-//! (7.4). Every [`PULSE_VIOLENCE`]: a combat round
+//! the clock and sunlight, the weather (13.3), then the character tick —
+//! regeneration (rom-mechanics 7.1), hunger and thirst, burning lights,
+//! idle timers, affects wearing off, plague (hurting and spreading) or
+//! poison, else the incapacitated and mortally wounded bleeding (7.4). Every [`PULSE_VIOLENCE`]: a combat round
 //! (`fight::violence_update`). Every [`PULSE_AREA`]: areas age and reset
 //! (12.1). The order is ROM's (1.2): areas, mobiles, violence, tick (the
 //! clock, then [`char_update`], then [`obj_update`]: object timers and
@@ -14,6 +14,13 @@
 //!
 //! Everything acts on `&mut World` only; saving and quitting idle players is
 //! the `Game`'s part (it has the player directory and the connections).
+//!
+//! Departures from ROM: a plague of level 1 or less still hurts its carrier each tick as the spec says
+//! (ROM's code skipped the damage then) and one of level 0 or less no
+//! longer spreads (the spec's "level > 1"; ROM tested for exactly 1);
+//! plague spreads to a room its carrier *walks* into
+//! ([`plague_on_entry`], called by `move_char`), where ROM's
+//! `char_to_room` also did it on recall, summons and the like.
 
 use crate::game::skills::check_improve;
 use crate::world::rules::gsn;
@@ -22,7 +29,7 @@ use std::time::{Duration, Instant};
 use crate::world::act::{ActArgs, To};
 use crate::world::rules;
 use crate::world::{
-    aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, Size, World,
+    aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, RoomVnum, Size, World,
     ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
     ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
@@ -626,14 +633,144 @@ pub fn char_update(world: &mut World) {
             player_tick(world, ch);
         }
         world.affect_tick(ch);
-        // Damage over time (7.4 step 6). Plague and poison come first in
-        // ROM and arrive with their spells; the badly hurt bleed.
-        match world.ch(ch).map(|c| c.position) {
-            Some(pos::INCAP) if world.rng.range(0, 1) == 0 => bleed(world, ch),
-            Some(pos::MORTAL) => bleed(world, ch),
-            _ => {}
+        // Damage over time (7.4 step 6): plague, else poison, else the
+        // badly hurt bleed.
+        let Some(c) = world.ch(ch) else { continue };
+        let plagued = c.affects.iter().any(|a| a.skill == rules::gsn::PLAGUE);
+        let poisoned = c.is_affected(aff::POISON) && !c.is_affected(aff::SLOW);
+        if plagued {
+            plague_tick(world, ch);
+        } else if poisoned {
+            poison_tick(world, ch);
+        } else {
+            match world.ch(ch).map(|c| c.position) {
+                Some(pos::INCAP) if world.rng.range(0, 1) == 0 => bleed(world, ch),
+                Some(pos::MORTAL) => bleed(world, ch),
+                _ => {}
+            }
         }
     }
+}
+
+/// A plagued character's tick (rom-mechanics 7.4): it suffers in front
+/// of the room; while its plague's level is above 1 it may pass it on
+/// (level − 1, duration `number_range(1, 2 × (level − 1))`, str −5) to
+/// each other mortal here who is not plagued, fails a save at
+/// `level − 3` against disease and loses a 1-in-16 roll; then it loses
+/// `min(level, plague level/5 + 1)` mana, move and hit points.
+fn plague_tick(world: &mut World, ch: CharId) {
+    use crate::world::DAM_DISEASE;
+    let Some(c) = world.ch(ch) else { return };
+    let Some(room) = c.room else { return };
+    let Some(level) = c
+        .affects
+        .iter()
+        .find(|a| a.skill == rules::gsn::PLAGUE)
+        .map(|a| a.level)
+    else {
+        return;
+    };
+    let ch_level = c.level;
+    world.act(
+        "$n writhes in agony as plague sores break open on $s skin.",
+        ch,
+        ActArgs::default(),
+        To::Room,
+    );
+    world.send(ch, "You writhe in agony from the plague.\n");
+    spread_plague(world, room, level, 4);
+    let dam = ch_level.min(level / 5 + 1);
+    if let Some(c) = world.ch_mut(ch) {
+        c.mana -= dam;
+        c.mv -= dam;
+    }
+    super::fight::damage(world, ch, ch, dam, rules::gsn::PLAGUE.0, DAM_DISEASE, false);
+}
+
+/// A plagued character arrives in `room` (ROM's `char_to_room`): the
+/// same contagion as the tick, but one time in 64.
+pub fn plague_on_entry(world: &mut World, ch: CharId) {
+    let Some(c) = world.ch(ch) else { return };
+    if !c.is_affected(aff::PLAGUE) {
+        return;
+    }
+    let Some(room) = c.room else { return };
+    let Some(level) = c
+        .affects
+        .iter()
+        .find(|a| a.skill == rules::gsn::PLAGUE)
+        .map(|a| a.level)
+    else {
+        return;
+    };
+    spread_plague(world, room, level, 6);
+}
+
+/// Plague of `level` passes to those in `room` (the carrier is already
+/// plagued and immune to it): while `level > 1`, each who fails a save at
+/// `level − 3` vs disease, is mortal, not plagued, and rolls 0 on
+/// `number_bits(bits)` catches it at `level − 1` for
+/// `number_range(1, 2 × (level − 1))` ticks (str −5), joined.
+fn spread_plague(world: &mut World, room: RoomVnum, level: i32, bits: u32) {
+    use super::magic::saves_spell;
+    use crate::world::{apply, to, Affect, DAM_DISEASE};
+    if level <= 1 {
+        return;
+    }
+    let plague = Affect {
+        where_: to::AFFECTS,
+        skill: rules::gsn::PLAGUE,
+        level: level - 1,
+        duration: world.rng.range(1, 2 * (level - 1)),
+        location: apply::STR,
+        modifier: -5,
+        bits: aff::PLAGUE,
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for vch in people {
+        if saves_spell(world, plague.level - 2, vch, DAM_DISEASE) {
+            continue;
+        }
+        let Some(v) = world.ch(vch) else { continue };
+        if v.is_immortal() || v.is_affected(aff::PLAGUE) || world.rng.bits(bits) != 0 {
+            continue;
+        }
+        world.send(vch, "A burning fever comes over you.\n");
+        world.act(
+            "$n shivers and looks very ill.",
+            vch,
+            ActArgs::default(),
+            To::Room,
+        );
+        world.affect_join(vch, plague.clone());
+    }
+}
+
+/// A poisoned (and not slowed) character's tick: `poison level/10 + 1`
+/// poison damage to itself.
+fn poison_tick(world: &mut World, ch: CharId) {
+    let Some(level) = world.ch(ch).and_then(|c| {
+        c.affects
+            .iter()
+            .find(|a| a.skill == rules::gsn::POISON)
+            .map(|a| a.level)
+    }) else {
+        return;
+    };
+    world.act("$n shivers and suffers.", ch, ActArgs::default(), To::Room);
+    world.send(ch, "You shiver and suffer.\n");
+    super::fight::damage(
+        world,
+        ch,
+        ch,
+        level / 10 + 1,
+        rules::gsn::POISON.0,
+        crate::world::DAM_POISON,
+        false,
+    );
 }
 
 /// One point of bleeding for the incapacitated or mortally wounded: ROM's
@@ -1005,6 +1142,130 @@ mod tests {
         assert_eq!(c.hit, 11);
         assert_eq!(c.timer, 1);
         assert_eq!(c.pc.map(|p| p.condition), Some([0, 46, 47, 47]));
+    }
+
+    fn affect(skill: rules::Sn, level: i32, bits: crate::world::Flags) -> crate::world::Affect {
+        crate::world::Affect {
+            where_: crate::world::to::AFFECTS,
+            skill,
+            level,
+            duration: 10,
+            location: crate::world::apply::STR,
+            modifier: -5,
+            bits,
+        }
+    }
+
+    /// Plague (rom-mechanics 7.4): min(level, af.level/5 + 1) off hit
+    /// points, mana and move; it spreads to the unplagued at level − 1 for
+    /// 1..=2(level − 1) ticks, one time in sixteen (after a save).
+    #[test]
+    fn plague_hurts_and_spreads_in_the_tick() {
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let healthy = player(&mut w, 10);
+        let imm = player(&mut w, 10);
+        for (c, level) in [(sick, 5), (healthy, 5), (imm, LEVEL_IMMORTAL)] {
+            if let Some(c) = w.ch_mut(c) {
+                c.level = level;
+                c.hit = 100;
+                c.mana = 100;
+                c.mv = 100;
+            }
+        }
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 40, aff::PLAGUE));
+        plague_tick(&mut w, sick);
+        // min(5, 40/5 + 1 = 9) = 5.
+        let c = w.ch(sick).cloned().unwrap_or_default();
+        assert_eq!((c.hit, c.mana, c.mv), (95, 95, 95));
+        let mut ticks = 0;
+        while !w.is_affected(healthy, rules::gsn::PLAGUE) {
+            plague_tick(&mut w, sick);
+            if let Some(c) = w.ch_mut(sick) {
+                c.hit = 100;
+            }
+            ticks += 1;
+            assert!(ticks < 500);
+        }
+        let a = w.ch(healthy).map(|c| c.affects[0].clone());
+        let Some(a) = a else { panic!("no plague") };
+        assert_eq!((a.level, a.modifier, a.bits), (39, -5, aff::PLAGUE));
+        assert!((1..=78).contains(&a.duration), "{}", a.duration);
+        assert!(
+            !w.is_affected(imm, rules::gsn::PLAGUE),
+            "immortals are spared"
+        );
+        // at level 1 it no longer spreads, but still hurts.
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let healthy = player(&mut w, 10);
+        if let Some(c) = w.ch_mut(sick) {
+            c.hit = 100;
+        }
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 1, aff::PLAGUE));
+        for _ in 0..200 {
+            plague_tick(&mut w, sick);
+        }
+        assert!(!w.is_affected(healthy, rules::gsn::PLAGUE));
+        assert!(w.ch(sick).is_some_and(|c| c.hit < 100));
+    }
+
+    /// Walking into a room while plagued: one in 64 per occupant.
+    #[test]
+    fn plague_spreads_to_the_room_its_carrier_walks_into() {
+        let mut w = world_two_rooms();
+        let sick = player(&mut w, 10);
+        let there = player(&mut w, 11);
+        w.affect_to_char(sick, affect(rules::gsn::PLAGUE, 40, aff::PLAGUE));
+        let mut moves = 0;
+        while !w.is_affected(there, rules::gsn::PLAGUE) {
+            if let Some(c) = w.ch_mut(sick) {
+                c.mv = 100;
+            }
+            let dir = if w.ch(sick).and_then(|c| c.room) == Some(RoomVnum(10)) {
+                0
+            } else {
+                2
+            };
+            super::super::act_move::move_char(&mut w, sick, dir, false);
+            moves += 1;
+            assert!(moves < 3000);
+        }
+        assert!(moves > 2, "one in 64 is not every time ({moves})");
+        let a = w.ch(there).map(|c| c.affects[0].level);
+        assert_eq!(a, Some(39));
+    }
+
+    /// Poison: level/10 + 1 damage in the tick, none while slowed, and
+    /// the plague comes first.
+    #[test]
+    fn poison_hurts_each_tick_unless_slowed() {
+        let mut w = world_two_rooms();
+        let p = player(&mut w, 10);
+        let mut af = affect(rules::gsn::POISON, 30, aff::POISON);
+        af.duration = 50;
+        w.affect_to_char(p, af);
+        let before = |w: &World| w.ch(p).map_or(0, |c| c.hit);
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 50;
+            c.max_hit = 50;
+        }
+        char_update(&mut w);
+        // full hp: no regeneration; 30/10 + 1 = 4.
+        assert_eq!(before(&w), 46);
+        if let Some(c) = w.ch_mut(p) {
+            c.hit = 50;
+            c.affected_by |= aff::SLOW;
+        }
+        char_update(&mut w);
+        assert_eq!(before(&w), 50, "slowed: the poison waits");
+        if let Some(c) = w.ch_mut(p) {
+            c.affected_by &= !aff::SLOW;
+        }
+        w.affect_to_char(p, affect(rules::gsn::PLAGUE, 10, aff::PLAGUE));
+        char_update(&mut w);
+        // plague instead of poison: min(5, 10/5 + 1) = 3.
+        assert_eq!(before(&w), 47);
     }
 
     #[test]
