@@ -15,8 +15,7 @@
 //! the executioner, the gangs, the patrolman and the mayor say are our own
 //! (the mayor speaks of "the city", as our world is not Midgaard); the
 //! guard's "PROTECT THE INNOCENT!!  BANZAI!!" and the fido's and janitor's
-//! lines are ROM's. Breath procedures do nothing for a breath whose spell
-//! is not written.
+//! lines are ROM's.
 
 use super::act_move::{do_close, do_open, move_char};
 use super::fight::{self, multi_hit, TYPE_UNDEFINED};
@@ -993,6 +992,32 @@ mod tests {
         assert_eq!(mage_spell(0), (0, "blindness"));
         assert_eq!(cleric_spell(15), (16, "dispel magic"));
         assert_eq!(undead_spell(7), (21, "teleport"));
+    }
+
+    #[test]
+    fn dragons_breathe_on_their_foes() {
+        let (mut w, pc) = world(10);
+        let dragon = mob(&mut w, "dragon", 30, "spec_breath_fire");
+        assert!(!run(&mut w, dragon), "only while fighting");
+        fight(&mut w, pc, dragon);
+        if let Some(c) = w.ch_mut(pc) {
+            (c.hit, c.max_hit) = (100_000, 100_000);
+        }
+        let mut tries = 0;
+        while !run(&mut w, dragon) {
+            tries += 1;
+            assert!(tries < 500, "never breathed");
+        }
+        assert!(w.ch(pc).is_some_and(|c| c.hit < 100_000), "burned");
+        // Gas needs no victim: the whole room.
+        let wyrm = mob(&mut w, "wyrm", 30, "spec_breath_gas");
+        if let Some(c) = w.ch_mut(wyrm) {
+            c.position = pos::FIGHTING;
+            c.fighting = Some(pc);
+        }
+        let before = w.ch(pc).map_or(0, |c| c.hit);
+        assert!(run(&mut w, wyrm));
+        assert!(w.ch(pc).is_some_and(|c| c.hit < before));
     }
 
     #[test]

@@ -1199,6 +1199,42 @@ mod tests {
         World::new(p, 1)
     }
 
+    #[test]
+    fn create_mobile_shapes_stats_and_gives_permanent_spells() {
+        let mut p = Protos::default();
+        p.mobs.insert(
+            MobVnum(7),
+            MobProto {
+                vnum: MobVnum(7),
+                keywords: "ogre".into(),
+                level: 20,
+                act: ACT_WARRIOR | ACT_MAGE,
+                off: off::FAST,
+                size: Size::Large,
+                affected: aff::SANCTUARY | aff::HASTE,
+                ..Default::default()
+            },
+        );
+        let mut w = World::new(p, 1);
+        let Some(m) = w.create_mobile(MobVnum(7)) else {
+            panic!("no mobile");
+        };
+        let c = w.ch(m).cloned().unwrap_or_default();
+        // 11 + 20/4 = 16 each; warrior str+3 int-1 con+2, mage int+3 str-1
+        // dex+1, fast dex+2, large str+1 con+0.
+        assert_eq!(c.perm_stat, [19, 18, 16, 19, 18]);
+        assert_eq!(c.comm, comm::NOCHANNELS | comm::NOSHOUT | comm::NOTELL);
+        let sanc = c.affects.iter().find(|a| a.bits == aff::SANCTUARY);
+        assert_eq!(sanc.map(|a| (a.duration, a.level)), Some((-1, 20)));
+        let haste = c.affects.iter().find(|a| a.bits == aff::HASTE);
+        // Haste: dex +1, +1 at 18.
+        assert_eq!(
+            haste.map(|a| (a.location, a.modifier)),
+            Some((apply::DEX, 2))
+        );
+        assert_eq!(c.mod_stat[STAT_DEX], 2);
+    }
+
     fn add(w: &mut World, name: &str, npc: bool) -> CharId {
         let id = w.chars.insert(Char {
             name: name.into(),
