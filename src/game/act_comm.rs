@@ -35,6 +35,7 @@ pub fn do_say(world: &mut World, ch: CharId, arg: &str) {
     };
     world.act_channel("say", "$n says '$T'", ch, args, To::Room, pos::RESTING);
     world.act_channel("say", "You say '$T'", ch, args, To::Char, pos::RESTING);
+    super::mob_prog::speech_trigger(world, ch, text);
 }
 
 /// `emote <text>`: "$n <text>" to the room.

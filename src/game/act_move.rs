@@ -44,6 +44,9 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
     }
     let Some(c) = world.ch(ch) else { return };
     let Some(in_room) = c.room else { return };
+    if super::mob_prog::exit_trigger(world, ch, dir) {
+        return;
+    }
     let exit = world.room(in_room).and_then(|r| r.exits[dir].clone());
     let Some(exit) = exit else {
         world.send(ch, "Alas, you cannot go that way.\n");
@@ -185,6 +188,7 @@ pub fn move_char(world: &mut World, ch: CharId, dir: usize, follow: bool) {
         world.act("You follow $N.", fch, ActArgs::vict(ch), To::Char);
         move_char(world, fch, dir, true);
     }
+    super::mob_prog::arrival_triggers(world, ch);
 }
 
 pub fn do_north(world: &mut World, ch: CharId, _arg: &str) {

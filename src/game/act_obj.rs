@@ -644,6 +644,12 @@ pub fn do_give(world: &mut World, ch: CharId, arg: &str) {
         world.act("$n gives you $t $T.", ch, args, To::Vict);
         world.act("$n gives $N some coins.", ch, args, To::NotVict);
         world.act("You give $N $t $T.", ch, args, To::Char);
+        super::mob_prog::bribe_trigger(
+            world,
+            victim,
+            ch,
+            if silver { amount } else { amount * 100 },
+        );
         return;
     }
 
@@ -702,6 +708,7 @@ pub fn do_give(world: &mut World, ch: CharId, arg: &str) {
     world.act("$n gives $p to $N.", ch, args, To::NotVict);
     world.act("$n gives you $p.", ch, args, To::Vict);
     world.act("You give $p to $N.", ch, args, To::Char);
+    super::mob_prog::give_trigger(world, victim, ch, obj);
 }
 
 // -------------------------------------------------------------- wear/remove

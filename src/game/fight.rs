@@ -103,6 +103,7 @@ pub fn violence_update(world: &mut World) {
         }
         if let Some(victim) = fighting(world, ch) {
             check_assist(world, ch, victim);
+            super::mob_prog::fight_triggers(world, ch, victim);
         }
     }
 }
@@ -665,6 +666,7 @@ pub fn damage(
         if world.ch(victim).is_some_and(|v| v.position > pos::STUNNED) {
             if fighting(world, victim).is_none() {
                 set_fighting(world, victim, ch);
+                super::mob_prog::kill_trigger(world, victim, ch);
             }
             if let Some(v) = world.ch_mut(victim) {
                 if v.timer <= 4 {
@@ -836,6 +838,7 @@ fn handle_death(world: &mut World, ch: CharId, victim: CharId) {
             gain_exp(world, victim, loss);
         }
     }
+    super::mob_prog::death_trigger(world, victim, ch);
     let corpse = raw_kill(world, victim);
     let (ch_is_pc, ch_clan) = world
         .ch(ch)

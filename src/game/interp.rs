@@ -22,7 +22,7 @@
 //! file), i.e. secret, so movement is `Normal`.
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
-use super::{act_skill, act_wiz, fight, food, magic, skills};
+use super::{act_skill, act_wiz, fight, food, magic, mob_cmds, mob_prog, skills};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -205,7 +205,9 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("murde",       fight::do_murde,          FIGHTING, 0,  Normal, HIDDEN),
     cmd("murder",      fight::do_murder,         FIGHTING, 5,  Always, SHOWN),
     cmd("rescue",      fight::do_rescue,         FIGHTING, 0,  Normal, HIDDEN),
+    cmd("surrender",   mob_prog::do_surrender,   FIGHTING, 0,  Normal, SHOWN),
     cmd("trip",        act_skill::do_trip,       FIGHTING, 0,  Normal, SHOWN),
+    cmd("mob",         mob_cmds::do_mob,         DEAD,     0,  Never,  HIDDEN),
     // Miscellaneous commands.
     cmd("enter",       act_move::do_enter,       STANDING, 0,  Normal, SHOWN),
     cmd("follow",      act_comm::do_follow,      RESTING,  0,  Normal, SHOWN),
@@ -243,6 +245,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
+    cmd("mpdump",      mob_prog::do_mpdump,      DEAD,     IM, Never,  SHOWN),
+    cmd("mpstat",      mob_prog::do_mpstat,      DEAD,     IM, Never,  SHOWN),
     cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
 ];
 
@@ -282,6 +286,11 @@ pub fn is_secret(line: &str, trust: i32) -> bool {
 
 /// Interpret one line typed by a playing character.
 pub fn interpret(world: &mut World, ch: CharId, line: &str) {
+    interpret_line(world, ch, line);
+    mob_prog::run_heard(world);
+}
+
+fn interpret_line(world: &mut World, ch: CharId, line: &str) {
     let line = line.trim_start();
     if line.is_empty() {
         return;

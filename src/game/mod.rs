@@ -33,6 +33,8 @@ pub mod interp;
 pub mod magic;
 pub mod magic2;
 pub mod magic3;
+pub mod mob_cmds;
+pub mod mob_prog;
 pub mod nanny;
 pub mod skills;
 pub mod special;

@@ -136,6 +136,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
         obj_update(world);
     }
     super::fight::aggr_update(world);
+    super::mob_prog::run_heard(world);
     round
 }
 
@@ -214,6 +215,9 @@ pub fn mobile_update(world: &mut World) {
         }
         // A shopkeeper below its wealth is paid a little (rom-mechanics 9.1).
         super::act_shop::keeper_refill(world, id);
+        if super::mob_prog::update_triggers(world, id) {
+            continue;
+        }
         let Some(c) = world.ch(id) else { continue };
         if c.position != pos::STANDING {
             continue;

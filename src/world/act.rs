@@ -148,6 +148,10 @@ impl World {
                 continue;
             }
             let Some(r) = self.ch(reader) else { continue };
+            if r.is_npc() && r.position >= min_pos && self.has_trigger(reader, "act") {
+                self.hear_act(format, ch, &args, reader);
+            }
+            let Some(r) = self.ch(reader) else { continue };
             if r.conn.is_none() || r.position < min_pos {
                 continue;
             }
@@ -179,6 +183,20 @@ impl World {
                 });
             }
         }
+    }
+
+    /// A mobile with an `act` program heard a line: queue its trigger
+    /// (QuickMUD runs it inside `act()`; see `game::mob_prog`).
+    fn hear_act(&mut self, format: &str, ch: CharId, args: &ActArgs<'_>, mob: CharId) {
+        let text = self.act_format(format, ch, args, mob);
+        self.mprog.heard.push(HeardAct {
+            mob,
+            text,
+            ch,
+            obj1: args.obj1,
+            vict: args.vict,
+            obj2: args.obj2,
+        });
     }
 
     /// Expand the `$` codes of `format` for one reader, capitalised, with a newline.

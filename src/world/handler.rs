@@ -524,6 +524,9 @@ impl World {
             if other.reply == Some(ch) {
                 other.reply = None;
             }
+            if other.mprog_target == Some(ch) {
+                other.mprog_target = None;
+            }
         }
         self.chars.remove(ch);
         if let Some(v) = vnum {

@@ -171,6 +171,10 @@ pub struct Char {
     pub conn: Option<ConnId>,
     /// Text waiting to be sent (only kept for characters with a connection).
     pub output: String,
+    /// Mob programs: the remembered target (`mob remember`, `$q`).
+    pub mprog_target: Option<CharId>,
+    /// Mob programs: mobile updates left before the `delay` trigger (`mob delay`).
+    pub mprog_delay: i32,
 }
 
 impl Char {
@@ -435,6 +439,33 @@ pub struct World {
     /// control weather). `do_cast` sets it for the length of one spell;
     /// it is empty for spells from objects and mobiles.
     pub spell_arg: String,
+    /// Mob programs' run-time bookkeeping (see `game::mob_prog`).
+    pub mprog: MobProgRuntime,
+}
+
+/// An `act` line a mobile with an `act` trigger heard; the game runs the
+/// trigger once the command or pulse that caused it is done.
+#[derive(Clone, Debug)]
+pub struct HeardAct {
+    pub mob: CharId,
+    pub text: String,
+    pub ch: CharId,
+    pub obj1: Option<ObjId>,
+    pub vict: Option<CharId>,
+    pub obj2: Option<ObjId>,
+}
+
+/// What the mob program interpreter keeps between calls.
+#[derive(Clone, Debug, Default)]
+pub struct MobProgRuntime {
+    /// Act triggers waiting to run.
+    pub heard: Vec<HeardAct>,
+    /// Programs running now (ROM's `call_level`).
+    pub call_level: i32,
+    /// Lines left for the trigger now running (and what it calls).
+    pub lines_left: i32,
+    /// Broken lines already logged: (program vnum, line number).
+    pub reported: std::collections::HashSet<(i32, usize)>,
 }
 
 /// Sky states (rom-mechanics 13.3).
@@ -510,6 +541,14 @@ pub struct CopyoverRequest {
 }
 
 impl World {
+    /// ROM's HAS_TRIGGER: does mobile `ch`'s prototype link a `trigger` program?
+    pub fn has_trigger(&self, ch: CharId, trigger: &str) -> bool {
+        self.ch(ch)
+            .and_then(|c| c.vnum)
+            .and_then(|v| self.mob_index.get(&v))
+            .is_some_and(|m| m.proto.progs.iter().any(|p| p.trigger == trigger))
+    }
+
     /// Build a world from loaded prototypes (no resets run yet).
     pub fn new(protos: Protos, seed: u64) -> World {
         let Protos {
@@ -591,6 +630,7 @@ impl World {
             weather: Weather::default(),
             mayor: MayorWalk::default(),
             spell_arg: String::new(),
+            mprog: MobProgRuntime::default(),
         }
     }
 

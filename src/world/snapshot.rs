@@ -3,7 +3,8 @@
 //! lag and daze (and a description or channel flags that differ from the
 //! prototype's, such as a pet's neck tag), objects on the ground (dropped
 //! things, corpses with their timers, owners and contents), door states,
-//! area reset clocks, game time, who follows whom, and who fights whom.
+//! area reset clocks, game time, who follows whom, who fights whom, and
+//! mob programs' delays and remembered targets.
 //!
 //! Players and what they carry are not in here: they travel in their own
 //! player files. Followers, groups and pets that link players and mobiles
@@ -130,6 +131,9 @@ pub fn write_snapshot(world: &World) -> String {
         if c.wait != 0 || c.daze != 0 {
             out.push_str(&format!("Lag {} {}\n", c.wait, c.daze));
         }
+        if c.mprog_delay != 0 {
+            out.push_str(&format!("MpDelay {}\n", c.mprog_delay));
+        }
         for a in &c.affects {
             out.push_str(&format!(
                 "Affc {} {} {} {} {} {} {}\n",
@@ -255,6 +259,7 @@ pub fn write_snapshot(world: &World) -> String {
         link("leader", c.leader);
         link("pet", c.pet);
         link("fighting", c.fighting);
+        link("mptarget", c.mprog_target);
     }
     out.push_str(SNAPSHOT_END);
     out.push('\n');
@@ -446,6 +451,7 @@ pub fn restore_snapshot(
                         "leader" => c.leader = Some(b),
                         "pet" => c.pet = Some(b),
                         "fighting" => c.fighting = Some(b),
+                        "mptarget" => c.mprog_target = Some(b),
                         _ => return Err(format!("snapshot:{ln}: unknown link '{kind}'")),
                     }
                 }
@@ -603,6 +609,7 @@ fn restore_mob(
                 let [w, d] = nums::<2>(v, ln)?;
                 (c.wait, c.daze) = (w as i32, d as i32);
             }
+            "MpDelay" => c.mprog_delay = num(v, ln)? as i32,
             "Id" | "Vnum" | "Room" => {}
             other => return Err(format!("snapshot:{ln}: unknown mobile key '{other}'")),
         }
