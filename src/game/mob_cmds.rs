@@ -737,3 +737,227 @@ pub fn do_mpremove(world: &mut World, ch: CharId, arg: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::mob_prog::tests::{out, run, world};
+    use super::*;
+
+    const GEM: ObjVnum = ObjVnum(200);
+
+    fn with(code: &str) -> (World, CharId, CharId) {
+        let (mut w, pc, guard) = world(&[], &[(1, code)]);
+        run(&mut w, 1, guard, pc);
+        (w, pc, guard)
+    }
+
+    fn room(w: &World, ch: CharId) -> Option<RoomVnum> {
+        w.ch(ch).and_then(|c| c.room)
+    }
+
+    #[test]
+    fn echoes() {
+        let (mut w, pc, _) = with("mob echo The guard hums.\nmob echoat $n Psst, $n.\nmob echoaround $n Nobody else hears.\nmob gecho All hear this.\nmob zecho The zone hears this.");
+        let o = out(&mut w, pc);
+        assert!(o.contains("The guard hums."), "{o}");
+        assert!(o.contains("Psst, Tess."), "{o}");
+        assert!(!o.contains("Nobody else hears."), "{o}");
+        assert!(
+            o.contains("All hear this.\n") && o.contains("The zone hears this."),
+            "{o}"
+        );
+        // Immortals see where a global echo came from.
+        let (mut w, pc, _) = world(&[], &[(1, "mob gecho Hi.")]);
+        if let Some(c) = w.ch_mut(pc) {
+            c.level = 60;
+        }
+        let guard = w.chars.ids().into_iter().find(|&c| c != pc).expect("guard");
+        run(&mut w, 1, guard, pc);
+        assert!(out(&mut w, pc).contains("Mob echo> Hi."));
+        // asound reaches the rooms next door, not this one.
+        let (mut w, pc, guard) = world(&[], &[(1, "mob asound You hear a horn.")]);
+        run(&mut w, 1, guard, pc);
+        assert!(!out(&mut w, pc).contains("horn"));
+        w.char_from_room(pc);
+        w.char_to_room(pc, RoomVnum(3002));
+        run(&mut w, 1, guard, pc);
+        assert!(out(&mut w, pc).contains("You hear a horn."));
+    }
+
+    #[test]
+    fn loading_junking_purging_and_removing() {
+        let (mut w, pc, guard) =
+            with("mob mload 101\nmob oload 200\nmob oload 200 1 R\nmob oload 200 99");
+        let rat = w.get_char_room(pc, "rat");
+        assert!(rat.is_some());
+        assert_eq!(
+            w.ch(guard).map(|c| c.carrying.len()),
+            Some(1),
+            "level above trust refused"
+        );
+        assert!(w
+            .room(RoomVnum(3001))
+            .is_some_and(|r| r.contents.len() == 1));
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob junk all.gem\nmob purge".into();
+        run(&mut w, 1, guard, pc);
+        assert_eq!(w.ch(guard).map(|c| c.carrying.len()), Some(0));
+        assert!(w.get_char_room(pc, "rat").is_none(), "purged");
+        assert!(w.chars.contains(guard) && w.chars.contains(pc));
+        assert!(w
+            .room(RoomVnum(3001))
+            .is_some_and(|r| r.contents.is_empty()));
+        // Remove takes things from the victim; purge <name> one target.
+        let gem = w.create_object(GEM, 1).expect("gem");
+        w.obj_to_char(gem, pc);
+        let rat = w.create_mobile(MobVnum(101)).expect("rat");
+        w.char_to_room(rat, RoomVnum(3001));
+        w.mobprogs.get_mut(&1).expect("prog").code =
+            "mob remove $n 200\nmob purge rat\nmob purge tess".into();
+        run(&mut w, 1, guard, pc);
+        assert!(!w.objs.contains(gem));
+        assert!(!w.chars.contains(rat));
+        assert!(w.chars.contains(pc), "players are never purged");
+    }
+
+    #[test]
+    fn moving_people_and_things() {
+        let (mut w, pc, guard) = with("mob transfer $n 3002");
+        assert_eq!(room(&w, pc), Some(RoomVnum(3002)));
+        assert!(out(&mut w, pc).contains("Room 3002"), "the victim looks");
+        w.mobprogs.get_mut(&1).expect("prog").code =
+            "mob goto 3002\nmob transfer all 3001\nmob goto tess".into();
+        run(&mut w, 1, guard, pc);
+        assert_eq!(room(&w, pc), Some(RoomVnum(3001)));
+        assert_eq!(room(&w, guard), Some(RoomVnum(3001)));
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob gtransfer $n 3002".into();
+        run(&mut w, 1, guard, pc);
+        assert_eq!(room(&w, pc), Some(RoomVnum(3002)));
+        // at: act somewhere else and come back.
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob at 3002 say over here".into();
+        out(&mut w, pc);
+        run(&mut w, 1, guard, pc);
+        assert!(out(&mut w, pc).contains("The guard says 'over here'"));
+        assert_eq!(room(&w, guard), Some(RoomVnum(3001)));
+        // otransfer sends an object away.
+        let gem = w.create_object(GEM, 1).expect("gem");
+        w.obj_to_room(gem, RoomVnum(3001));
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob otransfer gem 3002".into();
+        run(&mut w, 1, guard, pc);
+        assert_eq!(
+            w.obj(gem).map(|o| o.loc),
+            Some(ObjLoc::Room(RoomVnum(3002)))
+        );
+        // flee: six tries at a random door; only east leads anywhere.
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob flee".into();
+        for _ in 0..20 {
+            if room(&w, guard) == Some(RoomVnum(3001)) {
+                run(&mut w, 1, guard, pc);
+            }
+        }
+        assert_eq!(room(&w, guard), Some(RoomVnum(3002)));
+        // Not while fighting.
+        w.char_from_room(guard);
+        w.char_to_room(guard, RoomVnum(3001));
+        if let Some(g) = w.ch_mut(guard) {
+            g.fighting = Some(pc);
+        }
+        for _ in 0..20 {
+            run(&mut w, 1, guard, pc);
+        }
+        assert_eq!(room(&w, guard), Some(RoomVnum(3001)));
+    }
+
+    #[test]
+    fn forcing() {
+        let (mut w, pc, guard) = with("mob force $n say I was made to.");
+        assert!(out(&mut w, pc).contains("You say 'I was made to.'"));
+        let rat = w.create_mobile(MobVnum(101)).expect("rat");
+        w.char_to_room(rat, RoomVnum(3002));
+        w.mobprogs.get_mut(&1).expect("prog").code =
+            "mob vforce 101 west\nmob gforce $n say all of us\nmob force all say everyone".into();
+        run(&mut w, 1, guard, pc);
+        assert_eq!(room(&w, rat), Some(RoomVnum(3001)));
+        let o = out(&mut w, pc);
+        assert!(o.contains("You say 'all of us'"), "{o}");
+        assert!(o.contains("You say 'everyone'"), "{o}");
+        assert!(
+            !o.contains("A rat says 'everyone'"),
+            "not of the guard's level: {o}"
+        );
+    }
+
+    #[test]
+    fn memory_delay_and_call() {
+        let (mut w, pc, guard) = with("mob remember tess\nmob delay 5");
+        assert_eq!(
+            w.ch(guard).map(|c| (c.mprog_target, c.mprog_delay)),
+            Some((Some(pc), 5))
+        );
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob forget\nmob cancel".into();
+        run(&mut w, 1, guard, pc);
+        // The if-check in nothing here; the target stays forgotten.
+        assert_eq!(
+            w.ch(guard).map(|c| (c.mprog_target, c.mprog_delay)),
+            Some((None, -1))
+        );
+        // A remembered player leaving the game is forgotten.
+        w.mobprogs.get_mut(&1).expect("prog").code = "mob remember tess".into();
+        run(&mut w, 1, guard, pc);
+        w.extract_char(pc);
+        assert_eq!(w.ch(guard).and_then(|c| c.mprog_target), None);
+    }
+
+    #[test]
+    fn fighting_commands() {
+        let (mut w, pc, guard) = world(
+            &[],
+            &[
+                (1, "mob damage $n 10 10"),
+                (2, "mob damage $n 500 500"),
+                (3, "mob damage all 500 500 lethal"),
+                (4, "mob kill $n"),
+            ],
+        );
+        run(&mut w, 1, guard, pc);
+        assert_eq!(w.ch(pc).map(|c| c.hit), Some(90));
+        run(&mut w, 2, guard, pc);
+        // At most the hit points left, then reduced like any damage.
+        assert!(w.ch(pc).is_some_and(|c| c.hit > 0 && c.hit < 90));
+        if let Some(c) = w.ch_mut(pc) {
+            c.hit = 100;
+            c.position = pos::STANDING;
+        }
+        run(&mut w, 4, guard, pc);
+        assert_eq!(w.ch(guard).and_then(|c| c.fighting), Some(pc));
+        // assist: a rat joins the guard's fight.
+        let rat = w.create_mobile(MobVnum(101)).expect("rat");
+        w.char_to_room(rat, RoomVnum(3001));
+        w.mobprogs.insert(
+            5,
+            MobProg {
+                vnum: 5,
+                code: "mob assist guard".into(),
+            },
+        );
+        run(&mut w, 5, rat, pc);
+        assert_eq!(w.ch(rat).and_then(|c| c.fighting), Some(pc));
+        // Lethal damage kills.
+        run(&mut w, 3, guard, pc);
+        assert!(w.ch(pc).is_some_and(|c| c.hit < 100));
+        assert!(!w.chars.contains(rat), "the rat died");
+    }
+
+    #[test]
+    fn casting() {
+        let (w, pc, guard) = with("mob cast 'armor' $n\nmob cast armor\nmob cast 'magic missile'");
+        let armor = rules::skill_lookup("armor").expect("armor");
+        assert!(w
+            .ch(pc)
+            .is_some_and(|c| c.affects.iter().any(|a| a.skill == armor)));
+        assert!(w
+            .ch(guard)
+            .is_some_and(|c| c.affects.iter().any(|a| a.skill == armor)));
+        // An offensive spell needs a victim other than the caster.
+        assert!(w.ch(guard).is_some_and(|c| c.fighting.is_none()));
+    }
+}

@@ -1118,7 +1118,7 @@ pub fn do_mpdump(world: &mut World, ch: CharId, arg: &str) {
 use crate::world::act::{ActArgs, To};
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::world::{
         AreaProto, ExitProto, MobProg, MobProto, ObjProto, PcData, Protos, RoomProto,
@@ -1139,7 +1139,10 @@ mod tests {
 
     /// Rooms 3001 and 3002 (east of it), a player "Tess" (a mage) in 3001,
     /// and a guard (vnum 100) with `triggers` whose programs are `progs`.
-    fn world(triggers: &[(&str, i32, &str)], progs: &[(i32, &str)]) -> (World, CharId, CharId) {
+    pub(crate) fn world(
+        triggers: &[(&str, i32, &str)],
+        progs: &[(i32, &str)],
+    ) -> (World, CharId, CharId) {
         let mut p = Protos::default();
         p.areas.push(AreaProto {
             name: "T".into(),
@@ -1230,13 +1233,13 @@ mod tests {
         (w, pc, guard)
     }
 
-    fn out(w: &mut World, ch: CharId) -> String {
+    pub(crate) fn out(w: &mut World, ch: CharId) -> String {
         w.ch_mut(ch)
             .map(|c| std::mem::take(&mut c.output))
             .unwrap_or_default()
     }
 
-    fn run(w: &mut World, pvnum: i32, mob: CharId, ch: CharId) {
+    pub(crate) fn run(w: &mut World, pvnum: i32, mob: CharId, ch: CharId) {
         program_flow(w, pvnum, mob, Some(ch), ProgArgs::default());
         run_heard(w);
     }
