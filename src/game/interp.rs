@@ -19,7 +19,8 @@
 //!
 //! Deviation: ROM logs movement `never` only to spare the log; here
 //! [`Log::Never`] means "never written anywhere" (the log, a copyover's state
-//! file), i.e. secret, so movement is `Normal`.
+//! file), i.e. secret, so movement is `Normal`, and so are `mpdump` and
+//! `mpstat`; `mob` (what mob programs run) stays `Never`, as in ROM.
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
 use super::{act_skill, act_wiz, fight, food, magic, mob_cmds, mob_prog, skills};
@@ -245,8 +246,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
-    cmd("mpdump",      mob_prog::do_mpdump,      DEAD,     IM, Never,  SHOWN),
-    cmd("mpstat",      mob_prog::do_mpstat,      DEAD,     IM, Never,  SHOWN),
+    cmd("mpdump",      mob_prog::do_mpdump,      DEAD,     IM, Normal, SHOWN),
+    cmd("mpstat",      mob_prog::do_mpstat,      DEAD,     IM, Normal, SHOWN),
     cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
 ];
 
@@ -454,7 +455,7 @@ mod tests {
             .filter(|c| c.log == Never)
             .map(|c| c.name)
             .collect();
-        assert_eq!(secret, ["password"]);
+        assert_eq!(secret, ["password", "mob"]);
     }
 
     #[test]
@@ -580,7 +581,7 @@ mod tests {
         let text = out(&mut w, ch);
         assert_eq!(
             text.split_whitespace().collect::<Vec<_>>(),
-            ["goto", "wizhelp", "stat", "immtalk"]
+            ["goto", "wizhelp", "stat", "immtalk", "mpdump", "mpstat"]
         );
         do_commands(&mut w, ch, "");
         assert!(!out(&mut w, ch).contains("goto"));
