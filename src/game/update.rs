@@ -279,6 +279,7 @@ pub fn mobile_update(world: &mut World) {
         if !sneaking {
             world.act("$n has arrived.", id, ActArgs::default(), To::Room);
         }
+        super::mob_prog::arrival_triggers(world, id);
     }
 }
 
