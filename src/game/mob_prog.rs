@@ -33,7 +33,8 @@
 //! * `act` triggers run once the command or pulse that printed the line is
 //!   over, not from inside `act()` (a trigger cannot then run in the middle
 //!   of another command's bookkeeping); at most [`MAX_ACT_ROUNDS`] rounds of
-//!   act triggers set off by act triggers run, the rest are dropped and logged.
+//!   act triggers set off by act triggers, and [`MAX_ACT_RUNS`] in all, run
+//!   after one command or pulse; the rest are dropped and logged.
 //! * An emote is heard by act triggers (QuickMUD hides emotes from them).
 //! * `money` counts gold as 100 silver plus silver (QuickMUD multiplies the
 //!   silver by 100 instead, against its own comment).
@@ -57,6 +58,8 @@ pub const MAX_CALL_LEVEL: i32 = 5;
 pub const MAX_LINES: i32 = 1000;
 /// Rounds of act triggers run after one command or pulse.
 pub const MAX_ACT_ROUNDS: usize = 8;
+/// Act triggers tried after one command or pulse, all rounds together.
+pub const MAX_ACT_RUNS: usize = 256;
 
 /// The objects and second character a trigger passes to its program
 /// (ROM's `arg1`/`arg2`): `$o`/`$O` is `obj1`, `$t`/`$T` is `vict`,
@@ -378,15 +381,23 @@ pub fn run_heard(world: &mut World) {
     if world.mprog.call_level > 0 {
         return;
     }
+    let mut runs = 0;
     for _ in 0..MAX_ACT_ROUNDS {
-        if world.mprog.heard.is_empty() {
-            return;
+        if world.mprog.heard.is_empty() || runs >= MAX_ACT_RUNS {
+            break;
         }
-        let heard = std::mem::take(&mut world.mprog.heard);
-        for h in heard {
+        let mut heard = std::mem::take(&mut world.mprog.heard).into_iter();
+        while let Some(h) = heard.next() {
             if !world.chars.contains(h.mob) || !world.chars.contains(h.ch) {
                 continue;
             }
+            if runs >= MAX_ACT_RUNS {
+                // Left for the count of dropped ones below.
+                world.mprog.heard.push(h);
+                world.mprog.heard.extend(heard);
+                break;
+            }
+            runs += 1;
             let args = ProgArgs {
                 obj1: h.obj1.filter(|&o| world.objs.contains(o)),
                 vict: h.vict.filter(|&v| world.chars.contains(v)),
@@ -1612,6 +1623,17 @@ say after";
         assert!(w.log.iter().any(|l| l.contains("dropped")), "{:?}", w.log);
         assert!(w.mprog.heard.is_empty());
         let _ = (guard, guard2);
+        // A crowd of them: each line is heard by all the others, so the
+        // rounds grow fast; the total is capped.
+        let (mut w, pc, _) = world(&[("act", 1, "loops")], &[(1, "emote loops")]);
+        for _ in 0..20 {
+            let g = w.create_mobile(GUARD).expect("guard");
+            w.char_to_room(g, RoomVnum(3001));
+        }
+        interp::interpret(&mut w, pc, "emote loops");
+        let lines = out(&mut w, pc).matches("loops").count();
+        assert!(lines > 21 && lines <= 1 + MAX_ACT_RUNS, "{lines}");
+        assert!(w.log.iter().any(|l| l.contains("dropped")), "{:?}", w.log);
     }
 
     #[test]
