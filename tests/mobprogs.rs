@@ -5,7 +5,8 @@
 //!
 //! * the gatewarden greets by class (greet), opens the gate for a bribe
 //!   (bribe) and sends whoever walks south back herself (exall);
-//! * the trader answers a question (speech), a bow (act), guards his
+//! * the trader answers a question (speech), a bow (act, from the social;
+//!   emotes are not heard), guards his
 //!   cellar (exit) and swaps a token for a medal (give);
 //! * the parrot squawks (random) and flaps at arrivals (grall); the herald
 //!   announces himself when the gate opens (entry);
@@ -111,9 +112,16 @@ fn a_guard_a_trader_and_a_bribed_gate() {
     let o = run(&mut m, "say hello", "You say 'hello'");
     m.drain(Duration::from_millis(100));
     assert!(!o.contains("costs"), "{o}");
+    // An emote is not heard by act programs; a social is.
+    let o = run(&mut m, "emote bows low.", "Merlin bows low.");
+    let later = m.drain(Duration::from_millis(150));
+    assert!(
+        !o.contains("manners") && !later.contains("manners"),
+        "{o}{later}"
+    );
     run(
         &mut m,
-        "emote bows low.",
+        "bow",
         "The trader says 'Such fine manners, Merlin.'",
     );
     run(

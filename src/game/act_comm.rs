@@ -54,8 +54,10 @@ pub fn do_emote(world: &mut World, ch: CharId, arg: &str) {
         text2: Some(text),
         ..Default::default()
     };
+    world.mprog.quiet = true; // emotes set off no act programs (ROM's MOBtrigger)
     world.act("$n $T", ch, args, To::Room);
     world.act("$n $T", ch, args, To::Char);
+    world.mprog.quiet = false;
 }
 
 // ------------------------------------------------------------------ tells

@@ -9,7 +9,7 @@
 //!
 //! | trigger | where it is tried | phrase |
 //! |---|---|---|
-//! | act | a line `act()` shows a mobile | text to look for |
+//! | act | a line `act()` shows a mobile (not an emote) | text to look for |
 //! | speech | a player's `say` in the room | text to look for |
 //! | random | mobile update, default position | percent |
 //! | delay | mobile update when `mob delay` runs out | percent |
@@ -35,7 +35,6 @@
 //!   of another command's bookkeeping); at most [`MAX_ACT_ROUNDS`] rounds of
 //!   act triggers set off by act triggers, and [`MAX_ACT_RUNS`] in all, run
 //!   after one command or pulse; the rest are dropped and logged.
-//! * An emote is heard by act triggers (QuickMUD hides emotes from them).
 //! * `money` counts gold as 100 silver plus silver (QuickMUD multiplies the
 //!   silver by 100 instead, against its own comment).
 //! * `$R` names the random character (QuickMUD names the actor by mistake);
@@ -1613,24 +1612,27 @@ say after";
     #[test]
     fn act_triggers_run_after_the_command() {
         let (mut w, pc, guard) = world(&[("act", 1, "waves")], &[(1, "say I see $n waving.")]);
-        interp::interpret(&mut w, pc, "emote waves happily.");
+        interp::interpret(&mut w, pc, "say who waves?");
         assert!(out(&mut w, pc).contains("I see Tess waving."));
+        // Emotes are not heard (ROM's MOBtrigger).
+        interp::interpret(&mut w, pc, "emote waves happily.");
+        assert!(!out(&mut w, pc).contains("I see Tess waving."));
         // A loop of act triggers is cut off and logged.
-        let (mut w, pc, guard2) = world(&[("act", 1, "loops")], &[(1, "emote loops")]);
+        let (mut w, pc, guard2) = world(&[("act", 1, "loops")], &[(1, "say loops")]);
         let other = w.create_mobile(GUARD).expect("guard");
         w.char_to_room(other, RoomVnum(3001));
-        interp::interpret(&mut w, pc, "emote loops");
+        interp::interpret(&mut w, pc, "say loops");
         assert!(w.log.iter().any(|l| l.contains("dropped")), "{:?}", w.log);
         assert!(w.mprog.heard.is_empty());
         let _ = (guard, guard2);
         // A crowd of them: each line is heard by all the others, so the
         // rounds grow fast; the total is capped.
-        let (mut w, pc, _) = world(&[("act", 1, "loops")], &[(1, "emote loops")]);
+        let (mut w, pc, _) = world(&[("act", 1, "loops")], &[(1, "say loops")]);
         for _ in 0..20 {
             let g = w.create_mobile(GUARD).expect("guard");
             w.char_to_room(g, RoomVnum(3001));
         }
-        interp::interpret(&mut w, pc, "emote loops");
+        interp::interpret(&mut w, pc, "say loops");
         let lines = out(&mut w, pc).matches("loops").count();
         assert!(lines > 21 && lines <= 1 + MAX_ACT_RUNS, "{lines}");
         assert!(w.log.iter().any(|l| l.contains("dropped")), "{:?}", w.log);

@@ -148,7 +148,11 @@ impl World {
                 continue;
             }
             let Some(r) = self.ch(reader) else { continue };
-            if r.is_npc() && r.position >= min_pos && self.has_trigger(reader, "act") {
+            if !self.mprog.quiet
+                && r.is_npc()
+                && r.position >= min_pos
+                && self.has_trigger(reader, "act")
+            {
                 self.hear_act(format, ch, &args, reader);
             }
             let Some(r) = self.ch(reader) else { continue };

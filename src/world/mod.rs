@@ -466,6 +466,9 @@ pub struct MobProgRuntime {
     pub lines_left: i32,
     /// Broken lines already logged: (program vnum, line number).
     pub reported: std::collections::HashSet<(i32, usize)>,
+    /// ROM's `MOBtrigger` turned off: `act()` lines are not heard by act
+    /// triggers (while an emote is shown).
+    pub quiet: bool,
 }
 
 /// Sky states (rom-mechanics 13.3).
