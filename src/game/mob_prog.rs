@@ -919,10 +919,10 @@ fn cmd_eval(
         "level" => c.map_or(0, |c| i64::from(c.level)),
         "align" => c.map_or(0, |c| i64::from(c.alignment)),
         "money" => c.map_or(0, |c| c.gold * 100 + c.silver),
-        "objval0" | "objval1" | "objval2" | "objval3" => {
-            let i = usize::from(check.as_bytes()[6] - b'0');
-            o.map_or(0, |o| o.values[i])
-        }
+        "objval0" => o.map_or(0, |o| o.values[0]),
+        "objval1" => o.map_or(0, |o| o.values[1]),
+        "objval2" => o.map_or(0, |o| o.values[2]),
+        "objval3" => o.map_or(0, |o| o.values[3]),
         "grpsize" => lval_char.map_or(0, |v| count_people(world, v, 4)),
         _ => return Ok(false),
     };
@@ -1281,6 +1281,91 @@ say after";
         assert!(o.contains("named"), "{o}");
         assert!(o.contains("after"), "{o}");
         assert!(!o.contains("warrior") && !o.contains("never"), "{o}");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let lines = [
+            "if",
+            "if $",
+            "if level",
+            "if level $z",
+            "if level $n",
+            "if level $n ==",
+            "if rand",
+            "if people",
+            "if people ??? 3",
+            "if name",
+            "if name $o x",
+            "if objval3 $p == 1",
+            "if carries $n",
+            "if affected $n nosuchflag",
+            "or",
+            "and",
+            "else",
+            "endif",
+            "break",
+            "$",
+            "$$$",
+            "$z$Q$R",
+            "mob",
+            "mob cast",
+            "mob cast ''",
+            "mob damage all x y",
+            "mob damage $n -100 -50",
+            "mob damage $n 50 10 lethal",
+            "mob oload -5",
+            "mob oload 200 99999999999 W",
+            "mob oload 99999999999999999999",
+            "mob mload -1",
+            "mob call 99999999999999",
+            "mob call",
+            "mob transfer all 999999",
+            "mob transfer",
+            "mob goto",
+            "mob goto nowhere",
+            "mob at",
+            "mob at 3002",
+            "mob force",
+            "mob force all",
+            "mob gforce $n",
+            "mob vforce x y",
+            "mob delay x",
+            "mob delay 99999999999",
+            "mob remember",
+            "mob junk",
+            "mob junk all.",
+            "mob remove $n",
+            "mob remove $n x",
+            "mob purge nobody",
+            "mob otransfer x y",
+            "mob echoat",
+            "mob echoaround nobody hi",
+            "mob asound",
+            "mob zecho",
+            "mob gecho",
+            "mob kill",
+            "mob kill $i",
+            "mob assist $n",
+            "mob flee",
+            "say \u{3000}\u{85}é $n",
+            "if ispc $n\nif ispc $n\nelse\nelse\nendif\nendif\nendif",
+        ];
+        let (mut w, pc, guard) = world(&[], &[]);
+        for (i, line) in lines.iter().enumerate() {
+            let code = line.replace("\\n", "\n");
+            w.mobprogs.insert(
+                1000 + i as i32,
+                MobProg {
+                    vnum: 1000 + i as i32,
+                    code,
+                },
+            );
+            if w.chars.contains(guard) && w.chars.contains(pc) {
+                run(&mut w, 1000 + i as i32, guard, pc);
+            }
+            assert_eq!(w.mprog.call_level, 0, "{line}");
+        }
     }
 
     #[test]
