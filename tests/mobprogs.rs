@@ -97,6 +97,13 @@ fn a_guard_a_trader_and_a_bribed_gate() {
         "mpdump 3003",
         "say Everything here costs one token, $n.",
     );
+    run(&mut imp, "help mobprog", "Mob programs make mobiles react");
+    run(&mut imp, "help mobcommands", "mob remember <character>");
+    run(
+        &mut imp,
+        "help surrender",
+        "SURRENDER gives up the fight you are in",
+    );
 
     let mut m = ok(s.connect());
     create_mage(&mut m, "Merlin");

@@ -582,8 +582,8 @@ pub fn do_mpcast(world: &mut World, ch: CharId, arg: &str) {
     f(world, sn, level, ch, t);
 }
 
-/// `mob damage <victim>|all <min> <max> [lethal]`: hurt without a fight;
-/// only `lethal` may kill.
+/// `mob damage <victim>|all <min> <max> [kill]`: hurt without a fight;
+/// only with `kill` (or `lethal`) may it kill.
 pub fn do_mpdamage(world: &mut World, ch: CharId, arg: &str) {
     let (target, rest) = one_argument(arg);
     let (min, rest) = one_argument(rest);
