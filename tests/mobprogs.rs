@@ -388,4 +388,8 @@ fn stock_rom_areas_have_no_programs_and_load_cleanly() {
     triggers.sort();
     triggers.dedup();
     assert_eq!(triggers.len(), 16, "{triggers:?}");
+    // Neither our test area's programs nor the bundled ones draw a lint.
+    let w = World::new(r.protos, 1);
+    assert!(gracemud::game::mob_prog::lint_world(&w).is_empty());
+    assert!(gracemud::game::mob_prog::lint_world(&bundled_world()).is_empty());
 }

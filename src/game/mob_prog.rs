@@ -27,7 +27,8 @@
 //! programs running inside one another (`mob call`, triggers set off by
 //! programs), and [`MAX_LINES`] lines for one trigger and all it calls. A
 //! broken line is logged once (program vnum, line number) and ends its
-//! program; nothing here panics.
+//! program; nothing here panics. At boot, [`lint`] reports the mistakes it
+//! can see without running a program.
 //!
 //! Departures from QuickMUD:
 //! * `act` triggers run once the command or pulse that printed the line is
@@ -1033,6 +1034,119 @@ pub fn expand_arg(
     out
 }
 
+// ------------------------------------------------------------ lint
+
+/// The checks compared with an operator right after the keyword.
+const COUNT_CHECKS: &[&str] = &["people", "players", "mobs", "clones", "order", "hour"];
+/// The checks with an actor, an operator and a number.
+const COMPARE_CHECKS: &[&str] = &[
+    "vnum", "hpcnt", "room", "sex", "level", "align", "money", "objval0", "objval1", "objval2",
+    "objval3", "grpsize",
+];
+/// The checks taking a word or number and nothing else.
+const VALUE_CHECKS: &[&str] = &["rand", "mobhere", "objhere", "mobexists", "objexists"];
+const OPERATORS: &[&str] = &["==", "!=", ">", "<", ">=", "<="];
+
+fn lint_check(data: &str) -> Option<String> {
+    let mut words = data.split_whitespace();
+    let check = words.next().unwrap_or("").to_ascii_lowercase();
+    if !CHECKS.contains(&check.as_str()) {
+        return Some(format!("unknown if-check '{check}'"));
+    }
+    let a = words.next().unwrap_or("");
+    if a.is_empty() {
+        return Some(format!("'{check}' needs an argument"));
+    }
+    if VALUE_CHECKS.contains(&check.as_str()) {
+        return None;
+    }
+    if COUNT_CHECKS.contains(&check.as_str()) {
+        return (!OPERATORS.contains(&a))
+            .then(|| format!("'{check}' needs an operator, not '{a}'"));
+    }
+    let mut cs = a.chars();
+    let code_ok = cs.next() == Some('$') && cs.next().is_some_and(|c| "inrtopq".contains(c));
+    if !code_ok {
+        return Some(format!(
+            "'{check}' needs $i, $n, $t, $r, $q, $o or $p, not '{a}'"
+        ));
+    }
+    if COMPARE_CHECKS.contains(&check.as_str()) {
+        let op = words.next().unwrap_or("");
+        if !OPERATORS.contains(&op) {
+            return Some(format!("'{check}' needs an operator, not '{op}'"));
+        }
+    }
+    None
+}
+
+/// Problems QuickMUD would only find by running a program: unknown
+/// if-checks and `mob` commands, malformed checks, unbalanced blocks.
+/// Each is (line number, message).
+pub fn lint(code: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut last = 0;
+    for (i, raw) in code.split(['\n', '\r']).enumerate() {
+        let n = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('*') {
+            continue;
+        }
+        last = n;
+        let (control, data) = split_word(line);
+        match control.to_ascii_lowercase().as_str() {
+            "if" => {
+                depth += 1;
+                if depth >= MAX_NESTED_LEVEL {
+                    out.push((n, "ifs nested too deep".to_string()));
+                }
+                out.extend(lint_check(data).map(|m| (n, m)));
+            }
+            c @ ("or" | "and") => {
+                if depth == 0 {
+                    out.push((n, format!("{c} without if")));
+                }
+                out.extend(lint_check(data).map(|m| (n, m)));
+            }
+            "else" if depth == 0 => out.push((n, "else without if".to_string())),
+            "endif" => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => out.push((n, "endif without if".to_string())),
+            },
+            "mob" => {
+                let (word, _) = split_word(data);
+                let word = word.to_ascii_lowercase();
+                if word.is_empty()
+                    || !super::mob_cmds::MOB_COMMANDS
+                        .iter()
+                        .any(|(c, _)| c.starts_with(&word))
+                {
+                    out.push((n, format!("unknown mob command '{word}'")));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push((last, "if without endif".to_string()));
+    }
+    out
+}
+
+/// [`lint`] for every program of the world, as log lines.
+pub fn lint_world(world: &World) -> Vec<String> {
+    world
+        .mobprogs
+        .values()
+        .flat_map(|p| {
+            lint(&p.code)
+                .into_iter()
+                .map(move |(n, m)| format!("Mobprog {} line {n}: {m}", p.vnum))
+        })
+        .collect()
+}
+
 // ------------------------------------------------------------ commands
 
 /// `surrender`: stop fighting; a mobile without a surrender program (or
@@ -1350,10 +1464,12 @@ say after";
             "mob flee",
             "say \u{3000}\u{85}é $n",
             "if ispc $n\nif ispc $n\nelse\nelse\nendif\nendif\nendif",
+            "if level $é > 1",
         ];
         let (mut w, pc, guard) = world(&[], &[]);
         for (i, line) in lines.iter().enumerate() {
             let code = line.replace("\\n", "\n");
+            let _ = lint(&code);
             w.mobprogs.insert(
                 1000 + i as i32,
                 MobProg {
@@ -1366,6 +1482,34 @@ say after";
             }
             assert_eq!(w.mprog.call_level, 0, "{line}");
         }
+    }
+
+    #[test]
+    fn lint_finds_what_running_would() {
+        let code = "* fine\nif ispc $n\nand level $n > 3\nor people >= 2\nsay hi\nelse\nmob echo x\nendif\n";
+        assert!(lint(code).is_empty(), "{:?}", lint(code));
+        let bad = "if frob $n\nif level\nif level $x > 1\nif level $n 5\nor people 3\nmob frob\nmob\nendif\nendif\nendif\nendif\nendif\nelse\nand ispc $n\nif rand 5";
+        let problems = lint(bad);
+        let found: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|(n, m)| (*n, &m[..m.len().min(12)]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "unknown if-c"),
+                (2, "'level' need"),
+                (3, "'level' need"),
+                (4, "'level' need"),
+                (5, "'people' nee"),
+                (6, "unknown mob "),
+                (7, "unknown mob "),
+                (12, "endif withou"),
+                (13, "else without"),
+                (14, "and without "),
+                (15, "if without e"),
+            ]
+        );
     }
 
     #[test]

@@ -318,6 +318,9 @@ impl Game {
             report.warnings.len()
         );
         let mut world = World::new(report.protos, cfg.seed);
+        for line in mob_prog::lint_world(&world) {
+            log::warn!("{line}");
+        }
         set_clock_from_real_time(&mut world, save::now_secs());
         update::weather_at_boot(&mut world);
         world.reset_all();
