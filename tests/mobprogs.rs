@@ -3,11 +3,11 @@
 //! social files by `tests/areas/area.lst`), with `--seed 7` and 5 ms
 //! pulses. Its mobiles use all sixteen triggers:
 //!
-//! * the gatewarden greets by class (greet), opens the gate for a bribe
-//!   (bribe) and sends whoever walks south back herself (exall);
-//! * the trader answers a question (speech), a bow (act, from the social;
-//!   emotes are not heard), guards his
-//!   cellar (exit) and swaps a token for a medal (give);
+//! * the gatewarden greets by class (greet), swaps a token for a medal
+//!   (give), opens the gate for a bribe (bribe) and sends whoever walks
+//!   south back herself (exall);
+//! * the trader, a shopkeeper, answers a question (speech) and a bow (act,
+//!   from the social; emotes are not heard) and guards his cellar (exit);
 //! * the parrot squawks (random) and flaps at arrivals (grall); the herald
 //!   announces himself when the gate opens (entry);
 //! * the straw dummy creaks every round (fight), sheds straw below half its
@@ -84,18 +84,21 @@ fn a_guard_a_trader_and_a_bribed_gate() {
     run(
         &mut imp,
         "mpstat gatewarden",
-        "[ 1] Trigger [exall   ] Program [3002] Phrase [2]",
+        "[ 1] Trigger [give    ] Program [3006] Phrase [token]",
     );
-    let stat = run(&mut imp, "mpstat gatewarden", "[ 3] Trigger [greet   ]");
+    let stat = run(&mut imp, "mpstat gatewarden", "[ 4] Trigger [greet   ]");
     assert!(
         stat.contains("Mobile #3000")
-            && stat.contains("[ 2] Trigger [bribe   ] Program [3001] Phrase [50]"),
+            // The greeting's first if-check made the greeted its target.
+            && stat.contains("Delay   0      [Overseer]")
+            && stat.contains("[ 2] Trigger [exall   ] Program [3002] Phrase [2]")
+            && stat.contains("[ 3] Trigger [bribe   ] Program [3001] Phrase [50]"),
         "{stat}"
     );
     run(
         &mut imp,
         "mpdump 3003",
-        "say Everything here costs one token, $n.",
+        "say My lanterns are cheap, $n.  Type LIST to see them.",
     );
     run(&mut imp, "help mobprog", "Mob programs make mobiles react");
     run(&mut imp, "help mobcommands", "mob remember <character>");
@@ -109,16 +112,20 @@ fn a_guard_a_trader_and_a_bribed_gate() {
     create_mage(&mut m, "Merlin");
     run(&mut m, "get coins", "You get");
     run(&mut m, "get token", "You get a brass token.");
-    // The trader: speech, act, exit and give programs.
+    // The trader, a shopkeeper: speech, act and exit programs.
     run(&mut m, "east", "The Trader's Shop");
     run(
         &mut m,
         "say what is the price?",
-        "The trader says 'Everything here costs one token, Merlin.'",
+        "The trader says 'My lanterns are cheap, Merlin.  Type LIST to see them.'",
     );
+    run(&mut m, "list", "a tin lantern");
     let o = run(&mut m, "say hello", "You say 'hello'");
-    m.drain(Duration::from_millis(100));
-    assert!(!o.contains("costs"), "{o}");
+    let later = m.drain(Duration::from_millis(100));
+    assert!(
+        !o.contains("cheap") && !later.contains("cheap"),
+        "{o}{later}"
+    );
     // An emote is not heard by act programs; a social is.
     let o = run(&mut m, "emote bows low.", "Merlin bows low.");
     let later = m.drain(Duration::from_millis(150));
@@ -137,20 +144,25 @@ fn a_guard_a_trader_and_a_bribed_gate() {
         "The trader says 'The cellar is private, Merlin.'",
     );
     run(&mut m, "look", "The Trader's Shop");
-    run(
-        &mut m,
-        "give token trader",
-        "Ah, a brass token!  Here is your prize, Merlin.",
-    );
-    let inv = run(&mut m, "inventory", "a brass medal");
-    assert!(!inv.contains("token"), "the trader junked the token: {inv}");
+    // A shopkeeper takes nothing as a gift (ROM), so no give program runs.
+    run(&mut m, "give token trader", "you'll have to sell that");
     // The parrot flaps at anyone who walks in.
     run(&mut m, "west", "The parrot flaps its wings at Merlin.");
-    // The gatewarden: a mage's greeting, then the bribe.
+    // The gatewarden: a mage's greeting, the give program, then the bribe.
     run(
         &mut m,
         "north",
         "Greetings, Merlin.  Keep your spells to yourself here.",
+    );
+    run(
+        &mut m,
+        "give token gatewarden",
+        "Ah, a brass token!  Here is your prize, Merlin.",
+    );
+    let inv = run(&mut m, "inventory", "a brass medal");
+    assert!(
+        !inv.contains("token"),
+        "the gatewarden junked the token: {inv}"
     );
     run(&mut m, "north", "The gate is closed.");
     let o = run(
@@ -176,8 +188,9 @@ fn a_guard_a_trader_and_a_bribed_gate() {
     run(
         &mut m,
         "south",
-        "The gatewarden waves you back to the hall.",
+        "The gatewarden says 'Mind that medal on the way, Merlin.'",
     );
+    ok(m.expect("The gatewarden waves you back to the hall.", WAIT));
     ok(m.expect("The Hall of Trials", WAIT));
     // The parrot's random program, sooner or later.
     ok(m.expect("The parrot squawks: Pieces of eight!", LONG));
