@@ -414,6 +414,13 @@ pub fn run_heard(world: &mut World) {
     }
 }
 
+/// After a command or update panicked: no program is running any more.
+pub fn recover(world: &mut World) {
+    world.mprog.call_level = 0;
+    world.mprog.quiet = false;
+    world.mprog.heard.clear();
+}
+
 fn room_people(world: &World, ch: CharId) -> Vec<CharId> {
     world
         .ch(ch)
@@ -1510,6 +1517,19 @@ say after";
                 (15, "if without e"),
             ]
         );
+    }
+
+    #[test]
+    fn recover_after_a_panic_lets_programs_run_again() {
+        let (mut w, pc, guard) = world(&[], &[(1, "say alive")]);
+        w.mprog.call_level = MAX_CALL_LEVEL;
+        w.mprog.quiet = true;
+        run(&mut w, 1, guard, pc);
+        assert!(!out(&mut w, pc).contains("alive"));
+        recover(&mut w);
+        assert!(!w.mprog.quiet && w.mprog.heard.is_empty());
+        run(&mut w, 1, guard, pc);
+        assert!(out(&mut w, pc).contains("alive"));
     }
 
     #[test]

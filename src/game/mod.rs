@@ -1012,6 +1012,7 @@ impl Engine for Game {
                         panic_text(p.as_ref())
                     );
                     self.world.send(ch, COMMAND_FAILED);
+                    mob_prog::recover(&mut self.world);
                 }
             }
             nanny::State::Closing => {}
@@ -1142,6 +1143,7 @@ impl Engine for Game {
                 self.world.pulse,
                 panic_text(p.as_ref())
             );
+            mob_prog::recover(&mut self.world);
         }
         if self.world.pulse.is_multiple_of(SAVE_RETRY_PULSES) && !self.unsaved.is_empty() {
             self.retry_failed_saves();
