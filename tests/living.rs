@@ -49,6 +49,24 @@ fn run(c: &mut Client, line: &str, text: &str) -> String {
     ok(c.cmd(line, text))
 }
 
+/// Wait for `text` while keeping `c` from idling into the void (a player
+/// idle for 12 game hours is moved there, and quits after 30): an empty
+/// line every second counts as input.
+fn wait_awake(c: &mut Client, other: &mut Client, text: &str) -> String {
+    let deadline = std::time::Instant::now() + LONG;
+    loop {
+        if let Ok(t) = c.expect(text, Duration::from_secs(1)) {
+            return t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {text:?} in {LONG:?}"
+        );
+        ok(c.send_line(""));
+        ok(other.send_line(""));
+    }
+}
+
 #[test]
 fn fido_janitor_and_guard_do_their_jobs() {
     let Some(dir) = rom_world("fido_janitor_and_guard_do_their_jobs") else {
@@ -119,15 +137,15 @@ fn the_mayor_keeps_the_gate_and_his_place_across_a_copyover() {
     run(&mut imp, "transfer wren 3138", "Ok.");
     ok(p.expect("The Mayor's Office", WAIT));
     // Evening: he closes the gate on his way.
-    ok(imp.expect("The mayor closes the gate.", LONG));
+    wait_awake(&mut imp, &mut p, "The mayor closes the gate.");
     // Morning: he gets up, and leaves his office.
-    ok(p.expect("The mayor awakens and groans loudly.", LONG));
-    ok(p.expect("The mayor leaves west.", LONG));
+    wait_awake(&mut p, &mut imp, "The mayor awakens and groans loudly.");
+    wait_awake(&mut p, &mut imp, "The mayor leaves west.");
     // A copyover in the middle of the walk.
     ok(imp.send_line("copyover"));
     ok(imp.expect("Your body rematerializes.", LONG));
     ok(p.expect("Your body rematerializes.", LONG));
-    ok(imp.expect("The mayor opens the gate.", LONG));
+    wait_awake(&mut imp, &mut p, "The mayor opens the gate.");
     let t = run(&mut imp, "look", "mv> ");
     assert!(
         t.contains("The mayor is here") || t.contains("mayor"),
