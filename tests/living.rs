@@ -4,6 +4,8 @@
 //! 80 ms):
 //!
 //! * a fido devours a corpse and a janitor picks up litter;
+//! * Midgaard's bread, fountain and water skin: eating and drinking end
+//!   hunger and thirst, and the fountain fills the skin;
 //! * a cityguard attacks a player flagged KILLER;
 //! * the mayor closes Midgaard's east gate at night and opens it in the
 //!   morning; a copyover in the middle of his morning walk does not lose
@@ -87,6 +89,8 @@ fn fido_janitor_and_guard_do_their_jobs() {
         .map(|l| match l.strip_prefix("Act ") {
             Some(flags) if !l.starts_with("Act  0") => format!("Act  {}a\n", flags.trim()),
             Some(_) => "Act  a\n".to_string(),
+            // ... and hungry and thirsty.
+            None if l.starts_with("Cnd ") => "Cnd  0 0 0 0\n".to_string(),
             None => format!("{l}\n"),
         })
         .collect();
@@ -111,10 +115,42 @@ fn fido_janitor_and_guard_do_their_jobs() {
     run(&mut imp, "drop bottle", "You drop a bottle of beer.");
     ok(imp.expect("The janitor picks up some trash.", LONG));
 
-    // A cityguard meets the KILLER.
+    // Midgaard's bread, fountain and water skin, brought to the Void.
     let mut p = ok(s.connect());
     ok(p.login("Rook", "secret1"));
     run(&mut imp, "transfer rook", "Ok.");
+    let t = run(&mut p, "score", "mv> ");
+    assert!(
+        t.contains("You are hungry.") && t.contains("You are thirsty."),
+        "{t}"
+    );
+    run(&mut imp, "load obj 3135", "You have created a fountain!");
+    let here = run(&mut imp, "look", "mv> ");
+    if !here.contains("fountain") {
+        run(&mut imp, "drop fountain", "mv> ");
+    }
+    for (vnum, name) in [(3011, "bread"), (3138, "skin")] {
+        run(&mut imp, &format!("load obj {vnum}"), "You have created");
+        run(&mut imp, &format!("give {name} rook"), "You give");
+    }
+    let t = run(&mut p, "drink fountain", "mv> ");
+    assert!(t.contains("You drink water from a fountain."), "{t}");
+    assert!(t.contains("Your thirst is quenched."), "{t}");
+    let t = run(&mut p, "eat bread", "mv> ");
+    assert!(t.contains("You are no longer hungry."), "{t}");
+    let t = run(&mut p, "score", "mv> ");
+    assert!(
+        !t.contains("You are hungry.") && !t.contains("You are thirsty."),
+        "{t}"
+    );
+    run(&mut p, "pour skin out", "mv> ");
+    let t = run(&mut p, "fill skin", "mv> ");
+    assert!(
+        t.contains("You fill a buffalo water skin with water from a fountain."),
+        "{t}"
+    );
+
+    // A cityguard meets the KILLER.
     run(&mut imp, "load mob 3060", "You have created the cityguard!");
     ok(p.expect("is a KILLER!  PROTECT THE INNOCENT!!  BANZAI!!", LONG));
     // His blows (hits or misses, "The cityguard's slash ...") follow.
