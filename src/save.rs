@@ -323,6 +323,12 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if pc.invis_level != 0 {
         let _ = writeln!(o, "Invi {}", pc.invis_level);
     }
+    if pc.incog_level != 0 {
+        let _ = writeln!(o, "Inco {}", pc.incog_level);
+    }
+    if pc.wiznet != 0 {
+        let _ = writeln!(o, "Wizn {}", flag_letters(pc.wiznet));
+    }
     let position = if c.position == pos::FIGHTING {
         pos::STANDING
     } else {
@@ -771,6 +777,8 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "AfBy" | "AffectedBy" => ch.affected_by = r.flags()?,
             "Comm" => ch.comm = r.flags()?,
             "Invi" | "InvisLevel" => pc.invis_level = r.int()?,
+            "Inco" => pc.incog_level = r.int()?,
+            "Wizn" => pc.wiznet = r.flags()?,
             "Pos" | "Position" => {
                 let p = Position::clamped(i64::from(r.int()?));
                 ch.position = if p == pos::FIGHTING { pos::STANDING } else { p };

@@ -16,6 +16,10 @@
 //! Linkdead <player id> <Name>
 //! Players <id> <id> ...                    everyone in `who` (login) order
 //! Lag <player id> <wait> <daze>            a player's command lag, when any
+//!                                          (a switched immortal's connection is
+//!                                          listed as playing their own body; the
+//!                                          snapshot's `Link original` and `Link
+//!                                          snoop` lines carry switches and snoops)
 //! #WORLD 1 ... #ENDWORLD                   the world snapshot (world::snapshot)
 //! #ENDGAME
 //! ```
@@ -160,8 +164,19 @@ impl Game {
     /// `copyover.dat`.
     pub fn copyover_player_id(&self, conn: ConnId) -> i64 {
         self.char_of(conn)
+            .map(|ch| self.body_of(ch))
             .and_then(|ch| self.world.ch(ch))
             .map_or(crate::copyover::files::NOT_PLAYING, |c| c.player_id())
+    }
+
+    /// The player behind a character: a switched immortal's own body for
+    /// the mobile they drive, else the character itself.
+    fn body_of(&self, ch: CharId) -> CharId {
+        self.world
+            .ch(ch)
+            .and_then(|c| c.original)
+            .filter(|&b| self.world.ch(b).is_some())
+            .unwrap_or(ch)
     }
 
     /// May this unread line (or partly typed line) of `conn` be written
@@ -187,6 +202,7 @@ impl Game {
         out.push_str(GAME_HEADER);
         out.push('\n');
         let by_id = by
+            .map(|c| self.body_of(c))
             .and_then(|c| self.world.ch(c))
             .map_or(0, |c| c.player_id());
         let _ = writeln!(
@@ -199,6 +215,7 @@ impl Game {
         for &(conn, fd) in conns {
             match self
                 .char_of(conn)
+                .map(|ch| self.body_of(ch))
                 .and_then(|ch| self.world.ch(ch).map(|c| (ch, c)))
             {
                 Some((ch, c)) => {
@@ -359,6 +376,32 @@ impl Game {
             }
         }
 
+        // Switched immortals drive their mobiles again (the snapshot's
+        // `original` links say which); a mobile whose immortal did not come
+        // back playing is nobody's any more.
+        let switched: Vec<(CharId, CharId)> = game
+            .world
+            .chars
+            .iter()
+            .filter_map(|(id, c)| c.original.map(|b| (id, b)))
+            .collect();
+        for (mob, body) in switched {
+            let Some(slot) = playing.iter_mut().find(|(_, ch)| *ch == body) else {
+                if let Some(m) = game.world.ch_mut(mob) {
+                    m.original = None;
+                }
+                continue;
+            };
+            slot.1 = mob;
+            let conn = slot.0;
+            if let Some(m) = game.world.ch_mut(mob) {
+                m.original = None;
+            }
+            act_wiz::switch_into(&mut game.world, body, mob);
+            if let Some(s) = game.sessions.get_mut(&conn) {
+                s.state = nanny::State::Playing(mob);
+            }
+        }
         rec.world_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms;
         // Everyone is back: now show each player where they are.
         let rolled = rollback

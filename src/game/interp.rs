@@ -22,10 +22,10 @@
 //! file), i.e. secret, so movement is `Normal`.
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
-use super::{act_skill, act_wiz, fight, food, magic, skills};
+use super::{act_skill, act_wiz, ban, fight, food, magic, skills, wiznet};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
-use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
+use crate::world::{aff, plr, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
 
 /// A command handler: acts on the world for `ch` with the rest of the line.
 pub type CmdFn = fn(&mut World, CharId, &str);
@@ -116,6 +116,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
     cmd("scan",        act_info::do_scan,        SLEEPING, 0,  Normal, SHOWN),
     cmd("sit",         act_move::do_sit,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("sockets",     act_wiz::do_sockets,      DEAD,     L4, Normal, SHOWN),
     cmd("stand",       act_move::do_stand,       SLEEPING, 0,  Normal, SHOWN),
     cmd("tell",        act_comm::do_tell,        RESTING,  0,  Normal, SHOWN),
     cmd("unlock",      act_move::do_unlock,      RESTING,  0,  Normal, SHOWN),
@@ -232,18 +233,66 @@ pub static COMMANDS: &[Cmd] = &[
     // Immortal commands.
     cmd("advance",     act_wiz::do_advance,      DEAD,     ML, Always, SHOWN),
     cmd("copyover",    act_wiz::do_copyover,     DEAD,     ML, Always, SHOWN),
+    cmd("trust",       act_wiz::do_trust,        DEAD,     ML, Always, SHOWN),
+    cmd("violate",     act_wiz::do_violate,      DEAD,     ML, Always, SHOWN),
+    cmd("allow",       ban::do_allow,            DEAD,     L2, Always, SHOWN),
+    cmd("ban",         ban::do_ban,              DEAD,     L2, Always, SHOWN),
+    cmd("deny",        act_wiz::do_deny,         DEAD,     L1, Always, SHOWN),
+    cmd("disconnect",  act_wiz::do_disconnect,   DEAD,     L3, Always, SHOWN),
+    cmd("freeze",      act_wiz::do_freeze,       DEAD,     L4, Always, SHOWN),
+    cmd("permban",     ban::do_permban,          DEAD,     L1, Always, SHOWN),
+    cmd("protect",     act_wiz::do_protect,      DEAD,     L1, Always, SHOWN),
+    cmd("reboo",       act_wiz::do_reboo,        DEAD,     L1, Normal, HIDDEN),
+    cmd("reboot",      act_wiz::do_reboot,       DEAD,     L1, Always, SHOWN),
+    cmd("set",         act_wiz::do_set,          DEAD,     L2, Always, SHOWN),
+    cmd("shutdow",     act_wiz::do_shutdow,      DEAD,     L1, Normal, HIDDEN),
     cmd("shutdown",    act_wiz::do_shutdown,     DEAD,     L1, Always, SHOWN),
     cmd("wizlock",     act_wiz::do_wizlock,      DEAD,     L2, Always, SHOWN),
+    cmd("force",       act_wiz::do_force,        DEAD,     L7, Always, SHOWN),
     cmd("load",        act_wiz::do_load,         DEAD,     L4, Always, SHOWN),
+    cmd("newlock",     act_wiz::do_newlock,      DEAD,     L4, Always, SHOWN),
+    cmd("pecho",       act_wiz::do_pecho,        DEAD,     L4, Always, SHOWN),
+    cmd("pardon",      act_wiz::do_pardon,       DEAD,     L3, Always, SHOWN),
     cmd("purge",       act_wiz::do_purge,        DEAD,     L4, Always, SHOWN),
     cmd("restore",     act_wiz::do_restore,      DEAD,     L4, Always, SHOWN),
     cmd("sla",         fight::do_sla,            DEAD,     L3, Normal, HIDDEN),
     cmd("slay",        fight::do_slay,           DEAD,     L3, Always, SHOWN),
     cmd("transfer",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
+    cmd("poofin",      act_wiz::do_bamfin,       DEAD,     L8, Normal, SHOWN),
+    cmd("poofout",     act_wiz::do_bamfout,      DEAD,     L8, Normal, SHOWN),
+    cmd("gecho",       act_wiz::do_echo,         DEAD,     L4, Always, SHOWN),
+    cmd("holylight",   act_wiz::do_holylight,    DEAD,     IM, Normal, SHOWN),
+    cmd("incognito",   act_wiz::do_incognito,    DEAD,     IM, Normal, SHOWN),
+    cmd("invis",       act_wiz::do_invis,        DEAD,     IM, Normal, HIDDEN),
+    cmd("log",         act_wiz::do_log,          DEAD,     L1, Always, SHOWN),
+    cmd("memory",      act_wiz::do_memory,       DEAD,     IM, Normal, SHOWN),
+    cmd("mwhere",      act_wiz::do_mwhere,       DEAD,     IM, Normal, SHOWN),
+    cmd("owhere",      act_wiz::do_owhere,       DEAD,     IM, Normal, SHOWN),
+    cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
+    cmd("echo",        act_wiz::do_recho,        DEAD,     L6, Always, SHOWN),
+    cmd("return",      act_wiz::do_return,       DEAD,     L6, Normal, SHOWN),
+    cmd("snoop",       act_wiz::do_snoop,        DEAD,     L5, Always, SHOWN),
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
+    cmd("string",      act_wiz::do_string,       DEAD,     L5, Always, SHOWN),
+    cmd("switch",      act_wiz::do_switch,       DEAD,     L6, Always, SHOWN),
+    cmd("wizinvis",    act_wiz::do_invis,        DEAD,     IM, Normal, SHOWN),
+    cmd("vnum",        act_wiz::do_vnum,         DEAD,     L4, Normal, SHOWN),
+    cmd("zecho",       act_wiz::do_zecho,        DEAD,     L4, Always, SHOWN),
+    cmd("clone",       act_wiz::do_clone,        DEAD,     L5, Always, SHOWN),
+    cmd("wiznet",      wiznet::do_wiznet,        DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
-    cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
+    cmd("smote",       act_wiz::do_smote,        DEAD,     IM, Normal, SHOWN),
+    cmd("prefi",       act_wiz::do_prefi,        DEAD,     IM, Normal, HIDDEN),
+    cmd("prefix",      act_wiz::do_prefix,       DEAD,     IM, Normal, SHOWN),
+    // ROM's set and vnum helpers under their old names (after ROM's rows,
+    // so they take no abbreviation from them).
+    cmd("mset",        act_wiz::do_mset,         DEAD,     L2, Always, SHOWN),
+    cmd("oset",        act_wiz::do_oset,         DEAD,     L2, Always, SHOWN),
+    cmd("rset",        act_wiz::do_rset,         DEAD,     L2, Always, SHOWN),
+    cmd("sset",        act_wiz::do_sset,         DEAD,     L2, Always, SHOWN),
+    cmd("mfind",       act_wiz::do_mfind,        DEAD,     L4, Normal, SHOWN),
+    cmd("ofind",       act_wiz::do_ofind,        DEAD,     L4, Normal, SHOWN),
 ];
 
 /// Find the command a typed word names, for a character of `trust`.
@@ -300,14 +349,25 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
         }
         return;
     };
+    // A frozen player can do nothing at all.
+    if world
+        .ch(ch)
+        .is_some_and(|c| !c.is_npc() && c.act & plr::FREEZE != 0)
+    {
+        world.send(ch, "You're totally frozen!\n");
+        return;
+    }
+    let watched = world.log_all || world.ch(ch).is_some_and(|c| c.act & plr::LOG != 0);
     let logged = match cmd.log {
         Always => true,
-        Normal => trust >= LEVEL_IMMORTAL,
+        Normal => trust >= LEVEL_IMMORTAL || watched,
         Never => false,
     };
     if logged && !is_secret(line, trust) {
         let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
-        world.log(format!("Log {name}: {line}"));
+        let entry = format!("Log {name}: {line}");
+        wiznet::wiznet(world, &entry, Some(ch), None, wiznet::SECURE, 0, trust);
+        world.log(entry);
     }
     if position < cmd.min_pos {
         let msg = match position {

@@ -449,6 +449,13 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
                 close(s);
                 return State::Closing;
             }
+            if super::ban::check_ban(&game.world.bans, &s.addr, super::ban::BanKind::Permit)
+                && player.ch.act & plr::PERMIT == 0
+            {
+                s.send("Your site has been banned from this mud.\n");
+                close(s);
+                return State::Closing;
+            }
             if game.world.wizlock && !player.ch.is_immortal() {
                 s.send("The game is wizlocked.\n");
                 close(s);
@@ -468,6 +475,16 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
             }
             if game.world.wizlock {
                 s.send("The game is wizlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            if game.world.newlock {
+                s.send("The game is newlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            if super::ban::check_ban(&game.world.bans, &s.addr, super::ban::BanKind::Newbies) {
+                s.send("New players are not allowed from your site.\n");
                 close(s);
                 return State::Closing;
             }
@@ -903,7 +920,13 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
         .act("$n has entered the game.", ch, ActArgs::default(), To::Room);
     super::act_info::do_look(&mut game.world, ch, "auto");
     log::info!("{name}@{} has connected.", s.peer);
+    let trust = game.world.ch(ch).map_or(0, |c| c.get_trust());
+    let w = &mut game.world;
+    super::wiznet::wiznet(w, "$N has left real life behind.", Some(ch), None, super::wiznet::LOGINS, super::wiznet::SITES, trust);
+    let site = format!("$N@{} has connected.", s.addr);
+    super::wiznet::wiznet(w, &site, Some(ch), None, super::wiznet::SITES, 0, trust.max(super::interp::L4));
     if is_new {
+        super::wiznet::wiznet(w, "Newbie alert!  $N sighted.", Some(ch), None, super::wiznet::NEWBIE, 0, 0);
         game.save_char(ch);
     }
     State::Playing(ch)

@@ -130,6 +130,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
         });
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
+        super::wiznet::wiznet(world, "TICK!", None, None, super::wiznet::TICKS, 0, 0);
         time_update(world);
         weather_update(world);
         char_update(world);
