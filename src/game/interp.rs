@@ -477,6 +477,24 @@ mod tests {
         assert_eq!(row("wizlock"), Some((58, DEAD)));
         assert_eq!(row("shutdown"), Some((59, DEAD)));
         assert_eq!(row("advance"), Some((60, DEAD)));
+        for (n, level) in [
+            ("trust", 60), ("violate", 60), ("allow", 58), ("ban", 58), ("deny", 59),
+            ("disconnect", 57), ("freeze", 56), ("permban", 59), ("protect", 59),
+            ("reboot", 59), ("set", 58), ("force", 53), ("newlock", 56), ("pecho", 56),
+            ("pardon", 57), ("poofin", 52), ("poofout", 52), ("gecho", 56),
+            ("holylight", 52), ("incognito", 52), ("invis", 52), ("log", 59),
+            ("memory", 52), ("mwhere", 52), ("owhere", 52), ("echo", 54), ("return", 54),
+            ("snoop", 55), ("string", 55), ("switch", 54), ("wizinvis", 52), ("vnum", 56),
+            ("zecho", 56), ("clone", 55), ("wiznet", 52), ("smote", 52), ("prefix", 52),
+            ("sockets", 56),
+        ] {
+            assert_eq!(row(n), Some((level, DEAD)), "{n}");
+        }
+        // ROM's order of the immortal rows decides their abbreviations.
+        assert_eq!(name("sno", 60), Some("snoop"));
+        assert_eq!(name("sw", 60), Some("switch"));
+        assert_eq!(name("ret", 60), Some("return"));
+        assert_eq!(name("pre", 60), Some("prefi"));
         assert_eq!(row("wizhelp"), Some((52, DEAD)));
         assert_eq!(row("shout"), Some((3, RESTING)));
         assert_eq!(row("scan"), Some((0, SLEEPING)));
@@ -631,7 +649,10 @@ mod tests {
         let text = out(&mut w, ch);
         assert_eq!(
             text.split_whitespace().collect::<Vec<_>>(),
-            ["goto", "wizhelp", "stat", "immtalk"]
+            [
+                "goto", "wizhelp", "poofin", "poofout", "holylight", "incognito", "memory",
+                "mwhere", "owhere", "stat", "wizinvis", "wiznet", "immtalk", "smote", "prefix"
+            ]
         );
         do_commands(&mut w, ch, "");
         assert!(!out(&mut w, ch).contains("goto"));
@@ -640,7 +661,7 @@ mod tests {
         let text = out(&mut w, ch);
         assert!(
             text.starts_with(
-                "at          goto        wizhelp     advance     copyover    shutdown    \n"
+                "at          goto        sockets     wizhelp     advance     copyover    \n"
             ),
             "{text}"
         );
