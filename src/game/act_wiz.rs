@@ -10,6 +10,8 @@
 
 use crate::db::tables;
 use crate::game::{act_info, interp, wiznet};
+#[cfg(test)]
+use crate::game::ban;
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{is_name, one_argument};
 use crate::world::rules::{self, CLASSES};
@@ -2419,4 +2421,295 @@ pub fn do_reboot(world: &mut World, ch: CharId, _arg: &str) {
         }
     }
     world.shutdown_requested = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::{AreaProto, Char, ConnId, MobProto, PcData, Protos, RoomProto, RoomVnum};
+
+    fn world() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            name: "Test".into(),
+            low_vnum: 1,
+            high_vnum: 10,
+            ..Default::default()
+        });
+        for v in [1, 2] {
+            p.rooms.insert(
+                RoomVnum(v),
+                RoomProto {
+                    vnum: RoomVnum(v),
+                    name: format!("Room {v}"),
+                    ..Default::default()
+                },
+            );
+        }
+        p.mobs.insert(
+            MobVnum(5),
+            MobProto {
+                vnum: MobVnum(5),
+                keywords: "rat fat".into(),
+                short_descr: "a fat rat".into(),
+                long_descr: "A fat rat is here.\n".into(),
+                level: 3,
+                ..Default::default()
+            },
+        );
+        World::new(p, 1)
+    }
+
+    fn player(w: &mut World, name: &str, level: i32, conn: usize) -> CharId {
+        let ch = w.chars.insert(Char {
+            name: name.into(),
+            pc: Some(Box::new(PcData::default())),
+            conn: Some(ConnId(conn)),
+            level,
+            position: pos::STANDING,
+            ..Default::default()
+        });
+        w.players.push(ch);
+        w.char_to_room(ch, RoomVnum(1));
+        ch
+    }
+
+    fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn force_obeys_trust() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let god = player(&mut w, "God", 53, 2);
+        let bob = player(&mut w, "Bob", 5, 3);
+        w.char_to_room(imm, RoomVnum(2));
+        interp::interpret(&mut w, imm, "force bob say hi");
+        assert_eq!(out(&mut w, imm), "Ok.\n");
+        let b = out(&mut w, bob);
+        assert!(b.contains("Imm forces you to 'say hi'.") && b.contains("You say 'hi'"), "{b}");
+        // A level-53 immortal may force mobiles only, and nobody above.
+        out(&mut w, god);
+        do_force(&mut w, god, "bob say hi");
+        assert_eq!(out(&mut w, god), "Not at your level!\n");
+        do_force(&mut w, god, "imm say hi");
+        assert_eq!(out(&mut w, god), "Do it yourself!\n");
+        do_force(&mut w, god, "all say hi");
+        assert_eq!(out(&mut w, god), "Not at your level!\n");
+        do_force(&mut w, imm, "bob delete");
+        assert_eq!(out(&mut w, imm), "That will NOT be done.\n");
+    }
+
+    #[test]
+    fn mset_ranges_and_fields() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let bob = player(&mut w, "Bob", 5, 2);
+        let rat = w.create_mobile(MobVnum(5)).expect("rat");
+        w.char_to_room(rat, RoomVnum(1));
+        do_set(&mut w, imm, "mob rat level 30");
+        assert_eq!(out(&mut w, imm), "Ok.\n");
+        assert_eq!(w.ch(rat).map(|c| c.level), Some(30));
+        do_set(&mut w, imm, "mob bob level 30");
+        assert_eq!(out(&mut w, imm), "Not on PC's.\n");
+        do_mset(&mut w, imm, "bob str 30");
+        assert_eq!(out(&mut w, imm), "Strength range is 3 to 25.\n");
+        do_mset(&mut w, imm, "bob str 18");
+        assert_eq!(w.ch(bob).map(|c| c.perm_stat[0]), Some(18));
+        do_mset(&mut w, imm, "bob align -500");
+        assert_eq!(w.ch(bob).map(|c| c.alignment), Some(-500));
+        assert!(w.requests.contains(&Request::Save(bob)));
+        do_sset(&mut w, imm, "bob dodge 75");
+        let dodge = rules::skill_lookup("dodge").expect("dodge");
+        assert_eq!(
+            w.ch(bob).and_then(|c| c.pc.as_ref()).and_then(|p| p.learned.get(&dodge).copied()),
+            Some(75)
+        );
+        do_rset(&mut w, imm, "2 sector 5");
+        assert_eq!(w.room(RoomVnum(2)).map(|r| r.sector), Some(5));
+        do_string(&mut w, imm, "mob rat short a lean rat");
+        assert_eq!(w.ch(rat).map(|c| c.short_descr.as_str()), Some("a lean rat"));
+    }
+
+    #[test]
+    fn snoop_copies_output_and_refuses_loops() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let god = player(&mut w, "God", 58, 2);
+        let bob = player(&mut w, "Bob", 5, 3);
+        do_snoop(&mut w, god, "bob");
+        assert_eq!(out(&mut w, god), "Ok.\n");
+        w.send(bob, "line one\nline two\n");
+        assert_eq!(out(&mut w, god), "% line one\n% line two\n");
+        do_snoop(&mut w, imm, "bob");
+        assert_eq!(out(&mut w, imm), "Busy already.\n");
+        do_snoop(&mut w, imm, "god");
+        assert_eq!(out(&mut w, imm), "Ok.\n");
+        // Imm now reads God's screen, which holds Bob's.
+        w.send(bob, "hi\n");
+        assert_eq!(out(&mut w, imm), "% % hi\n");
+        // God may not snoop Imm (trust), and no loops either way.
+        out(&mut w, god);
+        do_snoop(&mut w, god, "imm");
+        assert_eq!(out(&mut w, god), "You failed.\n");
+        // A loop: God reads Imm's screen (as a trust change could leave
+        // it); Imm may then not snoop God.
+        w.ch_mut(god).expect("god").snoop_by = None;
+        w.ch_mut(imm).expect("imm").snoop_by = Some(god);
+        out(&mut w, imm);
+        do_snoop(&mut w, imm, "god");
+        assert_eq!(out(&mut w, imm), "No snoop loops.\n");
+        w.ch_mut(imm).expect("imm").snoop_by = None;
+        out(&mut w, god);
+        do_snoop(&mut w, god, "god");
+        assert_eq!(out(&mut w, god), "Cancelling all snoops.\n");
+        assert!(w.ch(bob).is_some_and(|c| c.snoop_by.is_none()));
+        w.ch_mut(bob).expect("bob").comm |= comm::SNOOP_PROOF;
+        do_snoop(&mut w, god, "bob");
+        assert_eq!(out(&mut w, god), "You failed.\n");
+    }
+
+    #[test]
+    fn switch_and_return_move_the_connection() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 7);
+        let rat = w.create_mobile(MobVnum(5)).expect("rat");
+        w.char_to_room(rat, RoomVnum(1));
+        do_switch(&mut w, imm, "rat");
+        assert_eq!(w.ch(rat).and_then(|c| c.conn), Some(ConnId(7)));
+        assert_eq!(w.ch(imm).and_then(|c| c.conn), None);
+        assert_eq!(w.ch(rat).and_then(|c| c.original), Some(imm));
+        assert_eq!(w.ch(rat).map(|c| c.get_trust()), Some(60));
+        assert!(w.requests.contains(&Request::Rebind { conn: ConnId(7), ch: rat }));
+        assert_eq!(out(&mut w, rat), "Ok.\n");
+        // The mobile may use immortal commands with the immortal's trust.
+        interp::interpret(&mut w, rat, "switch rat");
+        assert_eq!(out(&mut w, rat), "You are already switched.\n");
+        w.requests.clear();
+        interp::interpret(&mut w, rat, "return");
+        assert_eq!(w.ch(imm).and_then(|c| c.conn), Some(ConnId(7)));
+        assert_eq!(w.ch(rat).map(|c| (c.conn, c.original, c.trust)), Some((None, None, 0)));
+        assert!(w.requests.contains(&Request::Rebind { conn: ConnId(7), ch: imm }));
+        assert!(out(&mut w, imm).starts_with("You return to your original body."));
+        // A switched-into mobile that dies gives the connection back.
+        do_switch(&mut w, imm, "rat");
+        w.extract_char(rat);
+        assert_eq!(w.ch(imm).and_then(|c| c.conn), Some(ConnId(7)));
+        // Players are not for switching into.
+        let bob = player(&mut w, "Bob", 5, 8);
+        out(&mut w, imm);
+        do_switch(&mut w, imm, "bob");
+        assert_eq!(out(&mut w, imm), "You can only switch into mobiles.\n");
+        assert_eq!(w.ch(bob).and_then(|c| c.conn), Some(ConnId(8)));
+    }
+
+    #[test]
+    fn penalties_and_echoes() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let bob = player(&mut w, "Bob", 5, 2);
+        do_freeze(&mut w, imm, "bob");
+        assert_eq!(out(&mut w, imm), "FREEZE set.\n");
+        out(&mut w, bob);
+        interp::interpret(&mut w, bob, "say hello");
+        assert_eq!(out(&mut w, bob), "You're totally frozen!\n");
+        do_freeze(&mut w, bob, "imm");
+        do_freeze(&mut w, imm, "bob");
+        interp::interpret(&mut w, bob, "say hello");
+        assert!(out(&mut w, bob).contains("You say 'hello'"));
+        do_deny(&mut w, imm, "bob");
+        assert!(w.ch(bob).is_some_and(|c| c.act & plr::DENY != 0));
+        assert!(w.requests.contains(&Request::Quit(bob)));
+        do_disconnect(&mut w, imm, "bob");
+        assert!(w.requests.contains(&Request::Disconnect(ConnId(2))));
+        out(&mut w, bob);
+        out(&mut w, imm);
+        do_recho(&mut w, imm, "Thunder.");
+        assert_eq!(out(&mut w, imm), "local> Thunder.\n");
+        assert_eq!(out(&mut w, bob), "Thunder.\n");
+        do_pecho(&mut w, imm, "bob Psst.");
+        assert_eq!(out(&mut w, bob), "Psst.\n");
+        assert_eq!(out(&mut w, imm), "personal> Psst.\n");
+        do_log(&mut w, imm, "bob");
+        assert_eq!(out(&mut w, imm), "LOG set.\n");
+        w.log.clear();
+        interp::interpret(&mut w, bob, "look");
+        assert!(w.log.iter().any(|l| l == "Log Bob: look"), "{:?}", w.log);
+        do_pardon(&mut w, imm, "bob killer");
+        w.ch_mut(bob).expect("bob").act |= plr::KILLER;
+        do_pardon(&mut w, imm, "bob killer");
+        assert!(w.ch(bob).is_some_and(|c| c.act & plr::KILLER == 0));
+        do_trust(&mut w, imm, "bob 55");
+        assert_eq!(w.ch(bob).map(|c| c.get_trust()), Some(55));
+    }
+
+    #[test]
+    fn invis_incognito_and_wiznet() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let god = player(&mut w, "God", 55, 2);
+        let bob = player(&mut w, "Bob", 5, 3);
+        do_invis(&mut w, imm, "56");
+        assert!(!w.can_see(god, imm) && !w.can_see(bob, imm));
+        do_invis(&mut w, imm, "");
+        assert!(w.can_see(god, imm));
+        do_incognito(&mut w, imm, "");
+        // Same room: seen; elsewhere: not.
+        assert!(w.can_see(bob, imm));
+        w.char_to_room(bob, RoomVnum(2));
+        assert!(!w.can_see(bob, imm));
+        do_invis(&mut w, imm, "99");
+        assert_eq!(out(&mut w, imm).lines().last(), Some("Invis level must be between 2 and your level."));
+        // wiznet: on, a flag, and the events reach only listeners.
+        out(&mut w, god);
+        wiznet::do_wiznet(&mut w, god, "");
+        wiznet::do_wiznet(&mut w, god, "load");
+        assert_eq!(out(&mut w, god), "Welcome to Wiznet!\nNo such option.\n");
+        wiznet::do_wiznet(&mut w, god, "levels");
+        assert_eq!(out(&mut w, god), "You will now see levels on wiznet.\n");
+        wiznet::wiznet(&mut w, "$N has attained level 6!", Some(bob), None, wiznet::LEVELS, 0, 0);
+        assert_eq!(out(&mut w, god), "Bob has attained level 6!\n");
+        wiznet::wiznet(&mut w, "$N loads x.", Some(bob), None, wiznet::LOAD, 0, 0);
+        assert_eq!(out(&mut w, god), "");
+        wiznet::do_wiznet(&mut w, god, "prefix");
+        out(&mut w, god);
+        wiznet::wiznet(&mut w, "TICK!", None, None, wiznet::LEVELS, 0, 0);
+        assert_eq!(out(&mut w, god), "--> TICK!\n");
+        assert!(!out(&mut w, bob).contains("TICK"));
+    }
+
+    #[test]
+    fn finders_and_bans() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        do_mfind(&mut w, imm, "rat");
+        assert_eq!(out(&mut w, imm), "[    5] a fat rat\n");
+        do_vnum(&mut w, imm, "mob dragon");
+        assert_eq!(out(&mut w, imm), "No mobiles by that name.\n");
+        let rat = w.create_mobile(MobVnum(5)).expect("rat");
+        w.char_to_room(rat, RoomVnum(2));
+        do_mwhere(&mut w, imm, "rat");
+        assert!(out(&mut w, imm).contains("a fat rat"));
+        do_clone(&mut w, imm, "mob rat");
+        assert_eq!(out(&mut w, imm), "You don't see that here.\n");
+        w.char_to_room(rat, RoomVnum(1));
+        do_clone(&mut w, imm, "mob rat");
+        assert_eq!(out(&mut w, imm), "You clone a fat rat.\n");
+        assert_eq!(w.mob_index.get(&MobVnum(5)).map(|m| m.count), Some(2));
+        ban::do_ban(&mut w, imm, "*.evil.org newbies");
+        assert_eq!(out(&mut w, imm), ".evil.org has been banned.\n");
+        assert!(ban::check_ban(&w.bans, "x.evil.org", ban::BanKind::Newbies));
+        assert!(w.requests.contains(&Request::SaveBans));
+        w.ch_mut(imm).expect("imm").level = 58;
+        w.bans[0].level = 60;
+        ban::do_allow(&mut w, imm, "*.evil.org");
+        assert_eq!(out(&mut w, imm), "You are not powerful enough to lift that ban.\n");
+        w.bans[0].level = 58;
+        ban::do_allow(&mut w, imm, "*.evil.org");
+        assert_eq!(out(&mut w, imm), "Ban on .evil.org lifted.\n");
+        assert!(w.bans.is_empty());
+    }
 }

@@ -653,9 +653,11 @@ impl World {
             .filter(|c| c.conn.is_some())
             .and_then(|c| c.snoop_by);
         let mut depth = 0;
+        let mut copy = text.to_string();
         while let Some(s) = by.filter(|_| depth < 8 && !text.is_empty()) {
             depth += 1;
-            let copy: String = text
+            // A snooper's snooper reads the snooper's screen: "% % ...".
+            copy = copy
                 .split_inclusive('\n')
                 .map(|l| format!("% {l}"))
                 .collect();
