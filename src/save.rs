@@ -1801,6 +1801,27 @@ mod tests {
         assert_eq!(back, Some(all));
     }
 
+    #[test]
+    fn immortal_settings_round_trip() {
+        let mut w = world();
+        let ch = player(&mut w);
+        use crate::game::wiznet;
+        if let Some(p) = w.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+            p.wiznet = wiznet::ON | wiznet::LOGINS | wiznet::SECURE;
+            p.incog_level = 55;
+            p.invis_level = 53;
+            p.bamfin = "Alice steps out of a rainbow.".into();
+            p.bamfout = "Alice fades.".into();
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        let back = read_player(&text, "Alice").expect("reads");
+        let pc = back.ch.pc.expect("pc");
+        assert_eq!(pc.wiznet, wiznet::ON | wiznet::LOGINS | wiznet::SECURE);
+        assert_eq!((pc.incog_level, pc.invis_level), (55, 53));
+        assert_eq!(pc.bamfin, "Alice steps out of a rainbow.");
+        assert_eq!(pc.bamfout, "Alice fades.");
+    }
+
     /// A file from before skills were recorded (groups, no `Sk` lines)
     /// gets its groups' skills at 1 % when loaded, so it can practise.
     #[test]

@@ -663,6 +663,84 @@ mod tests {
     }
 
     #[test]
+    fn a_switched_and_snooping_immortal_comes_back_so() {
+        let dir = std::env::temp_dir().join(format!("gracemud-switch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            ban_file: dir.join("ban.txt"),
+            seed: 1,
+            ..Default::default()
+        };
+        let mut g = Game::from_world(bundled(), cfg.clone()).expect("game");
+        let mk = |g: &mut Game, name: &str, id: i64, level: i32, conn: usize| {
+            let pc = PcData {
+                id,
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into(),
+                ..PcData::default()
+            };
+            let ch = g.world.chars.insert(Char {
+                name: name.into(),
+                pc: Some(Box::new(pc)),
+                level,
+                conn: Some(ConnId(conn)),
+                comm: crate::world::comm::PROMPT,
+                ..Char::default()
+            });
+            g.world.players.push(ch);
+            g.world.char_to_room(ch, RoomVnum(3001));
+            let mut s = Session::new("127.0.0.1:1", 0);
+            s.state = nanny::State::Playing(ch);
+            g.sessions.insert(ConnId(conn), s);
+            ch
+        };
+        let imm = mk(&mut g, "Odin", 1, 60, 1);
+        let bob = mk(&mut g, "Bob", 2, 5, 2);
+        let mob = g.world.create_mobile(crate::world::MobVnum(3011)).expect("rat");
+        g.world.char_to_room(mob, RoomVnum(3001));
+        act_wiz::do_snoop(&mut g.world, imm, "bob");
+        act_wiz::do_switch(&mut g.world, imm, "rat");
+        g.process_requests();
+        assert_eq!(g.char_of(ConnId(1)), Some(mob));
+        for ch in [imm, bob] {
+            save::save_player(&g.world, ch, &dir).expect("save");
+        }
+        // The connection is written as its player's, not the mobile's.
+        assert_eq!(g.copyover_player_id(ConnId(1)), 1);
+        let state = g.copyover_state(&[(ConnId(1), 11), (ConnId(2), 12)], 0, Some(mob));
+        assert!(state.contains("Conn 11 playing 1 Odin"), "{state}");
+        assert!(!state.contains("Linkdead 1"), "{state}");
+        assert!(state.contains("By 1\n"), "{state}");
+
+        let conns = [
+            Adopted { conn: ConnId(5), fd: 11, player_id: 1 },
+            Adopted { conn: ConnId(6), fd: 12, player_id: 2 },
+        ];
+        let (mut g2, rec) = Game::recover(bundled(), cfg, &state, &conns, None).expect("recover");
+        assert_eq!(rec.players, 2, "{:?}", rec.notes);
+        let rat = g2.char_of(ConnId(5)).expect("playing");
+        let (body, bob2) = (
+            g2.world.find_player_by_id(1).expect("odin"),
+            g2.world.find_player_by_id(2).expect("bob"),
+        );
+        let r = g2.world.ch(rat).expect("rat");
+        assert!(r.is_npc());
+        assert_eq!((r.conn, r.original, r.get_trust()), (Some(ConnId(5)), Some(body), 60));
+        assert_eq!(g2.world.ch(body).and_then(|c| c.conn), None);
+        assert_eq!(g2.world.ch(bob2).and_then(|c| c.snoop_by), Some(rat));
+        let out = g2.take_output(ConnId(5));
+        assert!(out.text.contains(REMATERIALIZE), "{out:?}");
+        // And `return` still knows the way home.
+        act_wiz::do_return(&mut g2.world, rat, "");
+        g2.process_requests();
+        assert_eq!(g2.char_of(ConnId(5)), Some(body));
+        assert_eq!(g2.world.ch(body).and_then(|c| c.conn), Some(ConnId(5)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn a_connection_that_was_logging_in_starts_again_at_the_name_prompt() {
         let state = format!(
             "{GAME_HEADER}\nStarted 0\nBy 0\nNextId 1\nConn 9 login\n{}{GAME_END}\n",
