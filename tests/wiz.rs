@@ -42,7 +42,11 @@ fn an_immortal_runs_the_game() {
     run(&mut moss, "force wren say hi", "Huh?");
 
     // set a mobile's level, seen by stat
-    run(&mut imm, "load mob 3011", "You have created a fat warehouse rat!");
+    run(
+        &mut imm,
+        "load mob 3011",
+        "You have created a fat warehouse rat!",
+    );
     run(&mut imm, "set mob rat level 42", "Ok.");
     run(&mut imm, "stat rat", "Lv: 42 ");
     run(&mut imm, "set mob rat level 99", "Level range is 0 to 60.");
@@ -64,9 +68,17 @@ fn an_immortal_runs_the_game() {
     run(&mut imm, "return", "You aren't switched.");
 
     // echoes: mortals see the bare text, equals the marker
-    run(&mut imm, "echo The ground trembles.", "local> The ground trembles.");
+    run(
+        &mut imm,
+        "echo The ground trembles.",
+        "local> The ground trembles.",
+    );
     ok(wren.expect("The ground trembles.", WAIT));
-    run(&mut imm, "gecho A distant bell tolls.", "global> A distant bell tolls.");
+    run(
+        &mut imm,
+        "gecho A distant bell tolls.",
+        "global> A distant bell tolls.",
+    );
     ok(moss.expect("A distant bell tolls.", WAIT));
 
     // wizinvis hides from who
@@ -87,7 +99,11 @@ fn an_immortal_runs_the_game() {
 
     // wiznet hears a newcomer
     run(&mut imm, "wiznet", "Welcome to Wiznet!");
-    run(&mut imm, "wiznet logins", "You will now see logins on wiznet.");
+    run(
+        &mut imm,
+        "wiznet logins",
+        "You will now see logins on wiznet.",
+    );
     let mut fern = ok(Client::connect_from(s.port, [127, 0, 0, 4]));
     ok(fern.create_character("Fern", "secret4"));
     ok(imm.expect("Fern has left real life behind.", WAIT));
@@ -100,7 +116,10 @@ fn an_immortal_runs_the_game() {
     run(&mut imm, "ban 127.0.0.9", "127.0.0.9 has been banned.");
     run(&mut imm, "permban 127.0.0.7", "127.0.0.7 has been banned.");
     let list = run(&mut imm, "ban", "temp");
-    assert!(list.contains("127.0.0.7") && list.contains("perm"), "{list}");
+    assert!(
+        list.contains("127.0.0.7") && list.contains("perm"),
+        "{list}"
+    );
     for last in [9, 7] {
         let mut c = ok(Client::connect_from(s.port, [127, 0, 0, last]));
         ok(c.expect("Your site has been banned from this mud.", WAIT));
@@ -112,7 +131,11 @@ fn an_immortal_runs_the_game() {
     drop(c);
 
     // poofin is kept in the player file
-    run(&mut imm, "poofin Odin arrives in a flash.", "Your poofin is now Odin arrives in a flash.");
+    run(
+        &mut imm,
+        "poofin Odin arrives in a flash.",
+        "Your poofin is now Odin arrives in a flash.",
+    );
     run(&mut imm, "save", "Saving.");
     let ban_file = ok(common::wait_for_file(&s.root.join("ban.txt"), |t| {
         t.contains("127.0.0.7")
@@ -130,7 +153,11 @@ fn an_immortal_runs_the_game() {
     drop(c);
     let mut imm = ok(Client::connect_from(s.port, [127, 0, 0, 1]));
     ok(imm.login("Odin", "secret1"));
-    run(&mut imm, "poofin", "Your poofin is Odin arrives in a flash.");
+    run(
+        &mut imm,
+        "poofin",
+        "Your poofin is Odin arrives in a flash.",
+    );
     let status = run(&mut imm, "wiznet status", "logins");
     assert!(!status.contains("off"), "{status}");
     run(&mut imm, "allow 127.0.0.7", "Ban on 127.0.0.7 lifted.");
@@ -146,7 +173,11 @@ fn a_switched_immortal_stays_switched_through_a_copyover() {
     let mut wren = ok(Client::connect_from(s.port, [127, 0, 0, 2]));
     ok(wren.create_character("Wren", "secret2"));
     run(&mut imm, "transfer wren", "Ok.");
-    run(&mut imm, "load mob 3011", "You have created a fat warehouse rat!");
+    run(
+        &mut imm,
+        "load mob 3011",
+        "You have created a fat warehouse rat!",
+    );
     run(&mut imm, "snoop wren", "Ok.");
     run(&mut imm, "switch rat", "Ok.");
     run(&mut imm, "copyover", "Copyover requested.");

@@ -9,9 +9,9 @@
 //! flags on the world for the server loop.
 
 use crate::db::tables;
-use crate::game::{act_info, interp, wiznet};
 #[cfg(test)]
 use crate::game::ban;
+use crate::game::{act_info, interp, wiznet};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::{is_name, one_argument};
 use crate::world::rules::{self, CLASSES};
@@ -580,7 +580,10 @@ pub fn do_load(world: &mut World, ch: CharId, arg: &str) {
             world.char_to_room(mob, room);
             world.act("$n has created $N!", ch, ActArgs::vict(mob), To::Room);
             world.act("You have created $N!", ch, ActArgs::vict(mob), To::Char);
-            let line = format!("$N loads {}.", world.ch(mob).map_or("", |m| m.short_descr.as_str()));
+            let line = format!(
+                "$N loads {}.",
+                world.ch(mob).map_or("", |m| m.short_descr.as_str())
+            );
             wiz(world, &line, ch, wiznet::LOAD, 0, trust_of(world, ch));
         }
         "obj" => {
@@ -619,7 +622,15 @@ pub fn do_load(world: &mut World, ch: CharId, arg: &str) {
             world.act("$n has created $p!", ch, ActArgs::obj(obj), To::Room);
             world.act("You have created $p!", ch, ActArgs::obj(obj), To::Char);
             let t = trust_of(world, ch);
-            wiznet::wiznet(world, "$N loads $p.", Some(ch), Some(obj), wiznet::LOAD, 0, t);
+            wiznet::wiznet(
+                world,
+                "$N loads $p.",
+                Some(ch),
+                Some(obj),
+                wiznet::LOAD,
+                0,
+                t,
+            );
         }
         _ => world.send(ch, syntax),
     }
@@ -722,10 +733,7 @@ pub fn do_restore(world: &mut World, ch: CharId, arg: &str) {
         for p in people {
             restore_one(world, ch, p);
         }
-        let line = format!(
-            "$N restored room {}.",
-            room.0
-        );
+        let line = format!("$N restored room {}.", room.0);
         wiz(world, &line, ch, wiznet::RESTORE, 0, trust_of(world, ch));
         world.send(ch, "Room restored.\n");
         return;
@@ -735,7 +743,14 @@ pub fn do_restore(world: &mut World, ch: CharId, arg: &str) {
         for p in players {
             restore_one(world, ch, p);
         }
-        wiz(world, "$N has restored all active players.", ch, wiznet::RESTORE, 0, trust_of(world, ch));
+        wiz(
+            world,
+            "$N has restored all active players.",
+            ch,
+            wiznet::RESTORE,
+            0,
+            trust_of(world, ch),
+        );
         world.send(ch, "All active players restored.\n");
         return;
     }
@@ -948,7 +963,8 @@ pub fn do_force(world: &mut World, ch: CharId, arg: &str) {
         text1: Some(command),
         ..Default::default()
     };
-    let group: Option<(i32, fn(&Char) -> bool)> = match who.as_str() {
+    type Pick = fn(&Char) -> bool;
+    let group: Option<(i32, Pick)> = match who.as_str() {
         "all" => Some((MAX_LEVEL - 3, |_| true)),
         "players" => Some((MAX_LEVEL - 2, |c| c.level < LEVEL_HERO)),
         "gods" => Some((MAX_LEVEL - 2, |c| c.level >= LEVEL_HERO)),
@@ -966,7 +982,15 @@ pub fn do_force(world: &mut World, ch: CharId, arg: &str) {
                     .ch(v)
                     .is_some_and(|c| c.get_trust() < trust && pick(c) && c.room.is_some());
             if ok {
-                world.act("$n forces you to '$t'.", ch, ActArgs { vict: Some(v), ..args }, To::Vict);
+                world.act(
+                    "$n forces you to '$t'.",
+                    ch,
+                    ActArgs {
+                        vict: Some(v),
+                        ..args
+                    },
+                    To::Vict,
+                );
                 interp::interpret(world, v, command);
             }
         }
@@ -993,7 +1017,15 @@ pub fn do_force(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Not at your level!\n");
         return;
     }
-    world.act("$n forces you to '$t'.", ch, ActArgs { vict: Some(victim), ..args }, To::Vict);
+    world.act(
+        "$n forces you to '$t'.",
+        ch,
+        ActArgs {
+            vict: Some(victim),
+            ..args
+        },
+        To::Vict,
+    );
     interp::interpret(world, victim, command);
     world.send(ch, "Ok.\n");
 }
@@ -1042,11 +1074,19 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
     // A field, its range, and how it is stored.
     let ranged = |lo: i64, hi: i64| num.filter(|n| (lo..=hi).contains(n));
     let f = field.as_str();
-    let stat = ["str", "int", "wis", "dex", "con"].iter().position(|s| *s == f);
+    let stat = ["str", "int", "wis", "dex", "con"]
+        .iter()
+        .position(|s| *s == f);
     let reply: Result<(), String> = (|| {
         let v = |r: Option<i64>, msg: &str| r.ok_or_else(|| msg.to_string());
         if let Some(i) = stat {
-            let names = ["Strength", "Intelligence", "Wisdom", "Dexterity", "Constitution"];
+            let names = [
+                "Strength",
+                "Intelligence",
+                "Wisdom",
+                "Dexterity",
+                "Constitution",
+            ];
             let n = v(ranged(3, 25), &format!("{} range is 3 to 25.\n", names[i]))?;
             if let Some(c) = world.ch_mut(victim) {
                 c.perm_stat[i] = n as i32;
@@ -1078,13 +1118,19 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                 if !npc {
                     return Err("Not on PC's.\n".into());
                 }
-                let n = v(ranged(0, i64::from(MAX_LEVEL)), &format!("Level range is 0 to {MAX_LEVEL}.\n"))?;
+                let n = v(
+                    ranged(0, i64::from(MAX_LEVEL)),
+                    &format!("Level range is 0 to {MAX_LEVEL}.\n"),
+                )?;
                 if let Some(c) = world.ch_mut(victim) {
                     c.level = n as i32;
                 }
             }
             "gold" | "silver" => {
-                let n = v(num.filter(|n| *n >= 0), "Amount must be a positive number.\n")?;
+                let n = v(
+                    num.filter(|n| *n >= 0),
+                    "Amount must be a positive number.\n",
+                )?;
                 if let Some(c) = world.ch_mut(victim) {
                     if f == "gold" {
                         c.gold = n;
@@ -1094,7 +1140,10 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                 }
             }
             "hp" => {
-                let n = v(ranged(-10, 30000), "Hp range is -10 to 30,000 hit points.\n")? as i32;
+                let n = v(
+                    ranged(-10, 30000),
+                    "Hp range is -10 to 30,000 hit points.\n",
+                )? as i32;
                 if let Some(c) = world.ch_mut(victim) {
                     c.max_hit = n;
                     if let Some(p) = c.pc.as_mut() {
@@ -1103,7 +1152,14 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                 }
             }
             "mana" | "move" => {
-                let n = v(ranged(0, 30000), &format!("{} range is 0 to 30,000 {} points.\n", if f == "mana" { "Mana" } else { "Move" }, f))? as i32;
+                let n = v(
+                    ranged(0, 30000),
+                    &format!(
+                        "{} range is 0 to 30,000 {} points.\n",
+                        if f == "mana" { "Mana" } else { "Move" },
+                        f
+                    ),
+                )? as i32;
                 if let Some(c) = world.ch_mut(victim) {
                     if f == "mana" {
                         c.max_mana = n;
@@ -1119,11 +1175,18 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                 }
             }
             "practice" | "prac" | "train" => {
-                let (hi, what) = if f == "train" { (50, "Training session") } else { (250, "Practice") };
+                let (hi, what) = if f == "train" {
+                    (50, "Training session")
+                } else {
+                    (250, "Practice")
+                };
                 if npc {
                     return Err("Not on NPC's.\n".into());
                 }
-                let n = v(ranged(0, hi), &format!("{what} range is 0 to {hi} sessions.\n"))? as i32;
+                let n = v(
+                    ranged(0, hi),
+                    &format!("{what} range is 0 to {hi} sessions.\n"),
+                )? as i32;
                 if let Some(p) = world.ch_mut(victim).and_then(|c| c.pc.as_mut()) {
                     if f == "train" {
                         p.train = n;
@@ -1148,13 +1211,14 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                     "thirst" => 2,
                     _ => 3,
                 };
-                let n = v(ranged(-1, 100), &format!("Values range is -1 to 100.\n"))?;
+                let n = v(ranged(-1, 100), "Values range is -1 to 100.\n")?;
                 if let Some(p) = world.ch_mut(victim).and_then(|c| c.pc.as_mut()) {
                     p.condition[i] = n as i32;
                 }
             }
             "race" => {
-                let r = rules::race_lookup(&value).ok_or_else(|| "That is not a valid race.\n".to_string())?;
+                let r = rules::race_lookup(&value)
+                    .ok_or_else(|| "That is not a valid race.\n".to_string())?;
                 if !npc && rules::pc_race_lookup(&value).is_none() {
                     return Err("That is not a valid player race.\n".into());
                 }
@@ -1176,7 +1240,15 @@ pub fn do_mset(world: &mut World, ch: CharId, arg: &str) {
                     return Err("Not on NPC's.\n".into());
                 }
                 let n = v(ranged(0, 9), "Security range is 0 to 9.\n")?;
-                if n > 0 && trust < MAX_LEVEL && n > i64::from(world.ch(ch).and_then(|c| c.pc.as_ref()).map_or(0, |p| p.security)) {
+                if n > 0
+                    && trust < MAX_LEVEL
+                    && n > i64::from(
+                        world
+                            .ch(ch)
+                            .and_then(|c| c.pc.as_ref())
+                            .map_or(0, |p| p.security),
+                    )
+                {
                     return Err("Limited to your own security.\n".into());
                 }
                 if let Some(p) = world.ch_mut(victim).and_then(|c| c.pc.as_mut()) {
@@ -1243,7 +1315,8 @@ pub fn do_rset(world: &mut World, ch: CharId, arg: &str) {
     let (loc, rest) = one_argument(arg);
     let (field, rest) = one_argument(rest);
     let (value, _) = one_argument(rest);
-    let syntax = "Syntax:\n  set room <location> <field> <value>\n  Field being one of:\n    flags sector\n";
+    let syntax =
+        "Syntax:\n  set room <location> <field> <value>\n  Field being one of:\n    flags sector\n";
     if loc.is_empty() || field.is_empty() || value.is_empty() {
         world.send(ch, syntax);
         return;
@@ -1263,7 +1336,9 @@ pub fn do_rset(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Value must be numeric.\n");
         return;
     };
-    let Some(r) = world.room_mut(room) else { return };
+    let Some(r) = world.room_mut(room) else {
+        return;
+    };
     match field.as_str() {
         "flags" => r.flags = n as Flags,
         "sector" => r.sector = n as i32,
@@ -1335,7 +1410,9 @@ pub fn do_string(world: &mut World, ch: CharId, arg: &str) {
             return;
         };
         let npc = is_npc(world, victim);
-        let Some(v) = world.ch_mut(victim) else { return };
+        let Some(v) = world.ch_mut(victim) else {
+            return;
+        };
         match field.as_str() {
             "name" if npc => v.name = text,
             "name" => {
@@ -1455,7 +1532,9 @@ pub fn do_clone(world: &mut World, ch: CharId, arg: &str) {
         None
     };
     if let Some(obj) = obj {
-        let Some(copy) = clone_object_tree(world, obj) else { return };
+        let Some(copy) = clone_object_tree(world, obj) else {
+            return;
+        };
         if world.obj(obj).is_some_and(|o| o.loc == ObjLoc::Carried(ch)) {
             world.obj_to_char(copy, ch);
         } else {
@@ -1463,7 +1542,15 @@ pub fn do_clone(world: &mut World, ch: CharId, arg: &str) {
         }
         world.act("$n has created $p.", ch, ActArgs::obj(copy), To::Room);
         world.act("You clone $p.", ch, ActArgs::obj(copy), To::Char);
-        wiznet::wiznet(world, "$N clones $p.", Some(ch), Some(copy), wiznet::LOAD, 0, trust_of(world, ch));
+        wiznet::wiznet(
+            world,
+            "$N clones $p.",
+            Some(ch),
+            Some(copy),
+            wiznet::LOAD,
+            0,
+            trust_of(world, ch),
+        );
         return;
     }
     let Some(mob) = mob else {
@@ -1522,7 +1609,10 @@ pub fn do_clone(world: &mut World, ch: CharId, arg: &str) {
     world.char_to_room(copy, room);
     world.act("$n has created $N.", ch, ActArgs::vict(copy), To::Room);
     world.act("You clone $N.", ch, ActArgs::vict(copy), To::Char);
-    let line = format!("$N clones {}.", world.ch(copy).map_or("", |c| c.short_descr.as_str()));
+    let line = format!(
+        "$N clones {}.",
+        world.ch(copy).map_or("", |c| c.short_descr.as_str())
+    );
     wiz(world, &line, ch, wiznet::LOAD, 0, trust);
 }
 
@@ -1546,7 +1636,10 @@ pub fn do_mfind(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "No mobiles by that name.\n");
         return;
     }
-    let out: String = found.iter().map(|(v, s)| format!("[{v:5}] {s}\n")).collect();
+    let out: String = found
+        .iter()
+        .map(|(v, s)| format!("[{v:5}] {s}\n"))
+        .collect();
     world.send(ch, &out);
 }
 
@@ -1568,7 +1661,10 @@ pub fn do_ofind(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "No objects by that name.\n");
         return;
     }
-    let out: String = found.iter().map(|(v, s)| format!("[{v:5}] {s}\n")).collect();
+    let out: String = found
+        .iter()
+        .map(|(v, s)| format!("[{v:5}] {s}\n"))
+        .collect();
     world.send(ch, &out);
 }
 
@@ -1587,7 +1683,10 @@ pub fn do_vnum(world: &mut World, ch: CharId, arg: &str) {
                 let (name, slot) = sn.skill().map_or(("?", 0), |s| (s.name, s.slot));
                 world.send(
                     ch,
-                    &format!("Sn: {:3}  Slot: {:3}  Skill/spell: '{}'\n", sn.0, slot, name),
+                    &format!(
+                        "Sn: {:3}  Slot: {:3}  Skill/spell: '{}'\n",
+                        sn.0, slot, name
+                    ),
                 );
             }
             None => world.send(ch, "No such skill or spell.\n"),
@@ -1622,7 +1721,10 @@ pub fn do_mwhere(world: &mut World, ch: CharId, arg: &str) {
                     "{count:3}) {} (in the body of {}) is in {} [{}]\n",
                     body.name, c.short_descr, rname, vnum
                 )),
-                None => out.push_str(&format!("{count:3}) {} is in {} [{}]\n", c.name, rname, vnum)),
+                None => out.push_str(&format!(
+                    "{count:3}) {} is in {} [{}]\n",
+                    c.name, rname, vnum
+                )),
             }
         }
     } else {
@@ -1638,7 +1740,11 @@ pub fn do_mwhere(world: &mut World, ch: CharId, arg: &str) {
             out.push_str(&format!(
                 "{count:3}) [{:5}] {:<28} [{:5}] {}\n",
                 c.vnum.map_or(0, |v| v.0),
-                if c.is_npc() { c.short_descr.as_str() } else { c.name.as_str() },
+                if c.is_npc() {
+                    c.short_descr.as_str()
+                } else {
+                    c.name.as_str()
+                },
                 vnum,
                 rname
             ));
@@ -1682,11 +1788,17 @@ pub fn do_owhere(world: &mut World, ch: CharId, arg: &str) {
                 _ => break,
             }
         }
-        let short = world.obj(o).map_or(String::new(), |x| x.short_descr.clone());
+        let short = world
+            .obj(o)
+            .map_or(String::new(), |x| x.short_descr.clone());
         let line = match world.obj(top).map(|x| x.loc) {
             Some(ObjLoc::Carried(c)) if world.can_see(ch, c) => {
                 let holder = world.ch(c).map_or(String::new(), |h| {
-                    if h.is_npc() { h.short_descr.clone() } else { h.name.clone() }
+                    if h.is_npc() {
+                        h.short_descr.clone()
+                    } else {
+                        h.name.clone()
+                    }
                 });
                 match world.ch(c).and_then(|h| h.room) {
                     Some(r) => format!("{short} is carried by {holder} [Room {}]", r.0),
@@ -1727,7 +1839,14 @@ pub fn do_snoop(world: &mut World, ch: CharId, arg: &str) {
     }
     if victim == ch {
         world.send(ch, "Cancelling all snoops.\n");
-        wiz(world, "$N stops being such a snoop.", ch, wiznet::SNOOPS, 0, trust_of(world, ch));
+        wiz(
+            world,
+            "$N stops being such a snoop.",
+            ch,
+            wiznet::SNOOPS,
+            0,
+            trust_of(world, ch),
+        );
         for (_, c) in world.chars.iter_mut() {
             if c.snoop_by == Some(ch) {
                 c.snoop_by = None;
@@ -1748,7 +1867,9 @@ pub fn do_snoop(world: &mut World, ch: CharId, arg: &str) {
         return;
     }
     if trust_of(world, victim) >= trust_of(world, ch)
-        || world.ch(victim).is_some_and(|v| v.comm & comm::SNOOP_PROOF != 0)
+        || world
+            .ch(victim)
+            .is_some_and(|v| v.comm & comm::SNOOP_PROOF != 0)
     {
         world.send(ch, "You failed.\n");
         return;
@@ -1851,7 +1972,14 @@ pub fn do_return(world: &mut World, ch: CharId, _arg: &str) {
     );
     let line = format!("$N returns from {}.", pers(world, ch, body));
     world.return_to_body(ch);
-    wiz(world, &line, body, wiznet::SWITCHES, 0, trust_of(world, body));
+    wiz(
+        world,
+        &line,
+        body,
+        wiznet::SWITCHES,
+        0,
+        trust_of(world, body),
+    );
 }
 
 // -------------------------------------------------------------- penalties
@@ -1891,11 +2019,25 @@ pub fn do_freeze(world: &mut World, ch: CharId, arg: &str) {
     if frozen {
         world.send(victim, "You can play again.\n");
         world.send(ch, "FREEZE removed.\n");
-        wiz(world, &format!("$N thaws {name}."), ch, wiznet::PENALTIES, wiznet::SECURE, 0);
+        wiz(
+            world,
+            &format!("$N thaws {name}."),
+            ch,
+            wiznet::PENALTIES,
+            wiznet::SECURE,
+            0,
+        );
     } else {
         world.send(victim, "You can't do ANYthing!\n");
         world.send(ch, "FREEZE set.\n");
-        wiz(world, &format!("$N puts {name} in the deep freeze."), ch, wiznet::PENALTIES, wiznet::SECURE, 0);
+        wiz(
+            world,
+            &format!("$N puts {name} in the deep freeze."),
+            ch,
+            wiznet::PENALTIES,
+            wiznet::SECURE,
+            0,
+        );
     }
     world.requests.push(Request::Save(victim));
 }
@@ -1911,7 +2053,14 @@ pub fn do_deny(world: &mut World, ch: CharId, arg: &str) {
     }
     world.send(victim, "You are denied access!\n");
     let name = pers(world, victim, ch);
-    wiz(world, &format!("$N denies access to {name}."), ch, wiznet::PENALTIES, wiznet::SECURE, 0);
+    wiz(
+        world,
+        &format!("$N denies access to {name}."),
+        ch,
+        wiznet::PENALTIES,
+        wiznet::SECURE,
+        0,
+    );
     world.send(ch, "OK.\n");
     world.stop_fighting(victim, true);
     // Quitting saves the file (with the deny bit) and closes the link.
@@ -1935,7 +2084,12 @@ pub fn do_disconnect(world: &mut World, ch: CharId, arg: &str) {
         return;
     };
     let Some(conn) = world.ch(victim).and_then(|v| v.conn) else {
-        world.act("$N doesn't have a descriptor.", ch, ActArgs::vict(victim), To::Char);
+        world.act(
+            "$N doesn't have a descriptor.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
         return;
     };
     if trust_of(world, victim) >= trust_of(world, ch) && victim != ch {
@@ -1944,7 +2098,14 @@ pub fn do_disconnect(world: &mut World, ch: CharId, arg: &str) {
     }
     world.requests.push(Request::Disconnect(conn));
     let name = pers(world, victim, ch);
-    wiz(world, &format!("$N disconnects {name}."), ch, wiznet::PENALTIES, 0, 0);
+    wiz(
+        world,
+        &format!("$N disconnects {name}."),
+        ch,
+        wiznet::PENALTIES,
+        0,
+        0,
+    );
     world.send(ch, "Ok.\n");
 }
 
@@ -1957,7 +2118,14 @@ pub fn do_log(world: &mut World, ch: CharId, arg: &str) {
     }
     if who == "all" {
         world.log_all = !world.log_all;
-        world.send(ch, if world.log_all { "Log ALL on.\n" } else { "Log ALL off.\n" });
+        world.send(
+            ch,
+            if world.log_all {
+                "Log ALL on.\n"
+            } else {
+                "Log ALL off.\n"
+            },
+        );
         return;
     }
     let Some(victim) = world.get_char_world(ch, &who) else {
@@ -1968,7 +2136,9 @@ pub fn do_log(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Not on NPC's.\n");
         return;
     }
-    let Some(v) = world.ch_mut(victim) else { return };
+    let Some(v) = world.ch_mut(victim) else {
+        return;
+    };
     v.act ^= plr::LOG;
     let on = v.act & plr::LOG != 0;
     world.send(ch, if on { "LOG set.\n" } else { "LOG removed.\n" });
@@ -1985,13 +2155,25 @@ pub fn do_protect(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "You can't find them.\n");
         return;
     };
-    let Some(v) = world.ch_mut(victim) else { return };
+    let Some(v) = world.ch_mut(victim) else {
+        return;
+    };
     v.comm ^= comm::SNOOP_PROOF;
     if v.comm & comm::SNOOP_PROOF != 0 {
-        world.act("$N is now snoop-proof.", ch, ActArgs::vict(victim), To::Char);
+        world.act(
+            "$N is now snoop-proof.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
         world.send(victim, "You are now immune to snooping.\n");
     } else {
-        world.act("$N is no longer snoop-proof.", ch, ActArgs::vict(victim), To::Char);
+        world.act(
+            "$N is no longer snoop-proof.",
+            ch,
+            ActArgs::vict(victim),
+            To::Char,
+        );
         world.send(victim, "Your snoop-proofing was just removed.\n");
     }
 }
@@ -2014,8 +2196,16 @@ pub fn do_pardon(world: &mut World, ch: CharId, arg: &str) {
         return;
     }
     let (bit, flag_gone, told) = match what.as_str() {
-        "killer" => (plr::KILLER, "Killer flag removed.\n", "You are no longer a KILLER.\n"),
-        "thief" => (plr::THIEF, "Thief flag removed.\n", "You are no longer a THIEF.\n"),
+        "killer" => (
+            plr::KILLER,
+            "Killer flag removed.\n",
+            "You are no longer a KILLER.\n",
+        ),
+        "thief" => (
+            plr::THIEF,
+            "Thief flag removed.\n",
+            "You are no longer a THIEF.\n",
+        ),
         _ => {
             world.send(ch, syntax);
             return;
@@ -2043,7 +2233,10 @@ pub fn do_trust(world: &mut World, ch: CharId, arg: &str) {
         return;
     };
     if !(0..=MAX_LEVEL).contains(&level) {
-        world.send(ch, &format!("Level must be 0 (reset) or 1 to {MAX_LEVEL}.\n"));
+        world.send(
+            ch,
+            &format!("Level must be 0 (reset) or 1 to {MAX_LEVEL}.\n"),
+        );
         return;
     }
     if level > trust_of(world, ch) {
@@ -2066,8 +2259,13 @@ pub fn do_recho(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Local echo what?\n");
         return;
     }
-    let Some(room) = world.ch(ch).and_then(|c| c.room) else { return };
-    let people = world.room(room).map(|r| r.people.clone()).unwrap_or_default();
+    let Some(room) = world.ch(ch).and_then(|c| c.room) else {
+        return;
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
     echo_to(world, ch, &people, "local> ", text);
 }
 
@@ -2094,7 +2292,11 @@ pub fn do_zecho(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Zone echo what?\n");
         return;
     }
-    let area = world.ch(ch).and_then(|c| c.room).and_then(|r| world.room(r)).map(|r| r.area);
+    let area = world
+        .ch(ch)
+        .and_then(|c| c.room)
+        .and_then(|r| world.room(r))
+        .map(|r| r.area);
     let people: Vec<CharId> = world
         .chars
         .iter()
@@ -2144,7 +2346,11 @@ pub fn do_pecho(world: &mut World, ch: CharId, arg: &str) {
 pub fn do_invis(world: &mut World, ch: CharId, arg: &str) {
     let (lvl, _) = one_argument(arg);
     let trust = trust_of(world, ch);
-    let Some(current) = world.ch(ch).filter(|c| !c.is_npc()).map(|c| c.invis_level()) else {
+    let Some(current) = world
+        .ch(ch)
+        .filter(|c| !c.is_npc())
+        .map(|c| c.invis_level())
+    else {
         return;
     };
     let set = |world: &mut World, n: i32| {
@@ -2155,10 +2361,20 @@ pub fn do_invis(world: &mut World, ch: CharId, arg: &str) {
     if lvl.is_empty() {
         if current != 0 {
             set(world, 0);
-            world.act("$n slowly fades into existence.", ch, ActArgs::default(), To::Room);
+            world.act(
+                "$n slowly fades into existence.",
+                ch,
+                ActArgs::default(),
+                To::Room,
+            );
             world.send(ch, "You slowly fade back into existence.\n");
         } else {
-            world.act("$n slowly fades into thin air.", ch, ActArgs::default(), To::Room);
+            world.act(
+                "$n slowly fades into thin air.",
+                ch,
+                ActArgs::default(),
+                To::Room,
+            );
             set(world, trust);
             world.send(ch, "You slowly vanish into thin air.\n");
         }
@@ -2166,7 +2382,12 @@ pub fn do_invis(world: &mut World, ch: CharId, arg: &str) {
     }
     match lvl.parse::<i32>() {
         Ok(n) if (2..=trust).contains(&n) => {
-            world.act("$n slowly fades into thin air.", ch, ActArgs::default(), To::Room);
+            world.act(
+                "$n slowly fades into thin air.",
+                ch,
+                ActArgs::default(),
+                To::Room,
+            );
             set(world, n);
             world.send(ch, "You slowly vanish into thin air.\n");
         }
@@ -2178,7 +2399,11 @@ pub fn do_invis(world: &mut World, ch: CharId, arg: &str) {
 pub fn do_incognito(world: &mut World, ch: CharId, arg: &str) {
     let (lvl, _) = one_argument(arg);
     let trust = trust_of(world, ch);
-    let Some(current) = world.ch(ch).filter(|c| !c.is_npc()).map(|c| c.incog_level()) else {
+    let Some(current) = world
+        .ch(ch)
+        .filter(|c| !c.is_npc())
+        .map(|c| c.incog_level())
+    else {
         return;
     };
     let set = |world: &mut World, n: i32| {
@@ -2215,7 +2440,14 @@ pub fn do_holylight(world: &mut World, ch: CharId, _arg: &str) {
     };
     c.act ^= plr::HOLYLIGHT;
     let on = c.act & plr::HOLYLIGHT != 0;
-    world.send(ch, if on { "Holy light mode on.\n" } else { "Holy light mode off.\n" });
+    world.send(
+        ch,
+        if on {
+            "Holy light mode on.\n"
+        } else {
+            "Holy light mode off.\n"
+        },
+    );
 }
 
 fn bamf_set(world: &mut World, ch: CharId, arg: &str, out: bool) {
@@ -2226,11 +2458,16 @@ fn bamf_set(world: &mut World, ch: CharId, arg: &str, out: bool) {
     let word = if out { "poofout" } else { "poofin" };
     let text = crate::world::handler::smash_tilde(arg.trim());
     if text.is_empty() {
-        let cur = c
-            .pc
-            .as_ref()
-            .map(|p| if out { p.bamfout.clone() } else { p.bamfin.clone() })
-            .unwrap_or_default();
+        let cur =
+            c.pc.as_ref()
+                .map(|p| {
+                    if out {
+                        p.bamfout.clone()
+                    } else {
+                        p.bamfin.clone()
+                    }
+                })
+                .unwrap_or_default();
         world.send(ch, &format!("Your {word} is {cur}\n"));
         return;
     }
@@ -2270,7 +2507,10 @@ pub fn prefix_of(world: &World, ch: CharId) -> Option<String> {
 /// A typed line with the player's prefix in front (not `prefix` itself).
 pub fn with_prefix(world: &World, ch: CharId, line: &str) -> String {
     match prefix_of(world, ch) {
-        Some(p) if !"prefix".starts_with(interp::split_command(line).0.as_str()) || line.trim().is_empty() => {
+        Some(p)
+            if !"prefix".starts_with(interp::split_command(line).0.as_str())
+                || line.trim().is_empty() =>
+        {
             format!("{p} {line}")
         }
         _ => line.to_string(),
@@ -2323,7 +2563,10 @@ pub fn do_smote(world: &mut World, ch: CharId, arg: &str) {
     let room = c.room;
     world.send(ch, &format!("{text}\n"));
     let Some(room) = room else { return };
-    let people = world.room(room).map(|r| r.people.clone()).unwrap_or_default();
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
     for p in people {
         if p == ch {
             continue;
@@ -2379,8 +2622,16 @@ pub fn do_sockets(world: &mut World, ch: CharId, arg: &str) {
 /// `memory`: how much the world holds.
 pub fn do_memory(world: &mut World, ch: CharId, _arg: &str) {
     let mobs = world.chars.iter().filter(|(_, c)| c.is_npc()).count();
-    let affects: usize = world.chars.iter().map(|(_, c)| c.affects.len()).sum::<usize>()
-        + world.objs.iter().map(|(_, o)| o.affects.len()).sum::<usize>();
+    let affects: usize = world
+        .chars
+        .iter()
+        .map(|(_, c)| c.affects.len())
+        .sum::<usize>()
+        + world
+            .objs
+            .iter()
+            .map(|(_, o)| o.affects.len())
+            .sum::<usize>();
     let out = format!(
         "Affects {:5}\nAreas   {:5}\nHelps   {:5}\nSocials {:5}\nMobs    {:5} ({} in the game)\nPlayers {:5}\nObjs    {:5} ({} in the game)\nRooms   {:5}\nBans    {:5}\n",
         affects,
@@ -2490,7 +2741,10 @@ mod tests {
         interp::interpret(&mut w, imm, "force bob say hi");
         assert_eq!(out(&mut w, imm), "Ok.\n");
         let b = out(&mut w, bob);
-        assert!(b.contains("Imm forces you to 'say hi'.") && b.contains("You say 'hi'"), "{b}");
+        assert!(
+            b.contains("Imm forces you to 'say hi'.") && b.contains("You say 'hi'"),
+            "{b}"
+        );
         // A level-53 immortal may force mobiles only, and nobody above.
         out(&mut w, god);
         do_force(&mut w, god, "bob say hi");
@@ -2525,13 +2779,18 @@ mod tests {
         do_sset(&mut w, imm, "bob dodge 75");
         let dodge = rules::skill_lookup("dodge").expect("dodge");
         assert_eq!(
-            w.ch(bob).and_then(|c| c.pc.as_ref()).and_then(|p| p.learned.get(&dodge).copied()),
+            w.ch(bob)
+                .and_then(|c| c.pc.as_ref())
+                .and_then(|p| p.learned.get(&dodge).copied()),
             Some(75)
         );
         do_rset(&mut w, imm, "2 sector 5");
         assert_eq!(w.room(RoomVnum(2)).map(|r| r.sector), Some(5));
         do_string(&mut w, imm, "mob rat short a lean rat");
-        assert_eq!(w.ch(rat).map(|c| c.short_descr.as_str()), Some("a lean rat"));
+        assert_eq!(
+            w.ch(rat).map(|c| c.short_descr.as_str()),
+            Some("a lean rat")
+        );
     }
 
     #[test]
@@ -2583,7 +2842,10 @@ mod tests {
         assert_eq!(w.ch(imm).and_then(|c| c.conn), None);
         assert_eq!(w.ch(rat).and_then(|c| c.original), Some(imm));
         assert_eq!(w.ch(rat).map(|c| c.get_trust()), Some(60));
-        assert!(w.requests.contains(&Request::Rebind { conn: ConnId(7), ch: rat }));
+        assert!(w.requests.contains(&Request::Rebind {
+            conn: ConnId(7),
+            ch: rat
+        }));
         assert_eq!(out(&mut w, rat), "Ok.\n");
         // The mobile may use immortal commands with the immortal's trust.
         interp::interpret(&mut w, rat, "switch rat");
@@ -2591,8 +2853,14 @@ mod tests {
         w.requests.clear();
         interp::interpret(&mut w, rat, "return");
         assert_eq!(w.ch(imm).and_then(|c| c.conn), Some(ConnId(7)));
-        assert_eq!(w.ch(rat).map(|c| (c.conn, c.original, c.trust)), Some((None, None, 0)));
-        assert!(w.requests.contains(&Request::Rebind { conn: ConnId(7), ch: imm }));
+        assert_eq!(
+            w.ch(rat).map(|c| (c.conn, c.original, c.trust)),
+            Some((None, None, 0))
+        );
+        assert!(w.requests.contains(&Request::Rebind {
+            conn: ConnId(7),
+            ch: imm
+        }));
         assert!(out(&mut w, imm).starts_with("You return to your original body."));
         // A switched-into mobile that dies gives the connection back.
         do_switch(&mut w, imm, "rat");
@@ -2662,7 +2930,10 @@ mod tests {
         w.char_to_room(bob, RoomVnum(2));
         assert!(!w.can_see(bob, imm));
         do_invis(&mut w, imm, "99");
-        assert_eq!(out(&mut w, imm).lines().last(), Some("Invis level must be between 2 and your level."));
+        assert_eq!(
+            out(&mut w, imm).lines().last(),
+            Some("Invis level must be between 2 and your level.")
+        );
         // wiznet: on, a flag, and the events reach only listeners.
         out(&mut w, god);
         wiznet::do_wiznet(&mut w, god, "");
@@ -2670,7 +2941,15 @@ mod tests {
         assert_eq!(out(&mut w, god), "Welcome to Wiznet!\nNo such option.\n");
         wiznet::do_wiznet(&mut w, god, "levels");
         assert_eq!(out(&mut w, god), "You will now see levels on wiznet.\n");
-        wiznet::wiznet(&mut w, "$N has attained level 6!", Some(bob), None, wiznet::LEVELS, 0, 0);
+        wiznet::wiznet(
+            &mut w,
+            "$N has attained level 6!",
+            Some(bob),
+            None,
+            wiznet::LEVELS,
+            0,
+            0,
+        );
         assert_eq!(out(&mut w, god), "Bob has attained level 6!\n");
         wiznet::wiznet(&mut w, "$N loads x.", Some(bob), None, wiznet::LOAD, 0, 0);
         assert_eq!(out(&mut w, god), "");
@@ -2706,7 +2985,10 @@ mod tests {
         w.ch_mut(imm).expect("imm").level = 58;
         w.bans[0].level = 60;
         ban::do_allow(&mut w, imm, "*.evil.org");
-        assert_eq!(out(&mut w, imm), "You are not powerful enough to lift that ban.\n");
+        assert_eq!(
+            out(&mut w, imm),
+            "You are not powerful enough to lift that ban.\n"
+        );
         w.bans[0].level = 58;
         ban::do_allow(&mut w, imm, "*.evil.org");
         assert_eq!(out(&mut w, imm), "Ban on .evil.org lifted.\n");

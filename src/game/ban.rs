@@ -25,8 +25,8 @@
 
 use std::path::Path;
 
-use crate::world::{CharId, Request, World};
 use crate::world::handler::one_argument;
+use crate::world::{CharId, Request, World};
 
 /// What a ban keeps out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -300,7 +300,10 @@ mod tests {
 
     #[test]
     fn the_file_round_trips_and_bad_lines_are_reported() {
-        let mut bans = vec![ban("*.evil.org*", BanKind::Permit), ban("1.2.3.4", BanKind::All)];
+        let mut bans = vec![
+            ban("*.evil.org*", BanKind::Permit),
+            ban("1.2.3.4", BanKind::All),
+        ];
         bans.push(Ban {
             permanent: false,
             ..ban("temp.site", BanKind::All)
@@ -309,7 +312,10 @@ mod tests {
         let (back, errors) = parse(&text, "ban.txt");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(back, bans[..2].to_vec());
-        let (back, errors) = parse("1.2.3.4 58 all\nnonsense\n5.6.7.8 x all\n9.9.9.9 52 permit\n", "b");
+        let (back, errors) = parse(
+            "1.2.3.4 58 all\nnonsense\n5.6.7.8 x all\n9.9.9.9 52 permit\n",
+            "b",
+        );
         assert_eq!(back.len(), 2);
         assert_eq!(errors.len(), 2);
         assert!(errors[0].starts_with("b:2: "), "{errors:?}");

@@ -698,7 +698,10 @@ mod tests {
         };
         let imm = mk(&mut g, "Odin", 1, 60, 1);
         let bob = mk(&mut g, "Bob", 2, 5, 2);
-        let mob = g.world.create_mobile(crate::world::MobVnum(3011)).expect("rat");
+        let mob = g
+            .world
+            .create_mobile(crate::world::MobVnum(3011))
+            .expect("rat");
         g.world.char_to_room(mob, RoomVnum(3001));
         act_wiz::do_snoop(&mut g.world, imm, "bob");
         act_wiz::do_switch(&mut g.world, imm, "rat");
@@ -715,8 +718,16 @@ mod tests {
         assert!(state.contains("By 1\n"), "{state}");
 
         let conns = [
-            Adopted { conn: ConnId(5), fd: 11, player_id: 1 },
-            Adopted { conn: ConnId(6), fd: 12, player_id: 2 },
+            Adopted {
+                conn: ConnId(5),
+                fd: 11,
+                player_id: 1,
+            },
+            Adopted {
+                conn: ConnId(6),
+                fd: 12,
+                player_id: 2,
+            },
         ];
         let (mut g2, rec) = Game::recover(bundled(), cfg, &state, &conns, None).expect("recover");
         assert_eq!(rec.players, 2, "{:?}", rec.notes);
@@ -727,7 +738,10 @@ mod tests {
         );
         let r = g2.world.ch(rat).expect("rat");
         assert!(r.is_npc());
-        assert_eq!((r.conn, r.original, r.get_trust()), (Some(ConnId(5)), Some(body), 60));
+        assert_eq!(
+            (r.conn, r.original, r.get_trust()),
+            (Some(ConnId(5)), Some(body), 60)
+        );
         assert_eq!(g2.world.ch(body).and_then(|c| c.conn), None);
         assert_eq!(g2.world.ch(bob2).and_then(|c| c.snoop_by), Some(rat));
         let out = g2.take_output(ConnId(5));

@@ -1294,7 +1294,15 @@ pub fn raw_kill(world: &mut World, victim: CharId) -> Option<ObjId> {
         .unwrap_or_default();
     let line = format!("$N dies at {place}.");
     let pet = v.pet;
-    super::wiznet::wiznet(world, &line, Some(victim), None, super::wiznet::DEATHS, 0, 0);
+    super::wiznet::wiznet(
+        world,
+        &line,
+        Some(victim),
+        None,
+        super::wiznet::DEATHS,
+        0,
+        0,
+    );
     if let Some(pet) = pet {
         if world.ch(pet).is_some_and(|p| p.is_npc()) {
             world.act("$n slowly fades away.", pet, ActArgs::default(), To::Room);

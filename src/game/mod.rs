@@ -776,14 +776,24 @@ impl Game {
                 continue;
             }
             count += 1;
-            let state = if s.playing().is_some() { "playing" } else { "login" };
-            out.push_str(&format!("[{:3} {:>7}] {}@{}\n", conn.0, state, name, s.addr));
+            let state = if s.playing().is_some() {
+                "playing"
+            } else {
+                "login"
+            };
+            out.push_str(&format!(
+                "[{:3} {:>7}] {}@{}\n",
+                conn.0, state, name, s.addr
+            ));
         }
         if count == 0 && !filter.is_empty() {
             self.world.send(ch, "No one by that name is connected.\n");
             return;
         }
-        out.push_str(&format!("{count} user{}\n", if count == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "{count} user{}\n",
+            if count == 1 { "" } else { "s" }
+        ));
         self.world.send(ch, &out);
     }
 
@@ -1201,7 +1211,11 @@ impl Engine for Game {
         }
         let Some(mut ch) = s.playing() else { return };
         // A switched immortal's link drops from their own body.
-        if self.world.ch(ch).is_some_and(|c| c.original.is_some() && c.conn == Some(conn)) {
+        if self
+            .world
+            .ch(ch)
+            .is_some_and(|c| c.original.is_some() && c.conn == Some(conn))
+        {
             if let Some(body) = self.world.return_to_body(ch) {
                 ch = body;
             }

@@ -922,11 +922,35 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
     log::info!("{name}@{} has connected.", s.peer);
     let trust = game.world.ch(ch).map_or(0, |c| c.get_trust());
     let w = &mut game.world;
-    super::wiznet::wiznet(w, "$N has left real life behind.", Some(ch), None, super::wiznet::LOGINS, super::wiznet::SITES, trust);
+    super::wiznet::wiznet(
+        w,
+        "$N has left real life behind.",
+        Some(ch),
+        None,
+        super::wiznet::LOGINS,
+        super::wiznet::SITES,
+        trust,
+    );
     let site = format!("$N@{} has connected.", s.addr);
-    super::wiznet::wiznet(w, &site, Some(ch), None, super::wiznet::SITES, 0, trust.max(super::interp::L4));
+    super::wiznet::wiznet(
+        w,
+        &site,
+        Some(ch),
+        None,
+        super::wiznet::SITES,
+        0,
+        trust.max(super::interp::L4),
+    );
     if is_new {
-        super::wiznet::wiznet(w, "Newbie alert!  $N sighted.", Some(ch), None, super::wiznet::NEWBIE, 0, 0);
+        super::wiznet::wiznet(
+            w,
+            "Newbie alert!  $N sighted.",
+            Some(ch),
+            None,
+            super::wiznet::NEWBIE,
+            0,
+            0,
+        );
         game.save_char(ch);
     }
     State::Playing(ch)

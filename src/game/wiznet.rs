@@ -171,7 +171,10 @@ pub fn do_wiznet(world: &mut World, ch: CharId, arg: &str) {
                 .collect();
             world.send(
                 ch,
-                &format!("Wiznet options available to you are:\n{}\n", names.join(" ")),
+                &format!(
+                    "Wiznet options available to you are:\n{}\n",
+                    names.join(" ")
+                ),
             );
         }
         w => {

@@ -548,15 +548,22 @@ impl World {
     /// snoops it, move back from the mobile `mob`, and the game is asked
     /// to rebind the connection. Returns the body.
     pub fn return_to_body(&mut self, mob: CharId) -> Option<CharId> {
+        let body = self.ch(mob)?.original?;
+        if self.ch(body).is_none() {
+            // The body is gone: the mobile keeps the connection (and is
+            // nobody's any more) rather than lose it.
+            if let Some(m) = self.ch_mut(mob) {
+                m.original = None;
+                m.trust = 0;
+            }
+            return None;
+        }
         let m = self.ch_mut(mob)?;
-        let body = m.original.take()?;
+        m.original = None;
         let conn = m.conn.take();
         let output = std::mem::take(&mut m.output);
         let snoop_by = m.snoop_by.take();
         m.trust = 0;
-        if self.ch(body).is_none() {
-            return None;
-        }
         for (_, c) in self.chars.iter_mut() {
             if c.snoop_by == Some(mob) {
                 c.snoop_by = Some(body);
