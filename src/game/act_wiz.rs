@@ -1,12 +1,43 @@
 //! Immortal commands — ROM's "act_wiz.c": moving about and moving others
-//! (goto, transfer, at), looking inside things (stat), making and unmaking
-//! them (load, purge, restore, advance), and running the server (wizlock,
-//! shutdown, copyover).
+//! (goto, transfer, at, violate), looking inside things (stat, vnum,
+//! mfind/ofind, mwhere/owhere, memory), making and unmaking them (load,
+//! purge, clone, restore, advance, set/mset/oset/rset/sset, string),
+//! watching and driving (snoop, switch, return, force), echoes (echo,
+//! gecho, zecho, pecho), being an immortal (wizinvis, incognito, holylight,
+//! poofin/poofout, prefix, smote), penalties (freeze, deny, disconnect,
+//! log, pardon, protect, trust), and running the server (wizlock, newlock,
+//! shutdown, reboot, copyover, sockets). Site bans are in `ban`, wiznet in
+//! `wiznet`.
 //!
 //! The command table in `interp` gates each command by level; the checks
 //! here are the ones that compare the immortal with the target. Nothing here
-//! does file or socket work: saving and the reboot are queued as requests or
-//! flags on the world for the server loop.
+//! does file or socket work: saving, quitting, closing a connection
+//! (`disconnect`), rebinding a connection to another character (`switch`,
+//! `return`) and listing connections (`sockets`) are requests the game
+//! carries out after the command; the reboot is a flag for the server loop.
+//!
+//! Snooping and switching live on the characters: `snoop_by` on the
+//! character whose connection is watched (the world's `send` copies each
+//! line to the snooper, marked `% `, and a snooper's snooper reads `% % `;
+//! the game copies typed lines the same way), `original` on a mobile an
+//! immortal drives. A switched mobile has the immortal's trust and comm
+//! settings; when it is extracted (killed, purged) the immortal goes back to
+//! their body. A copyover carries both (see `game::copyover`).
+//!
+//! Departures from ROM:
+//! * `reboot` saves everyone and stops, like `shutdown`: the supervisor (or
+//!   an operator) starts the game again; `copyover` is the reboot that keeps
+//!   players connected.
+//! * `set` takes ROM's fields except `hours` and the OLC-era ones; `oset`
+//!   and `rset` take numbers for flags (as ROM's), `string` takes `spec` for
+//!   a mobile's special procedure, and `clone` takes no count.
+//! * `disconnect` also accepts a player who is less trusted only (ROM lets
+//!   anyone disconnect anyone); by number, any connection.
+//! * `memory` counts our structures, not ROM's allocator's.
+//! * `mset`, `oset`, `rset`, `sset`, `mfind`, `ofind` are also commands of
+//!   their own (after ROM's rows, so they take no abbreviation).
+//! * `prefix` is kept in the player file (ROM forgets it at logout).
+//! * `smote` replaces the whole-word names of those in the room with "you".
 
 use crate::db::tables;
 #[cfg(test)]
@@ -2504,13 +2535,12 @@ pub fn prefix_of(world: &World, ch: CharId) -> Option<String> {
         .filter(|p| !p.is_empty())
 }
 
-/// A typed line with the player's prefix in front (not `prefix` itself).
+/// A typed line with the player's prefix in front: not an empty line, and
+/// not a line starting with `prefix` (as ROM, so the prefix can be changed).
 pub fn with_prefix(world: &World, ch: CharId, line: &str) -> String {
+    let bare = line.trim_start();
     match prefix_of(world, ch) {
-        Some(p)
-            if !"prefix".starts_with(interp::split_command(line).0.as_str())
-                || line.trim().is_empty() =>
-        {
+        Some(p) if !bare.is_empty() && !bare.to_ascii_lowercase().starts_with("prefix") => {
             format!("{p} {line}")
         }
         _ => line.to_string(),
@@ -2575,10 +2605,30 @@ pub fn do_smote(world: &mut World, ch: CharId, arg: &str) {
         let seen = if name.is_empty() || is_npc(world, p) {
             text.to_string()
         } else {
-            text.replace(name.as_str(), "you")
+            replace_word(text, &name, "you")
         };
         world.send(p, &format!("{seen}\n"));
     }
+}
+
+/// `text` with every whole-word `word` replaced by `with`.
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if boundary(before) && boundary(after) {
+            out.push_str(with);
+        } else {
+            out.push_str(word);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 // ------------------------------------------------------ running the game
@@ -2958,6 +3008,48 @@ mod tests {
         wiznet::wiznet(&mut w, "TICK!", None, None, wiznet::LEVELS, 0, 0);
         assert_eq!(out(&mut w, god), "--> TICK!\n");
         assert!(!out(&mut w, bob).contains("TICK"));
+    }
+
+    #[test]
+    fn prefix_smote_and_poofs() {
+        let mut w = world();
+        let imm = player(&mut w, "Imm", 60, 1);
+        let al = player(&mut w, "Al", 5, 2);
+        do_prefix(&mut w, imm, "");
+        assert_eq!(out(&mut w, imm), "You have no prefix to clear.\n");
+        do_prefix(&mut w, imm, "immtalk");
+        assert_eq!(out(&mut w, imm), "Prefix set to immtalk.\n");
+        assert_eq!(with_prefix(&w, imm, "hello"), "immtalk hello");
+        assert_eq!(with_prefix(&w, imm, "prefix say"), "prefix say");
+        assert_eq!(with_prefix(&w, imm, ""), "");
+        assert_eq!(with_prefix(&w, al, "hello"), "hello");
+        interp::interpret(&mut w, imm, "prefi");
+        assert_eq!(
+            out(&mut w, imm),
+            "You cannot abbreviate the prefix command.\n"
+        );
+        do_smote(&mut w, imm, "Al and Also watch Imm.");
+        assert_eq!(out(&mut w, imm), "Al and Also watch Imm.\n");
+        assert_eq!(out(&mut w, al), "you and Also watch Imm.\n");
+        do_smote(&mut w, imm, "Someone waves.");
+        assert_eq!(
+            out(&mut w, imm),
+            "You must include your name in an smote.\n"
+        );
+        do_bamfin(&mut w, imm, "A wind blows.");
+        assert_eq!(out(&mut w, imm), "You must include your name.\n");
+        do_bamfin(&mut w, imm, "Imm drops from the sky.");
+        assert_eq!(
+            out(&mut w, imm),
+            "Your poofin is now Imm drops from the sky.\n"
+        );
+        do_goto(&mut w, imm, "2");
+        do_goto(&mut w, imm, "1");
+        assert!(out(&mut w, al).contains("Imm drops from the sky."));
+        // A frozen player cannot even use a social.
+        w.ch_mut(al).expect("al").act |= plr::FREEZE;
+        interp::interpret(&mut w, al, "smile");
+        assert_eq!(out(&mut w, al), "You're totally frozen!\n");
     }
 
     #[test]

@@ -1285,6 +1285,12 @@ pub fn raw_kill(world: &mut World, victim: CharId) -> Option<ObjId> {
         return corpse;
     };
     if v.is_npc() {
+        let line = format!(
+            "{} dies in room {}.",
+            v.short_descr,
+            v.room.map_or(0, |r| r.0)
+        );
+        super::wiznet::wiznet(world, &line, None, None, super::wiznet::MOBDEATHS, 0, 0);
         world.extract_char(victim);
         return corpse;
     }

@@ -339,6 +339,14 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     if let Some(c) = world.ch_mut(ch) {
         c.affected_by &= !aff::HIDE;
     }
+    // A frozen player can do nothing at all, not even a social.
+    if world
+        .ch(ch)
+        .is_some_and(|c| !c.is_npc() && c.act & plr::FREEZE != 0)
+    {
+        world.send(ch, "You're totally frozen!\n");
+        return;
+    }
     let (word, rest) = split_command(line);
     let Some(c) = world.ch(ch) else { return };
     let trust = c.get_trust();
@@ -349,14 +357,6 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
         }
         return;
     };
-    // A frozen player can do nothing at all.
-    if world
-        .ch(ch)
-        .is_some_and(|c| !c.is_npc() && c.act & plr::FREEZE != 0)
-    {
-        world.send(ch, "You're totally frozen!\n");
-        return;
-    }
     let watched = world.log_all || world.ch(ch).is_some_and(|c| c.act & plr::LOG != 0);
     let logged = match cmd.log {
         Always => true,

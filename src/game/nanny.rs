@@ -667,6 +667,26 @@ fn reread(
 /// Attach this connection to a character already in the game, closing any
 /// other link that plays it.
 fn take_over(game: &mut Game, conn: ConnId, s: &mut Session, ch: CharId) {
+    // An immortal switched into a mobile: the old link drives the mobile;
+    // it is closed, and the body comes back for the new one.
+    let switched: Vec<CharId> = game
+        .world
+        .chars
+        .iter()
+        .filter(|(_, c)| c.original == Some(ch))
+        .map(|(id, _)| id)
+        .collect();
+    for mob in switched {
+        if let Some(old) = game.world.ch(mob).and_then(|c| c.conn) {
+            if let Some(o) = game.session_mut(old) {
+                o.send("This character has been taken over by a new connection. Goodbye.\n");
+                o.close = true;
+                o.state = State::Closing;
+            }
+            game.mark_dirty(old);
+        }
+        game.world.return_to_body(mob);
+    }
     for other in game.conns_playing(ch, conn) {
         if let Some(o) = game.session_mut(other) {
             o.send("This character has been taken over by a new connection. Goodbye.\n");
@@ -684,6 +704,15 @@ fn take_over(game: &mut Game, conn: ConnId, s: &mut Session, ch: CharId) {
     }
     world.send(ch, "Reconnecting.\n");
     world.act("$n has reconnected.", ch, ActArgs::default(), To::Room);
+    super::wiznet::wiznet(
+        world,
+        "$N has reconnected.",
+        Some(ch),
+        None,
+        super::wiznet::LINKS,
+        0,
+        0,
+    );
     log::info!("{name}@{} reconnected.", s.peer);
 }
 

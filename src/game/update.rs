@@ -184,6 +184,8 @@ pub fn area_update(world: &mut World) {
             }
         }
         world.reset_area(AreaId(a));
+        let line = format!("{} has just been reset.", world.areas[a].proto.name);
+        super::wiznet::wiznet(world, &line, None, None, super::wiznet::RESETS, 0, 0);
         let new_age = world.rng.range(0, 3);
         let area = &mut world.areas[a];
         area.age = new_age;
