@@ -130,20 +130,53 @@ fn an_immortal_runs_the_game() {
     ok(c.expect("By what name do you wish to be known?", WAIT));
     drop(c);
 
+    // A newbies ban turns new names away, a permit ban old ones too.
+    run(
+        &mut imm,
+        "ban 127.0.0.6 newbies",
+        "127.0.0.6 has been banned.",
+    );
+    let mut c = ok(Client::connect_from(s.port, [127, 0, 0, 6]));
+    ok(c.expect("By what name do you wish to be known?", WAIT));
+    ok(c.cmd("Newcomer", "New players are not allowed from your site."));
+    assert!(c.wait_closed(WAIT));
+    run(
+        &mut imm,
+        "ban 127.0.0.5 permit",
+        "127.0.0.5 has been banned.",
+    );
+    let mut c = ok(Client::connect_from(s.port, [127, 0, 0, 5]));
+    ok(c.expect("By what name do you wish to be known?", WAIT));
+    ok(c.cmd("Wren", "Your site has been banned from this mud."));
+    assert!(c.wait_closed(WAIT));
+
+    // sockets and memory
+    let socks = run(&mut imm, "sockets", "users");
+    assert!(
+        socks.contains("Odin@127.0.0.1") && socks.contains("Wren@127.0.0.2"),
+        "{socks}"
+    );
+    run(&mut imm, "memory", "Rooms");
+
     // poofin is kept in the player file
     run(
         &mut imm,
         "poofin Odin arrives in a flash.",
         "Your poofin is now Odin arrives in a flash.",
     );
-    run(&mut imm, "save", "Saving.");
+    // reboot saves everyone and stops the game
+    imm.drain(Duration::from_millis(30));
+    ok(imm.send_line("reboot"));
+    ok(wren.expect("Reboot by Odin.", WAIT));
+    let mut s = s;
+    ok(s.wait_exit(Duration::from_secs(30)));
     let ban_file = ok(common::wait_for_file(&s.root.join("ban.txt"), |t| {
         t.contains("127.0.0.7")
     }));
     assert!(!ban_file.contains("127.0.0.9"), "{ban_file}");
     drop((imm, wren, fern));
 
-    // After a restart the permanent ban still holds; the plain one is gone.
+    // After a restart the permanent ban still holds; the plain ones are gone.
     let s = ok(s.restart());
     let mut c = ok(Client::connect_from(s.port, [127, 0, 0, 7]));
     ok(c.expect("Your site has been banned from this mud.", WAIT));
