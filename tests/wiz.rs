@@ -108,6 +108,25 @@ fn an_immortal_runs_the_game() {
     ok(fern.create_character("Fern", "secret4"));
     ok(imm.expect("Fern has left real life behind.", WAIT));
 
+    // A snooped link that drops ends the snoop (wiznet tells of the loss).
+    run(
+        &mut imm,
+        "wiznet links",
+        "You will now see links on wiznet.",
+    );
+    run(&mut imm, "snoop fern", "Ok.");
+    drop(fern);
+    ok(imm.expect("Net death has claimed Fern.", WAIT));
+    let mut fern = ok(Client::connect_from(s.port, [127, 0, 0, 4]));
+    ok(fern.expect("By what name do you wish to be known?", WAIT));
+    ok(fern.cmd("Fern", "Password:"));
+    ok(fern.cmd("secret4", "Reconnecting."));
+    ok(imm.expect("Fern has reconnected.", WAIT));
+    run(&mut fern, "say unwatched", "You say 'unwatched'");
+    // No drain here: whatever came to Odin since is in what `cmd` returns.
+    let seen = ok(imm.cmd("say marker", "You say 'marker'"));
+    assert!(!seen.contains("% "), "{seen}");
+
     // disconnect
     run(&mut imm, "disconnect moss", "Ok.");
     assert!(moss.wait_closed(WAIT), "moss still connected");

@@ -31,8 +31,9 @@
 //! * `set` takes ROM's fields except `hours` and the OLC-era ones; `oset`
 //!   and `rset` take numbers for flags (as ROM's), `string` takes `spec` for
 //!   a mobile's special procedure, and `clone` takes no count.
-//! * `disconnect` also accepts a player who is less trusted only (ROM lets
-//!   anyone disconnect anyone); by number, any connection.
+//! * `disconnect <name>` refuses players as trusted as you (ROM has no
+//!   check); `disconnect <number>` closes that connection, if any, and says
+//!   "Ok." either way.
 //! * `memory` counts our structures, not ROM's allocator's.
 //! * `mset`, `oset`, `rset`, `sset`, `mfind`, `ofind` are also commands of
 //!   their own (after ROM's rows, so they take no abbreviation).
@@ -985,7 +986,8 @@ pub fn do_force(world: &mut World, ch: CharId, arg: &str) {
         return;
     }
     let (first, _) = one_argument(command);
-    if first == "delete" || first.starts_with("mob") {
+    // ROM refuses `delete`, and `mob` (mobprog commands) however short.
+    if first == "delete" || "mob".starts_with(first.as_str()) {
         world.send(ch, "That will NOT be done.\n");
         return;
     }
@@ -2804,6 +2806,8 @@ mod tests {
         do_force(&mut w, god, "all say hi");
         assert_eq!(out(&mut w, god), "Not at your level!\n");
         do_force(&mut w, imm, "bob delete");
+        assert_eq!(out(&mut w, imm), "That will NOT be done.\n");
+        do_force(&mut w, imm, "bob mo goto 1");
         assert_eq!(out(&mut w, imm), "That will NOT be done.\n");
     }
 

@@ -1224,6 +1224,16 @@ impl Engine for Game {
         if c.conn != Some(conn) {
             return;
         }
+        // A lost link ends the snooping it did, and the snooping of it.
+        for (_, other) in self.world.chars.iter_mut() {
+            if other.snoop_by == Some(ch) {
+                other.snoop_by = None;
+            }
+        }
+        let Some(c) = self.world.ch_mut(ch) else {
+            return;
+        };
+        c.snoop_by = None;
         let name = c.name.clone();
         wiznet::wiznet(
             &mut self.world,
