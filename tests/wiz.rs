@@ -183,6 +183,12 @@ fn an_immortal_runs_the_game() {
         "poofin Odin arrives in a flash.",
         "Your poofin is now Odin arrives in a flash.",
     );
+    // deny: the (link-dead) player leaves, and may not come back
+    run(&mut imm, "deny moss", "OK.");
+    ok(imm.expect("Moss rejoins the real world.", WAIT));
+    let gone = run(&mut imm, "mwhere moss", "\n");
+    assert!(gone.contains("You didn't find any moss."), "{gone}");
+
     // reboot saves everyone and stops the game
     imm.drain(Duration::from_millis(30));
     ok(imm.send_line("reboot"));
@@ -212,6 +218,9 @@ fn an_immortal_runs_the_game() {
     );
     let status = run(&mut imm, "wiznet status", "logins");
     assert!(!status.contains("off"), "{status}");
+    let mut c = ok(Client::connect_from(s.port, [127, 0, 0, 3]));
+    ok(c.expect("By what name do you wish to be known?", WAIT));
+    ok(c.cmd("Moss", "You are denied access."));
     run(&mut imm, "allow 127.0.0.7", "Ban on 127.0.0.7 lifted.");
     let mut c = ok(Client::connect_from(s.port, [127, 0, 0, 7]));
     ok(c.expect("By what name do you wish to be known?", WAIT));

@@ -20,8 +20,9 @@
 //!
 //! Departures from ROM: the file format is our own (ROM writes flag letters);
 //! as in ROM only `permban` bans are written, so a plain `ban` lasts until
-//! the next reboot or copyover; the site is matched against the numeric
-//! address, as we do not resolve host names.
+//! the next reboot (a copyover carries it in its state file, where ROM
+//! loses it); the site is matched against the numeric address, as we do
+//! not resolve host names.
 
 use std::path::Path;
 

@@ -16,6 +16,8 @@
 //! Linkdead <player id> <Name>
 //! Players <id> <id> ...                    everyone in `who` (login) order
 //! Lag <player id> <wait> <daze>            a player's command lag, when any
+//! TempBan <pattern> <level> <type>         a `ban` for this boot (not `permban`)
+//! Locks <newlock 0|1> <log all 0|1>
 //!                                          (a switched immortal's connection is
 //!                                          listed as playing their own body; the
 //!                                          snapshot's `Link original` and `Link
@@ -249,6 +251,17 @@ impl Game {
                 let _ = writeln!(out, "Lag {} {} {}", c.player_id(), c.wait, c.daze);
             }
         }
+        // Bans for this boot only (permanent ones are in the ban file), and
+        // the immortals' switches that are not in the snapshot.
+        for b in self.world.bans.iter().filter(|b| !b.permanent) {
+            let _ = writeln!(out, "TempBan {} {} {}", b.pattern(), b.level, b.kind.name());
+        }
+        let _ = writeln!(
+            out,
+            "Locks {} {}",
+            u8::from(self.world.newlock),
+            u8::from(self.world.log_all)
+        );
         out.push_str(&snapshot::write_snapshot(&self.world));
         out.push_str(GAME_END);
         out.push('\n');
@@ -370,6 +383,15 @@ impl Game {
                 .filter(|c| !listed.contains(c)),
         );
         game.world.players = ordered;
+        let (temp_bans, errors) = ban::parse(&parsed.temp_bans, "game state (TempBan)");
+        rec.notes.extend(errors);
+        game.world
+            .bans
+            .extend(temp_bans.into_iter().map(|b| ban::Ban {
+                permanent: false,
+                ..b
+            }));
+        (game.world.newlock, game.world.log_all) = parsed.locks;
         for (id, wait, daze) in &parsed.lag {
             if let Some(c) = by_id.get(id).and_then(|&ch| game.world.ch_mut(ch)) {
                 (c.wait, c.daze) = (*wait, *daze);
@@ -488,6 +510,10 @@ struct ParsedState {
     order: Vec<i64>,
     /// Players' command lag: id, wait, daze.
     lag: Vec<(i64, i32, i32)>,
+    /// Temporary bans, as ban-file lines.
+    temp_bans: String,
+    /// Newlock and `log all`.
+    locks: (bool, bool),
     snapshot: String,
 }
 
@@ -507,6 +533,8 @@ impl ParsedState {
             linkdead: Vec::new(),
             order: Vec::new(),
             lag: Vec::new(),
+            temp_bans: String::new(),
+            locks: (false, false),
             snapshot: String::new(),
         };
         let mut in_snapshot = false;
@@ -571,6 +599,15 @@ impl ParsedState {
                     p.order = w
                         .map(|v| v.parse().map_err(|_| bad()))
                         .collect::<Result<_, _>>()?;
+                }
+                Some("TempBan") => {
+                    p.temp_bans
+                        .push_str(w.collect::<Vec<_>>().join(" ").as_str());
+                    p.temp_bans.push('\n');
+                }
+                Some("Locks") => {
+                    let newlock = w.next() == Some("1");
+                    p.locks = (newlock, w.next() == Some("1"));
                 }
                 Some("Lag") => {
                     let mut n = || -> Result<i64, String> {
@@ -704,6 +741,8 @@ mod tests {
             .expect("rat");
         g.world.char_to_room(mob, RoomVnum(3001));
         act_wiz::do_snoop(&mut g.world, imm, "bob");
+        ban::do_ban(&mut g.world, imm, "10.1.* newbies");
+        act_wiz::do_newlock(&mut g.world, imm, "");
         act_wiz::do_switch(&mut g.world, imm, "rat");
         g.process_requests();
         assert_eq!(g.char_of(ConnId(1)), Some(mob));
@@ -744,6 +783,14 @@ mod tests {
         );
         assert_eq!(g2.world.ch(body).and_then(|c| c.conn), None);
         assert_eq!(g2.world.ch(bob2).and_then(|c| c.snoop_by), Some(rat));
+        // This boot's ban and the newlock come along.
+        assert!(ban::check_ban(
+            &g2.world.bans,
+            "10.1.2.3",
+            ban::BanKind::Newbies
+        ));
+        assert!(g2.world.bans.iter().all(|b| !b.permanent));
+        assert!(g2.world.newlock);
         let out = g2.take_output(ConnId(5));
         assert!(out.text.contains(REMATERIALIZE), "{out:?}");
         // And `return` still knows the way home.
