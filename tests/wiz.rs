@@ -64,6 +64,9 @@ fn an_immortal_runs_the_game() {
     run(&mut imm, "say squeak", "You say 'squeak'");
     ok(wren.expect("A fat warehouse rat says 'squeak'", WAIT));
     run(&mut imm, "switch rat", "You are already switched.");
+    // Still in `who` while switched.
+    let who = run(&mut moss, "who", "Players found:");
+    assert!(who.contains("Odin"), "{who}");
     run(&mut imm, "return", "You return to your original body.");
     run(&mut imm, "return", "You aren't switched.");
 
