@@ -1634,8 +1634,10 @@ pub fn do_clone(world: &mut World, ch: CharId, arg: &str) {
         let worn = world.obj(o).map_or(-1, |o| o.wear_loc);
         if let Some(c) = clone_object_tree(world, o) {
             world.obj_to_char(c, copy);
-            if worn >= 0 {
-                world.equip_char(copy, c, worn);
+            // Worn as on the original, whose stats (copied) already hold
+            // the gear's bonuses: not equipped again (as ROM).
+            if let Some(o) = world.obj_mut(c) {
+                o.wear_loc = worn;
             }
         }
     }
@@ -3071,9 +3073,40 @@ mod tests {
         do_clone(&mut w, imm, "mob rat");
         assert_eq!(out(&mut w, imm), "You don't see that here.\n");
         w.char_to_room(rat, RoomVnum(1));
+        // The rat wears a ring of +3 hitroll; its clone wears a copy, and
+        // the bonus counts once.
+        let ring = w.objs.insert(Obj {
+            name: "ring".into(),
+            short_descr: "a ring".into(),
+            wear_loc: -1,
+            affects: vec![Affect {
+                where_: 0,
+                skill: rules::Sn::NONE,
+                level: 1,
+                duration: -1,
+                location: crate::world::apply::HITROLL,
+                modifier: 3,
+                bits: 0,
+            }],
+            ..Default::default()
+        });
+        w.obj_to_char(ring, rat);
+        assert!(w.equip_char(rat, ring, 1));
+        let hitroll = w.ch(rat).map(|c| c.hitroll);
         do_clone(&mut w, imm, "mob rat");
         assert_eq!(out(&mut w, imm), "You clone a fat rat.\n");
         assert_eq!(w.mob_index.get(&MobVnum(5)).map(|m| m.count), Some(2));
+        let copy = w
+            .room(RoomVnum(1))
+            .and_then(|r| {
+                r.people
+                    .iter()
+                    .copied()
+                    .find(|&p| p != rat && is_npc(&w, p))
+            })
+            .expect("clone");
+        assert_eq!(w.ch(copy).map(|c| c.hitroll), hitroll);
+        assert!(w.get_eq_char(copy, 1).is_some_and(|o| o != ring));
         ban::do_ban(&mut w, imm, "*.evil.org newbies");
         assert_eq!(out(&mut w, imm), ".evil.org has been banned.\n");
         assert!(ban::check_ban(&w.bans, "x.evil.org", ban::BanKind::Newbies));
