@@ -130,6 +130,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
         });
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
+        super::wiznet::wiznet(world, "TICK!", None, None, super::wiznet::TICKS, 0, 0);
         time_update(world);
         weather_update(world);
         char_update(world);
@@ -183,6 +184,8 @@ pub fn area_update(world: &mut World) {
             }
         }
         world.reset_area(AreaId(a));
+        let line = format!("{} has just been reset.", world.areas[a].proto.name);
+        super::wiznet::wiznet(world, &line, None, None, super::wiznet::RESETS, 0, 0);
         let new_age = world.rng.range(0, 3);
         let area = &mut world.areas[a];
         area.age = new_age;
