@@ -148,8 +148,10 @@ impl World {
                 continue;
             }
             let Some(r) = self.ch(reader) else { continue };
+            // A mobile an immortal has switched into reads instead (ROM).
             if !self.mprog.quiet
                 && r.is_npc()
+                && r.conn.is_none()
                 && r.position >= min_pos
                 && self.has_trigger(reader, "act")
             {

@@ -260,6 +260,9 @@ pub fn write_snapshot(world: &World) -> String {
         link("pet", c.pet);
         link("fighting", c.fighting);
         link("mptarget", c.mprog_target);
+        // A mobile an immortal drives, and who snoops whom.
+        link("original", c.original);
+        link("snoop", c.snoop_by);
     }
     out.push_str(SNAPSHOT_END);
     out.push('\n');
@@ -452,6 +455,8 @@ pub fn restore_snapshot(
                         "pet" => c.pet = Some(b),
                         "fighting" => c.fighting = Some(b),
                         "mptarget" => c.mprog_target = Some(b),
+                        "original" => c.original = Some(b),
+                        "snoop" => c.snoop_by = Some(b),
                         _ => return Err(format!("snapshot:{ln}: unknown link '{kind}'")),
                     }
                 }
