@@ -43,6 +43,16 @@
 //! * `mob remove` unequips from the victim (QuickMUD from the mobile).
 //! * The call level is restored when a broken program ends (QuickMUD leaks
 //!   it, so a few broken programs stop all programs until reboot).
+//! * [`MAX_LINES`], the boot-time [`lint`] and the act caps are ours.
+//! * `mob damage` takes `lethal` as well as QuickMUD's `kill`.
+//! * `mob asound` speaks into the rooms next door without moving the mobile
+//!   there and back (QuickMUD moves it; nobody can tell the difference).
+//!
+//! Kept as QuickMUD has them, though they surprise builders: `if rand N` is
+//! true when a percentile roll comes out *above* N; a percent trigger fires
+//! when the roll is below its number, so 100 fires 99 times in 100 (101
+//! always); nobody has a clan here, so `clan` is true only for a name that
+//! is no clan.
 
 use super::interp;
 use crate::db::tables;
