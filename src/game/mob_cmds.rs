@@ -5,6 +5,10 @@
 //! Every command quietly does nothing when its target is not found, as in
 //! QuickMUD; a command that does not exist is logged once with the program
 //! and line that used it.
+//!
+//! Departure: `force` and `gforce` never force a character of higher trust
+//! than the mobile (QuickMUD checks that only for `force all`), so no
+//! program can make an immortal run commands.
 
 use super::mob_prog::{self, atoi, is_number, ProgArgs};
 use super::{act_comm, act_info, act_move, fight, interp, magic};
@@ -476,6 +480,14 @@ pub fn do_mpotransfer(world: &mut World, ch: CharId, arg: &str) {
     world.obj_to_room(obj, room);
 }
 
+/// Whether `victim` outranks the mobile `ch`: then no program forces it
+/// (QuickMUD only checks this for `force all`; here an immortal is never
+/// made to run a builder's commands by a lesser mobile).
+fn above(world: &World, victim: CharId, ch: CharId) -> bool {
+    let trust = |c: CharId| world.ch(c).map_or(0, Char::get_trust);
+    trust(victim) > trust(ch)
+}
+
 /// `mob force <victim>|all <command>`.
 pub fn do_mpforce(world: &mut World, ch: CharId, arg: &str) {
     let (name, command) = one_argument(arg);
@@ -501,7 +513,7 @@ pub fn do_mpforce(world: &mut World, ch: CharId, arg: &str) {
     let Some(v) = world.get_char_room(ch, &name) else {
         return;
     };
-    if v != ch {
+    if v != ch && !above(world, v, ch) {
         interp::interpret(world, v, command);
     }
 }
@@ -522,7 +534,10 @@ pub fn do_mpgforce(world: &mut World, ch: CharId, arg: &str) {
         return;
     };
     for v in people(world, here) {
-        if act_comm::is_same_group(world, victim, v) && world.chars.contains(v) {
+        if act_comm::is_same_group(world, victim, v)
+            && world.chars.contains(v)
+            && !above(world, v, ch)
+        {
             interp::interpret(world, v, command);
         }
     }
@@ -884,6 +899,14 @@ mod tests {
             !o.contains("A rat says 'everyone'"),
             "not of the guard's level: {o}"
         );
+        // Nobody of higher trust than the mobile is forced.
+        if let Some(c) = w.ch_mut(pc) {
+            c.level = 60;
+        }
+        w.mobprogs.get_mut(&1).expect("prog").code =
+            "mob force $n say obey\nmob gforce $n say obey\nmob force all say obey".into();
+        run(&mut w, 1, guard, pc);
+        assert!(!out(&mut w, pc).contains("obey"));
     }
 
     #[test]
