@@ -367,6 +367,16 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     for af in &c.affects {
         write_affect(&mut o, af);
     }
+    if pc.last_note != [0; 5] {
+        let n = &pc.last_note;
+        let _ = writeln!(o, "Not  {} {} {} {} {}", n[0], n[1], n[2], n[3], n[4]);
+    }
+    for (word, sub) in &pc.aliases {
+        if word.is_empty() || word.contains(|ch: char| ch.is_whitespace() || ch == '~') {
+            continue;
+        }
+        let _ = writeln!(o, "Alias {word} {}~", smash_tilde(sub));
+    }
     for (key, value) in &pc.settings {
         if key.is_empty() || key.contains(|ch: char| ch.is_whitespace() || ch == '~') {
             continue;
@@ -819,6 +829,20 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
                 }
             }
             "Affc" => ch.affects.push(read_affect(r)?),
+            "Not" => {
+                for v in pc.last_note.iter_mut() {
+                    *v = r.number()?;
+                }
+            }
+            "Alias" => {
+                let k = r
+                    .word_on_line()
+                    .ok_or_else(|| r.err("Alias without a word"))?;
+                let v = r.string()?;
+                if pc.aliases.len() < crate::game::act_prefs::MAX_ALIAS {
+                    pc.aliases.push((k, v.trim().to_string()));
+                }
+            }
             "Sett" => {
                 let k = r
                     .word_on_line()

@@ -22,7 +22,9 @@
 //! file), i.e. secret, so movement is `Normal`.
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
-use super::{act_skill, act_wiz, fight, food, magic, skills};
+use super::{
+    act_info2, act_prefs, act_skill, act_talk, act_wiz, fight, food, magic, notes, skills,
+};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -102,7 +104,9 @@ pub static COMMANDS: &[Cmd] = &[
     // Common other commands, placed here so one and two letter abbreviations work.
     cmd("at",          act_wiz::do_at,           DEAD,     L6, Normal, SHOWN),
     cmd("cast",        magic::do_cast,           FIGHTING, 0,  Normal, SHOWN),
+    cmd("auction",     act_talk::do_auction,     SLEEPING, 0,  Normal, SHOWN),
     cmd("buy",         act_shop::do_buy,         RESTING,  0,  Normal, SHOWN),
+    cmd("channels",    act_talk::do_channels,    DEAD,     0,  Normal, SHOWN),
     cmd("exits",       act_info::do_exits,       RESTING,  0,  Normal, SHOWN),
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
@@ -111,6 +115,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
     cmd("kill",        fight::do_kill,           FIGHTING, 0,  Normal, SHOWN),
     cmd("look",        act_info::do_look,        RESTING,  0,  Normal, SHOWN),
+    cmd("clan",        act_talk::do_clantalk,    SLEEPING, 0,  Normal, SHOWN),
+    cmd("music",       act_talk::do_music,       SLEEPING, 0,  Normal, SHOWN),
     cmd("order",       act_shop::do_order,       RESTING,  0,  Normal, SHOWN),
     cmd("practice",    skills::do_practice,      SLEEPING, 0,  Normal, SHOWN),
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
@@ -123,20 +129,36 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("wizhelp",     do_wizhelp,               DEAD,     IM, Normal, SHOWN),
     // Informational commands.
     cmd("affects",     act_info::do_affects,     DEAD,     0,  Normal, SHOWN),
+    cmd("areas",       act_info2::do_areas,      DEAD,     0,  Normal, SHOWN),
+    cmd("changes",     notes::do_changes,        DEAD,     0,  Normal, SHOWN),
     cmd("commands",    do_commands,              DEAD,     0,  Normal, SHOWN),
+    cmd("compare",     act_info2::do_compare,    RESTING,  0,  Normal, SHOWN),
     cmd("consider",    fight::do_consider,       RESTING,  0,  Normal, SHOWN),
+    cmd("count",       act_info2::do_count,      SLEEPING, 0,  Normal, SHOWN),
+    cmd("credits",     act_info2::do_credits,    DEAD,     0,  Normal, SHOWN),
     cmd("equipment",   act_info::do_equipment,   DEAD,     0,  Normal, SHOWN),
     cmd("examine",     act_info::do_examine,     RESTING,  0,  Normal, SHOWN),
     cmd("help",        act_info::do_help,        DEAD,     0,  Normal, SHOWN),
+    cmd("idea",        notes::do_idea,           DEAD,     0,  Normal, SHOWN),
     cmd("info",        skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("motd",        act_info2::do_motd,       DEAD,     0,  Normal, SHOWN),
+    cmd("news",        notes::do_news,           DEAD,     0,  Normal, SHOWN),
+    cmd("report",      act_info2::do_report,     RESTING,  0,  Normal, SHOWN),
+    cmd("rules",       act_info2::do_rules,      DEAD,     0,  Normal, SHOWN),
     cmd("score",       act_info::do_score,       DEAD,     0,  Normal, SHOWN),
     cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
     cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
+    cmd("story",       act_info2::do_story,      DEAD,     0,  Normal, SHOWN),
     cmd("time",        act_info::do_time,        DEAD,     0,  Normal, SHOWN),
     cmd("weather",     act_info::do_weather,     RESTING,  0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
+    cmd("whois",       act_info2::do_whois,      DEAD,     0,  Normal, SHOWN),
+    cmd("wizlist",     act_info2::do_wizlist,    DEAD,     0,  Normal, SHOWN),
+    cmd("worth",       act_info2::do_worth,      SLEEPING, 0,  Normal, SHOWN),
     // Configuration commands.
+    cmd("alia",        act_prefs::do_alias,      DEAD,     0,  Normal, HIDDEN),
+    cmd("alias",       act_prefs::do_alias,      DEAD,     0,  Normal, SHOWN),
     cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),
     cmd("autoassist",  act_info::do_autoassist,  DEAD,     0,  Normal, SHOWN),
     cmd("autoexit",    act_info::do_autoexit,    DEAD,     0,  Normal, SHOWN),
@@ -144,27 +166,48 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("autoloot",    act_info::do_autoloot,    DEAD,     0,  Normal, SHOWN),
     cmd("autosac",     act_info::do_autosac,     DEAD,     0,  Normal, SHOWN),
     cmd("autosplit",   act_info::do_autosplit,   DEAD,     0,  Normal, SHOWN),
+    cmd("brief",       act_prefs::do_brief,      DEAD,     0,  Normal, SHOWN),
     cmd("colour",      act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
     cmd("color",       act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
+    cmd("combine",     act_prefs::do_combine,    DEAD,     0,  Normal, SHOWN),
+    cmd("compact",     act_prefs::do_compact,    DEAD,     0,  Normal, SHOWN),
     cmd("description", act_info::do_description, DEAD,     0,  Normal, SHOWN),
+    cmd("delet",       act_prefs::do_delet,      DEAD,     0,  Always, HIDDEN),
+    cmd("delete",      act_prefs::do_delete,     STANDING, 0,  Always, SHOWN),
+    cmd("nofollow",    act_prefs::do_nofollow,   DEAD,     0,  Normal, SHOWN),
+    cmd("noloot",      act_prefs::do_noloot,     DEAD,     0,  Normal, SHOWN),
+    cmd("nosummon",    act_prefs::do_nosummon,   DEAD,     0,  Normal, SHOWN),
     cmd("password",    act_info::do_password,    DEAD,     0,  Never,  SHOWN),
     cmd("prompt",      act_info::do_prompt,      DEAD,     0,  Normal, SHOWN),
+    cmd("scroll",      act_prefs::do_scroll,     DEAD,     0,  Normal, SHOWN),
     cmd("telnetga",    act_config::do_telnetga,  DEAD,     0,  Normal, SHOWN),
     cmd("title",       act_info::do_title,       DEAD,     0,  Normal, SHOWN),
+    cmd("unalias",     act_prefs::do_unalias,    DEAD,     0,  Normal, SHOWN),
     cmd("wimpy",       fight::do_wimpy,          DEAD,     0,  Normal, SHOWN),
     // Communication commands.
+    cmd("afk",         act_talk::do_afk,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("answer",      act_talk::do_answer,      SLEEPING, 0,  Normal, SHOWN),
+    cmd("deaf",        act_talk::do_deaf,        DEAD,     0,  Normal, SHOWN),
     cmd("emote",       act_comm::do_emote,       RESTING,  0,  Normal, SHOWN),
+    cmd("pmote",       act_talk::do_pmote,       RESTING,  0,  Normal, SHOWN),
     cmd(".",           act_comm::do_gossip,      SLEEPING, 0,  Normal, HIDDEN),
     cmd("gossip",      act_comm::do_gossip,      SLEEPING, 0,  Normal, SHOWN),
     cmd(",",           act_comm::do_emote,       RESTING,  0,  Normal, HIDDEN),
+    cmd("grats",       act_talk::do_grats,       SLEEPING, 0,  Normal, SHOWN),
     cmd("gtell",       act_comm::do_gtell,       DEAD,     0,  Normal, SHOWN),
     cmd(";",           act_comm::do_gtell,       DEAD,     0,  Normal, HIDDEN),
-    // (ROM's `question` and `quiet` come here: until they exist, `q` and
-    // `qu` reach `quaff` below and `qui` reaches `qui`, never `quit`.)
+    cmd("note",        notes::do_note,           DEAD,     0,  Normal, SHOWN),
+    cmd("pose",        act_talk::do_pose,        RESTING,  0,  Normal, SHOWN),
+    cmd("question",    act_talk::do_question,    SLEEPING, 0,  Normal, SHOWN),
+    cmd("quote",       act_talk::do_quote,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("quiet",       act_talk::do_quiet,       SLEEPING, 0,  Normal, SHOWN),
     cmd("reply",       act_comm::do_reply,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("replay",      act_talk::do_replay,      SLEEPING, 0,  Normal, SHOWN),
     cmd("say",         act_comm::do_say,         RESTING,  0,  Normal, SHOWN),
     cmd("'",           act_comm::do_say,         RESTING,  0,  Normal, HIDDEN),
     cmd("shout",       act_comm::do_shout,       RESTING,  3,  Normal, SHOWN),
+    cmd("unread",      notes::do_unread,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("yell",        act_talk::do_yell,        RESTING,  0,  Normal, SHOWN),
     // Object manipulation commands.
     cmd("brandish",    act_magic_item::do_brandish, RESTING, 0, Normal, SHOWN),
     cmd("close",       act_move::do_close,       RESTING,  0,  Normal, SHOWN),
@@ -243,7 +286,9 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
+    cmd("imotd",       act_info2::do_imotd,      DEAD,     IM, Normal, SHOWN),
     cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
+    cmd("penalty",     notes::do_penalty,        DEAD,     L7, Normal, SHOWN),
 ];
 
 /// Find the command a typed word names, for a character of `trust`.

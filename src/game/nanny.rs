@@ -902,6 +902,7 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
     game.world
         .act("$n has entered the game.", ch, ActArgs::default(), To::Room);
     super::act_info::do_look(&mut game.world, ch, "auto");
+    super::notes::do_unread(&mut game.world, ch, "");
     log::info!("{name}@{} has connected.", s.peer);
     if is_new {
         game.save_char(ch);

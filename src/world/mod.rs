@@ -100,6 +100,27 @@ pub struct PcData {
     pub saved_room: Option<RoomVnum>,
     pub security: i32,
     pub invis_level: i32,
+    /// `alias` definitions, word and expansion, in the order made (at most
+    /// `MAX_ALIAS`; saved as `Alias` lines).
+    pub aliases: Vec<(String, String)>,
+    /// Last-read stamps of the note spools (note, idea, penalty, news,
+    /// changes), saved as the `Not` line.
+    pub last_note: [i64; 5],
+    /// Tells kept while AFK, for `replay` (ROM's pcdata buffer).
+    pub replay: String,
+    /// A note being written (`note +`, `note to`, ...), not yet posted.
+    pub note_draft: Option<NoteDraft>,
+    /// `delete` typed once: the next `delete` deletes.
+    pub confirm_delete: bool,
+}
+
+/// A note in progress: the spool it is for and what has been written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub spool: usize,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
 }
 
 /// A character: a player (has `pc`) or a mobile (has `vnum`).
@@ -435,6 +456,25 @@ pub struct World {
     /// control weather). `do_cast` sets it for the length of one spell;
     /// it is empty for spells from objects and mobiles.
     pub spell_arg: String,
+    /// The note spools (note, idea, penalty, news, changes), oldest first;
+    /// read from the notes directory at boot, written back by the game on
+    /// [`Request::WriteSpool`].
+    pub notes: [Vec<Note>; 5],
+    /// The most players `count` has seen on at once since boot.
+    pub max_on: usize,
+}
+
+/// One posted note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Note {
+    pub sender: String,
+    /// The date as shown (a UTC time).
+    pub date: String,
+    /// Seconds since 1970 when posted; also orders the spool.
+    pub stamp: i64,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
 }
 
 /// Sky states (rom-mechanics 13.3).
@@ -488,6 +528,10 @@ pub struct ChannelEvent {
 pub enum Request {
     /// Save this player's file now.
     Save(CharId),
+    /// Write note spool `n` (an index into [`World::notes`]) to its file.
+    WriteSpool(usize),
+    /// `delete` confirmed: remove the player file and the character.
+    Delete(CharId),
     /// The `save` command: save, and answer "Saving." once the file is on
     /// disk (or say that it could not be saved).
     SaveCommand(CharId),
@@ -591,6 +635,8 @@ impl World {
             weather: Weather::default(),
             mayor: MayorWalk::default(),
             spell_arg: String::new(),
+            notes: Default::default(),
+            max_on: 0,
         }
     }
 

@@ -1,0 +1,467 @@
+//! The rest of ROM's talking (rom-mechanics 14): the public channels beside
+//! gossip (auction, music, question/answer, quote, grats, clan), `yell`,
+//! `pmote` and `pose`, the channel list and the COMM toggles `deaf`,
+//! `quiet` and `afk`, and `replay` of the tells kept while away.
+//!
+//! Every channel line goes through [`World::act_channel`], so clients that
+//! speak GMCP get `Comm.Channel.Text` for each.
+//!
+//! Departures from ROM:
+//! * `auction` with no text only toggles the channel (ROM also broadcasts an
+//!   empty auction, a slip nobody relies on).
+//! * There are no clans yet: `clan` tells everyone they are in none.
+//! * `pose` uses this game's own short pose lines, one set for every class.
+//! * The replay buffer lives with the character and is not kept across a
+//!   copyover or a quit (as in ROM, where it is never saved).
+
+use crate::world::act::{ActArgs, To};
+use crate::world::*;
+
+/// Most text `replay` keeps (older tells are dropped past it).
+const REPLAY_LIMIT: usize = 16 * 1024;
+
+/// One public channel (14.1).
+struct Channel {
+    /// The name GMCP reports.
+    gmcp: &'static str,
+    /// The flag that turns it off for a listener.
+    off: Flags,
+    /// What toggling says: (now on, now off).
+    toggled: (&'static str, &'static str),
+    /// The speaker's line and everyone else's.
+    mine: &'static str,
+    theirs: &'static str,
+    /// Listeners' lowest position.
+    min_pos: Position,
+}
+
+const AUCTION: Channel = Channel {
+    gmcp: "auction",
+    off: comm::NOAUCTION,
+    toggled: (
+        "Auction channel is now ON.\n",
+        "Auction channel is now OFF.\n",
+    ),
+    mine: "You auction '$t'",
+    theirs: "$n auctions '$t'",
+    min_pos: pos::DEAD,
+};
+const MUSIC: Channel = Channel {
+    gmcp: "music",
+    off: comm::NOMUSIC,
+    toggled: ("Music channel is now ON.\n", "Music channel is now OFF.\n"),
+    mine: "You MUSIC: '$t'",
+    theirs: "$n MUSIC: '$t'",
+    min_pos: pos::SLEEPING,
+};
+const QUESTION: Channel = Channel {
+    gmcp: "question",
+    off: comm::NOQUESTION,
+    toggled: ("Q/A channel is now ON.\n", "Q/A channel is now OFF.\n"),
+    mine: "You question '$t'",
+    theirs: "$n questions '$t'",
+    min_pos: pos::SLEEPING,
+};
+const ANSWER: Channel = Channel {
+    gmcp: "answer",
+    off: comm::NOQUESTION,
+    toggled: ("Q/A channel is now ON.\n", "Q/A channel is now OFF.\n"),
+    mine: "You answer '$t'",
+    theirs: "$n answers '$t'",
+    min_pos: pos::SLEEPING,
+};
+const QUOTE: Channel = Channel {
+    gmcp: "quote",
+    off: comm::NOQUOTE,
+    toggled: ("Quote channel is now ON.\n", "Quote channel is now OFF.\n"),
+    mine: "You quote '$t'",
+    theirs: "$n quotes '$t'",
+    min_pos: pos::SLEEPING,
+};
+const GRATS: Channel = Channel {
+    gmcp: "grats",
+    off: comm::NOGRATS,
+    toggled: ("Grats channel is now ON.\n", "Grats channel is now OFF.\n"),
+    mine: "You grats '$t'",
+    theirs: "$n grats '$t'",
+    min_pos: pos::SLEEPING,
+};
+
+/// The players who hear a public line from `ch`: connected, placed, not
+/// `quiet`, without the channel's off flag, at least at `min_pos`.
+fn listeners(world: &World, ch: CharId, off: Flags, min_pos: Position) -> Vec<CharId> {
+    world
+        .players
+        .iter()
+        .copied()
+        .filter(|&p| p != ch)
+        .filter(|&p| {
+            world.ch(p).is_some_and(|c| {
+                c.conn.is_some()
+                    && c.room.is_some()
+                    && c.comm & (off | comm::QUIET) == 0
+                    && c.position >= min_pos
+            })
+        })
+        .collect()
+}
+
+/// The shared pattern of 14.1: toggle with no text, else speak.
+fn public_channel(world: &mut World, ch: CharId, arg: &str, chan: &Channel) {
+    let text = arg.trim();
+    let Some(c) = world.ch_mut(ch) else { return };
+    if text.is_empty() {
+        let now_off = c.comm & chan.off == 0;
+        c.comm ^= chan.off;
+        let msg = if now_off {
+            chan.toggled.1
+        } else {
+            chan.toggled.0
+        };
+        world.send(ch, msg);
+        return;
+    }
+    if c.comm & comm::QUIET != 0 {
+        world.send(ch, "You must turn off quiet mode first.\n");
+        return;
+    }
+    if c.comm & comm::NOCHANNELS != 0 {
+        world.send(ch, "The gods have revoked your channel privileges.\n");
+        return;
+    }
+    c.comm &= !chan.off;
+    let args = ActArgs::text(text);
+    world.act_channel(chan.gmcp, chan.mine, ch, args, To::Char, pos::DEAD);
+    for p in listeners(world, ch, chan.off, chan.min_pos) {
+        world.act_channel(
+            chan.gmcp,
+            chan.theirs,
+            ch,
+            args.with_vict(p),
+            To::Vict,
+            chan.min_pos,
+        );
+    }
+}
+
+/// `auction [text]`.
+pub fn do_auction(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &AUCTION);
+}
+
+/// `music [text]`.
+pub fn do_music(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &MUSIC);
+}
+
+/// `question [text]`.
+pub fn do_question(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &QUESTION);
+}
+
+/// `answer [text]` (the Q/A channel's other half).
+pub fn do_answer(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &ANSWER);
+}
+
+/// `quote [text]`.
+pub fn do_quote(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &QUOTE);
+}
+
+/// `grats [text]`.
+pub fn do_grats(world: &mut World, ch: CharId, arg: &str) {
+    public_channel(world, ch, arg, &GRATS);
+}
+
+/// `clan [text]`: nobody is in a clan yet.
+pub fn do_clantalk(world: &mut World, ch: CharId, _arg: &str) {
+    world.send(ch, "You aren't in a clan.\n");
+}
+
+/// `yell <text>`: awake players in the same area who are not quiet.
+pub fn do_yell(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.comm & comm::NOSHOUT != 0 {
+        world.send(ch, "You can't yell.\n");
+        return;
+    }
+    let text = arg.trim();
+    if text.is_empty() {
+        world.send(ch, "Yell what?\n");
+        return;
+    }
+    let area = c.room.and_then(|r| world.room(r)).map(|r| r.area);
+    let args = ActArgs::text(text);
+    world.act_channel("yell", "You yell '$t'", ch, args, To::Char, pos::DEAD);
+    let hearers: Vec<CharId> = world
+        .players
+        .iter()
+        .copied()
+        .filter(|&p| p != ch)
+        .filter(|&p| {
+            world.ch(p).is_some_and(|v| {
+                v.conn.is_some()
+                    && v.comm & comm::QUIET == 0
+                    && area.is_some()
+                    && v.room.and_then(|r| world.room(r)).map(|r| r.area) == area
+            })
+        })
+        .collect();
+    for p in hearers {
+        world.act_channel(
+            "yell",
+            "$n yells '$t'",
+            ch,
+            args.with_vict(p),
+            To::Vict,
+            pos::RESTING,
+        );
+    }
+}
+
+/// Whether a character may emote (players with `noemote` may not).
+fn may_emote(world: &mut World, ch: CharId) -> bool {
+    let Some(c) = world.ch(ch) else { return false };
+    if !c.is_npc() && c.comm & comm::NOEMOTE != 0 {
+        world.send(ch, "You can't show your emotions.\n");
+        return false;
+    }
+    true
+}
+
+/// `text` as `reader` should read it: each whole-word use of the reader's
+/// name becomes "you" ("Name's" becomes "your").
+fn pmote_for(text: &str, name: &str) -> String {
+    if name.is_empty() {
+        return text.to_string();
+    }
+    let lower = text.to_ascii_lowercase();
+    let lname = name.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < text.len() {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if starts_word && lower[i..].starts_with(&lname) {
+            let end = i + lname.len();
+            let after = &lower[end..];
+            if after.starts_with("'s") {
+                out.push_str("your");
+                i = end + 2;
+                continue;
+            }
+            if !after
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+            {
+                out.push_str("you");
+                i = end;
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// `pmote <text>`: an emote in which each reader sees their own name as
+/// "you".
+pub fn do_pmote(world: &mut World, ch: CharId, arg: &str) {
+    if !may_emote(world, ch) {
+        return;
+    }
+    let text = arg.trim();
+    if text.is_empty() {
+        world.send(ch, "Emote what?\n");
+        return;
+    }
+    world.act("$n $t", ch, ActArgs::text(text), To::Char);
+    let Some(room) = world.ch(ch).and_then(|c| c.room) else {
+        return;
+    };
+    let people = world
+        .room(room)
+        .map(|r| r.people.clone())
+        .unwrap_or_default();
+    for p in people {
+        if p == ch {
+            continue;
+        }
+        let name = world.ch(p).map(|v| v.name.clone()).unwrap_or_default();
+        let first = name.split_whitespace().next().unwrap_or("").to_string();
+        let mine = pmote_for(text, &first);
+        world.act("$n $t", ch, ActArgs::text(&mine).with_vict(p), To::Vict);
+    }
+}
+
+/// Our own poses: (what the poser reads, what the room reads).
+const POSES: &[(&str, &str)] = &[
+    (
+        "You stretch until your joints crack.",
+        "$n stretches until $s joints crack.",
+    ),
+    ("You strike a heroic stance.", "$n strikes a heroic stance."),
+    (
+        "You balance a coin on one knuckle.",
+        "$n balances a coin on one knuckle.",
+    ),
+    (
+        "You gaze into the distance, looking wise.",
+        "$n gazes into the distance, looking wise.",
+    ),
+    (
+        "You twirl around and bow deeply.",
+        "$n twirls around and bows deeply.",
+    ),
+    (
+        "You flex, and nobody is impressed.",
+        "$n flexes, and nobody is impressed.",
+    ),
+];
+
+/// `pose`: one of the poses, more of them open to higher levels.
+pub fn do_pose(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    let top = ((c.level / 10) as usize).min(POSES.len() - 1);
+    let pick = world.rng.range(0, top as i32) as usize;
+    let (mine, theirs) = POSES[pick.min(POSES.len() - 1)];
+    world.act(mine, ch, ActArgs::default(), To::Char);
+    world.act(theirs, ch, ActArgs::default(), To::Room);
+}
+
+// ------------------------------------------------------------ comm toggles
+
+/// `deaf`: stop (or start again) hearing tells.
+pub fn do_deaf(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    c.comm ^= comm::DEAF;
+    let msg = if c.comm & comm::DEAF != 0 {
+        "From now on, you won't hear tells.\n"
+    } else {
+        "You can now hear tells again.\n"
+    };
+    world.send(ch, msg);
+}
+
+/// `quiet`: hear only says and emotes (or everything again).
+pub fn do_quiet(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    c.comm ^= comm::QUIET;
+    let msg = if c.comm & comm::QUIET != 0 {
+        "From now on, you will only hear says and emotes.\n"
+    } else {
+        "Quiet mode removed.\n"
+    };
+    world.send(ch, msg);
+}
+
+/// `afk`: away from the keyboard; tells wait for `replay`.
+pub fn do_afk(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch_mut(ch) else { return };
+    c.comm ^= comm::AFK;
+    let msg = if c.comm & comm::AFK != 0 {
+        "AFK mode set.\n"
+    } else if c.pc.as_ref().is_some_and(|p| !p.replay.is_empty()) {
+        "AFK mode removed. Type 'replay' to see tells.\n"
+    } else {
+        "AFK mode removed.\n"
+    };
+    world.send(ch, msg);
+}
+
+/// Keep `line` for `replay` (bounded: the oldest go first).
+pub fn keep_for_replay(world: &mut World, ch: CharId, line: &str) {
+    let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) else {
+        return;
+    };
+    pc.replay.push_str(line);
+    while pc.replay.len() > REPLAY_LIMIT {
+        match pc.replay.find('\n') {
+            Some(i) => {
+                pc.replay.drain(..=i);
+            }
+            None => pc.replay.clear(),
+        }
+    }
+}
+
+/// `replay`: the tells kept while away, once.
+pub fn do_replay(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) else {
+        world.send(ch, "You can't replay.\n");
+        return;
+    };
+    let text = std::mem::take(&mut pc.replay);
+    if text.is_empty() {
+        world.send(ch, "You have no tells to replay.\n");
+        return;
+    }
+    world.send(ch, &text);
+}
+
+/// `channels`: which channels are on, and what else limits talking.
+pub fn do_channels(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    let on = |flag: Flags| if c.comm & flag == 0 { "ON" } else { "OFF" };
+    let set = |flag: Flags| if c.comm & flag != 0 { "ON" } else { "OFF" };
+    let mut out = String::from("   channel     status\n---------------------\n");
+    let mut row = |name: &str, state: &str| out.push_str(&format!("{name:<15}{state}\n"));
+    row("gossip", on(comm::NOGOSSIP));
+    row("auction", on(comm::NOAUCTION));
+    row("music", on(comm::NOMUSIC));
+    row("Q/A", on(comm::NOQUESTION));
+    row("Quote", on(comm::NOQUOTE));
+    row("grats", on(comm::NOGRATS));
+    if c.is_immortal() {
+        row("god channel", on(comm::NOWIZ));
+    }
+    row("shouts", on(comm::SHOUTSOFF));
+    row("tells", on(comm::DEAF));
+    row("quiet mode", set(comm::QUIET));
+    if c.comm & comm::AFK != 0 {
+        out.push_str("You are AFK.\n");
+    }
+    if let Some(pc) = c.pc.as_ref() {
+        if pc.lines > 0 {
+            out.push_str(&format!("You display {} lines of scroll.\n", pc.lines + 2));
+        } else {
+            out.push_str("Scroll buffering is off.\n");
+        }
+        if !pc.prompt.is_empty() {
+            out.push_str(&format!("Your current prompt is: {}\n", pc.prompt));
+        }
+    }
+    for (flag, what) in [
+        (comm::NOSHOUT, "You cannot shout.\n"),
+        (comm::NOTELL, "You cannot use tell.\n"),
+        (comm::NOCHANNELS, "You cannot use channels.\n"),
+        (comm::NOEMOTE, "You cannot show emotions.\n"),
+    ] {
+        if c.comm & flag != 0 {
+            out.push_str(what);
+        }
+    }
+    world.send(ch, &out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pmote_turns_the_readers_name_into_you() {
+        assert_eq!(pmote_for("pokes Bob.", "Bob"), "pokes you.");
+        assert_eq!(pmote_for("steals Bob's hat", "bob"), "steals your hat");
+        assert_eq!(pmote_for("waves at Bobby", "Bob"), "waves at Bobby");
+        assert_eq!(pmote_for("hugs Ann", "Bob"), "hugs Ann");
+    }
+}
