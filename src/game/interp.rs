@@ -426,7 +426,9 @@ mod tests {
         assert_eq!(name("k", 1), Some("kill"));
         assert_eq!(name("sc", 1), Some("scan"));
         assert_eq!(name("sco", 1), Some("score"));
-        assert_eq!(name("cl", 1), Some("close"));
+        // ROM lists `clan` (21) among the common commands, before `close`.
+        assert_eq!(name("cl", 1), Some("clan"));
+        assert_eq!(name("clo", 1), Some("close"));
         assert_eq!(name("sh", 60), Some("shout"));
         assert_eq!(name("wiz", 60), Some("wizhelp"));
         assert!(name("goto", 1).is_none());
@@ -435,12 +437,13 @@ mod tests {
 
     #[test]
     fn quit_has_to_be_spelled_out() {
+        // ROM's order: `q` and `qu` are question, `qui` is quiet.
         for word in ["q", "qu"] {
-            assert_eq!(name(word, 1), Some("quaff"), "{word}");
-            assert_eq!(name(word, 60), Some("quaff"), "{word}");
+            assert_eq!(name(word, 1), Some("question"), "{word}");
+            assert_eq!(name(word, 60), Some("question"), "{word}");
         }
-        assert_eq!(name("qui", 1), Some("qui"));
-        assert_eq!(name("qui", 60), Some("qui"));
+        assert_eq!(name("qui", 1), Some("quiet"));
+        assert_eq!(name("qui", 60), Some("quiet"));
         assert_eq!(name("quit", 1), Some("quit"));
     }
 
@@ -565,14 +568,15 @@ mod tests {
     #[test]
     fn qui_asks_for_quit_in_full() {
         let (mut w, ch) = world_with(1);
-        for line in ["q", "qu"] {
-            interpret(&mut w, ch, line);
-            assert_eq!(out(&mut w, ch), "Quaff what?\n");
-        }
+        // ROM's order: `q`, `qu` toggle the Q/A channel, `qui` quiet mode.
+        interpret(&mut w, ch, "q");
+        assert_eq!(out(&mut w, ch), "Q/A channel is now OFF.\n");
+        interpret(&mut w, ch, "qu");
+        assert_eq!(out(&mut w, ch), "Q/A channel is now ON.\n");
         interpret(&mut w, ch, "qui");
         assert_eq!(
             out(&mut w, ch),
-            "If you want to QUIT, you have to spell it out.\n"
+            "From now on, you will only hear says and emotes.\n"
         );
         assert!(w.requests.is_empty(), "{:?}", w.requests);
     }
@@ -602,7 +606,9 @@ mod tests {
         do_commands(&mut w, ch, "");
         let text = out(&mut w, ch);
         assert!(
-            text.starts_with("cast        buy         exits       get         "),
+            text.starts_with(
+                "cast        auction     buy         channels    exits       get         "
+            ),
             "{text}"
         );
         for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {
@@ -616,7 +622,7 @@ mod tests {
         let text = out(&mut w, ch);
         assert_eq!(
             text.split_whitespace().collect::<Vec<_>>(),
-            ["goto", "wizhelp", "stat", "immtalk"]
+            ["goto", "wizhelp", "stat", "immtalk", "imotd"]
         );
         do_commands(&mut w, ch, "");
         assert!(!out(&mut w, ch).contains("goto"));
