@@ -180,3 +180,35 @@ fn delete_asks_twice_then_removes_the_character() {
         panic!("{e}\n{}", server.log());
     }
 }
+
+#[test]
+fn a_copyover_keeps_aliases_channels_replay_drafts_and_notes() {
+    let server = ok(Server::start());
+    let mut imp = ok(server.connect());
+    ok(imp.create_character("Alder", "secret1"));
+    let mut b = ok(server.connect());
+    ok(b.create_character("Birch", "secret2"));
+    ok(imp.expect("Birch has entered the game.", WAIT));
+
+    ok(b.cmd("alias zz say carried over", "zz is now aliased to"));
+    ok(b.cmd("music", "Music channel is now OFF."));
+    ok(b.cmd("note to alder", "Ok."));
+    ok(b.cmd("note + half written", "Ok."));
+    ok(imp.cmd("note to birch", "Ok."));
+    ok(imp.cmd("note subject Before", "Ok."));
+    ok(imp.cmd("note + posted before the copyover", "Ok."));
+    ok(imp.cmd("note post", "Note posted."));
+    ok(b.cmd("afk", "AFK mode set."));
+    ok(imp.cmd("tell birch kept for later", "your tell will go through"));
+
+    ok(imp.cmd("copyover", "Your body rematerializes."));
+    ok(b.expect("Your body rematerializes.", WAIT));
+
+    ok(b.cmd("zz", "You say 'carried over'"));
+    ok(b.cmd("channels", "music          OFF"));
+    ok(b.cmd("afk", "AFK mode removed. Type 'replay' to see tells."));
+    ok(b.cmd("replay", "Alder tells you 'kept for later'"));
+    ok(b.cmd("unread", "You have 1 new note waiting."));
+    ok(b.cmd("note read", "posted before the copyover"));
+    ok(b.cmd("note show", "half written"));
+}

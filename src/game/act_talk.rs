@@ -11,8 +11,9 @@
 //!   empty auction, a slip nobody relies on).
 //! * There are no clans yet: `clan` tells everyone they are in none.
 //! * `pose` uses this game's own short pose lines, one set for every class.
-//! * The replay buffer lives with the character and is not kept across a
-//!   copyover or a quit (as in ROM, where it is never saved).
+//! * The tells kept for `replay` are saved with the character (`Rply`), so
+//!   they outlast a copyover and a quit (ROM's buffer lives only as long as
+//!   the connection).
 
 use crate::world::act::{ActArgs, To};
 use crate::world::*;

@@ -9,9 +9,12 @@
 //! `b` the page before, and `q` (or anything else, as in ROM) stops paging.
 //! Text that arrives meanwhile (tells, fights) is sent at once.
 //!
-//! Departure from ROM: paging is off until a player sets `scroll <lines>`
+//! Departures from ROM: paging is off until a player sets `scroll <lines>`
 //! (ROM pages at 22 lines from creation), so scripts and clients that read
-//! long answers are not stopped by surprise.
+//! long answers are not stopped by surprise; `b` (back a page) is ours; all
+//! output is paged, not only what a command sends with `page_to_char`, but
+//! only the answer to a typed line. A page still waiting at a copyover is
+//! dropped (the `scroll` setting itself is in the player file).
 
 /// What the pager shows after each page.
 pub const CONTINUE: &str = "\n[Hit Return to continue]\n";
