@@ -212,3 +212,44 @@ fn a_copyover_keeps_aliases_channels_replay_drafts_and_notes() {
     ok(b.cmd("note read", "posted before the copyover"));
     ok(b.cmd("note show", "half written"));
 }
+
+#[test]
+fn information_commands_and_display_settings() {
+    let server = ok(Server::start());
+    let mut imp = ok(server.connect());
+    ok(imp.create_character("Alder", "secret1"));
+    let mut b = ok(server.connect());
+    ok(b.create_character("Birch", "secret2"));
+    ok(imp.expect("Birch has entered the game.", WAIT));
+
+    ok(b.cmd("credits", "ROM"));
+    ok(b.cmd("motd", "Welcome to GraceMUD"));
+    ok(b.cmd("rules", "The rules of this world are short"));
+    ok(b.cmd("story", "river towns"));
+    ok(b.cmd("wizlist", "The immortals of this world"));
+    ok(b.cmd("imotd", "Huh?"));
+    ok(imp.cmd("imotd", "Immortal message of the day."));
+    ok(b.cmd("areas", "Wrenford"));
+    ok(b.cmd("count", "There are 2 characters on, the most so far today."));
+    ok(b.cmd("whois ald", "Alder"));
+    ok(b.cmd("worth", "exp to level)."));
+    ok(b.cmd("report", "You say 'I have "));
+    ok(imp.expect("Birch says 'I have ", WAIT));
+    ok(b.cmd("compare vest", "You do not have that item."));
+
+    // compact: no blank line before the prompt.
+    let t = ok(b.cmd("time", "> "));
+    assert!(t.contains("\n\n<"), "a blank line before the prompt: {t:?}");
+    ok(b.cmd("compact", "Compact mode set."));
+    let t = ok(b.cmd("time", "> "));
+    assert!(!t.contains("\n\n<"), "compact: {t:?}");
+    ok(b.cmd("compact", "Compact mode removed."));
+    ok(b.cmd("brief", "Short descriptions activated."));
+    ok(b.cmd("nosummon", "immune to summon"));
+    ok(b.cmd("noloot", "Your corpse may now be looted."));
+    // Immortals may follow anyone: the immortal refuses, the player asks.
+    ok(imp.cmd("nofollow", "You no longer accept followers."));
+    ok(b.cmd("follow alder", "Alder doesn't seem to want any followers."));
+    ok(imp.cmd("nofollow", "You now accept followers."));
+    ok(b.cmd("follow alder", "You now follow Alder."));
+}

@@ -215,3 +215,151 @@ pub fn do_compare(world: &mut World, ch: CharId, arg: &str) {
     };
     world.act(msg, ch, args, To::Char);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn world() -> (World, CharId) {
+        let mut w = World::new(Default::default(), 1);
+        let ch = w.chars.insert(Char {
+            name: "Ann".into(),
+            level: 10,
+            position: pos::STANDING,
+            conn: Some(crate::engine::ConnId(1)),
+            pc: Some(Box::default()),
+            ..Default::default()
+        });
+        w.players.push(ch);
+        (w, ch)
+    }
+
+    fn sent(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    fn give(
+        w: &mut World,
+        ch: CharId,
+        name: &str,
+        kind: i32,
+        wear: Flags,
+        values: [i64; 5],
+    ) -> ObjId {
+        let o = w.objs.insert(Obj {
+            name: name.into(),
+            short_descr: format!("a {name}"),
+            item_type: kind,
+            wear_flags: wear::TAKE | wear,
+            wear_loc: -1,
+            values,
+            ..Default::default()
+        });
+        w.obj_to_char(o, ch);
+        o
+    }
+
+    #[test]
+    fn compare_weighs_armour_by_its_ac_and_weapons_by_average_damage() {
+        let (mut w, ch) = world();
+        give(
+            &mut w,
+            ch,
+            "tunic",
+            item::ARMOR,
+            wear::BODY,
+            [1, 1, 1, 0, 0],
+        );
+        let plate = give(
+            &mut w,
+            ch,
+            "plate",
+            item::ARMOR,
+            wear::BODY,
+            [5, 5, 5, 3, 0],
+        );
+        // 2d6 → (1 + 6) × 2 = 14; 3d4 → (1 + 4) × 3 = 15.
+        give(
+            &mut w,
+            ch,
+            "sword",
+            item::WEAPON,
+            wear::WIELD,
+            [1, 2, 6, 0, 0],
+        );
+        give(
+            &mut w,
+            ch,
+            "mace",
+            item::WEAPON,
+            wear::WIELD,
+            [4, 3, 4, 0, 0],
+        );
+        give(&mut w, ch, "bread", 19, 0, [0; 5]);
+        do_compare(&mut w, ch, "tunic plate");
+        assert_eq!(sent(&mut w, ch), "A tunic looks worse than a plate.\n");
+        do_compare(&mut w, ch, "plate tunic");
+        assert_eq!(sent(&mut w, ch), "A plate looks better than a tunic.\n");
+        do_compare(&mut w, ch, "mace sword");
+        assert_eq!(sent(&mut w, ch), "A mace looks better than a sword.\n");
+        do_compare(&mut w, ch, "sword tunic");
+        assert_eq!(sent(&mut w, ch), "You can't compare a sword and a tunic.\n");
+        do_compare(&mut w, ch, "bread bread");
+        assert!(sent(&mut w, ch).contains("to itself"));
+        do_compare(&mut w, ch, "tunic");
+        assert_eq!(
+            sent(&mut w, ch),
+            "You aren't wearing anything comparable.\n"
+        );
+        // With one item, the one worn in the same place.
+        if let Some(o) = w.obj_mut(plate) {
+            o.wear_loc = wear_loc::BODY;
+        }
+        do_compare(&mut w, ch, "tunic");
+        assert_eq!(sent(&mut w, ch), "A tunic looks worse than a plate.\n");
+        do_compare(&mut w, ch, "");
+        assert_eq!(sent(&mut w, ch), "Compare what to what?\n");
+        do_compare(&mut w, ch, "spoon");
+        assert_eq!(sent(&mut w, ch), "You do not have that item.\n");
+    }
+
+    #[test]
+    fn worth_report_count_and_whois() {
+        let (mut w, ch) = world();
+        if let Some(c) = w.ch_mut(ch) {
+            c.gold = 7;
+            c.silver = 30;
+            c.exp = 11_000;
+            c.hit = 20;
+            c.max_hit = 25;
+        }
+        let per = w.ch(ch).map(rules::exp_per_level).unwrap_or_default();
+        do_worth(&mut w, ch, "");
+        assert_eq!(
+            sent(&mut w, ch),
+            format!(
+                "You have 7 gold, 30 silver, and 11000 experience ({} exp to level).\n",
+                11 * per - 11_000
+            )
+        );
+        do_report(&mut w, ch, "");
+        assert!(sent(&mut w, ch).starts_with("You say 'I have 20/25 hp"));
+        do_count(&mut w, ch, "");
+        assert_eq!(
+            sent(&mut w, ch),
+            "There are 1 characters on, the most so far today.\n"
+        );
+        w.max_on = 4;
+        do_count(&mut w, ch, "");
+        assert_eq!(
+            sent(&mut w, ch),
+            "There are 1 characters on, the most on today was 4.\n"
+        );
+        do_whois(&mut w, ch, "an");
+        assert!(sent(&mut w, ch).contains("Ann"));
+        do_whois(&mut w, ch, "bob");
+        assert_eq!(sent(&mut w, ch), "No one of that name is playing.\n");
+    }
+}

@@ -458,6 +458,128 @@ pub fn do_channels(world: &mut World, ch: CharId, _arg: &str) {
 mod tests {
     use super::*;
 
+    fn world(names: &[&str]) -> (World, Vec<CharId>) {
+        let mut w = World::new(Default::default(), 1);
+        w.rooms.insert(RoomVnum(1), Room::default());
+        let ids: Vec<CharId> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let id = w.chars.insert(Char {
+                    name: n.to_string(),
+                    level: 10,
+                    position: pos::STANDING,
+                    conn: Some(crate::engine::ConnId(i + 1)),
+                    pc: Some(Box::default()),
+                    ..Default::default()
+                });
+                w.players.push(id);
+                w.char_to_room(id, RoomVnum(1));
+                id
+            })
+            .collect();
+        (w, ids)
+    }
+
+    fn sent(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    fn set(w: &mut World, ch: CharId, f: impl FnOnce(&mut Char)) {
+        if let Some(c) = w.ch_mut(ch) {
+            f(c);
+        }
+    }
+
+    #[test]
+    fn channels_follow_the_off_flags_quiet_and_positions() {
+        let (mut w, ids) = world(&["Ann", "Bob", "Cy"]);
+        let (ann, bob, cy) = (ids[0], ids[1], ids[2]);
+        // Bob sleeps: auction (any position) and music (sleeping) reach him.
+        set(&mut w, bob, |c| c.position = pos::SLEEPING);
+        do_auction(&mut w, ann, "a hat");
+        assert_eq!(sent(&mut w, ann), "You auction 'a hat'\n");
+        assert_eq!(sent(&mut w, bob), "Ann auctions 'a hat'\n");
+        // Cy is stunned: auction still, music not.
+        set(&mut w, cy, |c| c.position = pos::STUNNED);
+        do_music(&mut w, ann, "tra la");
+        assert_eq!(sent(&mut w, bob), "Ann MUSIC: 'tra la'\n");
+        assert!(sent(&mut w, cy).contains("auctions"), "only the auction");
+        // Off flags: question and answer share one.
+        do_question(&mut w, bob, "");
+        assert_eq!(sent(&mut w, bob), "Q/A channel is now OFF.\n");
+        do_answer(&mut w, ann, "yes");
+        assert_eq!(sent(&mut w, bob), "");
+        do_answer(&mut w, bob, "");
+        assert_eq!(sent(&mut w, bob), "Q/A channel is now ON.\n");
+        // Speaking turns your own channel back on.
+        let _ = sent(&mut w, ann);
+        do_grats(&mut w, ann, "");
+        assert_eq!(sent(&mut w, ann), "Grats channel is now OFF.\n");
+        do_grats(&mut w, ann, "well done");
+        assert_eq!(w.ch(ann).map(|c| c.comm & comm::NOGRATS), Some(0));
+        let _ = (sent(&mut w, ann), sent(&mut w, bob));
+        // Quiet hears nothing and may not speak; nochannels may not speak.
+        set(&mut w, bob, |c| c.comm |= comm::QUIET);
+        do_quote(&mut w, ann, "to be");
+        assert_eq!(sent(&mut w, bob), "");
+        do_quote(&mut w, bob, "or not");
+        assert_eq!(sent(&mut w, bob), "You must turn off quiet mode first.\n");
+        let _ = sent(&mut w, ann);
+        set(&mut w, ann, |c| c.comm |= comm::NOCHANNELS);
+        do_grats(&mut w, ann, "hi");
+        assert_eq!(
+            sent(&mut w, ann),
+            "The gods have revoked your channel privileges.\n"
+        );
+        do_clantalk(&mut w, ann, "hello");
+        assert_eq!(sent(&mut w, ann), "You aren't in a clan.\n");
+    }
+
+    #[test]
+    fn yell_stays_in_the_area_and_noshout_forbids_it() {
+        let (mut w, ids) = world(&["Ann", "Bob", "Cy"]);
+        let (ann, bob, cy) = (ids[0], ids[1], ids[2]);
+        w.rooms.insert(
+            RoomVnum(2),
+            Room {
+                area: AreaId(1),
+                ..Default::default()
+            },
+        );
+        w.char_to_room(cy, RoomVnum(2));
+        do_yell(&mut w, ann, "help");
+        assert_eq!(sent(&mut w, ann), "You yell 'help'\n");
+        assert_eq!(sent(&mut w, bob), "Ann yells 'help'\n");
+        assert_eq!(sent(&mut w, cy), "", "another area");
+        set(&mut w, ann, |c| c.comm |= comm::NOSHOUT);
+        do_yell(&mut w, ann, "help");
+        assert_eq!(sent(&mut w, ann), "You can't yell.\n");
+    }
+
+    #[test]
+    fn afk_keeps_tells_for_replay_and_channels_lists_the_state() {
+        let (mut w, ids) = world(&["Ann", "Bob"]);
+        let (ann, bob) = (ids[0], ids[1]);
+        do_afk(&mut w, bob, "");
+        assert_eq!(sent(&mut w, bob), "AFK mode set.\n");
+        super::super::act_comm::do_tell(&mut w, ann, "bob are you there");
+        assert!(sent(&mut w, ann).contains("will go through when"));
+        assert_eq!(sent(&mut w, bob), "");
+        do_channels(&mut w, bob, "");
+        let list = sent(&mut w, bob);
+        assert!(list.contains("You are AFK."), "{list}");
+        assert!(list.contains("gossip         ON"), "{list}");
+        do_afk(&mut w, bob, "");
+        assert!(sent(&mut w, bob).contains("Type 'replay' to see tells."));
+        do_replay(&mut w, bob, "");
+        assert_eq!(sent(&mut w, bob), "Ann tells you 'are you there'\n");
+        do_replay(&mut w, bob, "");
+        assert_eq!(sent(&mut w, bob), "You have no tells to replay.\n");
+    }
+
     #[test]
     fn pmote_turns_the_readers_name_into_you() {
         assert_eq!(pmote_for("pokes Bob.", "Bob"), "pokes you.");
