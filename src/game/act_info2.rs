@@ -1,5 +1,5 @@
 //! The rest of ROM's information commands: `areas`, `count`, `credits`,
-//! `motd`, `imotd`, `rules`, `story`, `wizlist`, `whois`, `worth`,
+//! `motd`, `imotd`, `read`, `rules`, `story`, `wizlist`, `whois`, `worth`,
 //! `report` and `compare`.
 //!
 //! `credits`, `motd`, `imotd`, `rules`, `story` and `wizlist` show the help
@@ -44,6 +44,11 @@ pub fn do_story(world: &mut World, ch: CharId, _arg: &str) {
 /// `wizlist`: the immortals.
 pub fn do_wizlist(world: &mut World, ch: CharId, _arg: &str) {
     show_help(world, ch, "wizlist");
+}
+
+/// `read <thing>`: ROM reads by looking.
+pub fn do_read(world: &mut World, ch: CharId, arg: &str) {
+    act_info::do_look(world, ch, arg);
 }
 
 /// `areas`: every area's credits line, two columns, the list's first

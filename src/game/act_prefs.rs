@@ -1,6 +1,6 @@
 //! ROM's player preferences beside the `auto*` ones: `alias` and `unalias`
 //! (and the substitution the game makes before a typed line is
-//! interpreted), `brief`, `compact`, `combine`, `scroll`, `nofollow`,
+//! interpreted), `brief`, `compact`, `combine`, `show`, `scroll`, `nofollow`,
 //! `noloot`, `nosummon`, and `delete`.
 //!
 //! Aliases are `PcData::aliases` (at most [`MAX_ALIAS`], saved as `Alias`
@@ -176,6 +176,17 @@ pub fn do_combine(world: &mut World, ch: CharId, _arg: &str) {
         comm::COMBINE,
         "Combined inventory selected.\n",
         "Long inventory selected.\n",
+    );
+}
+
+/// `show`: whether `score` lists your affects too.
+pub fn do_show(world: &mut World, ch: CharId, _arg: &str) {
+    toggle_comm(
+        world,
+        ch,
+        comm::SHOW_AFFECTS,
+        "Affects will now be shown in score.\n",
+        "Affects will no longer be shown in score.\n",
     );
 }
 
@@ -395,5 +406,8 @@ mod tests {
         assert_ne!(c.act & plr::CANLOOT, 0);
         do_combine(&mut w, ch, "");
         assert!(sent(&mut w, ch).ends_with("Combined inventory selected.\n"));
+        do_show(&mut w, ch, "");
+        assert_eq!(sent(&mut w, ch), "Affects will now be shown in score.\n");
+        assert_ne!(w.ch(ch).map_or(0, |c| c.comm & comm::SHOW_AFFECTS), 0);
     }
 }

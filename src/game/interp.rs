@@ -143,11 +143,13 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("info",        skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
     cmd("motd",        act_info2::do_motd,       DEAD,     0,  Normal, SHOWN),
     cmd("news",        notes::do_news,           DEAD,     0,  Normal, SHOWN),
+    cmd("read",        act_info2::do_read,       RESTING,  0,  Normal, SHOWN),
     cmd("report",      act_info2::do_report,     RESTING,  0,  Normal, SHOWN),
     cmd("rules",       act_info2::do_rules,      DEAD,     0,  Normal, SHOWN),
     cmd("score",       act_info::do_score,       DEAD,     0,  Normal, SHOWN),
     cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
+    cmd("show",        act_prefs::do_show,       DEAD,     0,  Normal, SHOWN),
     cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
     cmd("story",       act_info2::do_story,      DEAD,     0,  Normal, SHOWN),
     cmd("time",        act_info::do_time,        DEAD,     0,  Normal, SHOWN),
@@ -429,7 +431,10 @@ mod tests {
         // ROM lists `clan` (21) among the common commands, before `close`.
         assert_eq!(name("cl", 1), Some("clan"));
         assert_eq!(name("clo", 1), Some("close"));
-        assert_eq!(name("sh", 60), Some("shout"));
+        // ROM lists `show` (53) among the informational commands, before `shout`.
+        assert_eq!(name("sh", 60), Some("show"));
+        assert_eq!(name("sho", 60), Some("show"));
+        assert_eq!(name("shou", 60), Some("shout"));
         assert_eq!(name("wiz", 60), Some("wizhelp"));
         assert!(name("goto", 1).is_none());
         assert_eq!(name("goto", 60), Some("goto"));
