@@ -506,6 +506,13 @@ impl Game {
 
     /// Take note of a finished write, and do what waited for it.
     fn saved_written(&mut self, w: save::Written) {
+        // A note spool (`write_spool`): only a failure is worth a word.
+        if w.player_id < 0 {
+            if let Err(e) = &w.result {
+                log::error!("cannot write {}: {e}", w.path.display());
+            }
+            return;
+        }
         if let Some(n) = self.writing.get_mut(&w.player_id) {
             *n = n.saturating_sub(1);
             if *n == 0 {
@@ -729,8 +736,10 @@ impl Game {
         }
     }
 
-    /// Write note spool `n` to its file (atomically; a failure is logged
-    /// and the spool stays in memory, to be written with the next post).
+    /// Hand note spool `n` to the writer thread, as player files go
+    /// (atomically; a failure is logged and the spool stays in memory, to
+    /// be written with the next change). Spools ride the writer under
+    /// negative ids, which no player has (see `saved_written`).
     fn write_spool(&mut self, n: usize) {
         let Some(spool) = notes::SPOOLS.get(n) else {
             return;
@@ -741,10 +750,8 @@ impl Game {
             return;
         }
         let text = notes::write_spool(&self.world.notes[n]);
-        let path = dir.join(spool.file);
-        if let Err(e) = save::atomic_write(&path, text.as_bytes()) {
-            log::error!("cannot write {}: {e}", path.display());
-        }
+        let id = -1 - n as i64;
+        self.writer.submit(dir.join(spool.file), text, id, 0);
     }
 
     /// `delete` confirmed: the player file goes, then the character, as a

@@ -16,8 +16,9 @@
 //! `Sender`, `Date`, `Stamp`, `To`, `Subject` and `Text` fields, strings
 //! ending in `~`.
 //!
-//! Departures from ROM: spool files are written by the game right after
-//! the command (small and rare: no writer thread); notes never expire; a
+//! Departures from ROM: spool files go to disk on the player files' writer
+//! thread (the previous version kept as the spare, as for players); notes
+//! never expire; a
 //! stamp is made unique within its spool so read marks are exact; the
 //! implementor does not read notes addressed to others.
 
