@@ -327,6 +327,12 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     if pc.invis_level != 0 {
         let _ = writeln!(o, "Invi {}", pc.invis_level);
     }
+    if pc.incog_level != 0 {
+        let _ = writeln!(o, "Inco {}", pc.incog_level);
+    }
+    if pc.wiznet != 0 {
+        let _ = writeln!(o, "Wizn {}", flag_letters(pc.wiznet));
+    }
     let position = if c.position == pos::FIGHTING {
         pos::STANDING
     } else {
@@ -793,6 +799,8 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "AfBy" | "AffectedBy" => ch.affected_by = r.flags()?,
             "Comm" => ch.comm = r.flags()?,
             "Invi" | "InvisLevel" => pc.invis_level = r.int()?,
+            "Inco" => pc.incog_level = r.int()?,
+            "Wizn" => pc.wiznet = r.flags()?,
             "Pos" | "Position" => {
                 let p = Position::clamped(i64::from(r.int()?));
                 ch.position = if p == pos::FIGHTING { pos::STANDING } else { p };
@@ -1889,6 +1897,27 @@ mod tests {
         assert_eq!(a.last_note, b.last_note);
         assert_eq!(a.replay, b.replay);
         assert_eq!(a.note_draft, b.note_draft);
+    }
+
+    #[test]
+    fn immortal_settings_round_trip() {
+        let mut w = world();
+        let ch = player(&mut w);
+        use crate::game::wiznet;
+        if let Some(p) = w.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+            p.wiznet = wiznet::ON | wiznet::LOGINS | wiznet::SECURE;
+            p.incog_level = 55;
+            p.invis_level = 53;
+            p.bamfin = "Alice steps out of a rainbow.".into();
+            p.bamfout = "Alice fades.".into();
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        let back = read_player(&text, "Alice").expect("reads");
+        let pc = back.ch.pc.expect("pc");
+        assert_eq!(pc.wiznet, wiznet::ON | wiznet::LOGINS | wiznet::SECURE);
+        assert_eq!((pc.incog_level, pc.invis_level), (55, 53));
+        assert_eq!(pc.bamfin, "Alice steps out of a rainbow.");
+        assert_eq!(pc.bamfout, "Alice fades.");
     }
 
     /// A file from before skills were recorded (groups, no `Sk` lines)

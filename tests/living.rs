@@ -4,6 +4,8 @@
 //! 80 ms):
 //!
 //! * a fido devours a corpse and a janitor picks up litter;
+//! * Midgaard's bread, fountain and water skin: eating and drinking end
+//!   hunger and thirst, and the fountain fills the skin;
 //! * a cityguard attacks a player flagged KILLER;
 //! * the mayor closes Midgaard's east gate at night and opens it in the
 //!   morning; a copyover in the middle of his morning walk does not lose
@@ -49,6 +51,24 @@ fn run(c: &mut Client, line: &str, text: &str) -> String {
     ok(c.cmd(line, text))
 }
 
+/// Wait for `text` while keeping `c` from idling into the void (a player
+/// idle for 12 game hours is moved there, and quits after 30): an empty
+/// line every second counts as input.
+fn wait_awake(c: &mut Client, other: &mut Client, text: &str) -> String {
+    let deadline = std::time::Instant::now() + LONG;
+    loop {
+        if let Ok(t) = c.expect(text, Duration::from_secs(1)) {
+            return t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {text:?} in {LONG:?}"
+        );
+        ok(c.send_line(""));
+        ok(other.send_line(""));
+    }
+}
+
 #[test]
 fn fido_janitor_and_guard_do_their_jobs() {
     let Some(dir) = rom_world("fido_janitor_and_guard_do_their_jobs") else {
@@ -69,6 +89,8 @@ fn fido_janitor_and_guard_do_their_jobs() {
         .map(|l| match l.strip_prefix("Act ") {
             Some(flags) if !l.starts_with("Act  0") => format!("Act  {}a\n", flags.trim()),
             Some(_) => "Act  a\n".to_string(),
+            // ... and hungry and thirsty.
+            None if l.starts_with("Cnd ") => "Cnd  0 0 0 0\n".to_string(),
             None => format!("{l}\n"),
         })
         .collect();
@@ -93,10 +115,42 @@ fn fido_janitor_and_guard_do_their_jobs() {
     run(&mut imp, "drop bottle", "You drop a bottle of beer.");
     ok(imp.expect("The janitor picks up some trash.", LONG));
 
-    // A cityguard meets the KILLER.
+    // Midgaard's bread, fountain and water skin, brought to the Void.
     let mut p = ok(s.connect());
     ok(p.login("Rook", "secret1"));
     run(&mut imp, "transfer rook", "Ok.");
+    let t = run(&mut p, "score", "mv> ");
+    assert!(
+        t.contains("You are hungry.") && t.contains("You are thirsty."),
+        "{t}"
+    );
+    run(&mut imp, "load obj 3135", "You have created a fountain!");
+    let here = run(&mut imp, "look", "mv> ");
+    if !here.contains("fountain") {
+        run(&mut imp, "drop fountain", "mv> ");
+    }
+    for (vnum, name) in [(3011, "bread"), (3138, "skin")] {
+        run(&mut imp, &format!("load obj {vnum}"), "You have created");
+        run(&mut imp, &format!("give {name} rook"), "You give");
+    }
+    let t = run(&mut p, "drink fountain", "mv> ");
+    assert!(t.contains("You drink water from a fountain."), "{t}");
+    assert!(t.contains("Your thirst is quenched."), "{t}");
+    let t = run(&mut p, "eat bread", "mv> ");
+    assert!(t.contains("You are no longer hungry."), "{t}");
+    let t = run(&mut p, "score", "mv> ");
+    assert!(
+        !t.contains("You are hungry.") && !t.contains("You are thirsty."),
+        "{t}"
+    );
+    run(&mut p, "pour skin out", "mv> ");
+    let t = run(&mut p, "fill skin", "mv> ");
+    assert!(
+        t.contains("You fill a buffalo water skin with water from a fountain."),
+        "{t}"
+    );
+
+    // A cityguard meets the KILLER.
     run(&mut imp, "load mob 3060", "You have created the cityguard!");
     ok(p.expect("is a KILLER!  PROTECT THE INNOCENT!!  BANZAI!!", LONG));
     // His blows (hits or misses, "The cityguard's slash ...") follow.
@@ -119,15 +173,15 @@ fn the_mayor_keeps_the_gate_and_his_place_across_a_copyover() {
     run(&mut imp, "transfer wren 3138", "Ok.");
     ok(p.expect("The Mayor's Office", WAIT));
     // Evening: he closes the gate on his way.
-    ok(imp.expect("The mayor closes the gate.", LONG));
+    wait_awake(&mut imp, &mut p, "The mayor closes the gate.");
     // Morning: he gets up, and leaves his office.
-    ok(p.expect("The mayor awakens and groans loudly.", LONG));
-    ok(p.expect("The mayor leaves west.", LONG));
+    wait_awake(&mut p, &mut imp, "The mayor awakens and groans loudly.");
+    wait_awake(&mut p, &mut imp, "The mayor leaves west.");
     // A copyover in the middle of the walk.
     ok(imp.send_line("copyover"));
     ok(imp.expect("Your body rematerializes.", LONG));
     ok(p.expect("Your body rematerializes.", LONG));
-    ok(imp.expect("The mayor opens the gate.", LONG));
+    wait_awake(&mut imp, &mut p, "The mayor opens the gate.");
     let t = run(&mut imp, "look", "mv> ");
     assert!(
         t.contains("The mayor is here") || t.contains("mayor"),

@@ -86,7 +86,8 @@ fn a_warrior_shops_heals_and_keeps_a_pet_across_quit() {
     let list = ok(p.cmd("list", "] a bread"));
     assert!(list.contains("[Lv Price Qty] Item"), "{list}");
     assert!(list.contains("[ 0     9 -- ] a bread"), "{list}");
-    ok(p.cmd("buy 2*bread", "You buy a bread[2] for 18 silver."));
+    // ROM's `buy 2*bread`, or as the issue writes it, `buy 2 bread`.
+    ok(p.cmd("buy 2 bread", "You buy a bread[2] for 18 silver."));
     // 18 silver from 100 gold: one gold broken, 82 silver change.
     let score = purse(&mut p);
     assert!(

@@ -895,9 +895,13 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
     }
     let mut out = String::new();
     let mut found = 0;
+    // An immortal switched into a mobile is still playing (ROM lists the
+    // connection's original character).
+    let switched: Vec<CharId> = world.chars.iter().filter_map(|(_, c)| c.original).collect();
     for &wid in &world.players {
         let Some(w) = world.ch(wid) else { continue };
-        if w.is_npc() || w.conn.is_none() && wid != ch || !can_see_in_list(world, ch, wid) {
+        let linked = w.conn.is_some() || wid == ch || switched.contains(&wid);
+        if w.is_npc() || !linked || !can_see_in_list(world, ch, wid) {
             continue;
         }
         if w.level < low || w.level > high || (imm_only && w.level < LEVEL_IMMORTAL) {

@@ -12,7 +12,7 @@
 //! a charge either way and lag their user 24 pulses.
 //!
 //! Departures from ROM:
-//! * Pills are not here: there is no `eat` command yet, and pills are eaten.
+//! * Pills are eaten (`food::do_eat`), through [`obj_cast_spell`] too.
 //! * For the object-or-character offensive target a character is checked
 //!   with `is_safe` (and its messages), where ROM uses the silent
 //!   `is_safe_spell` — the same choice `cast` makes (see `magic`).

@@ -1161,5 +1161,14 @@ pub fn do_sacrifice(world: &mut World, ch: CharId, arg: &str) {
         super::act_comm::do_split(world, ch, &silver.to_string());
     }
     world.act("$n sacrifices $p to Mota.", ch, ActArgs::obj(obj), To::Room);
+    super::wiznet::wiznet(
+        world,
+        "$N sends up $p as a burnt offering.",
+        Some(ch),
+        Some(obj),
+        super::wiznet::SACCING,
+        0,
+        0,
+    );
     world.extract_obj(obj);
 }

@@ -374,7 +374,7 @@ pub fn do_list(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, &buf);
 }
 
-/// `buy [N*]item`, or `buy <pet> [name]` in a pet shop.
+/// `buy [N*]item` (or `buy N item`), or `buy <pet> [name]` in a pet shop.
 pub fn do_buy(world: &mut World, ch: CharId, arg: &str) {
     let arg = arg.trim();
     if arg.is_empty() {
@@ -388,8 +388,17 @@ pub fn do_buy(world: &mut World, ch: CharId, arg: &str) {
     let Some(keeper) = find_keeper(world, ch) else {
         return;
     };
-    let (word, _) = one_argument(arg);
-    let (number, name) = mult_argument(&word);
+    let (word, rest) = one_argument(arg);
+    let (second, _) = one_argument(rest);
+    // ROM's `buy 2*bread`; `buy 2 bread` is read the same way (ROM itself
+    // would look for an item named "2").
+    let spaced = (!second.is_empty() && !word.contains('*'))
+        .then(|| word.parse::<i64>().ok())
+        .flatten();
+    let (number, name) = match spaced {
+        Some(n) => (n, second.as_str()),
+        None => mult_argument(&word),
+    };
     let obj = get_obj_keeper(world, ch, keeper, name);
     let mut cost = obj.map_or(0, |o| get_cost(world, keeper, o, true));
     if !(1..=99).contains(&number) {
@@ -1229,6 +1238,10 @@ mod tests {
         let before = keeper_money - 18;
         do_buy(&mut w, ch, "bread");
         assert_eq!(w.ch(k).map(wealth).unwrap_or(0), keeper_money + 9);
+        // `buy 3 bread` is `buy 3*bread`.
+        do_buy(&mut w, ch, "3 bread");
+        assert!(out(&mut w, ch).contains("You buy a bread[3] for 27 silver."));
+        assert_eq!(w.ch(k).map(wealth).unwrap_or(0), keeper_money + 36);
         assert!(before < keeper_money);
         // Bought copies are not stock-flagged.
         assert!(w.ch(ch).is_some_and(|c| c

@@ -16,6 +16,12 @@
 //! Linkdead <player id> <Name>
 //! Players <id> <id> ...                    everyone in `who` (login) order
 //! Lag <player id> <wait> <daze>            a player's command lag, when any
+//! TempBan <pattern> <level> <type>         a `ban` for this boot (not `permban`)
+//! Locks <newlock 0|1> <log all 0|1>
+//!                                          (a switched immortal's connection is
+//!                                          listed as playing their own body; the
+//!                                          snapshot's `Link original` and `Link
+//!                                          snoop` lines carry switches and snoops)
 //! #WORLD 1 ... #ENDWORLD                   the world snapshot (world::snapshot)
 //! #ENDGAME
 //! ```
@@ -160,8 +166,19 @@ impl Game {
     /// `copyover.dat`.
     pub fn copyover_player_id(&self, conn: ConnId) -> i64 {
         self.char_of(conn)
+            .map(|ch| self.body_of(ch))
             .and_then(|ch| self.world.ch(ch))
             .map_or(crate::copyover::files::NOT_PLAYING, |c| c.player_id())
+    }
+
+    /// The player behind a character: a switched immortal's own body for
+    /// the mobile they drive, else the character itself.
+    fn body_of(&self, ch: CharId) -> CharId {
+        self.world
+            .ch(ch)
+            .and_then(|c| c.original)
+            .filter(|&b| self.world.ch(b).is_some())
+            .unwrap_or(ch)
     }
 
     /// May this unread line (or partly typed line) of `conn` be written
@@ -187,6 +204,7 @@ impl Game {
         out.push_str(GAME_HEADER);
         out.push('\n');
         let by_id = by
+            .map(|c| self.body_of(c))
             .and_then(|c| self.world.ch(c))
             .map_or(0, |c| c.player_id());
         let _ = writeln!(
@@ -199,6 +217,7 @@ impl Game {
         for &(conn, fd) in conns {
             match self
                 .char_of(conn)
+                .map(|ch| self.body_of(ch))
                 .and_then(|ch| self.world.ch(ch).map(|c| (ch, c)))
             {
                 Some((ch, c)) => {
@@ -232,6 +251,17 @@ impl Game {
                 let _ = writeln!(out, "Lag {} {} {}", c.player_id(), c.wait, c.daze);
             }
         }
+        // Bans for this boot only (permanent ones are in the ban file), and
+        // the immortals' switches that are not in the snapshot.
+        for b in self.world.bans.iter().filter(|b| !b.permanent) {
+            let _ = writeln!(out, "TempBan {} {} {}", b.pattern(), b.level, b.kind.name());
+        }
+        let _ = writeln!(
+            out,
+            "Locks {} {}",
+            u8::from(self.world.newlock),
+            u8::from(self.world.log_all)
+        );
         out.push_str(&snapshot::write_snapshot(&self.world));
         out.push_str(GAME_END);
         out.push('\n');
@@ -353,12 +383,47 @@ impl Game {
                 .filter(|c| !listed.contains(c)),
         );
         game.world.players = ordered;
+        let (temp_bans, errors) = ban::parse(&parsed.temp_bans, "game state (TempBan)");
+        rec.notes.extend(errors);
+        game.world
+            .bans
+            .extend(temp_bans.into_iter().map(|b| ban::Ban {
+                permanent: false,
+                ..b
+            }));
+        (game.world.newlock, game.world.log_all) = parsed.locks;
         for (id, wait, daze) in &parsed.lag {
             if let Some(c) = by_id.get(id).and_then(|&ch| game.world.ch_mut(ch)) {
                 (c.wait, c.daze) = (*wait, *daze);
             }
         }
 
+        // Switched immortals drive their mobiles again (the snapshot's
+        // `original` links say which); a mobile whose immortal did not come
+        // back playing is nobody's any more.
+        let switched: Vec<(CharId, CharId)> = game
+            .world
+            .chars
+            .iter()
+            .filter_map(|(id, c)| c.original.map(|b| (id, b)))
+            .collect();
+        for (mob, body) in switched {
+            let Some(slot) = playing.iter_mut().find(|(_, ch)| *ch == body) else {
+                if let Some(m) = game.world.ch_mut(mob) {
+                    m.original = None;
+                }
+                continue;
+            };
+            slot.1 = mob;
+            let conn = slot.0;
+            if let Some(m) = game.world.ch_mut(mob) {
+                m.original = None;
+            }
+            act_wiz::switch_into(&mut game.world, body, mob);
+            if let Some(s) = game.sessions.get_mut(&conn) {
+                s.state = nanny::State::Playing(mob);
+            }
+        }
         rec.world_ms = t0.elapsed().as_secs_f64() * 1000.0 - rec.players_ms;
         // Everyone is back: now show each player where they are.
         let rolled = rollback
@@ -445,6 +510,10 @@ struct ParsedState {
     order: Vec<i64>,
     /// Players' command lag: id, wait, daze.
     lag: Vec<(i64, i32, i32)>,
+    /// Temporary bans, as ban-file lines.
+    temp_bans: String,
+    /// Newlock and `log all`.
+    locks: (bool, bool),
     snapshot: String,
 }
 
@@ -464,6 +533,8 @@ impl ParsedState {
             linkdead: Vec::new(),
             order: Vec::new(),
             lag: Vec::new(),
+            temp_bans: String::new(),
+            locks: (false, false),
             snapshot: String::new(),
         };
         let mut in_snapshot = false;
@@ -528,6 +599,15 @@ impl ParsedState {
                     p.order = w
                         .map(|v| v.parse().map_err(|_| bad()))
                         .collect::<Result<_, _>>()?;
+                }
+                Some("TempBan") => {
+                    p.temp_bans
+                        .push_str(w.collect::<Vec<_>>().join(" ").as_str());
+                    p.temp_bans.push('\n');
+                }
+                Some("Locks") => {
+                    let newlock = w.next() == Some("1");
+                    p.locks = (newlock, w.next() == Some("1"));
                 }
                 Some("Lag") => {
                     let mut n = || -> Result<i64, String> {
@@ -616,6 +696,108 @@ mod tests {
             .and_then(|c| g.world.ch(c))
             .map(|c| (c.wait, c.daze));
         assert_eq!(lag, Some((7, 3)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_switched_and_snooping_immortal_comes_back_so() {
+        let dir = std::env::temp_dir().join(format!("gracemud-switch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let cfg = Config {
+            area_dir: PathBuf::new(),
+            player_dir: dir.clone(),
+            ban_file: dir.join("ban.txt"),
+            seed: 1,
+            ..Default::default()
+        };
+        let mut g = Game::from_world(bundled(), cfg.clone()).expect("game");
+        let mk = |g: &mut Game, name: &str, id: i64, level: i32, conn: usize| {
+            let pc = PcData {
+                id,
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into(),
+                ..PcData::default()
+            };
+            let ch = g.world.chars.insert(Char {
+                name: name.into(),
+                pc: Some(Box::new(pc)),
+                level,
+                conn: Some(ConnId(conn)),
+                comm: crate::world::comm::PROMPT,
+                ..Char::default()
+            });
+            g.world.players.push(ch);
+            g.world.char_to_room(ch, RoomVnum(3001));
+            let mut s = Session::new("127.0.0.1:1", 0);
+            s.state = nanny::State::Playing(ch);
+            g.sessions.insert(ConnId(conn), s);
+            ch
+        };
+        let imm = mk(&mut g, "Odin", 1, 60, 1);
+        let bob = mk(&mut g, "Bob", 2, 5, 2);
+        let mob = g
+            .world
+            .create_mobile(crate::world::MobVnum(3011))
+            .expect("rat");
+        g.world.char_to_room(mob, RoomVnum(3001));
+        act_wiz::do_snoop(&mut g.world, imm, "bob");
+        ban::do_ban(&mut g.world, imm, "10.1.* newbies");
+        act_wiz::do_newlock(&mut g.world, imm, "");
+        act_wiz::do_switch(&mut g.world, imm, "rat");
+        g.process_requests();
+        assert_eq!(g.char_of(ConnId(1)), Some(mob));
+        for ch in [imm, bob] {
+            save::save_player(&g.world, ch, &dir).expect("save");
+        }
+        // The connection is written as its player's, not the mobile's.
+        assert_eq!(g.copyover_player_id(ConnId(1)), 1);
+        let state = g.copyover_state(&[(ConnId(1), 11), (ConnId(2), 12)], 0, Some(mob));
+        assert!(state.contains("Conn 11 playing 1 Odin"), "{state}");
+        assert!(!state.contains("Linkdead 1"), "{state}");
+        assert!(state.contains("By 1\n"), "{state}");
+
+        let conns = [
+            Adopted {
+                conn: ConnId(5),
+                fd: 11,
+                player_id: 1,
+            },
+            Adopted {
+                conn: ConnId(6),
+                fd: 12,
+                player_id: 2,
+            },
+        ];
+        let (mut g2, rec) = Game::recover(bundled(), cfg, &state, &conns, None).expect("recover");
+        assert_eq!(rec.players, 2, "{:?}", rec.notes);
+        let rat = g2.char_of(ConnId(5)).expect("playing");
+        let (body, bob2) = (
+            g2.world.find_player_by_id(1).expect("odin"),
+            g2.world.find_player_by_id(2).expect("bob"),
+        );
+        let r = g2.world.ch(rat).expect("rat");
+        assert!(r.is_npc());
+        assert_eq!(
+            (r.conn, r.original, r.get_trust()),
+            (Some(ConnId(5)), Some(body), 60)
+        );
+        assert_eq!(g2.world.ch(body).and_then(|c| c.conn), None);
+        assert_eq!(g2.world.ch(bob2).and_then(|c| c.snoop_by), Some(rat));
+        // This boot's ban and the newlock come along.
+        assert!(ban::check_ban(
+            &g2.world.bans,
+            "10.1.2.3",
+            ban::BanKind::Newbies
+        ));
+        assert!(g2.world.bans.iter().all(|b| !b.permanent));
+        assert!(g2.world.newlock);
+        let out = g2.take_output(ConnId(5));
+        assert!(out.text.contains(REMATERIALIZE), "{out:?}");
+        // And `return` still knows the way home.
+        act_wiz::do_return(&mut g2.world, rat, "");
+        g2.process_requests();
+        assert_eq!(g2.char_of(ConnId(5)), Some(body));
+        assert_eq!(g2.world.ch(body).and_then(|c| c.conn), Some(ConnId(5)));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -1285,10 +1285,31 @@ pub fn raw_kill(world: &mut World, victim: CharId) -> Option<ObjId> {
         return corpse;
     };
     if v.is_npc() {
+        let line = format!(
+            "{} dies in room {}.",
+            v.short_descr,
+            v.room.map_or(0, |r| r.0)
+        );
+        super::wiznet::wiznet(world, &line, None, None, super::wiznet::MOBDEATHS, 0, 0);
         world.extract_char(victim);
         return corpse;
     }
-    if let Some(pet) = v.pet {
+    let place = v
+        .room
+        .and_then(|r| world.room(r).map(|x| format!("{} [room {}]", x.name, r.0)))
+        .unwrap_or_default();
+    let line = format!("$N dies at {place}.");
+    let pet = v.pet;
+    super::wiznet::wiznet(
+        world,
+        &line,
+        Some(victim),
+        None,
+        super::wiznet::DEATHS,
+        0,
+        0,
+    );
+    if let Some(pet) = pet {
         if world.ch(pet).is_some_and(|p| p.is_npc()) {
             world.act("$n slowly fades away.", pet, ActArgs::default(), To::Room);
             world.extract_char(pet);
@@ -1755,6 +1776,8 @@ pub fn gain_exp(world: &mut World, ch: CharId, gain: i64) {
             None => return,
         };
         world.log(format!("{name} gained level {level}"));
+        let line = format!("$N has attained level {level}!");
+        super::wiznet::wiznet(world, &line, Some(ch), None, super::wiznet::LEVELS, 0, 0);
         super::act_wiz::advance_level(world, ch);
         let Some(c) = world.ch(ch) else { return };
         let (dh, dm, dv, dp) = (

@@ -23,11 +23,12 @@
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
 use super::{
-    act_info2, act_prefs, act_skill, act_talk, act_wiz, fight, food, magic, notes, skills,
+    act_info2, act_prefs, act_skill, act_talk, act_wiz, ban, fight, food, magic, notes, skills,
+    wiznet,
 };
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
-use crate::world::{aff, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
+use crate::world::{aff, plr, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
 
 /// A command handler: acts on the world for `ch` with the rest of the line.
 pub type CmdFn = fn(&mut World, CharId, &str);
@@ -122,6 +123,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
     cmd("scan",        act_info::do_scan,        SLEEPING, 0,  Normal, SHOWN),
     cmd("sit",         act_move::do_sit,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("sockets",     act_wiz::do_sockets,      DEAD,     L4, Normal, SHOWN),
     cmd("stand",       act_move::do_stand,       SLEEPING, 0,  Normal, SHOWN),
     cmd("tell",        act_comm::do_tell,        RESTING,  0,  Normal, SHOWN),
     cmd("unlock",      act_move::do_unlock,      RESTING,  0,  Normal, SHOWN),
@@ -277,20 +279,68 @@ pub static COMMANDS: &[Cmd] = &[
     // Immortal commands.
     cmd("advance",     act_wiz::do_advance,      DEAD,     ML, Always, SHOWN),
     cmd("copyover",    act_wiz::do_copyover,     DEAD,     ML, Always, SHOWN),
+    cmd("trust",       act_wiz::do_trust,        DEAD,     ML, Always, SHOWN),
+    cmd("violate",     act_wiz::do_violate,      DEAD,     ML, Always, SHOWN),
+    cmd("allow",       ban::do_allow,            DEAD,     L2, Always, SHOWN),
+    cmd("ban",         ban::do_ban,              DEAD,     L2, Always, SHOWN),
+    cmd("deny",        act_wiz::do_deny,         DEAD,     L1, Always, SHOWN),
+    cmd("disconnect",  act_wiz::do_disconnect,   DEAD,     L3, Always, SHOWN),
+    cmd("freeze",      act_wiz::do_freeze,       DEAD,     L4, Always, SHOWN),
+    cmd("permban",     ban::do_permban,          DEAD,     L1, Always, SHOWN),
+    cmd("protect",     act_wiz::do_protect,      DEAD,     L1, Always, SHOWN),
+    cmd("reboo",       act_wiz::do_reboo,        DEAD,     L1, Normal, HIDDEN),
+    cmd("reboot",      act_wiz::do_reboot,       DEAD,     L1, Always, SHOWN),
+    cmd("set",         act_wiz::do_set,          DEAD,     L2, Always, SHOWN),
+    cmd("shutdow",     act_wiz::do_shutdow,      DEAD,     L1, Normal, HIDDEN),
     cmd("shutdown",    act_wiz::do_shutdown,     DEAD,     L1, Always, SHOWN),
     cmd("wizlock",     act_wiz::do_wizlock,      DEAD,     L2, Always, SHOWN),
+    cmd("force",       act_wiz::do_force,        DEAD,     L7, Always, SHOWN),
     cmd("load",        act_wiz::do_load,         DEAD,     L4, Always, SHOWN),
+    cmd("newlock",     act_wiz::do_newlock,      DEAD,     L4, Always, SHOWN),
+    cmd("pecho",       act_wiz::do_pecho,        DEAD,     L4, Always, SHOWN),
+    cmd("pardon",      act_wiz::do_pardon,       DEAD,     L3, Always, SHOWN),
     cmd("purge",       act_wiz::do_purge,        DEAD,     L4, Always, SHOWN),
     cmd("restore",     act_wiz::do_restore,      DEAD,     L4, Always, SHOWN),
     cmd("sla",         fight::do_sla,            DEAD,     L3, Normal, HIDDEN),
     cmd("slay",        fight::do_slay,           DEAD,     L3, Always, SHOWN),
     cmd("transfer",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
+    cmd("poofin",      act_wiz::do_bamfin,       DEAD,     L8, Normal, SHOWN),
+    cmd("poofout",     act_wiz::do_bamfout,      DEAD,     L8, Normal, SHOWN),
+    cmd("gecho",       act_wiz::do_echo,         DEAD,     L4, Always, SHOWN),
+    cmd("holylight",   act_wiz::do_holylight,    DEAD,     IM, Normal, SHOWN),
+    cmd("incognito",   act_wiz::do_incognito,    DEAD,     IM, Normal, SHOWN),
+    cmd("invis",       act_wiz::do_invis,        DEAD,     IM, Normal, HIDDEN),
+    cmd("log",         act_wiz::do_log,          DEAD,     L1, Always, SHOWN),
+    cmd("memory",      act_wiz::do_memory,       DEAD,     IM, Normal, SHOWN),
+    cmd("mwhere",      act_wiz::do_mwhere,       DEAD,     IM, Normal, SHOWN),
+    cmd("owhere",      act_wiz::do_owhere,       DEAD,     IM, Normal, SHOWN),
+    cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
+    cmd("penalty",     notes::do_penalty,        DEAD,     L7, Normal, SHOWN),
+    cmd("echo",        act_wiz::do_recho,        DEAD,     L6, Always, SHOWN),
+    cmd("return",      act_wiz::do_return,       DEAD,     L6, Normal, SHOWN),
+    cmd("snoop",       act_wiz::do_snoop,        DEAD,     L5, Always, SHOWN),
     cmd("stat",        act_wiz::do_stat,         DEAD,     IM, Normal, SHOWN),
+    cmd("string",      act_wiz::do_string,       DEAD,     L5, Always, SHOWN),
+    cmd("switch",      act_wiz::do_switch,       DEAD,     L6, Always, SHOWN),
+    cmd("wizinvis",    act_wiz::do_invis,        DEAD,     IM, Normal, SHOWN),
+    cmd("vnum",        act_wiz::do_vnum,         DEAD,     L4, Normal, SHOWN),
+    cmd("zecho",       act_wiz::do_zecho,        DEAD,     L4, Always, SHOWN),
+    cmd("clone",       act_wiz::do_clone,        DEAD,     L5, Always, SHOWN),
+    cmd("wiznet",      wiznet::do_wiznet,        DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
     cmd("imotd",       act_info2::do_imotd,      DEAD,     IM, Normal, SHOWN),
-    cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
-    cmd("penalty",     notes::do_penalty,        DEAD,     L7, Normal, SHOWN),
+    cmd("smote",       act_wiz::do_smote,        DEAD,     IM, Normal, SHOWN),
+    cmd("prefi",       act_wiz::do_prefi,        DEAD,     IM, Normal, HIDDEN),
+    cmd("prefix",      act_wiz::do_prefix,       DEAD,     IM, Normal, SHOWN),
+    // ROM's set and vnum helpers under their old names (after ROM's rows,
+    // so they take no abbreviation from them).
+    cmd("mset",        act_wiz::do_mset,         DEAD,     L2, Always, SHOWN),
+    cmd("oset",        act_wiz::do_oset,         DEAD,     L2, Always, SHOWN),
+    cmd("rset",        act_wiz::do_rset,         DEAD,     L2, Always, SHOWN),
+    cmd("sset",        act_wiz::do_sset,         DEAD,     L2, Always, SHOWN),
+    cmd("mfind",       act_wiz::do_mfind,        DEAD,     L4, Normal, SHOWN),
+    cmd("ofind",       act_wiz::do_ofind,        DEAD,     L4, Normal, SHOWN),
 ];
 
 /// Find the command a typed word names, for a character of `trust`.
@@ -337,6 +387,14 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
     if let Some(c) = world.ch_mut(ch) {
         c.affected_by &= !aff::HIDE;
     }
+    // A frozen player can do nothing at all, not even a social.
+    if world
+        .ch(ch)
+        .is_some_and(|c| !c.is_npc() && c.act & plr::FREEZE != 0)
+    {
+        world.send(ch, "You're totally frozen!\n");
+        return;
+    }
     let (word, rest) = split_command(line);
     let Some(c) = world.ch(ch) else { return };
     let trust = c.get_trust();
@@ -347,14 +405,17 @@ pub fn interpret(world: &mut World, ch: CharId, line: &str) {
         }
         return;
     };
+    let watched = world.log_all || world.ch(ch).is_some_and(|c| c.act & plr::LOG != 0);
     let logged = match cmd.log {
         Always => true,
-        Normal => trust >= LEVEL_IMMORTAL,
+        Normal => trust >= LEVEL_IMMORTAL || watched,
         Never => false,
     };
     if logged && !is_secret(line, trust) {
         let name = world.ch(ch).map(|c| c.name.clone()).unwrap_or_default();
-        world.log(format!("Log {name}: {line}"));
+        let entry = format!("Log {name}: {line}");
+        wiznet::wiznet(world, &entry, Some(ch), None, wiznet::SECURE, 0, trust);
+        world.log(entry);
     }
     if position < cmd.min_pos {
         let msg = match position {
@@ -470,6 +531,53 @@ mod tests {
         assert_eq!(row("wizlock"), Some((58, DEAD)));
         assert_eq!(row("shutdown"), Some((59, DEAD)));
         assert_eq!(row("advance"), Some((60, DEAD)));
+        for (n, level) in [
+            ("trust", 60),
+            ("violate", 60),
+            ("allow", 58),
+            ("ban", 58),
+            ("deny", 59),
+            ("disconnect", 57),
+            ("freeze", 56),
+            ("permban", 59),
+            ("protect", 59),
+            ("reboot", 59),
+            ("set", 58),
+            ("force", 53),
+            ("newlock", 56),
+            ("pecho", 56),
+            ("pardon", 57),
+            ("poofin", 52),
+            ("poofout", 52),
+            ("gecho", 56),
+            ("holylight", 52),
+            ("incognito", 52),
+            ("invis", 52),
+            ("log", 59),
+            ("memory", 52),
+            ("mwhere", 52),
+            ("owhere", 52),
+            ("echo", 54),
+            ("return", 54),
+            ("snoop", 55),
+            ("string", 55),
+            ("switch", 54),
+            ("wizinvis", 52),
+            ("vnum", 56),
+            ("zecho", 56),
+            ("clone", 55),
+            ("wiznet", 52),
+            ("smote", 52),
+            ("prefix", 52),
+            ("sockets", 56),
+        ] {
+            assert_eq!(row(n), Some((level, DEAD)), "{n}");
+        }
+        // ROM's order of the immortal rows decides their abbreviations.
+        assert_eq!(name("sno", 60), Some("snoop"));
+        assert_eq!(name("sw", 60), Some("switch"));
+        assert_eq!(name("ret", 60), Some("return"));
+        assert_eq!(name("pre", 60), Some("prefi"));
         assert_eq!(row("wizhelp"), Some((52, DEAD)));
         assert_eq!(row("shout"), Some((3, RESTING)));
         assert_eq!(row("scan"), Some((0, SLEEPING)));
@@ -627,7 +735,24 @@ mod tests {
         let text = out(&mut w, ch);
         assert_eq!(
             text.split_whitespace().collect::<Vec<_>>(),
-            ["goto", "wizhelp", "stat", "immtalk", "imotd"]
+            [
+                "goto",
+                "wizhelp",
+                "poofin",
+                "poofout",
+                "holylight",
+                "incognito",
+                "memory",
+                "mwhere",
+                "owhere",
+                "stat",
+                "wizinvis",
+                "wiznet",
+                "immtalk",
+                "imotd",
+                "smote",
+                "prefix"
+            ]
         );
         do_commands(&mut w, ch, "");
         assert!(!out(&mut w, ch).contains("goto"));
@@ -636,7 +761,7 @@ mod tests {
         let text = out(&mut w, ch);
         assert!(
             text.starts_with(
-                "at          goto        wizhelp     advance     copyover    shutdown    \n"
+                "at          goto        sockets     wizhelp     advance     copyover    \n"
             ),
             "{text}"
         );

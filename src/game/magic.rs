@@ -7,16 +7,17 @@
 //! (`affect_to_char`, damage, ...). `cast`, spell-casting mobiles, potions,
 //! scrolls, wands and staves all go through [`spell_fn`].
 //!
-//! [`PENDING`] lists the spells without a function yet, and a test keeps
-//! the two lists and the table in step (a spell moves from `PENDING` to
-//! `SPELLS` when it is written). `cast` refuses a pending spell as unknown.
+//! `magic2` and `magic3` register the rest of the spells in their own
+//! `SPELLS`; [`PENDING`] (empty now, in all three) would list spells
+//! without a function, and a test keeps the lists and the table in step.
 //!
 //! Also here: `cast` itself (rom-mechanics 6.4), [`mob_cast`] for special
 //! functions, and the saving throws `saves_spell`, `saves_dispel`,
 //! `check_dispel` (6.5). Spell messages are our own words (the mechanics
-//! give formulas, not text). Departures from ROM: the side effects of
-//! chill touch and colour spray are not applied (the mechanics do not
-//! describe them); poisoning a weapon is refused ("You can't poison $p.");
+//! give formulas, not text). Chill touch chills (str -1 for 6 hours,
+//! joined) and colour spray blinds (at half level) when the save fails, as
+//! in ROM. Departures from ROM: poisoning a weapon is refused ("You can't
+//! poison $p.");
 //! the object-or-character offensive target uses `is_safe` (with its
 //! messages) where ROM uses the silent non-area `is_safe_spell`; a switched
 //! mob casts without mana. Casting improves the spell by use
@@ -704,8 +705,37 @@ pub(crate) fn spell_table_damage(
         return;
     };
     let mut dam = world.rng.range(base / 2, base * 2);
-    if saves_spell(world, level, victim, class) {
+    let saved = saves_spell(world, level, victim, class);
+    if saved {
         dam /= 2;
+    } else if rules::skill_name(sn) == Some("chill touch") {
+        // A failed save chills: str -1 for 6 hours, joined (ROM).
+        world.act(
+            "$n turns blue and shivers.",
+            victim,
+            ActArgs::default(),
+            To::Room,
+        );
+        world.affect_join(
+            victim,
+            Affect {
+                skill: sn,
+                level,
+                duration: 6,
+                location: apply::STR,
+                modifier: -1,
+                ..Affect::default()
+            },
+        );
+    } else if rules::skill_name(sn) == Some("colour spray") {
+        // A failed save also blinds, at half the level (ROM).
+        spell_blindness(
+            world,
+            gsn::BLINDNESS,
+            level / 2,
+            ch,
+            SpellTarget::Char(victim),
+        );
     }
     fight::damage(world, ch, victim, dam, sn.0, class, true);
 }
@@ -2315,6 +2345,38 @@ mod tests {
     fn garbled_words() {
         assert_eq!(garble("cure light"), "judicandus dies");
         assert_eq!(garble("armor"), "abrazak");
+    }
+
+    #[test]
+    fn chill_touch_chills_and_colour_spray_blinds_on_a_failed_save() {
+        let mut w = world(5);
+        let m = mage(&mut w, 30);
+        let (mut chilled, mut blinded, mut tries) = (0, 0, 0);
+        while (chilled == 0 || blinded == 0) && tries < 200 {
+            tries += 1;
+            let v = mob(&mut w);
+            spell_table_damage(&mut w, sn("chill touch"), 30, m, SpellTarget::Char(v));
+            if let Some(a) = w.ch(v).and_then(|c| c.affects.first().cloned()) {
+                assert_eq!((a.location, a.modifier, a.duration), (apply::STR, -1, 6));
+                chilled += 1;
+            }
+            w.stop_fighting(m, true);
+            w.extract_char(v);
+            let v = mob(&mut w);
+            spell_table_damage(&mut w, sn("colour spray"), 30, m, SpellTarget::Char(v));
+            if w.ch(v).is_some_and(|c| c.is_affected(aff::BLIND)) {
+                let a = w
+                    .ch(v)
+                    .and_then(|c| c.affects.first().cloned())
+                    .unwrap_or_default();
+                // Blindness at half the level: 1 + 15 hours.
+                assert_eq!((a.skill, a.duration), (gsn::BLINDNESS, 16));
+                blinded += 1;
+            }
+            w.stop_fighting(m, true);
+            w.extract_char(v);
+        }
+        assert!(chilled > 0 && blinded > 0, "{chilled} {blinded} in {tries}");
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod act_skill;
 pub mod act_talk;
 pub mod act_wiz;
 pub mod autoloot;
+pub mod ban;
 pub mod copyover;
 pub mod creation;
 pub mod effects;
@@ -43,6 +44,7 @@ pub mod skills;
 pub mod special;
 pub mod throttle;
 pub mod update;
+pub mod wiznet;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, VecDeque};
@@ -75,6 +77,8 @@ pub struct Config {
     /// Where the note spools live; `None`: `notes/` beside the player
     /// directory (see [`Config::note_dir`]).
     pub notes_dir: Option<PathBuf>,
+    /// The ban file (`game::ban`), next to the player directory.
+    pub ban_file: PathBuf,
 }
 
 impl Config {
@@ -88,6 +92,14 @@ impl Config {
             Some(p) if !p.as_os_str().is_empty() => p.join("notes"),
             _ => PathBuf::from("notes"),
         }
+    }
+
+    /// Where the ban file goes for a player directory: beside it.
+    pub fn ban_file_for(player_dir: &std::path::Path) -> PathBuf {
+        player_dir
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("ban.txt")
     }
 }
 
@@ -106,6 +118,7 @@ impl Default for Config {
             login_total_pulses: LOGIN_TOTAL_SECS * update::PULSE_PER_SECOND,
             failpoint: None,
             notes_dir: None,
+            ban_file: PathBuf::from("ban.txt"),
         }
     }
 }
@@ -375,6 +388,14 @@ impl Game {
     /// A game with no sessions yet, handing out player ids from `next_id`.
     pub(crate) fn assemble(mut world: World, cfg: Config, next_id: i64) -> Game {
         load_spools(&mut world, &cfg.note_dir());
+        let (bans, errors) = ban::load(&cfg.ban_file);
+        for e in errors {
+            log::error!("{e}");
+        }
+        if !bans.is_empty() {
+            log::info!("{} bans read from {}.", bans.len(), cfg.ban_file.display());
+        }
+        world.bans = bans;
         Game {
             world,
             cfg,
@@ -683,6 +704,16 @@ impl Game {
         self.world
             .act("$n has left the game.", ch, ActArgs::default(), To::Room);
         log::info!("{name} has quit.");
+        let trust = self.world.ch(ch).map_or(0, |c| c.get_trust());
+        wiznet::wiznet(
+            &mut self.world,
+            "$N rejoins the real world.",
+            Some(ch),
+            None,
+            wiznet::LOGINS,
+            0,
+            trust,
+        );
         let text = self
             .world
             .ch_mut(ch)
@@ -728,6 +759,27 @@ impl Game {
                     }
                     Request::Quit(ch) => self.quit_char(ch),
                     Request::ChangePassword { ch, old, new } => self.change_password(ch, old, new),
+                    Request::Rebind { conn, ch } => {
+                        if let Some(s) = self.sessions.get_mut(&conn) {
+                            if s.playing().is_some() {
+                                s.state = nanny::State::Playing(ch);
+                                s.want_prompt = true;
+                                self.dirty.insert(conn);
+                            }
+                        }
+                    }
+                    Request::Disconnect(conn) => {
+                        if let Some(s) = self.sessions.get_mut(&conn) {
+                            s.close = true;
+                            self.dirty.insert(conn);
+                        }
+                    }
+                    Request::SaveBans => {
+                        if let Err(e) = ban::save(&self.cfg.ban_file, &self.world.bans) {
+                            log::error!("cannot write {}: {e}", self.cfg.ban_file.display());
+                        }
+                    }
+                    Request::Sockets { ch, filter } => self.list_sockets(ch, &filter),
                 }
             }
         }
@@ -795,6 +847,52 @@ impl Game {
         self.finish_quit(ch);
     }
 
+    /// `sockets`: every connection, who plays it, and from where.
+    fn list_sockets(&mut self, ch: CharId, filter: &str) {
+        let mut conns: Vec<(&ConnId, &Session)> = self.sessions.iter().collect();
+        conns.sort_by_key(|(c, _)| **c);
+        let mut out = String::new();
+        let mut count = 0;
+        for (conn, s) in conns {
+            let who = s.playing().and_then(|p| {
+                let c = self.world.ch(p)?;
+                let body = c.original.and_then(|o| self.world.ch(o)).unwrap_or(c);
+                Some((p, body.name.clone()))
+            });
+            if let Some((p, _)) = who {
+                if !self.world.can_see(ch, p) {
+                    continue;
+                }
+            }
+            let name = who.map_or("(none)".to_string(), |(_, n)| n);
+            if !filter.is_empty()
+                && !name.to_lowercase().contains(&filter.to_lowercase())
+                && !s.addr.contains(filter)
+            {
+                continue;
+            }
+            count += 1;
+            let state = if s.playing().is_some() {
+                "playing"
+            } else {
+                "login"
+            };
+            out.push_str(&format!(
+                "[{:3} {:>7}] {}@{}\n",
+                conn.0, state, name, s.addr
+            ));
+        }
+        if count == 0 && !filter.is_empty() {
+            self.world.send(ch, "No one by that name is connected.\n");
+            return;
+        }
+        out.push_str(&format!(
+            "{count} user{}\n",
+            if count == 1 { "" } else { "s" }
+        ));
+        self.world.send(ch, &out);
+    }
+
     fn change_password(&mut self, ch: CharId, old: String, new: String) {
         let Some(c) = self.world.ch(ch) else { return };
         let hash =
@@ -860,7 +958,12 @@ impl Game {
             panic!("failpoint command-panic");
         }
         update::return_from_void(&mut self.world, ch);
-        let line = act_prefs::substitute_alias(&mut self.world, ch, line);
+        // Snoopers see the line typed, marked as its output is.
+        if let Some(by) = self.world.ch(ch).and_then(|c| c.snoop_by) {
+            self.world.send(by, &format!("% {line}\n"));
+        }
+        let line = act_wiz::with_prefix(&self.world, ch, line);
+        let line = act_prefs::substitute_alias(&mut self.world, ch, &line);
         interp::interpret(&mut self.world, ch, &line);
         self.channel_gmcp();
         self.process_requests();
@@ -1074,6 +1177,15 @@ impl Game {
 impl Engine for Game {
     fn connected(&mut self, conn: ConnId, peer: &str) {
         let mut s = Session::new(peer, self.world.pulse);
+        if ban::check_ban(&self.world.bans, &s.addr, ban::BanKind::All) {
+            log::info!("Refused {peer}: the site is banned.");
+            s.send("Your site has been banned from this mud.\n");
+            s.close = true;
+            s.state = nanny::State::Closing;
+            self.sessions.insert(conn, s);
+            self.dirty.insert(conn);
+            return;
+        }
         nanny::greet(&self.world, &mut s);
         self.sessions.insert(conn, s);
         self.watch_login(conn);
@@ -1205,12 +1317,41 @@ impl Engine for Game {
         if s.gate.is_some() {
             self.gate_queue.retain(|&c| c != conn);
         }
-        let Some(ch) = s.playing() else { return };
+        let Some(mut ch) = s.playing() else { return };
+        // A switched immortal's link drops from their own body.
+        if self
+            .world
+            .ch(ch)
+            .is_some_and(|c| c.original.is_some() && c.conn == Some(conn))
+        {
+            if let Some(body) = self.world.return_to_body(ch) {
+                ch = body;
+            }
+        }
         let Some(c) = self.world.ch(ch) else { return };
         if c.conn != Some(conn) {
             return;
         }
+        // A lost link ends the snooping it did, and the snooping of it.
+        for (_, other) in self.world.chars.iter_mut() {
+            if other.snoop_by == Some(ch) {
+                other.snoop_by = None;
+            }
+        }
+        let Some(c) = self.world.ch_mut(ch) else {
+            return;
+        };
+        c.snoop_by = None;
         let name = c.name.clone();
+        wiznet::wiznet(
+            &mut self.world,
+            "Net death has claimed $N.",
+            Some(ch),
+            None,
+            wiznet::LINKS,
+            0,
+            0,
+        );
         self.world
             .act("$n has lost $s link.", ch, ActArgs::default(), To::Room);
         if let Some(c) = self.world.ch_mut(ch) {

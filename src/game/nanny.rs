@@ -449,6 +449,13 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
                 close(s);
                 return State::Closing;
             }
+            if super::ban::check_ban(&game.world.bans, &s.addr, super::ban::BanKind::Permit)
+                && player.ch.act & plr::PERMIT == 0
+            {
+                s.send("Your site has been banned from this mud.\n");
+                close(s);
+                return State::Closing;
+            }
             if game.world.wizlock && !player.ch.is_immortal() {
                 s.send("The game is wizlocked.\n");
                 close(s);
@@ -468,6 +475,16 @@ fn get_name(game: &mut Game, s: &mut Session, line: &str) -> State {
             }
             if game.world.wizlock {
                 s.send("The game is wizlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            if game.world.newlock {
+                s.send("The game is newlocked.\n");
+                close(s);
+                return State::Closing;
+            }
+            if super::ban::check_ban(&game.world.bans, &s.addr, super::ban::BanKind::Newbies) {
+                s.send("New players are not allowed from your site.\n");
                 close(s);
                 return State::Closing;
             }
@@ -650,6 +667,26 @@ fn reread(
 /// Attach this connection to a character already in the game, closing any
 /// other link that plays it.
 fn take_over(game: &mut Game, conn: ConnId, s: &mut Session, ch: CharId) {
+    // An immortal switched into a mobile: the old link drives the mobile;
+    // it is closed, and the body comes back for the new one.
+    let switched: Vec<CharId> = game
+        .world
+        .chars
+        .iter()
+        .filter(|(_, c)| c.original == Some(ch))
+        .map(|(id, _)| id)
+        .collect();
+    for mob in switched {
+        if let Some(old) = game.world.ch(mob).and_then(|c| c.conn) {
+            if let Some(o) = game.session_mut(old) {
+                o.send("This character has been taken over by a new connection. Goodbye.\n");
+                o.close = true;
+                o.state = State::Closing;
+            }
+            game.mark_dirty(old);
+        }
+        game.world.return_to_body(mob);
+    }
     for other in game.conns_playing(ch, conn) {
         if let Some(o) = game.session_mut(other) {
             o.send("This character has been taken over by a new connection. Goodbye.\n");
@@ -667,6 +704,15 @@ fn take_over(game: &mut Game, conn: ConnId, s: &mut Session, ch: CharId) {
     }
     world.send(ch, "Reconnecting.\n");
     world.act("$n has reconnected.", ch, ActArgs::default(), To::Room);
+    super::wiznet::wiznet(
+        world,
+        "$N has reconnected.",
+        Some(ch),
+        None,
+        super::wiznet::LINKS,
+        0,
+        0,
+    );
     log::info!("{name}@{} reconnected.", s.peer);
 }
 
@@ -904,7 +950,37 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
     super::act_info::do_look(&mut game.world, ch, "auto");
     super::notes::do_unread(&mut game.world, ch, "");
     log::info!("{name}@{} has connected.", s.peer);
+    let trust = game.world.ch(ch).map_or(0, |c| c.get_trust());
+    let w = &mut game.world;
+    super::wiznet::wiznet(
+        w,
+        "$N has left real life behind.",
+        Some(ch),
+        None,
+        super::wiznet::LOGINS,
+        super::wiznet::SITES,
+        trust,
+    );
+    let site = format!("$N@{} has connected.", s.addr);
+    super::wiznet::wiznet(
+        w,
+        &site,
+        Some(ch),
+        None,
+        super::wiznet::SITES,
+        0,
+        trust.max(super::interp::L4),
+    );
     if is_new {
+        super::wiznet::wiznet(
+            w,
+            "Newbie alert!  $N sighted.",
+            Some(ch),
+            None,
+            super::wiznet::NEWBIE,
+            0,
+            0,
+        );
         game.save_char(ch);
     }
     State::Playing(ch)

@@ -30,7 +30,7 @@ use crate::world::act::{ActArgs, To};
 use crate::world::rules;
 use crate::world::{
     aff, item, pos, wear, wear_loc, AreaId, CharId, ObjId, ObjLoc, Position, RoomVnum, Size, World,
-    ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, DIR_NAMES, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
+    ACT_INDOORS, ACT_OUTDOORS, ACT_STAY_AREA, LEVEL_IMMORTAL, ROOM_INDOORS, ROOM_NO_MOB,
     ROOM_VNUM_LIMBO, ROOM_VNUM_SCHOOL, STAT_CON, STAT_DEX, STAT_INT, STAT_WIS,
 };
 use crate::world::{Weather, SKY_CLOUDLESS, SKY_CLOUDY, SKY_LIGHTNING, SKY_RAINING};
@@ -130,6 +130,7 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
         });
     }
     if world.pulse.is_multiple_of(PULSE_TICK) {
+        super::wiznet::wiznet(world, "TICK!", None, None, super::wiznet::TICKS, 0, 0);
         time_update(world);
         weather_update(world);
         char_update(world);
@@ -183,6 +184,8 @@ pub fn area_update(world: &mut World) {
             }
         }
         world.reset_area(AreaId(a));
+        let line = format!("{} has just been reset.", world.areas[a].proto.name);
+        super::wiznet::wiznet(world, &line, None, None, super::wiznet::RESETS, 0, 0);
         let new_age = world.rng.range(0, 3);
         let area = &mut world.areas[a];
         area.age = new_age;
@@ -197,10 +200,14 @@ pub fn area_update(world: &mut World) {
 
 // --------------------------------------------------------------- mobiles
 
-/// Mobiles wander: each non-sentinel mobile standing in a room of an area
-/// with players, 1 time in 8, tries a random door (ROM's `number_bits(5)`,
-/// so most tries find no exit) that is open and leads to a room of its own
-/// area not flagged `no_mob`.
+/// ROM's mobile_update (rom-mechanics 10.2): for each uncharmed mobile in
+/// an area with players (or flagged `update_always`), its special
+/// procedure first (one that acted ends its turn), a shopkeeper's pay,
+/// then, standing only, scavenging (1 in 64) and wandering: a non-sentinel
+/// mobile, 1 time in 8, tries a random door (`number_bits(5)`, so most
+/// tries find no exit) that is open and leads to a room not flagged
+/// `no_mob` (its own area for `stay_area`, indoors/outdoors as flagged),
+/// through the normal movement code.
 pub fn mobile_update(world: &mut World) {
     let ids = world.chars.ids();
     for id in ids {
@@ -262,19 +269,9 @@ pub fn mobile_update(world: &mut World) {
         {
             continue;
         }
-        let sneaking = world.ch(id).is_some_and(|c| c.is_affected(aff::SNEAK));
-        if !sneaking {
-            world.act(
-                "$n leaves $T.",
-                id,
-                ActArgs::default().with_text2(DIR_NAMES[door]),
-                To::Room,
-            );
-        }
-        world.char_to_room(id, to);
-        if !sneaking {
-            world.act("$n has arrived.", id, ActArgs::default(), To::Room);
-        }
+        // The normal movement code: doors, private rooms and visibility
+        // still apply, and followers come along.
+        super::act_move::move_char(world, id, door, false);
     }
 }
 

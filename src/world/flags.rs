@@ -210,10 +210,12 @@ pub mod plr {
     pub const AUTOSAC: Flags = 1 << 5; // F
     pub const AUTOGOLD: Flags = 1 << 6; // G
     pub const AUTOSPLIT: Flags = 1 << 7; // H
+    pub const PERMIT: Flags = 1 << 10; // K
     pub const HOLYLIGHT: Flags = 1 << 13; // N
     pub const CANLOOT: Flags = 1 << 15; // P
     pub const NOSUMMON: Flags = 1 << 16; // Q
     pub const NOFOLLOW: Flags = 1 << 17; // R
+    pub const LOG: Flags = 1 << 22; // W
     pub const DENY: Flags = 1 << 23; // X
     pub const FREEZE: Flags = 1 << 24; // Y
     pub const THIEF: Flags = 1 << 25; // Z
@@ -244,6 +246,7 @@ pub mod comm {
     pub const NOSHOUT: Flags = 1 << 20; // U
     pub const NOTELL: Flags = 1 << 21; // V
     pub const NOCHANNELS: Flags = 1 << 22; // W
+    pub const SNOOP_PROOF: Flags = 1 << 24; // Y
     pub const AFK: Flags = 1 << 25; // Z
 }
 

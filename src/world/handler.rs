@@ -19,6 +19,12 @@ impl Char {
         self.pc.as_ref().map_or(0, |p| p.invis_level)
     }
 
+    /// The incognito level: who is below this trust and not in the same
+    /// room cannot see the character.
+    pub fn incog_level(&self) -> i32 {
+        self.pc.as_ref().map_or(0, |p| p.incog_level)
+    }
+
     /// Does this player see everything (the holylight setting)?
     pub fn has_holylight(&self) -> bool {
         !self.is_npc() && self.act & plr::HOLYLIGHT != 0
@@ -510,6 +516,10 @@ impl World {
     /// Remove a character from the game: its objects are destroyed, and
     /// every reference to it is cleared.
     pub fn extract_char(&mut self, ch: CharId) {
+        // A mobile an immortal drives gives the connection back first.
+        if self.ch(ch).is_some_and(|c| c.original.is_some()) {
+            self.return_to_body(ch);
+        }
         let Some(c) = self.ch(ch) else { return };
         let carrying = c.carrying.clone();
         let vnum = c.vnum;
@@ -531,6 +541,44 @@ impl World {
                 idx.count = (idx.count - 1).max(0);
             }
         }
+    }
+
+    /// A switched immortal goes back into their own body (ROM's
+    /// `do_return` without its messages): the connection, and whoever
+    /// snoops it, move back from the mobile `mob`, and the game is asked
+    /// to rebind the connection. Returns the body.
+    pub fn return_to_body(&mut self, mob: CharId) -> Option<CharId> {
+        let body = self.ch(mob)?.original?;
+        if self.ch(body).is_none() {
+            // The body is gone: the mobile keeps the connection (and is
+            // nobody's any more) rather than lose it.
+            if let Some(m) = self.ch_mut(mob) {
+                m.original = None;
+                m.trust = 0;
+            }
+            return None;
+        }
+        let m = self.ch_mut(mob)?;
+        m.original = None;
+        let conn = m.conn.take();
+        let output = std::mem::take(&mut m.output);
+        let snoop_by = m.snoop_by.take();
+        m.trust = 0;
+        for (_, c) in self.chars.iter_mut() {
+            if c.snoop_by == Some(mob) {
+                c.snoop_by = Some(body);
+            }
+        }
+        if let Some(b) = self.ch_mut(body) {
+            b.conn = conn;
+            b.snoop_by = snoop_by;
+            b.timer = 0;
+        }
+        self.send(body, &output);
+        if let Some(conn) = conn {
+            self.requests.push(Request::Rebind { conn, ch: body });
+        }
+        Some(body)
     }
 
     /// Clear master/leader/pet links that name `ch`, in both directions.
@@ -669,6 +717,9 @@ impl World {
             return false;
         };
         if c.get_trust() < v.invis_level() {
+            return false;
+        }
+        if c.get_trust() < v.incog_level() && c.room != v.room {
             return false;
         }
         if c.has_holylight() {

@@ -112,6 +112,10 @@ pub struct PcData {
     pub note_draft: Option<NoteDraft>,
     /// `delete` typed once: the next `delete` deletes.
     pub confirm_delete: bool,
+    /// Incognito: hidden from those below this trust outside the room.
+    pub incog_level: i32,
+    /// The wiznet channels this immortal listens to (`game::wiznet`).
+    pub wiznet: Flags,
 }
 
 /// A note in progress: the spool it is for and what has been written.
@@ -192,6 +196,11 @@ pub struct Char {
     pub conn: Option<ConnId>,
     /// Text waiting to be sent (only kept for characters with a connection).
     pub output: String,
+    /// On a mobile an immortal has switched into: the immortal's own body
+    /// (ROM's `desc->original`). `None` otherwise.
+    pub original: Option<CharId>,
+    /// Who snoops this character's connection: they read what it reads.
+    pub snoop_by: Option<CharId>,
 }
 
 impl Char {
@@ -428,6 +437,13 @@ pub struct World {
     pub year: i32,
     /// Wizlock: only immortals may log in.
     pub wizlock: bool,
+    /// Newlock: no new characters may be created.
+    pub newlock: bool,
+    /// `log all`: every command of every player goes to the log.
+    pub log_all: bool,
+    /// Site bans (`game::ban`), permanent ones read from the ban file.
+    pub bans: Vec<crate::game::ban::Ban>,
+
     /// Set by `shutdown`; the loop saves everyone and exits.
     pub shutdown_requested: bool,
     /// Set by `copyover`; the loop performs it at a quiet point.
@@ -544,6 +560,17 @@ pub enum Request {
         old: String,
         new: String,
     },
+    /// `switch`/`return`: this connection now plays `ch` (the world has
+    /// already moved `conn` between the characters).
+    Rebind { conn: ConnId, ch: CharId },
+    /// `disconnect`, `deny`: close this connection (its character goes
+    /// link-dead, or is saved and leaves as the caller arranged).
+    Disconnect(ConnId),
+    /// The ban list changed: write the ban file.
+    SaveBans,
+    /// `sockets`: the game lists the connections to `ch` (those whose
+    /// player or address contains `filter`, when it is not empty).
+    Sockets { ch: CharId, filter: String },
 }
 
 /// Who asked for a copyover and why.
@@ -625,6 +652,9 @@ impl World {
             month: 0,
             year: 0,
             wizlock: false,
+            newlock: false,
+            log_all: false,
+            bans: Vec::new(),
             shutdown_requested: false,
             copyover_requested: None,
             log: Vec::new(),
@@ -661,6 +691,34 @@ impl World {
 
     /// Queue text for a character (no-op for stale ids and for mobiles).
     pub fn send(&mut self, id: CharId, text: &str) {
+        // Snoopers read a copy, each line marked with '%' (bounded: `snoop`
+        // refuses loops, and a damaged chain stops here anyway).
+        let mut by = self
+            .chars
+            .get(id)
+            .filter(|c| c.conn.is_some())
+            .and_then(|c| c.snoop_by);
+        let mut depth = 0;
+        let mut copy = text.to_string();
+        while let Some(s) = by.filter(|_| depth < 8 && !text.is_empty()) {
+            depth += 1;
+            // A snooper's snooper reads the snooper's screen: "% % ...".
+            copy = copy
+                .split_inclusive('\n')
+                .map(|l| format!("% {l}"))
+                .collect();
+            self.send_one(s, &copy);
+            by = self
+                .chars
+                .get(s)
+                .filter(|c| c.conn.is_some())
+                .and_then(|c| c.snoop_by);
+        }
+        self.send_one(id, text);
+    }
+
+    /// Queue text for one character only (no snoop copies).
+    fn send_one(&mut self, id: CharId, text: &str) {
         if let Some(ch) = self.chars.get_mut(id) {
             let was_empty = ch.output.is_empty();
             ch.send(text);

@@ -255,6 +255,9 @@ pub fn write_snapshot(world: &World) -> String {
         link("leader", c.leader);
         link("pet", c.pet);
         link("fighting", c.fighting);
+        // A mobile an immortal drives, and who snoops whom.
+        link("original", c.original);
+        link("snoop", c.snoop_by);
     }
     out.push_str(SNAPSHOT_END);
     out.push('\n');
@@ -446,6 +449,8 @@ pub fn restore_snapshot(
                         "leader" => c.leader = Some(b),
                         "pet" => c.pet = Some(b),
                         "fighting" => c.fighting = Some(b),
+                        "original" => c.original = Some(b),
+                        "snoop" => c.snoop_by = Some(b),
                         _ => return Err(format!("snapshot:{ln}: unknown link '{kind}'")),
                     }
                 }
