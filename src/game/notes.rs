@@ -665,6 +665,31 @@ mod tests {
     }
 
     #[test]
+    fn the_spool_reader_never_panics_on_garbage() {
+        let good = write_spool(&[Note {
+            sender: "Ann".into(),
+            date: "d".into(),
+            stamp: 3,
+            to: "all".into(),
+            subject: "s é".into(),
+            text: "t\n".into(),
+        }]);
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Cut the good file anywhere, or splice in junk.
+            let cut = (seed as usize) % (good.len() + 1);
+            let mut text: String = good.chars().take(cut).collect();
+            if round % 3 == 0 {
+                text.push_str(&format!("Stamp x{seed}\n~~ é\tSender"));
+            }
+            let _ = read_spool(&text);
+        }
+    }
+
+    #[test]
     fn spool_files_round_trip() {
         let notes = vec![
             Note {
