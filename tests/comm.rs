@@ -252,4 +252,19 @@ fn information_commands_and_display_settings() {
     ok(b.cmd("follow alder", "Alder doesn't seem to want any followers."));
     ok(imp.cmd("nofollow", "You now accept followers."));
     ok(b.cmd("follow alder", "You now follow Alder."));
+
+    // outfit replaces what is missing; bug and typo reach the log.
+    ok(b.cmd("remove vest", "You stop using"));
+    ok(b.cmd("drop vest", "You drop"));
+    ok(b.cmd("outfit", "sees that you are equipped."));
+    ok(b.cmd("equipment", "vest"));
+    ok(imp.cmd("outfit", "Find it yourself!"));
+    ok(b.cmd("bug the fountain is dry", "Bug logged."));
+    ok(b.cmd("typo teh shrine", "Typo logged."));
+    let deadline = std::time::Instant::now() + WAIT;
+    while !server.log().contains("Bug report: ") && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let log = server.log();
+    assert!(log.contains("Birch: the fountain is dry"), "{log}");
 }

@@ -1,6 +1,9 @@
-//! The rest of ROM's information commands: `areas`, `count`, `credits`,
+//! The rest of ROM's information commands: `areas`, `bug`, `count`, `credits`,
 //! `motd`, `imotd`, `read`, `rules`, `story`, `wizlist`, `whois`, `worth`,
-//! `report` and `compare`.
+//! `report`, `typo` and `compare`.
+//!
+//! `bug` and `typo` go to the server log (ROM appends them to `bugs.txt`
+//! and `typos.txt`), where the immortals read it.
 //!
 //! `credits`, `motd`, `imotd`, `rules`, `story` and `wizlist` show the help
 //! entry of that name, as ROM does. `count` remembers the most players seen
@@ -49,6 +52,30 @@ pub fn do_wizlist(world: &mut World, ch: CharId, _arg: &str) {
 /// `read <thing>`: ROM reads by looking.
 pub fn do_read(world: &mut World, ch: CharId, arg: &str) {
     act_info::do_look(world, ch, arg);
+}
+
+/// A `bug` or `typo` report: into the server log with who and where.
+fn report_to_log(world: &mut World, ch: CharId, kind: &str, arg: &str, answer: &str) {
+    let text = arg.trim();
+    if text.is_empty() {
+        world.send(ch, "What would you like to report?\n");
+        return;
+    }
+    let Some(c) = world.ch(ch) else { return };
+    let name = c.name.clone();
+    let room = c.room.map_or(0, |r| r.0);
+    world.log(format!("{kind} report: [{room}] {name}: {text}"));
+    world.send(ch, answer);
+}
+
+/// `bug <text>`: report a bug to the immortals (the server log).
+pub fn do_bug(world: &mut World, ch: CharId, arg: &str) {
+    report_to_log(world, ch, "Bug", arg, "Bug logged.\n");
+}
+
+/// `typo <text>`: report a typo to the immortals (the server log).
+pub fn do_typo(world: &mut World, ch: CharId, arg: &str) {
+    report_to_log(world, ch, "Typo", arg, "Typo logged.\n");
 }
 
 /// `areas`: every area's credits line, two columns, the list's first

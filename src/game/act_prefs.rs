@@ -1,7 +1,8 @@
 //! ROM's player preferences beside the `auto*` ones: `alias` and `unalias`
 //! (and the substitution the game makes before a typed line is
 //! interpreted), `brief`, `compact`, `combine`, `show`, `scroll`, `nofollow`,
-//! `noloot`, `nosummon`, and `delete`.
+//! `noloot`, `nosummon`, `autoall`, `outfit`, `visible`, `rent` and
+//! `delete`.
 //!
 //! Aliases are `PcData::aliases` (at most [`MAX_ALIAS`], saved as `Alias`
 //! lines). Only the first word of a line typed by a player is looked up,
@@ -10,8 +11,9 @@
 //! `delete` asks the game ([`Request::Delete`]) to remove the player file
 //! and the character; the game does the file work.
 //!
-//! Departure from ROM: `scroll` with no number also says how to turn
-//! paging off, and paging starts off (see `game::pager`).
+//! Departures from ROM: `scroll` with no number also says how to turn
+//! paging on, and paging starts off (see `game::pager`); `outfit` names no
+//! god.
 
 use super::act_comm;
 use crate::world::handler::one_argument;
@@ -269,6 +271,67 @@ pub fn do_scroll(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, &format!("Scroll set to {lines} lines.\n"));
 }
 
+/// `autoall on|off`: every auto setting at once (QuickMUD).
+pub fn do_autoall(world: &mut World, ch: CharId, arg: &str) {
+    const ALL: Flags = plr::AUTOASSIST
+        | plr::AUTOEXIT
+        | plr::AUTOGOLD
+        | plr::AUTOLOOT
+        | plr::AUTOSAC
+        | plr::AUTOSPLIT;
+    let (word, _) = one_argument(arg);
+    let Some(c) = world.ch_mut(ch) else { return };
+    if c.is_npc() {
+        return;
+    }
+    match word.to_ascii_lowercase().as_str() {
+        "on" => {
+            c.act |= ALL;
+            world.send(ch, "All autos turned on.\n");
+        }
+        "off" => {
+            c.act &= !ALL;
+            world.send(ch, "All autos turned off.\n");
+        }
+        _ => world.send(ch, "Usage: autoall [on|off]\n"),
+    }
+}
+
+/// `outfit`: the school kit again, for what is missing, while level 5 or
+/// below (rom-mechanics 2.6).
+pub fn do_outfit(world: &mut World, ch: CharId, _arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if c.is_npc() || c.level > 5 {
+        world.send(ch, "Find it yourself!\n");
+        return;
+    }
+    super::nanny::outfit(world, ch);
+    world.send(
+        ch,
+        "The school's quartermaster sees that you are equipped.\n",
+    );
+}
+
+/// `visible`: drop invisibility, sneaking and hiding.
+pub fn do_visible(world: &mut World, ch: CharId, _arg: &str) {
+    for sn in [
+        rules::gsn::INVISIBILITY,
+        rules::gsn::MASS_INVIS,
+        rules::gsn::SNEAK,
+    ] {
+        world.affect_strip(ch, sn);
+    }
+    if let Some(c) = world.ch_mut(ch) {
+        c.affected_by &= !(aff::HIDE | aff::INVISIBLE | aff::SNEAK);
+    }
+    world.send(ch, "Ok.\n");
+}
+
+/// `rent`: there is none.
+pub fn do_rent(world: &mut World, ch: CharId, _arg: &str) {
+    world.send(ch, "There is no rent here.  Just save and quit.\n");
+}
+
 /// `delet`: deleting has to be spelled out.
 pub fn do_delet(world: &mut World, ch: CharId, _arg: &str) {
     world.send(ch, "You must type the full command to delete yourself.\n");
@@ -390,6 +453,41 @@ mod tests {
         do_delete(&mut w, ch, "");
         do_delete(&mut w, ch, "");
         assert_eq!(w.requests, vec![Request::Delete(ch)]);
+    }
+
+    #[test]
+    fn autoall_visible_and_rent() {
+        let (mut w, ch) = world();
+        do_autoall(&mut w, ch, "on");
+        assert_eq!(sent(&mut w, ch), "All autos turned on.\n");
+        let all = plr::AUTOASSIST
+            | plr::AUTOEXIT
+            | plr::AUTOGOLD
+            | plr::AUTOLOOT
+            | plr::AUTOSAC
+            | plr::AUTOSPLIT;
+        assert_eq!(w.ch(ch).map(|c| c.act & all), Some(all));
+        do_autoall(&mut w, ch, "off");
+        assert_eq!(w.ch(ch).map(|c| c.act & all), Some(0));
+        do_autoall(&mut w, ch, "maybe");
+        assert!(sent(&mut w, ch).ends_with("Usage: autoall [on|off]\n"));
+        if let Some(c) = w.ch_mut(ch) {
+            c.affected_by |= aff::HIDE | aff::SNEAK | aff::INVISIBLE;
+        }
+        do_visible(&mut w, ch, "");
+        assert_eq!(sent(&mut w, ch), "Ok.\n");
+        assert_eq!(
+            w.ch(ch)
+                .map(|c| c.affected_by & (aff::HIDE | aff::SNEAK | aff::INVISIBLE)),
+            Some(0)
+        );
+        do_rent(&mut w, ch, "");
+        assert!(sent(&mut w, ch).contains("Just save and quit."));
+        if let Some(c) = w.ch_mut(ch) {
+            c.level = 6;
+        }
+        do_outfit(&mut w, ch, "");
+        assert_eq!(sent(&mut w, ch), "Find it yourself!\n");
     }
 
     #[test]
