@@ -25,10 +25,17 @@ pub const MAX_ALIAS: usize = 5;
 /// Longest line an alias may make (ROM's MAX_INPUT_LENGTH).
 const MAX_INPUT: usize = 256;
 
+/// Whose aliases `ch` uses: a switched immortal keeps their own (ROM's
+/// `desc->original`).
+fn alias_owner(world: &World, ch: CharId) -> CharId {
+    world.ch(ch).and_then(|c| c.original).unwrap_or(ch)
+}
+
 /// The line a player typed with its first word's alias expanded (ROM's
 /// substitute_alias). `alias`, `unalias` and `prefix` lines are left alone.
 pub fn substitute_alias(world: &mut World, ch: CharId, line: &str) -> String {
-    let Some(pc) = world.ch(ch).and_then(|c| c.pc.as_ref()) else {
+    let owner = alias_owner(world, ch);
+    let Some(pc) = world.ch(owner).and_then(|c| c.pc.as_ref()) else {
         return line.to_string();
     };
     if pc.aliases.is_empty() {
@@ -66,7 +73,8 @@ pub fn substitute_alias(world: &mut World, ch: CharId, line: &str) -> String {
 
 /// `alias` lists, `alias <word>` shows one, `alias <word> <text>` sets one.
 pub fn do_alias(world: &mut World, ch: CharId, arg: &str) {
-    let Some(pc) = world.ch(ch).and_then(|c| c.pc.as_ref()) else {
+    let owner = alias_owner(world, ch);
+    let Some(pc) = world.ch(owner).and_then(|c| c.pc.as_ref()) else {
         return;
     };
     let (word, rest) = one_argument(arg);
@@ -101,7 +109,7 @@ pub fn do_alias(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "That shall not be done!\n");
         return;
     }
-    let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) else {
+    let Some(pc) = world.ch_mut(owner).and_then(|c| c.pc.as_mut()) else {
         return;
     };
     if let Some(entry) = pc.aliases.iter_mut().find(|(w, _)| *w == word) {
@@ -121,7 +129,8 @@ pub fn do_alias(world: &mut World, ch: CharId, arg: &str) {
 pub fn do_unalias(world: &mut World, ch: CharId, arg: &str) {
     let (word, _) = one_argument(arg);
     let word = word.to_ascii_lowercase();
-    let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) else {
+    let owner = alias_owner(world, ch);
+    let Some(pc) = world.ch_mut(owner).and_then(|c| c.pc.as_mut()) else {
         return;
     };
     if word.is_empty() {
@@ -399,6 +408,13 @@ mod tests {
             "get all corpse now"
         );
         assert_eq!(substitute_alias(&mut w, ch, "look gg"), "look gg");
+        // A mobile switched into by Ann uses Ann's aliases.
+        let mob = w.chars.insert(Char {
+            name: "mob".into(),
+            original: Some(ch),
+            ..Default::default()
+        });
+        assert_eq!(substitute_alias(&mut w, mob, "gg"), "get all corpse");
         do_alias(&mut w, ch, "x gg");
         assert_eq!(
             substitute_alias(&mut w, ch, "x"),
