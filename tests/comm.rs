@@ -170,8 +170,10 @@ fn delete_asks_twice_then_removes_the_character() {
     ok(a.cmd("delete", "Type delete again to confirm this command."));
     ok(a.cmd("delete no", "Delete status removed."));
     ok(a.cmd("delete", "Type delete again to confirm this command."));
+    ok(imp.cmd("wiznet on", "Welcome to Wiznet!"));
     ok(a.cmd("delete", "Alas, all good things must come to an end."));
     assert!(a.wait_closed(WAIT), "the link closes");
+    ok(imp.expect("Xandrel has deleted their character.", WAIT));
     assert!(!file.exists(), "the player file is gone");
     // The name is free again.
     let mut again = ok(server.connect());

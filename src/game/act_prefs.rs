@@ -359,6 +359,15 @@ pub fn do_delete(world: &mut World, ch: CharId, arg: &str) {
             return;
         }
         if !world.requests.contains(&Request::Delete(ch)) {
+            super::wiznet::wiznet(
+                world,
+                "$N has deleted their character.",
+                Some(ch),
+                None,
+                0,
+                0,
+                0,
+            );
             world.requests.push(Request::Delete(ch));
         }
         return;
