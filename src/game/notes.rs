@@ -320,7 +320,7 @@ pub fn parse_note(world: &mut World, ch: CharId, arg: &str, spool: usize) {
     }
 }
 
-/// `note read [n|next|again]`.
+/// `note read [n|next]`.
 fn read_note(world: &mut World, ch: CharId, spool: usize, which: &str) {
     let Some(c) = world.ch(ch) else { return };
     let plural = SPOOLS[spool].plural;
