@@ -92,6 +92,20 @@ fn two_players_use_the_channels_afk_and_replay() {
     ok(b.cmd("tell alder hello?", "He is not receiving tells."));
     ok(a.cmd("tell birch hi", "Your message didn't get through."));
     ok(a.cmd("deaf", "You can now hear tells again."));
+
+    // The implementor takes the channels away, and gives them back.
+    ok(a.cmd("nochannels birch", "NOCHANNELS set."));
+    ok(b.expect("The gods have revoked your channel privileges.", WAIT));
+    ok(b.cmd(
+        "gossip hello?",
+        "The gods have revoked your channel privileges.",
+    ));
+    ok(b.cmd("channels", "You cannot use channels."));
+    ok(a.cmd("nochannels birch", "NOCHANNELS removed."));
+    ok(b.cmd("gossip hello!", "You gossip 'hello!'"));
+    ok(a.cmd("noemote birch", "NOEMOTE set."));
+    ok(b.cmd("emote waves", "You can't show your emotions."));
+    ok(a.cmd("noemote birch", "NOEMOTE removed."));
 }
 
 #[test]

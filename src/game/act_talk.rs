@@ -1,7 +1,8 @@
 //! The rest of ROM's talking (rom-mechanics 14): the public channels beside
 //! gossip (auction, music, question/answer, quote, grats, clan), `yell`,
 //! `pmote` and `pose`, the channel list and the COMM toggles `deaf`,
-//! `quiet` and `afk`, and `replay` of the tells kept while away.
+//! `quiet` and `afk`, `replay` of the tells kept while away, and the
+//! immortals' punishments `noemote`, `noshout`, `notell` and `nochannels`.
 //!
 //! Every channel line goes through [`World::act_channel`], so clients that
 //! speak GMCP get `Comm.Channel.Text` for each.
@@ -339,6 +340,140 @@ pub fn do_pose(world: &mut World, ch: CharId, _arg: &str) {
     world.act(theirs, ch, ActArgs::default(), To::Room);
 }
 
+// ------------------------------------------------- immortal punishments
+
+/// One of the punishments that take away a way of talking.
+struct Punishment {
+    whom: &'static str,
+    flag: Flags,
+    /// NPCs cannot be given it (ROM: noshout, notell, nochannels).
+    players_only: bool,
+    /// To the victim and the immortal when lifted, then when imposed.
+    lifted: (&'static str, &'static str),
+    imposed: (&'static str, &'static str),
+    /// Wiznet lines: `$N` the immortal, `{}` the victim.
+    wiz: (&'static str, &'static str),
+}
+
+/// ROM's do_noemote and its kin: toggle `p.flag` on a character of lower
+/// trust, tell both, tell wiznet (penalties).
+fn punish(world: &mut World, ch: CharId, arg: &str, p: &Punishment) {
+    let (who, _) = crate::world::handler::one_argument(arg);
+    if who.is_empty() {
+        world.send(ch, p.whom);
+        return;
+    }
+    let Some(victim) = world.get_char_world(ch, &who) else {
+        world.send(ch, "They aren't here.\n");
+        return;
+    };
+    let Some(v) = world.ch(victim) else { return };
+    if p.players_only && v.is_npc() {
+        world.send(ch, "Not on NPC's.\n");
+        return;
+    }
+    let trust = world.ch(ch).map_or(0, |c| c.get_trust());
+    if v.get_trust() >= trust {
+        world.send(ch, "You failed.\n");
+        return;
+    }
+    let name = v.name.clone();
+    let now_set = v.comm & p.flag == 0;
+    if let Some(v) = world.ch_mut(victim) {
+        v.comm ^= p.flag;
+    }
+    let (to_victim, to_ch, wiz) = if now_set {
+        (p.imposed.0, p.imposed.1, p.wiz.1)
+    } else {
+        (p.lifted.0, p.lifted.1, p.wiz.0)
+    };
+    world.send(victim, to_victim);
+    world.send(ch, to_ch);
+    super::wiznet::wiznet(
+        world,
+        &wiz.replace("{}", &name),
+        Some(ch),
+        None,
+        super::wiznet::PENALTIES,
+        super::wiznet::SECURE,
+        0,
+    );
+}
+
+/// `noemote <char>`.
+pub fn do_noemote(world: &mut World, ch: CharId, arg: &str) {
+    punish(
+        world,
+        ch,
+        arg,
+        &Punishment {
+            whom: "Noemote whom?\n",
+            flag: comm::NOEMOTE,
+            players_only: false,
+            lifted: ("You can emote again.\n", "NOEMOTE removed.\n"),
+            imposed: ("You can't emote!\n", "NOEMOTE set.\n"),
+            wiz: ("$N restores emotes to {}.", "$N revokes {}'s emotes."),
+        },
+    );
+}
+
+/// `noshout <char>`.
+pub fn do_noshout(world: &mut World, ch: CharId, arg: &str) {
+    punish(
+        world,
+        ch,
+        arg,
+        &Punishment {
+            whom: "Noshout whom?\n",
+            flag: comm::NOSHOUT,
+            players_only: true,
+            lifted: ("You can shout again.\n", "NOSHOUT removed.\n"),
+            imposed: ("You can't shout!\n", "NOSHOUT set.\n"),
+            wiz: ("$N restores shouts to {}.", "$N revokes {}'s shouts."),
+        },
+    );
+}
+
+/// `notell <char>`.
+pub fn do_notell(world: &mut World, ch: CharId, arg: &str) {
+    punish(
+        world,
+        ch,
+        arg,
+        &Punishment {
+            whom: "Notell whom?\n",
+            flag: comm::NOTELL,
+            players_only: true,
+            lifted: ("You can tell again.\n", "NOTELL removed.\n"),
+            imposed: ("You can't tell!\n", "NOTELL set.\n"),
+            wiz: ("$N restores tells to {}.", "$N revokes {}'s tells."),
+        },
+    );
+}
+
+/// `nochannels <char>`.
+pub fn do_nochannels(world: &mut World, ch: CharId, arg: &str) {
+    punish(
+        world,
+        ch,
+        arg,
+        &Punishment {
+            whom: "Nochannel whom?\n",
+            flag: comm::NOCHANNELS,
+            players_only: true,
+            lifted: (
+                "The gods have restored your channel privileges.\n",
+                "NOCHANNELS removed.\n",
+            ),
+            imposed: (
+                "The gods have revoked your channel privileges.\n",
+                "NOCHANNELS set.\n",
+            ),
+            wiz: ("$N restores channels to {}.", "$N revokes {}'s channels."),
+        },
+    );
+}
+
 // ------------------------------------------------------------ comm toggles
 
 /// `deaf`: stop (or start again) hearing tells.
@@ -536,6 +671,57 @@ mod tests {
         );
         do_clantalk(&mut w, ann, "hello");
         assert_eq!(sent(&mut w, ann), "You aren't in a clan.\n");
+    }
+
+    #[test]
+    fn punishments_toggle_on_lower_trust_and_say_so() {
+        let (mut w, ids) = world(&["Ann", "Bob"]);
+        let (ann, bob) = (ids[0], ids[1]);
+        set(&mut w, ann, |c| c.level = 56);
+        do_noemote(&mut w, ann, "");
+        assert_eq!(sent(&mut w, ann), "Noemote whom?\n");
+        do_notell(&mut w, ann, "nobody");
+        assert_eq!(sent(&mut w, ann), "They aren't here.\n");
+        do_noshout(&mut w, bob, "ann");
+        assert_eq!(sent(&mut w, bob), "You failed.\n");
+        for (f, flag, set_text, told) in [
+            (
+                do_noemote as fn(&mut World, CharId, &str),
+                comm::NOEMOTE,
+                "NOEMOTE set.\n",
+                "You can't emote!\n",
+            ),
+            (
+                do_noshout,
+                comm::NOSHOUT,
+                "NOSHOUT set.\n",
+                "You can't shout!\n",
+            ),
+            (
+                do_notell,
+                comm::NOTELL,
+                "NOTELL set.\n",
+                "You can't tell!\n",
+            ),
+            (
+                do_nochannels,
+                comm::NOCHANNELS,
+                "NOCHANNELS set.\n",
+                "The gods have revoked your channel privileges.\n",
+            ),
+        ] {
+            f(&mut w, ann, "bob");
+            assert_eq!(sent(&mut w, ann), set_text);
+            assert_eq!(sent(&mut w, bob), told);
+            assert_ne!(w.ch(bob).map_or(0, |c| c.comm & flag), 0);
+            f(&mut w, ann, "bob");
+            assert!(sent(&mut w, ann).ends_with("removed.\n"));
+            let _ = sent(&mut w, bob);
+            assert_eq!(w.ch(bob).map_or(1, |c| c.comm & flag), 0);
+        }
+        set(&mut w, bob, |c| c.comm |= comm::NOCHANNELS);
+        do_channels(&mut w, bob, "");
+        assert!(sent(&mut w, bob).contains("You cannot use channels."));
     }
 
     #[test]
