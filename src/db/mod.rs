@@ -45,6 +45,7 @@
 pub mod reader;
 pub mod sections;
 pub mod tables;
+pub mod writer;
 
 use std::fmt;
 use std::io::Write;
