@@ -597,6 +597,8 @@ fn gmcp_messages_are_valid_and_timely() {
         ("answer", "answers"),
         ("quote", "quotes"),
         ("grats", "grats '"),
+        // Both are in the school's area.
+        ("yell", "yells"),
     ] {
         a.sync();
         let mark_b = b.sync();

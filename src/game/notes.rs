@@ -16,6 +16,9 @@
 //! `Sender`, `Date`, `Stamp`, `To`, `Subject` and `Text` fields, strings
 //! ending in `~`.
 //!
+//! These are stock ROM 2.4's spools; QuickMUD's `board` system is not
+//! provided.
+//!
 //! Departures from ROM: spool files go to disk on the player files' writer
 //! thread (the previous version kept as the spare, as for players); notes
 //! never expire; a
