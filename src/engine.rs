@@ -77,6 +77,8 @@ pub struct Outbound {
     pub gmcp: Vec<(String, String)>,
     /// The player's display settings, when known (a playing connection).
     pub prefs: Option<Prefs>,
+    /// ROM's `compact`: no blank line before the prompt.
+    pub compact: bool,
 }
 
 /// A player's settings the net layer carries out for the connection.

@@ -290,6 +290,7 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
         login_idle_pulses: args.login_timeout.saturating_mul(pulses_per_sec).max(1),
         login_total_pulses: args.login_limit.saturating_mul(pulses_per_sec).max(1),
         failpoint: std::env::var(copyover::FAILPOINT_ENV).ok(),
+        notes_dir: None,
         ban_file: Config::ban_file_for(&args.player_dir),
     };
     let loop_opts = loop_options(&args);

@@ -10,6 +10,10 @@
 //!   `Affc 'armor' ...`, names from `world::rules::SKILLS`); bare skill numbers,
 //!   which earlier versions wrote, are still read;
 //! * `Sett key value~` lines carry [`PcData::settings`];
+//! * `Alias` (ROM's) and `Not` (stock ROM's five note read stamps) are
+//!   written; so are, beyond ROM, the tells kept for `replay` (`Rply`) and
+//!   an unposted note (`NDrf spool to~`, `NSub`, `NTxt`), so that a copyover
+//!   loses neither;
 //! * every object is kept (ROM drops keys and over-level items at save time);
 //! * the `#PET` block is written with every key (ROM writes only what
 //!   differs from the prototype; both read the same), `Race` excepted (a
@@ -372,6 +376,24 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     }
     for af in &c.affects {
         write_affect(&mut o, af);
+    }
+    if pc.last_note != [0; 5] {
+        let n = &pc.last_note;
+        let _ = writeln!(o, "Not  {} {} {} {} {}", n[0], n[1], n[2], n[3], n[4]);
+    }
+    for (word, sub) in &pc.aliases {
+        if word.is_empty() || word.contains(|ch: char| ch.is_whitespace() || ch == '~') {
+            continue;
+        }
+        let _ = writeln!(o, "Alias {word} {}~", smash_tilde(sub));
+    }
+    if !pc.replay.is_empty() {
+        let _ = writeln!(o, "Rply {}~", smash_tilde(&pc.replay));
+    }
+    if let Some(d) = &pc.note_draft {
+        let _ = writeln!(o, "NDrf {} {}~", d.spool, smash_tilde(&d.to));
+        let _ = writeln!(o, "NSub {}~", smash_tilde(&d.subject));
+        let _ = writeln!(o, "NTxt {}~", smash_tilde(&d.text));
     }
     for (key, value) in &pc.settings {
         if key.is_empty() || key.contains(|ch: char| ch.is_whitespace() || ch == '~') {
@@ -827,6 +849,45 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
                 }
             }
             "Affc" => ch.affects.push(read_affect(r)?),
+            "Not" => {
+                for v in pc.last_note.iter_mut() {
+                    *v = r.number()?;
+                }
+            }
+            "Alias" => {
+                let k = r
+                    .word_on_line()
+                    .ok_or_else(|| r.err("Alias without a word"))?;
+                let v = r.string()?;
+                if pc.aliases.len() < crate::game::act_prefs::MAX_ALIAS {
+                    pc.aliases.push((k, v.trim().to_string()));
+                }
+            }
+            "Rply" => pc.replay = r.string()?,
+            "NDrf" => {
+                let spool = r.int()?;
+                let to = r.string()?;
+                pc.note_draft = usize::try_from(spool)
+                    .ok()
+                    .filter(|&n| n < crate::game::notes::SPOOLS.len())
+                    .map(|spool| crate::world::NoteDraft {
+                        spool,
+                        to,
+                        ..Default::default()
+                    });
+            }
+            "NSub" => {
+                let v = r.string()?;
+                if let Some(d) = pc.note_draft.as_mut() {
+                    d.subject = v;
+                }
+            }
+            "NTxt" => {
+                let v = r.string()?;
+                if let Some(d) = pc.note_draft.as_mut() {
+                    d.text = v;
+                }
+            }
             "Sett" => {
                 let k = r
                     .word_on_line()
@@ -1799,6 +1860,43 @@ mod tests {
         assert!(text.contains("\nAct  CDEFGHQ\n"), "{text}");
         let back = read_player(&text, "Alice").map(|p| p.ch.act).ok();
         assert_eq!(back, Some(all));
+    }
+
+    #[test]
+    fn aliases_note_marks_replay_draft_and_comm_flags_round_trip() {
+        use crate::world::{comm, NoteDraft};
+        let mut w = world();
+        let ch = player(&mut w);
+        let comm_bits = comm::NOMUSIC | comm::NOGRATS | comm::AFK | comm::COMPACT;
+        if let Some(c) = w.ch_mut(ch) {
+            c.comm = comm_bits;
+            let pc = c.pc.as_mut().expect("pc");
+            pc.aliases = vec![
+                ("gg".into(), "get all corpse".into()),
+                ("x".into(), "look".into()),
+            ];
+            pc.last_note = [5, 0, 0, 1_700_000_000_000, 9];
+            pc.replay = "Bob tells you 'hi'\nBob tells you 'bye'\n".into();
+            pc.note_draft = Some(NoteDraft {
+                spool: 1,
+                to: "all".into(),
+                subject: "An idea".into(),
+                text: "line one\nline two\n".into(),
+            });
+        }
+        let text = write_player_at(&w, ch, 1_000);
+        assert!(text.contains("Alias gg get all corpse~"), "{text}");
+        assert!(text.contains("Not  5 0 0 1700000000000 9"), "{text}");
+        let back = read_player(&text, "Alice").expect("reads");
+        assert_eq!(back.ch.comm, comm_bits);
+        let (a, b) = (
+            back.ch.pc.as_ref().expect("pc"),
+            w.ch(ch).and_then(|c| c.pc.as_ref()).expect("pc"),
+        );
+        assert_eq!(a.aliases, b.aliases);
+        assert_eq!(a.last_note, b.last_note);
+        assert_eq!(a.replay, b.replay);
+        assert_eq!(a.note_draft, b.note_draft);
     }
 
     #[test]

@@ -913,7 +913,9 @@ fn commands_lists_six_per_row() {
     let text = out(&mut w, alice);
     let first = text.lines().next().unwrap_or_default();
     assert!(
-        first.starts_with("cast        buy         exits       get         "),
+        first.starts_with(
+            "cast        auction     buy         channels    exits       get         "
+        ),
         "{text}"
     );
     assert!(

@@ -845,14 +845,15 @@ fn punctuation_shortcuts_gtell_and_immtalk() {
     run(&mut w, zeus, "immtalk again");
     assert_eq!(out(&mut w, hera), "");
     assert_eq!(run(&mut w, hera, "imm"), "Immortal channel is now ON\n");
-    // q, qu and qui never quit (q and qu reach quaff, as in ROM's order).
-    for line in ["q", "qu"] {
-        assert_eq!(run(&mut w, bob, line), "Quaff what?\n");
-    }
+    // q, qu and qui never quit: in ROM's order q and qu are question (the
+    // Q/A channel's toggle) and qui is quiet.
+    assert_eq!(run(&mut w, bob, "q"), "Q/A channel is now OFF.\n");
+    assert_eq!(run(&mut w, bob, "qu"), "Q/A channel is now ON.\n");
     assert_eq!(
         run(&mut w, bob, "qui"),
-        "If you want to QUIT, you have to spell it out.\n"
+        "From now on, you will only hear says and emotes.\n"
     );
+    assert_eq!(run(&mut w, bob, "quie"), "Quiet mode removed.\n");
     assert!(w.requests.is_empty(), "{:?}", w.requests);
 }
 

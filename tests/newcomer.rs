@@ -63,16 +63,19 @@ fn a_new_players_first_steps() {
     // Help on a quoted topic, as the help itself says to type it.
     let t = run(&mut c, "help 'newbie info'");
     assert!(t.contains("Here is how to get started."), "{t}");
-    // q, qu and qui do not quit (q and qu reach quaff, as in ROM's order).
-    for line in ["q", "qu"] {
+    // q, qu and qui do not quit: in ROM's order q and qu are question (the
+    // Q/A channel's toggle) and qui is quiet.
+    for (line, now) in [("q", "OFF"), ("qu", "ON")] {
         let t = run(&mut c, line);
-        assert!(t.contains("Quaff what?"), "{line}: {t}");
+        assert!(
+            t.contains(&format!("Q/A channel is now {now}.")),
+            "{line}: {t}"
+        );
     }
     let t = run(&mut c, "qui");
-    assert!(
-        t.contains("If you want to QUIT, you have to spell it out."),
-        "qui: {t}"
-    );
+    assert!(t.contains("you will only hear says and emotes"), "qui: {t}");
+    let t = run(&mut c, "qui");
+    assert!(t.contains("Quiet mode removed."), "qui: {t}");
     // sc is scan; scan and reply work asleep; waking shows the room.
     let t = run(&mut c, "sc");
     assert!(t.contains("Looking around you see:"), "{t}");

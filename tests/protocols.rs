@@ -589,6 +589,29 @@ fn gmcp_messages_are_valid_and_timely() {
     assert!(!gmcp_messages(&a.data[mark_a..])
         .iter()
         .any(|(p, _)| p == "Comm.Channel.Text"));
+    // Every other public channel reaches GMCP under its own name.
+    for (command, heard) in [
+        ("auction", "auctions"),
+        ("music", "MUSIC:"),
+        ("question", "questions"),
+        ("answer", "answers"),
+        ("quote", "quotes"),
+        ("grats", "grats '"),
+        // Both are in the school's area.
+        ("yell", "yells"),
+    ] {
+        a.sync();
+        let mark_b = b.sync();
+        ok(a.cmd(&format!("{command} on {command}"), "> "));
+        ok(b.expect(heard));
+        b.settle(Duration::from_millis(200));
+        let got: Vec<_> = gmcp_messages(&b.data[mark_b..])
+            .into_iter()
+            .filter(|(p, v)| p == "Comm.Channel.Text" && v["channel"] == command)
+            .collect();
+        assert_eq!(got.len(), 1, "{command}: {got:?}");
+        assert_eq!(got[0].1["talker"], "Mapper");
+    }
 }
 
 #[test]

@@ -129,6 +129,13 @@ fn send_tell(world: &mut World, ch: CharId, victim: CharId, text: &str, is_reply
             To::Char,
             pos::DEAD,
         );
+        // Kept for `replay` (rom-mechanics 14.3, step 6).
+        let line = world.act_format("$n tells you '$t'", ch, &args, victim);
+        super::act_talk::keep_for_replay(world, victim, &line);
+        if let Some(v) = world.ch_mut(victim) {
+            v.reply = Some(ch);
+        }
+        return;
     }
     world.act_channel("tell", "You tell $N '$t'", ch, args, To::Char, pos::DEAD);
     world.act_channel("tell", "$n tells you '$t'", ch, args, To::Vict, pos::DEAD);

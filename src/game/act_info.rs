@@ -827,6 +827,37 @@ fn who_class(c: &Char) -> &'static str {
     }
 }
 
+/// One line of `who` (and `whois`) about player `w`.
+pub fn who_line(w: &Char) -> String {
+    // ROM's who names are five wide (" Elf ").
+    let race = rules::pc_race_by_index(w.race)
+        .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
+    let pc = w.pc.as_deref();
+    let mut tags = String::new();
+    if w.invis_level() >= LEVEL_HERO {
+        tags.push_str("(Wizi) ");
+    }
+    if w.comm & comm::AFK != 0 {
+        tags.push_str("[AFK] ");
+    }
+    if w.act & plr::KILLER != 0 {
+        tags.push_str("(KILLER) ");
+    }
+    if w.act & plr::THIEF != 0 {
+        tags.push_str("(THIEF) ");
+    }
+    let title = pc.map_or("", |p| p.title.as_str());
+    format!(
+        "[{:2} {:>6} {}] {}{}{}\n",
+        w.level,
+        race,
+        who_class(w),
+        tags,
+        w.name,
+        title
+    )
+}
+
 pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
     let mut low = 0;
     let mut high = MAX_LEVEL;
@@ -883,33 +914,7 @@ pub fn do_who(world: &mut World, ch: CharId, arg: &str) {
             continue;
         }
         found += 1;
-        // ROM's who names are five wide (" Elf ").
-        let race = rules::pc_race_by_index(w.race)
-            .map_or_else(|| "     ".to_string(), |r| format!("{:^5}", r.who_name));
-        let pc = w.pc.as_deref();
-        let mut tags = String::new();
-        if w.invis_level() >= LEVEL_HERO {
-            tags.push_str("(Wizi) ");
-        }
-        if w.comm & comm::AFK != 0 {
-            tags.push_str("[AFK] ");
-        }
-        if w.act & plr::KILLER != 0 {
-            tags.push_str("(KILLER) ");
-        }
-        if w.act & plr::THIEF != 0 {
-            tags.push_str("(THIEF) ");
-        }
-        let title = pc.map_or("", |p| p.title.as_str());
-        out.push_str(&format!(
-            "[{:2} {:>6} {}] {}{}{}\n",
-            w.level,
-            race,
-            who_class(w),
-            tags,
-            w.name,
-            title
-        ));
+        out.push_str(&who_line(w));
     }
     out.push_str(&format!("\nPlayers found: {found}\n"));
     world.send(ch, &out);

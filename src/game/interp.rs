@@ -23,7 +23,10 @@
 //! `mpstat`; `mob` (what mob programs run) stays `Never`, as in ROM.
 
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
-use super::{act_skill, act_wiz, ban, fight, food, magic, mob_cmds, mob_prog, skills, wiznet};
+use super::{
+    act_info2, act_prefs, act_skill, act_talk, act_wiz, ban, fight, food, magic, mob_cmds,
+    mob_prog, notes, skills, wiznet,
+};
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
 use crate::world::{aff, plr, pos, CharId, Position, World, LEVEL_HERO, LEVEL_IMMORTAL, MAX_LEVEL};
@@ -103,7 +106,9 @@ pub static COMMANDS: &[Cmd] = &[
     // Common other commands, placed here so one and two letter abbreviations work.
     cmd("at",          act_wiz::do_at,           DEAD,     L6, Normal, SHOWN),
     cmd("cast",        magic::do_cast,           FIGHTING, 0,  Normal, SHOWN),
+    cmd("auction",     act_talk::do_auction,     SLEEPING, 0,  Normal, SHOWN),
     cmd("buy",         act_shop::do_buy,         RESTING,  0,  Normal, SHOWN),
+    cmd("channels",    act_talk::do_channels,    DEAD,     0,  Normal, SHOWN),
     cmd("exits",       act_info::do_exits,       RESTING,  0,  Normal, SHOWN),
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
@@ -112,6 +117,8 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
     cmd("kill",        fight::do_kill,           FIGHTING, 0,  Normal, SHOWN),
     cmd("look",        act_info::do_look,        RESTING,  0,  Normal, SHOWN),
+    cmd("clan",        act_talk::do_clantalk,    SLEEPING, 0,  Normal, SHOWN),
+    cmd("music",       act_talk::do_music,       SLEEPING, 0,  Normal, SHOWN),
     cmd("order",       act_shop::do_order,       RESTING,  0,  Normal, SHOWN),
     cmd("practice",    skills::do_practice,      SLEEPING, 0,  Normal, SHOWN),
     cmd("rest",        act_move::do_rest,        SLEEPING, 0,  Normal, SHOWN),
@@ -125,48 +132,91 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("wizhelp",     do_wizhelp,               DEAD,     IM, Normal, SHOWN),
     // Informational commands.
     cmd("affects",     act_info::do_affects,     DEAD,     0,  Normal, SHOWN),
+    cmd("areas",       act_info2::do_areas,      DEAD,     0,  Normal, SHOWN),
+    cmd("bug",         act_info2::do_bug,        DEAD,     0,  Normal, SHOWN),
+    cmd("changes",     notes::do_changes,        DEAD,     0,  Normal, SHOWN),
     cmd("commands",    do_commands,              DEAD,     0,  Normal, SHOWN),
+    cmd("compare",     act_info2::do_compare,    RESTING,  0,  Normal, SHOWN),
     cmd("consider",    fight::do_consider,       RESTING,  0,  Normal, SHOWN),
+    cmd("count",       act_info2::do_count,      SLEEPING, 0,  Normal, SHOWN),
+    cmd("credits",     act_info2::do_credits,    DEAD,     0,  Normal, SHOWN),
     cmd("equipment",   act_info::do_equipment,   DEAD,     0,  Normal, SHOWN),
     cmd("examine",     act_info::do_examine,     RESTING,  0,  Normal, SHOWN),
     cmd("help",        act_info::do_help,        DEAD,     0,  Normal, SHOWN),
+    cmd("idea",        notes::do_idea,           DEAD,     0,  Normal, SHOWN),
     cmd("info",        skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
+    cmd("motd",        act_info2::do_motd,       DEAD,     0,  Normal, SHOWN),
+    cmd("news",        notes::do_news,           DEAD,     0,  Normal, SHOWN),
+    cmd("read",        act_info2::do_read,       RESTING,  0,  Normal, SHOWN),
+    cmd("report",      act_info2::do_report,     RESTING,  0,  Normal, SHOWN),
+    cmd("rules",       act_info2::do_rules,      DEAD,     0,  Normal, SHOWN),
     cmd("score",       act_info::do_score,       DEAD,     0,  Normal, SHOWN),
     cmd("skills",      skills::do_skills,        DEAD,     0,  Normal, SHOWN),
     cmd("socials",     act_comm::do_socials,     DEAD,     0,  Normal, SHOWN),
+    cmd("show",        act_prefs::do_show,       DEAD,     0,  Normal, SHOWN),
     cmd("spells",      skills::do_spells,        DEAD,     0,  Normal, SHOWN),
+    cmd("story",       act_info2::do_story,      DEAD,     0,  Normal, SHOWN),
     cmd("time",        act_info::do_time,        DEAD,     0,  Normal, SHOWN),
+    cmd("typo",        act_info2::do_typo,       DEAD,     0,  Normal, SHOWN),
     cmd("weather",     act_info::do_weather,     RESTING,  0,  Normal, SHOWN),
     cmd("who",         act_info::do_who,         DEAD,     0,  Normal, SHOWN),
+    cmd("whois",       act_info2::do_whois,      DEAD,     0,  Normal, SHOWN),
+    cmd("wizlist",     act_info2::do_wizlist,    DEAD,     0,  Normal, SHOWN),
+    cmd("worth",       act_info2::do_worth,      SLEEPING, 0,  Normal, SHOWN),
     // Configuration commands.
+    cmd("alia",        act_prefs::do_alias,      DEAD,     0,  Normal, HIDDEN),
+    cmd("alias",       act_prefs::do_alias,      DEAD,     0,  Normal, SHOWN),
     cmd("autolist",    act_info::do_autolist,    DEAD,     0,  Normal, SHOWN),
+    cmd("autoall",     act_prefs::do_autoall,    DEAD,     0,  Normal, SHOWN),
     cmd("autoassist",  act_info::do_autoassist,  DEAD,     0,  Normal, SHOWN),
     cmd("autoexit",    act_info::do_autoexit,    DEAD,     0,  Normal, SHOWN),
     cmd("autogold",    act_info::do_autogold,    DEAD,     0,  Normal, SHOWN),
     cmd("autoloot",    act_info::do_autoloot,    DEAD,     0,  Normal, SHOWN),
     cmd("autosac",     act_info::do_autosac,     DEAD,     0,  Normal, SHOWN),
     cmd("autosplit",   act_info::do_autosplit,   DEAD,     0,  Normal, SHOWN),
+    cmd("brief",       act_prefs::do_brief,      DEAD,     0,  Normal, SHOWN),
     cmd("colour",      act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
     cmd("color",       act_config::do_colour,    DEAD,     0,  Normal, SHOWN),
+    cmd("combine",     act_prefs::do_combine,    DEAD,     0,  Normal, SHOWN),
+    cmd("compact",     act_prefs::do_compact,    DEAD,     0,  Normal, SHOWN),
     cmd("description", act_info::do_description, DEAD,     0,  Normal, SHOWN),
+    cmd("delet",       act_prefs::do_delet,      DEAD,     0,  Always, HIDDEN),
+    cmd("delete",      act_prefs::do_delete,     STANDING, 0,  Always, SHOWN),
+    cmd("nofollow",    act_prefs::do_nofollow,   DEAD,     0,  Normal, SHOWN),
+    cmd("noloot",      act_prefs::do_noloot,     DEAD,     0,  Normal, SHOWN),
+    cmd("nosummon",    act_prefs::do_nosummon,   DEAD,     0,  Normal, SHOWN),
+    cmd("outfit",      act_prefs::do_outfit,     RESTING,  0,  Normal, SHOWN),
     cmd("password",    act_info::do_password,    DEAD,     0,  Never,  SHOWN),
     cmd("prompt",      act_info::do_prompt,      DEAD,     0,  Normal, SHOWN),
+    cmd("scroll",      act_prefs::do_scroll,     DEAD,     0,  Normal, SHOWN),
     cmd("telnetga",    act_config::do_telnetga,  DEAD,     0,  Normal, SHOWN),
     cmd("title",       act_info::do_title,       DEAD,     0,  Normal, SHOWN),
+    cmd("unalias",     act_prefs::do_unalias,    DEAD,     0,  Normal, SHOWN),
     cmd("wimpy",       fight::do_wimpy,          DEAD,     0,  Normal, SHOWN),
     // Communication commands.
+    cmd("afk",         act_talk::do_afk,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("answer",      act_talk::do_answer,      SLEEPING, 0,  Normal, SHOWN),
+    cmd("deaf",        act_talk::do_deaf,        DEAD,     0,  Normal, SHOWN),
     cmd("emote",       act_comm::do_emote,       RESTING,  0,  Normal, SHOWN),
+    cmd("pmote",       act_talk::do_pmote,       RESTING,  0,  Normal, SHOWN),
     cmd(".",           act_comm::do_gossip,      SLEEPING, 0,  Normal, HIDDEN),
     cmd("gossip",      act_comm::do_gossip,      SLEEPING, 0,  Normal, SHOWN),
     cmd(",",           act_comm::do_emote,       RESTING,  0,  Normal, HIDDEN),
+    cmd("grats",       act_talk::do_grats,       SLEEPING, 0,  Normal, SHOWN),
     cmd("gtell",       act_comm::do_gtell,       DEAD,     0,  Normal, SHOWN),
     cmd(";",           act_comm::do_gtell,       DEAD,     0,  Normal, HIDDEN),
-    // (ROM's `question` and `quiet` come here: until they exist, `q` and
-    // `qu` reach `quaff` below and `qui` reaches `qui`, never `quit`.)
+    cmd("note",        notes::do_note,           DEAD,     0,  Normal, SHOWN),
+    cmd("pose",        act_talk::do_pose,        RESTING,  0,  Normal, SHOWN),
+    cmd("question",    act_talk::do_question,    SLEEPING, 0,  Normal, SHOWN),
+    cmd("quote",       act_talk::do_quote,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("quiet",       act_talk::do_quiet,       SLEEPING, 0,  Normal, SHOWN),
     cmd("reply",       act_comm::do_reply,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("replay",      act_talk::do_replay,      SLEEPING, 0,  Normal, SHOWN),
     cmd("say",         act_comm::do_say,         RESTING,  0,  Normal, SHOWN),
     cmd("'",           act_comm::do_say,         RESTING,  0,  Normal, HIDDEN),
     cmd("shout",       act_comm::do_shout,       RESTING,  3,  Normal, SHOWN),
+    cmd("unread",      notes::do_unread,         SLEEPING, 0,  Normal, SHOWN),
+    cmd("yell",        act_talk::do_yell,        RESTING,  0,  Normal, SHOWN),
     // Object manipulation commands.
     cmd("brandish",    act_magic_item::do_brandish, RESTING, 0, Normal, SHOWN),
     cmd("close",       act_move::do_close,       RESTING,  0,  Normal, SHOWN),
@@ -221,12 +271,14 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),
     cmd("recall",      act_move::do_recall,      FIGHTING, 0,  Normal, SHOWN),
     cmd("/",           act_move::do_recall,      FIGHTING, 0,  Normal, HIDDEN),
+    cmd("rent",        act_prefs::do_rent,       DEAD,     0,  Normal, HIDDEN),
     cmd("save",        act_comm::do_save,        DEAD,     0,  Normal, SHOWN),
     cmd("sleep",       act_move::do_sleep,       SLEEPING, 0,  Normal, SHOWN),
     cmd("sneak",       act_skill::do_sneak,      STANDING, 0,  Normal, SHOWN),
     cmd("split",       act_comm::do_split,       RESTING,  0,  Normal, SHOWN),
     cmd("steal",       act_skill::do_steal,      STANDING, 0,  Normal, SHOWN),
     cmd("train",       skills::do_train,         RESTING,  0,  Normal, SHOWN),
+    cmd("visible",     act_prefs::do_visible,    SLEEPING, 0,  Normal, SHOWN),
     cmd("wake",        act_move::do_wake,        SLEEPING, 0,  Normal, SHOWN),
     cmd("where",       act_info::do_where,       RESTING,  0,  Normal, SHOWN),
     // GraceMUD's own client settings, last so they take no ROM abbreviation.
@@ -254,6 +306,10 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("force",       act_wiz::do_force,        DEAD,     L7, Always, SHOWN),
     cmd("load",        act_wiz::do_load,         DEAD,     L4, Always, SHOWN),
     cmd("newlock",     act_wiz::do_newlock,      DEAD,     L4, Always, SHOWN),
+    cmd("nochannels",  act_talk::do_nochannels,  DEAD,     L5, Always, SHOWN),
+    cmd("noemote",     act_talk::do_noemote,     DEAD,     L5, Always, SHOWN),
+    cmd("noshout",     act_talk::do_noshout,     DEAD,     L5, Always, SHOWN),
+    cmd("notell",      act_talk::do_notell,      DEAD,     L5, Always, SHOWN),
     cmd("pecho",       act_wiz::do_pecho,        DEAD,     L4, Always, SHOWN),
     cmd("pardon",      act_wiz::do_pardon,       DEAD,     L3, Always, SHOWN),
     cmd("purge",       act_wiz::do_purge,        DEAD,     L4, Always, SHOWN),
@@ -272,6 +328,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("mwhere",      act_wiz::do_mwhere,       DEAD,     IM, Normal, SHOWN),
     cmd("owhere",      act_wiz::do_owhere,       DEAD,     IM, Normal, SHOWN),
     cmd("peace",       fight::do_peace,          DEAD,     L5, Normal, SHOWN),
+    cmd("penalty",     notes::do_penalty,        DEAD,     L7, Normal, SHOWN),
     cmd("echo",        act_wiz::do_recho,        DEAD,     L6, Always, SHOWN),
     cmd("return",      act_wiz::do_return,       DEAD,     L6, Normal, SHOWN),
     cmd("snoop",       act_wiz::do_snoop,        DEAD,     L5, Always, SHOWN),
@@ -285,6 +342,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("wiznet",      wiznet::do_wiznet,        DEAD,     IM, Normal, SHOWN),
     cmd("immtalk",     act_comm::do_immtalk,     DEAD,     IM, Normal, SHOWN),
     cmd(":",           act_comm::do_immtalk,     DEAD,     IM, Normal, HIDDEN),
+    cmd("imotd",       act_info2::do_imotd,      DEAD,     IM, Normal, SHOWN),
     cmd("smote",       act_wiz::do_smote,        DEAD,     IM, Normal, SHOWN),
     cmd("prefi",       act_wiz::do_prefi,        DEAD,     IM, Normal, HIDDEN),
     cmd("prefix",      act_wiz::do_prefix,       DEAD,     IM, Normal, SHOWN),
@@ -451,8 +509,13 @@ mod tests {
         assert_eq!(name("k", 1), Some("kill"));
         assert_eq!(name("sc", 1), Some("scan"));
         assert_eq!(name("sco", 1), Some("score"));
-        assert_eq!(name("cl", 1), Some("close"));
-        assert_eq!(name("sh", 60), Some("shout"));
+        // ROM lists `clan` (21) among the common commands, before `close`.
+        assert_eq!(name("cl", 1), Some("clan"));
+        assert_eq!(name("clo", 1), Some("close"));
+        // ROM lists `show` (53) among the informational commands, before `shout`.
+        assert_eq!(name("sh", 60), Some("show"));
+        assert_eq!(name("sho", 60), Some("show"));
+        assert_eq!(name("shou", 60), Some("shout"));
         assert_eq!(name("wiz", 60), Some("wizhelp"));
         assert!(name("goto", 1).is_none());
         assert_eq!(name("goto", 60), Some("goto"));
@@ -460,12 +523,13 @@ mod tests {
 
     #[test]
     fn quit_has_to_be_spelled_out() {
+        // ROM's order: `q` and `qu` are question, `qui` is quiet.
         for word in ["q", "qu"] {
-            assert_eq!(name(word, 1), Some("quaff"), "{word}");
-            assert_eq!(name(word, 60), Some("quaff"), "{word}");
+            assert_eq!(name(word, 1), Some("question"), "{word}");
+            assert_eq!(name(word, 60), Some("question"), "{word}");
         }
-        assert_eq!(name("qui", 1), Some("qui"));
-        assert_eq!(name("qui", 60), Some("qui"));
+        assert_eq!(name("qui", 1), Some("quiet"));
+        assert_eq!(name("qui", 60), Some("quiet"));
         assert_eq!(name("quit", 1), Some("quit"));
     }
 
@@ -637,14 +701,15 @@ mod tests {
     #[test]
     fn qui_asks_for_quit_in_full() {
         let (mut w, ch) = world_with(1);
-        for line in ["q", "qu"] {
-            interpret(&mut w, ch, line);
-            assert_eq!(out(&mut w, ch), "Quaff what?\n");
-        }
+        // ROM's order: `q`, `qu` toggle the Q/A channel, `qui` quiet mode.
+        interpret(&mut w, ch, "q");
+        assert_eq!(out(&mut w, ch), "Q/A channel is now OFF.\n");
+        interpret(&mut w, ch, "qu");
+        assert_eq!(out(&mut w, ch), "Q/A channel is now ON.\n");
         interpret(&mut w, ch, "qui");
         assert_eq!(
             out(&mut w, ch),
-            "If you want to QUIT, you have to spell it out.\n"
+            "From now on, you will only hear says and emotes.\n"
         );
         assert!(w.requests.is_empty(), "{:?}", w.requests);
     }
@@ -674,7 +739,9 @@ mod tests {
         do_commands(&mut w, ch, "");
         let text = out(&mut w, ch);
         assert!(
-            text.starts_with("cast        buy         exits       get         "),
+            text.starts_with(
+                "cast        auction     buy         channels    exits       get         "
+            ),
             "{text}"
         );
         for hidden in ["north", "qui ", "goto", "stat", "wizhelp", "'", "."] {
@@ -702,6 +769,7 @@ mod tests {
                 "wizinvis",
                 "wiznet",
                 "immtalk",
+                "imotd",
                 "smote",
                 "prefix",
                 "mpdump",

@@ -16,11 +16,14 @@
 pub mod act_comm;
 pub mod act_config;
 pub mod act_info;
+pub mod act_info2;
 pub mod act_magic_item;
 pub mod act_move;
 pub mod act_obj;
+pub mod act_prefs;
 pub mod act_shop;
 pub mod act_skill;
+pub mod act_talk;
 pub mod act_wiz;
 pub mod autoloot;
 pub mod ban;
@@ -37,6 +40,8 @@ pub mod magic3;
 pub mod mob_cmds;
 pub mod mob_prog;
 pub mod nanny;
+pub mod notes;
+pub mod pager;
 pub mod skills;
 pub mod special;
 pub mod throttle;
@@ -71,8 +76,33 @@ pub struct Config {
     pub login_total_pulses: u64,
     /// `GRACEMUD_FAILPOINT`, for the tests that prove a fault is survived.
     pub failpoint: Option<String>,
+    /// Where the note spools live; `None`: `notes/` beside the player
+    /// directory (see [`Config::note_dir`]).
+    pub notes_dir: Option<PathBuf>,
     /// The ban file (`game::ban`), next to the player directory.
     pub ban_file: PathBuf,
+}
+
+impl Config {
+    /// The note spools' directory: the configured one, else `notes` in the
+    /// directory that holds the player directory.
+    pub fn note_dir(&self) -> PathBuf {
+        if let Some(d) = &self.notes_dir {
+            return d.clone();
+        }
+        match self.player_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.join("notes"),
+            _ => PathBuf::from("notes"),
+        }
+    }
+
+    /// Where the ban file goes for a player directory: beside it.
+    pub fn ban_file_for(player_dir: &std::path::Path) -> PathBuf {
+        player_dir
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("ban.txt")
+    }
 }
 
 /// Default wait at one login prompt: two minutes.
@@ -89,18 +119,9 @@ impl Default for Config {
             login_idle_pulses: LOGIN_IDLE_SECS * update::PULSE_PER_SECOND,
             login_total_pulses: LOGIN_TOTAL_SECS * update::PULSE_PER_SECOND,
             failpoint: None,
+            notes_dir: None,
             ban_file: PathBuf::from("ban.txt"),
         }
-    }
-}
-
-impl Config {
-    /// Where the ban file goes for a player directory: beside it.
-    pub fn ban_file_for(player_dir: &std::path::Path) -> PathBuf {
-        player_dir
-            .parent()
-            .unwrap_or(std::path::Path::new("."))
-            .join("ban.txt")
     }
 }
 
@@ -222,6 +243,10 @@ pub(crate) struct Session {
     /// (login timeouts).
     pub(crate) opened_at: u64,
     pub(crate) line_at: u64,
+    /// A long answer being shown a page at a time (`scroll`).
+    pub(crate) pager: Option<pager::Pager>,
+    /// The last line answered the pager: its text is a page already.
+    pub(crate) pager_answered: bool,
 }
 
 impl Session {
@@ -241,6 +266,8 @@ impl Session {
             purposes: VecDeque::new(),
             want_prompt: false,
             gmcp: gmcp::Tracker::default(),
+            pager: None,
+            pager_answered: false,
         }
     }
     pub(crate) fn send(&mut self, text: &str) {
@@ -365,6 +392,7 @@ impl Game {
 
     /// A game with no sessions yet, handing out player ids from `next_id`.
     pub(crate) fn assemble(mut world: World, cfg: Config, next_id: i64) -> Game {
+        load_spools(&mut world, &cfg.note_dir());
         let (bans, errors) = ban::load(&cfg.ban_file);
         for e in errors {
             log::error!("{e}");
@@ -504,6 +532,13 @@ impl Game {
 
     /// Take note of a finished write, and do what waited for it.
     fn saved_written(&mut self, w: save::Written) {
+        // A note spool (`write_spool`): only a failure is worth a word.
+        if w.player_id < 0 {
+            if let Err(e) = &w.result {
+                log::error!("cannot write {}: {e}", w.path.display());
+            }
+            return;
+        }
         if let Some(n) = self.writing.get_mut(&w.player_id) {
             *n = n.saturating_sub(1);
             if *n == 0 {
@@ -715,6 +750,8 @@ impl Game {
             for r in requests {
                 match r {
                     Request::Save(ch) => self.save_char(ch),
+                    Request::WriteSpool(n) => self.write_spool(n),
+                    Request::Delete(ch) => self.delete_char(ch),
                     Request::SaveCommand(ch) => {
                         if let Some(c) = self.world.ch(ch) {
                             log::info!("Saving {}.", c.name);
@@ -754,6 +791,65 @@ impl Game {
         for line in std::mem::take(&mut self.world.log) {
             log::info!("{line}");
         }
+    }
+
+    /// Hand note spool `n` to the writer thread, as player files go
+    /// (atomically; a failure is logged and the spool stays in memory, to
+    /// be written with the next change). Spools ride the writer under
+    /// negative ids, which no player has (see `saved_written`).
+    fn write_spool(&mut self, n: usize) {
+        let Some(spool) = notes::SPOOLS.get(n) else {
+            return;
+        };
+        let dir = self.cfg.note_dir();
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            log::error!("cannot create {}: {e}", dir.display());
+            return;
+        }
+        let text = notes::write_spool(&self.world.notes[n]);
+        let id = -1 - n as i64;
+        self.writer.submit(dir.join(spool.file), text, id, 0);
+    }
+
+    /// `delete` confirmed: the player file goes, then the character, as a
+    /// quit does (without saving).
+    fn delete_char(&mut self, ch: CharId) {
+        let Some(c) = self.world.ch(ch).filter(|c| !c.is_npc()) else {
+            return;
+        };
+        let (id, name) = (c.player_id(), c.name.clone());
+        // A write still on its way would bring the file back.
+        if self.writing.contains_key(&id) {
+            self.flush_saves();
+        }
+        if self.world.ch(ch).is_none() {
+            return;
+        }
+        let removed = save::player_path(&self.cfg.player_dir, &name)
+            .map_err(|e| e.to_string())
+            .and_then(|path| {
+                let spare = save::spare_path(&path);
+                for p in [&path, &spare] {
+                    match std::fs::remove_file(p) {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(format!("{}: {e}", p.display())),
+                    }
+                }
+                save::sync_dir_of(&path).map_err(|e| e.to_string())
+            });
+        if let Err(e) = removed {
+            log::error!("cannot delete {name}: {e}");
+            self.world.send(
+                ch,
+                "Your character could not be deleted; try again later.\n",
+            );
+            return;
+        }
+        log::info!("{name} has deleted their character.");
+        self.saved.remove(&id);
+        self.unsaved.remove(&id);
+        self.finish_quit(ch);
     }
 
     /// `sockets`: every connection, who plays it, and from where.
@@ -872,6 +968,7 @@ impl Game {
             self.world.send(by, &format!("% {line}\n"));
         }
         let line = act_wiz::with_prefix(&self.world, ch, line);
+        let line = act_prefs::substitute_alias(&mut self.world, ch, &line);
         interp::interpret(&mut self.world, ch, &line);
         self.channel_gmcp();
         self.process_requests();
@@ -1115,6 +1212,17 @@ impl Engine for Game {
                     s.state = nanny::State::Closing;
                     return;
                 }
+                // A page is waiting: this line answers the pager.
+                if let Some(p) = s.pager.as_mut() {
+                    let (text, more) = p.input(line);
+                    s.out.push_str(&text);
+                    s.pager_answered = true;
+                    s.want_prompt = !more;
+                    if !more {
+                        s.pager = None;
+                    }
+                    return;
+                }
                 // A bug in one command stops that command, not the game.
                 let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     self.play_line(ch, line)
@@ -1338,13 +1446,26 @@ impl Engine for Game {
             ..Default::default()
         };
         let want_prompt = std::mem::take(&mut s.want_prompt);
+        let answered = std::mem::take(&mut s.pager_answered);
         out.gmcp = s.gmcp.take();
         if let Some(ch) = s.playing() {
             out.prefs = Some(act_config::prefs_of(&self.world, ch));
+            let mut lines = 0;
             if let Some(c) = self.world.ch_mut(ch) {
                 out.text.push_str(&std::mem::take(&mut c.output));
+                out.compact = c.comm & comm::COMPACT != 0;
+                lines = c.pc.as_ref().map_or(0, |p| p.lines.max(0) as usize);
             }
-            if !out.close && (want_prompt || !out.text.is_empty()) {
+            // A command's long answer goes a page at a time.
+            if want_prompt && !answered && s.pager.is_none() && lines > 0 {
+                if let Some(p) = pager::Pager::new(&out.text, lines) {
+                    out.text = p.current();
+                    s.pager = Some(p);
+                }
+            }
+            if s.pager.is_some() {
+                // The continue line stands where the prompt would.
+            } else if !out.close && (want_prompt || !out.text.is_empty()) {
                 if let Some(c) = self.world.ch(ch) {
                     // The net loop puts the blank line before the prompt.
                     if c.comm & comm::PROMPT != 0 {
@@ -1408,6 +1529,24 @@ impl Engine for Game {
 }
 
 /// ROM's game clock from the real one (rom-mechanics 13.1).
+/// Read every note spool from `dir` (missing files are empty spools).
+fn load_spools(world: &mut World, dir: &std::path::Path) {
+    for (n, spool) in notes::SPOOLS.iter().enumerate() {
+        let path = dir.join(spool.file);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let (list, errors) = notes::read_spool(&text);
+                for e in errors {
+                    log::warn!("{}: {e}", path.display());
+                }
+                world.notes[n] = list;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => log::error!("cannot read {}: {e}", path.display()),
+        }
+    }
+}
+
 fn set_clock_from_real_time(world: &mut World, now: i64) {
     let hours = (now - 650_336_715).max(0) / 60;
     world.hour = (hours % 24) as i32;

@@ -785,8 +785,9 @@ fn finish_creation(c: &mut Char) {
     c.exp = exp_per_level(c);
 }
 
-/// Give a new character the school kit that exists in this world.
-fn outfit(world: &mut World, ch: CharId) {
+/// Give a character the school kit that exists in this world, for each
+/// slot it has nothing in (a new character; `outfit` at low levels).
+pub(crate) fn outfit(world: &mut World, ch: CharId) {
     let class = world.ch(ch).map_or(3, |c| c.class.clamp(0, 3) as usize);
     let weapon = [
         OBJ_VNUM_SCHOOL_DAGGER,
@@ -801,6 +802,9 @@ fn outfit(world: &mut World, ch: CharId) {
         (OBJ_VNUM_SCHOOL_SHIELD, wear_loc::SHIELD),
     ];
     for (vnum, loc) in kit {
+        if world.get_eq_char(ch, loc).is_some() {
+            continue;
+        }
         let Some(o) = world.create_object(vnum, 0) else {
             continue;
         };
@@ -948,6 +952,7 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
     game.world
         .act("$n has entered the game.", ch, ActArgs::default(), To::Room);
     super::act_info::do_look(&mut game.world, ch, "auto");
+    super::notes::do_unread(&mut game.world, ch, "");
     log::info!("{name}@{} has connected.", s.peer);
     let trust = game.world.ch(ch).map_or(0, |c| c.get_trust());
     let w = &mut game.world;

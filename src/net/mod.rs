@@ -729,7 +729,7 @@ impl Server {
                 d.send_gmcp(package, json);
             }
             if let Some(prompt) = &out.prompt {
-                if d.fcommand {
+                if d.fcommand && !out.compact {
                     d.write_text("\n");
                 }
                 d.write_text(prompt);

@@ -228,7 +228,12 @@ pub mod comm {
     pub const QUIET: Flags = 1 << 0; // A
     pub const DEAF: Flags = 1 << 1; // B
     pub const NOWIZ: Flags = 1 << 2; // C
+    pub const NOAUCTION: Flags = 1 << 3; // D
     pub const NOGOSSIP: Flags = 1 << 4; // E
+    pub const NOQUESTION: Flags = 1 << 5; // F
+    pub const NOMUSIC: Flags = 1 << 6; // G
+    pub const NOCLAN: Flags = 1 << 7; // H
+    pub const NOQUOTE: Flags = 1 << 8; // I
     pub const SHOUTSOFF: Flags = 1 << 9; // J
     pub const COMPACT: Flags = 1 << 11; // L
     pub const BRIEF: Flags = 1 << 12; // M
@@ -236,6 +241,7 @@ pub mod comm {
     pub const COMBINE: Flags = 1 << 14; // O
     pub const TELNET_GA: Flags = 1 << 15; // P
     pub const SHOW_AFFECTS: Flags = 1 << 16; // Q
+    pub const NOGRATS: Flags = 1 << 17; // R
     pub const NOEMOTE: Flags = 1 << 19; // T
     pub const NOSHOUT: Flags = 1 << 20; // U
     pub const NOTELL: Flags = 1 << 21; // V

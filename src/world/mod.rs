@@ -100,10 +100,31 @@ pub struct PcData {
     pub saved_room: Option<RoomVnum>,
     pub security: i32,
     pub invis_level: i32,
+    /// `alias` definitions, word and expansion, in the order made (at most
+    /// `MAX_ALIAS`; saved as `Alias` lines).
+    pub aliases: Vec<(String, String)>,
+    /// Last-read stamps of the note spools (note, idea, penalty, news,
+    /// changes), saved as the `Not` line.
+    pub last_note: [i64; 5],
+    /// Tells kept while AFK, for `replay` (ROM's pcdata buffer).
+    pub replay: String,
+    /// A note being written (`note +`, `note to`, ...), not yet posted.
+    pub note_draft: Option<NoteDraft>,
+    /// `delete` typed once: the next `delete` deletes.
+    pub confirm_delete: bool,
     /// Incognito: hidden from those below this trust outside the room.
     pub incog_level: i32,
     /// The wiznet channels this immortal listens to (`game::wiznet`).
     pub wiznet: Flags,
+}
+
+/// A note in progress: the spool it is for and what has been written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub spool: usize,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
 }
 
 /// A character: a player (has `pc`) or a mobile (has `vnum`).
@@ -457,6 +478,12 @@ pub struct World {
     pub spell_arg: String,
     /// Mob programs' run-time bookkeeping (see `game::mob_prog`).
     pub mprog: MobProgRuntime,
+    /// The note spools (note, idea, penalty, news, changes), oldest first;
+    /// read from the notes directory at boot, written back by the game on
+    /// [`Request::WriteSpool`].
+    pub notes: [Vec<Note>; 5],
+    /// The most players `count` has seen on at once since boot.
+    pub max_on: usize,
 }
 
 /// An `act` line a mobile with an `act` trigger heard; the game runs the
@@ -485,6 +512,19 @@ pub struct MobProgRuntime {
     /// ROM's `MOBtrigger` turned off: `act()` lines are not heard by act
     /// triggers (while an emote is shown).
     pub quiet: bool,
+}
+
+/// One posted note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Note {
+    pub sender: String,
+    /// The date as shown (a UTC time).
+    pub date: String,
+    /// Seconds since 1970 when posted; also orders the spool.
+    pub stamp: i64,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
 }
 
 /// Sky states (rom-mechanics 13.3).
@@ -538,6 +578,10 @@ pub struct ChannelEvent {
 pub enum Request {
     /// Save this player's file now.
     Save(CharId),
+    /// Write note spool `n` (an index into [`World::notes`]) to its file.
+    WriteSpool(usize),
+    /// `delete` confirmed: remove the player file and the character.
+    Delete(CharId),
     /// The `save` command: save, and answer "Saving." once the file is on
     /// disk (or say that it could not be saved).
     SaveCommand(CharId),
@@ -664,6 +708,8 @@ impl World {
             mayor: MayorWalk::default(),
             spell_arg: String::new(),
             mprog: MobProgRuntime::default(),
+            notes: Default::default(),
+            max_on: 0,
         }
     }
 
