@@ -22,6 +22,7 @@
 //! file), i.e. secret, so movement is `Normal`, and so are `mpdump` and
 //! `mpstat`; `mob` (what mob programs run) stays `Never`, as in ROM.
 
+use super::act_flag;
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
 use super::{
     act_info2, act_prefs, act_skill, act_talk, act_wiz, ban, fight, food, magic, mob_cmds,
@@ -288,12 +289,14 @@ pub static COMMANDS: &[Cmd] = &[
     // Immortal commands.
     cmd("advance",     act_wiz::do_advance,      DEAD,     ML, Always, SHOWN),
     cmd("copyover",    act_wiz::do_copyover,     DEAD,     ML, Always, SHOWN),
+    cmd("dump",        act_flag::do_dump,        DEAD,     ML, Always, HIDDEN),
     cmd("trust",       act_wiz::do_trust,        DEAD,     ML, Always, SHOWN),
     cmd("violate",     act_wiz::do_violate,      DEAD,     ML, Always, SHOWN),
     cmd("allow",       ban::do_allow,            DEAD,     L2, Always, SHOWN),
     cmd("ban",         ban::do_ban,              DEAD,     L2, Always, SHOWN),
     cmd("deny",        act_wiz::do_deny,         DEAD,     L1, Always, SHOWN),
     cmd("disconnect",  act_wiz::do_disconnect,   DEAD,     L3, Always, SHOWN),
+    cmd("flag",        act_flag::do_flag,        DEAD,     L4, Always, SHOWN),
     cmd("freeze",      act_wiz::do_freeze,       DEAD,     L4, Always, SHOWN),
     cmd("permban",     ban::do_permban,          DEAD,     L1, Always, SHOWN),
     cmd("protect",     act_wiz::do_protect,      DEAD,     L1, Always, SHOWN),
@@ -316,6 +319,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("restore",     act_wiz::do_restore,      DEAD,     L4, Always, SHOWN),
     cmd("sla",         fight::do_sla,            DEAD,     L3, Normal, HIDDEN),
     cmd("slay",        fight::do_slay,           DEAD,     L3, Always, SHOWN),
+    cmd("teleport",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
     cmd("transfer",    act_wiz::do_transfer,     DEAD,     L5, Always, SHOWN),
     cmd("poofin",      act_wiz::do_bamfin,       DEAD,     L8, Normal, SHOWN),
     cmd("poofout",     act_wiz::do_bamfout,      DEAD,     L8, Normal, SHOWN),

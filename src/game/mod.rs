@@ -15,6 +15,7 @@
 
 pub mod act_comm;
 pub mod act_config;
+pub mod act_flag;
 pub mod act_info;
 pub mod act_info2;
 pub mod act_magic_item;

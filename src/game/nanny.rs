@@ -1003,7 +1003,7 @@ fn recover_while_away(world: &mut World, ch: CharId, away_secs: i64) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::{Engine, Outbound};
     use crate::game::Config;
