@@ -114,6 +114,7 @@ fn disturbed() -> World {
     w.areas[1].age = 9;
     w.hour = 17;
     w.pulse = 12_345;
+    w.channel_songs = [3, 1, 2, -1, -1, -1, -1, -1, -1, -1, -1];
     w.mayor = MayorWalk {
         path: 1,
         pos: 17,

@@ -22,8 +22,8 @@
 //! file), i.e. secret, so movement is `Normal`, and so are `mpdump` and
 //! `mpstat`; `mob` (what mob programs run) stays `Never`, as in ROM.
 
-use super::act_flag;
 use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, act_shop};
+use super::{act_flag, music};
 use super::{
     act_info2, act_prefs, act_skill, act_talk, act_wiz, ban, fight, food, magic, mob_cmds,
     mob_prog, notes, skills, wiznet,
@@ -268,6 +268,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("go",          act_move::do_enter,       STANDING, 0,  Normal, HIDDEN),
     cmd("groups",      skills::do_groups,        SLEEPING, 0,  Normal, SHOWN),
     cmd("hide",        act_skill::do_hide,       RESTING,  0,  Normal, SHOWN),
+    cmd("play",        music::do_play,           RESTING,  0,  Normal, SHOWN),
     cmd("qui",         act_comm::do_qui,         DEAD,     0,  Normal, HIDDEN),
     cmd("quit",        act_comm::do_quit,        DEAD,     0,  Normal, SHOWN),
     cmd("recall",      act_move::do_recall,      FIGHTING, 0,  Normal, SHOWN),

@@ -40,6 +40,7 @@ pub mod magic2;
 pub mod magic3;
 pub mod mob_cmds;
 pub mod mob_prog;
+pub mod music;
 pub mod nanny;
 pub mod notes;
 pub mod pager;
@@ -124,6 +125,23 @@ impl Default for Config {
             ban_file: PathBuf::from("ban.txt"),
         }
     }
+}
+
+/// Read `music.txt` from the area directory (ROM keeps it there, outside
+/// `area.lst`); a world without one has no songs.
+fn load_music(world: &mut World, area_dir: &std::path::Path) {
+    let path = area_dir.join("music.txt");
+    let Ok(bytes) = std::fs::read(&path) else {
+        log::info!("no songs: {} cannot be read", path.display());
+        return;
+    };
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+    let (songs, notes) = music::parse_songs(&text);
+    for n in notes {
+        log::warn!("{}:{n}", path.display());
+    }
+    log::info!("{} songs from {}", songs.len(), path.display());
+    world.songs = songs;
 }
 
 /// What an actor reads when their command hit a bug (the panic is caught,
@@ -366,6 +384,7 @@ impl Game {
         }
         set_clock_from_real_time(&mut world, save::now_secs());
         update::weather_at_boot(&mut world);
+        load_music(&mut world, &cfg.area_dir);
         world.reset_all();
         Game::from_world(world, cfg).map_err(|e| vec![e])
     }

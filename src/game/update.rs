@@ -39,6 +39,7 @@ pub const PULSE_PER_SECOND: u64 = 4;
 pub const PULSE_VIOLENCE: u64 = 3 * PULSE_PER_SECOND;
 pub const PULSE_MOBILE: u64 = 4 * PULSE_PER_SECOND;
 pub const PULSE_TICK: u64 = 60 * PULSE_PER_SECOND;
+pub const PULSE_MUSIC: u64 = 6 * PULSE_PER_SECOND;
 pub const PULSE_AREA: u64 = 120 * PULSE_PER_SECOND;
 
 /// Condition slots in `PcData::condition`.
@@ -112,6 +113,9 @@ pub fn pulse(world: &mut World) -> Option<ViolenceRound> {
     }
     if world.pulse.is_multiple_of(PULSE_AREA) {
         area_update(world);
+    }
+    if world.pulse.is_multiple_of(PULSE_MUSIC) {
+        super::music::song_update(world);
     }
     if world.pulse.is_multiple_of(PULSE_MOBILE) {
         mobile_update(world);

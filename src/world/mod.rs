@@ -484,6 +484,19 @@ pub struct World {
     pub notes: [Vec<Note>; 5],
     /// The most players `count` has seen on at once since boot.
     pub max_on: usize,
+    /// Songs from `music.txt` (`game::music`).
+    pub songs: Vec<Song>,
+    /// The music channel: `[0]` the line being sung (-1: the title comes
+    /// next), `[1..=10]` the queued song numbers (-1: none).
+    pub channel_songs: [i64; 11],
+}
+
+/// One song of `music.txt`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Song {
+    pub group: String,
+    pub name: String,
+    pub lyrics: Vec<String>,
 }
 
 /// An `act` line a mobile with an `act` trigger heard; the game runs the
@@ -710,6 +723,8 @@ impl World {
             mprog: MobProgRuntime::default(),
             notes: Default::default(),
             max_on: 0,
+            songs: Vec::new(),
+            channel_songs: [-1; 11],
         }
     }
 

@@ -58,6 +58,11 @@ pub fn write_snapshot(world: &World) -> String {
         world.mayor.pos,
         i32::from(world.mayor.moving)
     ));
+    out.push_str("Music");
+    for n in world.channel_songs {
+        out.push_str(&format!(" {n}"));
+    }
+    out.push('\n');
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
     for (i, a) in world.areas.iter().enumerate() {
         out.push_str(&format!(
@@ -376,6 +381,12 @@ pub fn restore_snapshot(
                     pos: at.clamp(0, 1000) as usize,
                     moving: moving != 0,
                 };
+            }
+            "Music" => {
+                let q = nums::<11>(rest, ln)?;
+                for (slot, n) in world.channel_songs.iter_mut().zip(q) {
+                    *slot = n.clamp(-1, 1000);
+                }
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
             "Area" => {
