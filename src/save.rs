@@ -296,6 +296,9 @@ pub fn write_player_at(world: &World, ch: CharId, now: i64) -> String {
     }
     let race = rules::pc_race_by_index(c.race).map_or("human", |r| r.name);
     let _ = writeln!(o, "Race {race}~");
+    if let Some(clan) = crate::db::tables::CLANS.get(c.clan).filter(|_| c.clan != 0) {
+        let _ = writeln!(o, "Clan {}~", clan.0);
+    }
     let _ = writeln!(o, "Sex  {}", c.sex);
     let _ = writeln!(o, "Cla  {}", c.class);
     let _ = writeln!(o, "Levl {}", c.level);
@@ -759,6 +762,16 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "LnD" | "LongDescr" => ch.long_descr = r.string()?,
             "Desc" | "Description" => ch.description = r.string()?,
             "Prom" | "Prompt" => pc.prompt = r.string()?,
+            "Clan" => {
+                let name = r.string()?;
+                match crate::db::tables::clan_lookup(&name) {
+                    Some(clan) => ch.clan = clan,
+                    None => out.warnings.push(format!(
+                        "{}:{key_line}: unknown clan {name:?}; none",
+                        r.file
+                    )),
+                }
+            }
             "Race" => {
                 let name = r.string()?;
                 ch.race = match rules::pc_race_exact(&name) {

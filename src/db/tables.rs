@@ -493,6 +493,14 @@ pub fn sector(number: i32) -> &'static Sector {
 /// The clans a room's `C` line may name (4.25); index = clan number.
 pub static CLANS: &[Word] = &[Word(""), Word("loner"), Word("rom")];
 
+/// What `who` shows before a clan member's name (ROM's who_name).
+pub static CLAN_WHO: [&str; 3] = ["", "[ Loner ] ", "[  ROM  ] "];
+
+/// Independent clans (none, loner) are nobody's "same clan".
+pub fn clan_independent(clan: usize) -> bool {
+    clan != 2
+}
+
 /// The clan number a word names (prefix rule; the empty word finds nothing).
 pub fn clan_lookup(word: &str) -> Option<usize> {
     prefix_lookup(&CLANS[1..], word.as_bytes()).map(|(i, _)| i + 1)

@@ -1,4 +1,9 @@
-//! `flag` (ROM's do_flag) and `dump`, two immortal tools.
+//! `flag` (ROM's do_flag), `guild` and `dump`: immortal tools.
+//!
+//! `guild <char> <clan|none>` puts a player in one of the clans of
+//! `db::tables::CLANS` (loner, an independent clan, or rom): clan members
+//! may kill each other (rom-mechanics 5.5), leave lootable corpses, steal,
+//! talk on `clan` and show their clan in `who`.
 //!
 //! `flag mob|char <name> <field> [+|-|=] <flags...>`: add (`+`), remove
 //! (`-`), set exactly (`=`) or, with no sign, toggle the named flags of a
@@ -223,6 +228,48 @@ pub fn do_flag(world: &mut World, ch: CharId, arg: &str) {
     world.send(ch, "Ok.\n");
 }
 
+/// `guild <char> <clan|none>`: put a player in a clan (ROM's do_guild).
+pub fn do_guild(world: &mut World, ch: CharId, arg: &str) {
+    let (who, rest) = one_argument(arg);
+    let (clan_word, _) = one_argument(rest);
+    if who.is_empty() || clan_word.is_empty() {
+        world.send(ch, "Syntax: guild <char> <clan name>\n");
+        return;
+    }
+    let Some(victim) = world.get_char_world(ch, &who) else {
+        world.send(ch, "They aren't playing.\n");
+        return;
+    };
+    if "none".starts_with(clan_word.as_str()) {
+        world.send(ch, "They are now clanless.\n");
+        world.send(victim, "You are now a member of no clan!\n");
+        if let Some(v) = world.ch_mut(victim) {
+            v.clan = 0;
+        }
+        return;
+    }
+    let Some(clan) = tables::clan_lookup(&clan_word) else {
+        world.send(ch, "No such clan exists.\n");
+        return;
+    };
+    let name = tables::CLANS.get(clan).map_or("", |w| w.0);
+    if tables::clan_independent(clan) {
+        world.send(ch, &format!("They are now a {name}.\n"));
+        world.send(victim, &format!("You are now a {name}.\n"));
+    } else {
+        let mut cap = name.chars();
+        let title = cap
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + cap.as_str())
+            .unwrap_or_default();
+        world.send(ch, &format!("They are now a member of clan {title}.\n"));
+        world.send(victim, &format!("You are now a member of clan {title}.\n"));
+    }
+    if let Some(v) = world.ch_mut(victim) {
+        v.clan = clan;
+    }
+}
+
 pub fn do_dump(world: &mut World, ch: CharId, _arg: &str) {
     let mobs: i32 = world.mob_index.values().map(|m| m.count).sum();
     let objs: i32 = world.obj_index.values().map(|o| o.count).sum();
@@ -334,6 +381,23 @@ mod tests {
         assert!(out(&mut w, imp).contains("You can't find them."));
         do_flag(&mut w, imp, "");
         assert!(out(&mut w, imp).contains("Syntax:"));
+    }
+
+    #[test]
+    fn guild_puts_players_in_clans() {
+        let (mut w, imp, tess, _) = world();
+        do_guild(&mut w, imp, "tess rom");
+        assert!(out(&mut w, imp).contains("They are now a member of clan Rom."));
+        assert!(out(&mut w, tess).contains("You are now a member of clan Rom."));
+        assert_eq!(w.ch(tess).map(|c| c.clan), Some(2));
+        do_guild(&mut w, imp, "tess loner");
+        assert!(out(&mut w, tess).contains("You are now a loner."));
+        do_guild(&mut w, imp, "tess bogus");
+        assert!(out(&mut w, imp).contains("No such clan exists."));
+        do_guild(&mut w, imp, "tess none");
+        assert_eq!(w.ch(tess).map(|c| c.clan), Some(0));
+        do_guild(&mut w, imp, "nobody rom");
+        assert!(out(&mut w, imp).contains("They aren't playing."));
     }
 
     #[test]

@@ -837,6 +837,12 @@ pub fn who_line(w: &Char) -> String {
     if w.invis_level() >= LEVEL_HERO {
         tags.push_str("(Wizi) ");
     }
+    tags.push_str(
+        crate::db::tables::CLAN_WHO
+            .get(w.clan)
+            .copied()
+            .unwrap_or(""),
+    );
     if w.comm & comm::AFK != 0 {
         tags.push_str("[AFK] ");
     }

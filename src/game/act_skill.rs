@@ -809,9 +809,9 @@ pub fn do_hide(world: &mut World, ch: CharId, _arg: &str) {
 
 // ----------------------------------------------------------------- steal
 
-/// ROM's `is_clan`: no clans exist yet, so nobody is in one.
-fn is_clan(_world: &World, _ch: CharId) -> bool {
-    false
+/// ROM's `is_clan`.
+fn is_clan(world: &World, ch: CharId) -> bool {
+    world.ch(ch).is_some_and(|c| c.is_clan())
 }
 
 /// The four things a victim yells at a clumsy thief.

@@ -10,7 +10,6 @@
 //! Departures from ROM:
 //! * `auction` with no text only toggles the channel (ROM also broadcasts an
 //!   empty auction, a slip nobody relies on).
-//! * There are no clans yet: `clan` tells everyone they are in none.
 //! * `pose` uses this game's own short pose lines, one set for every class.
 //! * The tells kept for `replay` are saved with the character (`Rply`), so
 //!   they outlast a copyover and a quit (ROM's buffer lives only as long as
@@ -176,9 +175,50 @@ pub fn do_grats(world: &mut World, ch: CharId, arg: &str) {
     public_channel(world, ch, arg, &GRATS);
 }
 
-/// `clan [text]`: nobody is in a clan yet.
-pub fn do_clantalk(world: &mut World, ch: CharId, _arg: &str) {
-    world.send(ch, "You aren't in a clan.\n");
+/// `clan [text]`: members of the speaker's own (non-independent) clan.
+pub fn do_clantalk(world: &mut World, ch: CharId, arg: &str) {
+    let Some(c) = world.ch(ch) else { return };
+    if !c.is_clan() || crate::db::tables::clan_independent(c.clan) {
+        world.send(ch, "You aren't in a clan.\n");
+        return;
+    }
+    let text = arg.trim();
+    let Some(c) = world.ch_mut(ch) else { return };
+    if text.is_empty() {
+        c.comm ^= comm::NOCLAN;
+        let on = c.comm & comm::NOCLAN == 0;
+        world.send(
+            ch,
+            if on {
+                "Clan channel is now ON.\n"
+            } else {
+                "Clan channel is now OFF.\n"
+            },
+        );
+        return;
+    }
+    if c.comm & comm::NOCHANNELS != 0 {
+        world.send(ch, "The gods have revoked your channel privileges.\n");
+        return;
+    }
+    c.comm &= !comm::NOCLAN;
+    let clan = c.clan;
+    let args = ActArgs::text(text);
+    world.act_channel("clan", "You clan '$t'", ch, args, To::Char, pos::DEAD);
+    let members: Vec<CharId> = listeners(world, ch, comm::NOCLAN, pos::SLEEPING)
+        .into_iter()
+        .filter(|&p| world.ch(p).is_some_and(|c| c.clan == clan))
+        .collect();
+    for p in members {
+        world.act_channel(
+            "clan",
+            "$n clans '$t'",
+            ch,
+            args.with_vict(p),
+            To::Vict,
+            pos::SLEEPING,
+        );
+    }
 }
 
 /// `yell <text>`: awake players in the same area who are not quiet.

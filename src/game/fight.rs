@@ -30,8 +30,9 @@
 //!   attacks call the skill commands of `act_skill`.)
 //! * A world without the altar (3054) sends dead players to the temple, and
 //!   one without corpse objects (10, 11) drops the belongings on the floor.
-//! * Players have no clan yet, so `is_clan` is false for everyone: player
-//!   killing is refused and player corpses always belong to their owner.
+//! * Clans (`guild`) open player killing as ROM has it: both in a clan,
+//!   within 8 levels, or a KILLER/THIEF victim; clan members' corpses are
+//!   anyone's and hold half their coins.
 
 use super::act_comm::{is_same_group, stop_follower};
 use super::act_move::move_char;
@@ -61,9 +62,9 @@ fn is_evil(c: &Char) -> bool {
     c.alignment <= -350
 }
 
-/// ROM's `is_clan`: no clans exist yet (see the module notes).
-fn is_clan(_c: &Char) -> bool {
-    false
+/// ROM's `is_clan`.
+fn is_clan(c: &Char) -> bool {
+    c.is_clan()
 }
 
 fn interpolate(level: i32, v00: i32, v32: i32) -> i32 {
@@ -840,10 +841,11 @@ fn handle_death(world: &mut World, ch: CharId, victim: CharId) {
     }
     super::mob_prog::death_trigger(world, victim, ch);
     let corpse = raw_kill(world, victim);
-    let (ch_is_pc, ch_clan) = world
-        .ch(ch)
-        .map_or((false, false), |c| (!c.is_npc(), is_clan(c)));
-    if ch != victim && ch_is_pc && !ch_clan {
+    let (ch_is_pc, same_clan) = match (world.ch(ch), world.ch(victim)) {
+        (Some(c), Some(v)) => (!c.is_npc(), c.is_same_clan(v)),
+        _ => (false, false),
+    };
+    if ch != victim && ch_is_pc && !same_clan {
         if let Some(v) = world.ch_mut(victim) {
             if v.act & plr::KILLER != 0 {
                 v.act &= !plr::KILLER;
@@ -2877,6 +2879,42 @@ mod tests {
     /// The silent spell version (rom-mechanics 5.5): area spells spare the
     /// caster, charmed mobs, mobs fighting strangers; a mob's area spell
     /// hits only its opponent's side.
+    /// Player killing needs both in a clan, within 8 levels, unless the
+    /// victim is a KILLER or THIEF; killing a non-clanmate clears the
+    /// victim's KILLER flag (rom-mechanics 5.5).
+    #[test]
+    fn clans_open_player_killing() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 10);
+        let other = player(&mut w, "Other", 10);
+        assert!(safe_reason(&w, hero, other).is_some());
+        for (p, clan) in [(hero, 2), (other, 2)] {
+            if let Some(c) = w.ch_mut(p) {
+                c.clan = clan;
+            }
+        }
+        assert!(safe_reason(&w, hero, other).is_none());
+        assert!(!is_safe_spell(&w, hero, other, false));
+        if let Some(c) = w.ch_mut(hero) {
+            c.level = 19;
+        }
+        assert!(safe_reason(&w, hero, other).is_some(), "more than 8 levels");
+        if let Some(c) = w.ch_mut(other) {
+            c.act |= plr::THIEF;
+            c.clan = 0;
+        }
+        assert!(
+            safe_reason(&w, hero, other).is_none(),
+            "thieves are fair game"
+        );
+        // Loners are never the same clan; rom members are.
+        let (mut a, mut b) = (Char::default(), Char::default());
+        (a.clan, b.clan) = (1, 1);
+        assert!(!a.is_same_clan(&b));
+        (a.clan, b.clan) = (2, 2);
+        assert!(a.is_same_clan(&b) && a.is_clan());
+    }
+
     #[test]
     fn is_safe_spell_follows_rom() {
         let mut w = world();

@@ -114,6 +114,7 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("get",         act_obj::do_get,          RESTING,  0,  Normal, SHOWN),
     cmd("goto",        act_wiz::do_goto,         DEAD,     L8, Normal, SHOWN),
     cmd("group",       act_comm::do_group,       SLEEPING, 0,  Normal, SHOWN),
+    cmd("guild",       act_flag::do_guild,       DEAD,     L4, Always, SHOWN),
     cmd("hit",         fight::do_kill,           FIGHTING, 0,  Normal, HIDDEN),
     cmd("inventory",   act_info::do_inventory,   DEAD,     0,  Normal, SHOWN),
     cmd("kill",        fight::do_kill,           FIGHTING, 0,  Normal, SHOWN),
@@ -788,7 +789,7 @@ mod tests {
         let text = out(&mut w, ch);
         assert!(
             text.starts_with(
-                "at          goto        sockets     wizhelp     advance     copyover    \n"
+                "at          goto        guild       sockets     wizhelp     advance     \n"
             ),
             "{text}"
         );

@@ -22,8 +22,6 @@
 //! ("You failed.", "Spell failed.", "Ok.", identify's line layout).
 //!
 //! Departures from ROM:
-//! * clans do not exist yet, so the "target in another clan" refusal of
-//!   gate, portal and nexus never applies;
 //! * a random room (teleport, random portals) is drawn uniformly from the
 //!   rooms that qualify rather than by redrawing vnums until one does: the
 //!   same distribution, but a world with no qualifying room makes the spell
@@ -162,6 +160,14 @@ fn transport_refused(
         return true;
     }
     if v_level >= level + 3 || (!v_npc && v_level >= LEVEL_HERO) {
+        return true;
+    }
+    // A clan member's other-clan rivals cannot come through.
+    let other_clan = match (world.ch(ch), world.ch(victim)) {
+        (Some(c), Some(v)) => v.is_clan() && !c.is_same_clan(v),
+        _ => false,
+    };
+    if other_clan {
         return true;
     }
     if v_npc && v_imm & irv::SUMMON != 0 {

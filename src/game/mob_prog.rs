@@ -51,8 +51,8 @@
 //! Kept as QuickMUD has them, though they surprise builders: `if rand N` is
 //! true when a percentile roll comes out *above* N; a percent trigger fires
 //! when the roll is below its number, so 100 fires 99 times in 100 (101
-//! always); nobody has a clan here, so `clan` is true only for a name that
-//! is no clan.
+//! always); `clan` compares with the clan a name looks up to (a name that
+//! is no clan matches the clanless).
 
 use super::interp;
 use crate::db::tables;
@@ -908,8 +908,7 @@ fn cmd_eval(
             })
         }
         "pos" => return Ok(c.is_some_and(|c| tables::position_lookup(&buf) == Some(c.position))),
-        // Nobody here belongs to a clan yet.
-        "clan" => return Ok(c.is_some() && tables::clan_lookup(&buf).unwrap_or(0) == 0),
+        "clan" => return Ok(c.is_some_and(|c| tables::clan_lookup(&buf).unwrap_or(0) == c.clan)),
         "race" => return Ok(c.is_some_and(|c| rules::race_lookup(&buf) == Some(c.race))),
         "class" => {
             return Ok(

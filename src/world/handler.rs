@@ -685,6 +685,10 @@ impl World {
         if r.flags & ROOM_NEWBIES_ONLY != 0 && c.level > 5 && !c.is_immortal() {
             return false;
         }
+        // A clan's own room is for its members.
+        if r.clan != 0 && c.clan != r.clan && !c.is_immortal() {
+            return false;
+        }
         true
     }
 

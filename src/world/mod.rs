@@ -132,6 +132,8 @@ pub struct NoteDraft {
 pub struct Char {
     /// The prototype for mobiles; `None` for players.
     pub vnum: Option<MobVnum>,
+    /// Clan number (index into `db::tables::CLANS`; 0 none, 1 loner, 2 rom).
+    pub clan: usize,
     pub pc: Option<Box<PcData>>,
     pub name: String,
     pub short_descr: String,
@@ -220,6 +222,15 @@ impl Char {
     }
     pub fn is_immortal(&self) -> bool {
         self.get_trust() >= LEVEL_IMMORTAL
+    }
+    /// ROM's is_clan: in any clan, loner included.
+    pub fn is_clan(&self) -> bool {
+        self.clan != 0
+    }
+    /// ROM's is_same_clan: the same clan, and not an independent one
+    /// (loners are never each other's clan).
+    pub fn is_same_clan(&self, other: &Char) -> bool {
+        self.clan == other.clan && !crate::db::tables::clan_independent(self.clan)
     }
     pub fn is_affected(&self, bit: Flags) -> bool {
         self.affected_by & bit != 0
@@ -315,6 +326,8 @@ pub struct Room {
     pub extra: Vec<ExtraDescr>,
     pub heal_rate: i32,
     pub mana_rate: i32,
+    /// A clan's own room (0: anyone's).
+    pub clan: usize,
     pub owner: Option<String>,
     /// Characters here, most recent first.
     pub people: Vec<CharId>,
@@ -667,6 +680,11 @@ impl World {
                     extra: p.extra,
                     heal_rate: p.heal_rate,
                     mana_rate: p.mana_rate,
+                    clan: p
+                        .clan
+                        .as_deref()
+                        .and_then(crate::db::tables::clan_lookup)
+                        .unwrap_or(0),
                     owner: p.owner,
                     people: Vec::new(),
                     contents: Vec::new(),
