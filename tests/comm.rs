@@ -284,3 +284,47 @@ fn information_commands_and_display_settings() {
     let log = server.log();
     assert!(log.contains("Birch: the fountain is dry"), "{log}");
 }
+
+/// A 200-line help page (added to a copy of the bundled world) stops at
+/// the pager every `scroll` lines and goes on page by page to its end.
+#[test]
+fn a_two_hundred_line_help_page_stops_at_the_pager() {
+    let areas = common::fresh_dir("pager-areas");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("areas");
+    for entry in std::fs::read_dir(&src).unwrap_or_else(|e| panic!("{e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(entry.path(), areas.join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let help = areas.join("help.are");
+    let text = std::fs::read(&help).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&text).into_owned();
+    let page: String = (1..=200)
+        .map(|i| format!("Line {i:03} of the long page.\n"))
+        .collect();
+    let text = text.replacen("#HELPS\n", &format!("#HELPS\n0 LONGPAGE~\n{page}~\n"), 1);
+    std::fs::write(&help, text).unwrap_or_else(|e| panic!("{e}"));
+    let server = ok(common::Server::launch(&common::Launch {
+        areas: Some(&areas),
+        ..common::Launch::default()
+    }));
+    let mut a = ok(server.connect());
+    ok(a.create_character("Reader", "secret1"));
+    ok(a.cmd("scroll 50", "Scroll set to 50 lines."));
+    let first = ok(a.cmd("help longpage", "[Hit Return to continue]"));
+    assert!(
+        first.contains("Line 001") && !first.contains("Line 060"),
+        "{first}"
+    );
+    let mut pages = 1;
+    let mut seen = first;
+    while !seen.contains("Line 200") {
+        seen = ok(a.cmd("", "Line"));
+        seen += &a.drain(Duration::from_millis(100));
+        pages += 1;
+        assert!(pages < 10, "never reached the end: {seen}");
+    }
+    // 200 lines (and the title) at 50 a page: four or five pages.
+    assert!((4..=6).contains(&pages), "{pages} pages");
+    let _ = std::fs::remove_dir_all(&areas);
+}
