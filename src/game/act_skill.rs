@@ -1250,9 +1250,7 @@ mod tests {
     use crate::engine::ConnId;
     use crate::game::{act_info, act_magic_item, interp};
     use crate::world::proto::ExitProto;
-    use crate::world::{
-        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjProto, ObjVnum, Protos, RoomProto,
-    };
+    use crate::world::{AreaId, AreaProto, Char, MobVnum, ObjProto, ObjVnum, Protos, RoomProto};
 
     const HERE: RoomVnum = RoomVnum(3001);
     const NORTH: RoomVnum = RoomVnum(3002);
@@ -1295,31 +1293,8 @@ mod tests {
                 },
             );
         }
-        p.mobs.insert(
-            MobVnum(3062),
-            MobProto {
-                vnum: MobVnum(3062),
-                keywords: "fido dog".into(),
-                short_descr: "the beastly fido".into(),
-                long_descr: "A beastly fido is here.\n".into(),
-                level: 10,
-                hit: Dice {
-                    number: 0,
-                    size: 0,
-                    bonus: 500,
-                },
-                damage: Dice {
-                    number: 1,
-                    size: 4,
-                    bonus: 0,
-                },
-                dam_type: 10,
-                ac: [100; 4],
-                start_pos: pos::STANDING,
-                default_pos: pos::STANDING,
-                ..Default::default()
-            },
-        );
+        p.mobs
+            .insert(MobVnum(3062), crate::world::proto::test_fido(10, 500));
         let objs: [(i32, i32, &str, [i64; 5]); 10] = [
             (50, item::FOOD, "bread", [5, 5, 0, 0, 0]),
             // slash ("slice" is attack 3 in ROM's table)

@@ -2298,27 +2298,8 @@ mod tests {
         p.mobs.insert(
             MobVnum(3062),
             MobProto {
-                vnum: MobVnum(3062),
-                keywords: "fido dog".into(),
-                short_descr: "the beastly fido".into(),
-                long_descr: "A beastly fido is here.\n".into(),
-                level: 1,
-                hit: Dice {
-                    number: 0,
-                    size: 0,
-                    bonus: 20,
-                },
-                damage: Dice {
-                    number: 1,
-                    size: 4,
-                    bonus: 0,
-                },
-                dam_type: 10,
-                ac: [100; 4],
-                start_pos: pos::STANDING,
-                default_pos: pos::STANDING,
                 wealth: 400,
-                ..Default::default()
+                ..crate::world::proto::test_fido(1, 20)
             },
         );
         World::new(p, 7)

@@ -2152,10 +2152,8 @@ mod tests {
     use std::collections::BTreeSet;
 
     use crate::engine::ConnId;
-    use crate::world::{
-        pos, AreaId, AreaProto, Char, MobProto, MobVnum, Protos, RoomProto, RoomVnum,
-    };
-    use crate::world::{Dice, DAM_POISON};
+    use crate::world::DAM_POISON;
+    use crate::world::{pos, AreaId, AreaProto, Char, MobVnum, Protos, RoomProto, RoomVnum};
 
     const HERE: RoomVnum = RoomVnum(3001);
 
@@ -2176,31 +2174,8 @@ mod tests {
                 ..Default::default()
             },
         );
-        p.mobs.insert(
-            MobVnum(3062),
-            MobProto {
-                vnum: MobVnum(3062),
-                keywords: "fido dog".into(),
-                short_descr: "the beastly fido".into(),
-                long_descr: "A beastly fido is here.\n".into(),
-                level: 1,
-                hit: Dice {
-                    number: 0,
-                    size: 0,
-                    bonus: 500,
-                },
-                damage: Dice {
-                    number: 1,
-                    size: 4,
-                    bonus: 0,
-                },
-                dam_type: 10,
-                ac: [100; 4],
-                start_pos: pos::STANDING,
-                default_pos: pos::STANDING,
-                ..Default::default()
-            },
-        );
+        p.mobs
+            .insert(MobVnum(3062), crate::world::proto::test_fido(1, 500));
         for (v, kind, word) in [(50, item::FOOD, "bread"), (51, item::WEAPON, "sword")] {
             p.objs.insert(
                 crate::world::ObjVnum(v),

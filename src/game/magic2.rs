@@ -1663,7 +1663,7 @@ mod tests {
     use crate::engine::ConnId;
     use crate::world::{plr, SKY_CLOUDLESS};
     use crate::world::{
-        AreaId, AreaProto, Char, Dice, MobProto, MobVnum, ObjApply, ObjProto, Protos, RoomProto,
+        AreaId, AreaProto, Char, MobProto, MobVnum, ObjApply, ObjProto, Protos, RoomProto,
     };
 
     const HERE: RoomVnum = RoomVnum(3001);
@@ -1713,31 +1713,8 @@ mod tests {
                 },
             );
         }
-        p.mobs.insert(
-            MobVnum(3062),
-            MobProto {
-                vnum: MobVnum(3062),
-                keywords: "fido dog".into(),
-                short_descr: "the beastly fido".into(),
-                long_descr: "A beastly fido is here.\n".into(),
-                level: 1,
-                hit: Dice {
-                    number: 0,
-                    size: 0,
-                    bonus: 500,
-                },
-                damage: Dice {
-                    number: 1,
-                    size: 4,
-                    bonus: 0,
-                },
-                dam_type: 10,
-                ac: [100; 4],
-                start_pos: pos::STANDING,
-                default_pos: pos::STANDING,
-                ..Default::default()
-            },
-        );
+        p.mobs
+            .insert(MobVnum(3062), crate::world::proto::test_fido(1, 500));
         p.mobs.insert(
             MobVnum(3063),
             MobProto {

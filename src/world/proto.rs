@@ -286,3 +286,31 @@ impl Protos {
         self.areas.iter().map(|a| a.resets.len()).sum()
     }
 }
+
+/// The beastly fido of the unit tests' hand-built worlds (mobile 3062): a
+/// level-`level` dog with `hp` hit points and 1d4 bites.
+#[cfg(test)]
+pub(crate) fn test_fido(level: i32, hp: i32) -> MobProto {
+    MobProto {
+        vnum: MobVnum(3062),
+        keywords: "fido dog".into(),
+        short_descr: "the beastly fido".into(),
+        long_descr: "A beastly fido is here.\n".into(),
+        level,
+        hit: Dice {
+            number: 0,
+            size: 0,
+            bonus: hp,
+        },
+        damage: Dice {
+            number: 1,
+            size: 4,
+            bonus: 0,
+        },
+        dam_type: 10,
+        ac: [100; 4],
+        start_pos: super::flags::pos::STANDING,
+        default_pos: super::flags::pos::STANDING,
+        ..Default::default()
+    }
+}
