@@ -1534,21 +1534,13 @@ pub(crate) fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, tar
         );
         return;
     }
-    let slow = rules::skill_exact("slow").unwrap_or(Sn::NONE);
-    if world.is_affected(victim, slow) {
-        if check_dispel(world, level, victim, slow) {
-            world.act(
-                "$n is moving less slowly.",
-                victim,
-                ActArgs::default(),
-                To::Room,
-            );
-        } else {
-            if victim != ch {
-                send(world, ch, "Spell failed.");
-            }
-            send(world, victim, "You feel momentarily faster.");
-        }
+    if counter_dispel(
+        world,
+        (level, ch, victim),
+        "slow",
+        "$n is moving less slowly.",
+        "You feel momentarily faster.",
+    ) {
         return;
     }
     let duration = if victim == ch { level / 2 } else { level / 4 };
@@ -1563,6 +1555,31 @@ pub(crate) fn spell_haste(world: &mut World, sn: Sn, level: i32, ch: CharId, tar
         "You feel yourself moving more quickly.",
         "$n is moving more quickly.",
     );
+}
+
+/// Haste cast on a slowed target (slow on a hasted one) only tries to
+/// dispel the opposite spell, as in ROM. True when the target had it: the
+/// cast is spent either way.
+fn counter_dispel(
+    world: &mut World,
+    (level, ch, victim): (i32, CharId, CharId),
+    opposite: &str,
+    room_msg: &str,
+    self_msg: &str,
+) -> bool {
+    let sn = rules::skill_exact(opposite).unwrap_or(Sn::NONE);
+    if !world.is_affected(victim, sn) {
+        return false;
+    }
+    if check_dispel(world, level, victim, sn) {
+        world.act(room_msg, victim, ActArgs::default(), To::Room);
+    } else {
+        if victim != ch {
+            send(world, ch, "Spell failed.");
+        }
+        send(world, victim, self_msg);
+    }
+    true
 }
 
 /// Slow: dex −1..−4, slow bit, L/2; a hasted target instead loses the haste
@@ -1589,21 +1606,13 @@ pub(crate) fn spell_slow(world: &mut World, sn: Sn, level: i32, ch: CharId, targ
         send(world, victim, "You feel momentarily lethargic.");
         return;
     }
-    let haste = rules::skill_exact("haste").unwrap_or(Sn::NONE);
-    if world.is_affected(victim, haste) {
-        if check_dispel(world, level, victim, haste) {
-            world.act(
-                "$n is moving less quickly.",
-                victim,
-                ActArgs::default(),
-                To::Room,
-            );
-        } else {
-            if victim != ch {
-                send(world, ch, "Spell failed.");
-            }
-            send(world, victim, "You feel momentarily slower.");
-        }
+    if counter_dispel(
+        world,
+        (level, ch, victim),
+        "haste",
+        "$n is moving less quickly.",
+        "You feel momentarily slower.",
+    ) {
         return;
     }
     let m = -strength_bonus(level);
