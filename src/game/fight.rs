@@ -2829,6 +2829,54 @@ mod tests {
             .contains("The beastly fido yells 'Help!  I am being attacked by Hero!'"),);
     }
 
+    /// Backstab multiplies a weapon's damage by 2 + level/10 (a dagger's by
+    /// 2 + level/8; rom-mechanics 5.3): the mean of the landed blows, with
+    /// the same weapon, grows by that factor.
+    #[test]
+    fn backstab_multiplies_the_weapon_damage() {
+        let mut w = world();
+        let hero = player(&mut w, "Hero", 40);
+        let fido = mob(&mut w);
+        let Some(sword) = w.create_object(ObjVnum(3702), 40) else {
+            panic!("no sword")
+        };
+        if let Some(o) = w.obj_mut(sword) {
+            // 2d3: small enough that a backstab stays under 35, where
+            // `damage` starts to shave big hits (rom-mechanics 5.4).
+            o.values = [1, 2, 3, 3, 0];
+        }
+        w.obj_to_char(sword, hero);
+        w.equip_char(hero, sword, wear_loc::WIELD);
+        if let Some(pc) = w.ch_mut(hero).and_then(|c| c.pc.as_mut()) {
+            pc.learned.insert(gsn::SWORD, 100);
+            pc.learned.insert(gsn::BACKSTAB, 100);
+        }
+        let mut mean = |dt: i32| {
+            let (mut total, mut hits) = (0i64, 0i64);
+            for _ in 0..400 {
+                edit(&mut w, fido, |c| {
+                    c.hit = 100_000;
+                    c.max_hit = 100_000;
+                    c.position = pos::STANDING;
+                });
+                one_hit(&mut w, hero, fido, dt);
+                w.stop_fighting(hero, true);
+                let dealt = 100_000 - w.ch(fido).map_or(0, |c| c.hit);
+                if dealt > 0 {
+                    total += i64::from(dealt);
+                    hits += 1;
+                }
+            }
+            assert!(hits > 50, "{hits} hits");
+            total as f64 / hits as f64
+        };
+        let plain = mean(TYPE_UNDEFINED);
+        let stab = mean(gsn::BACKSTAB.0);
+        // 2 + 40/10 = 6 for a sword.
+        let ratio = stab / plain;
+        assert!((5.0..=7.0).contains(&ratio), "{stab} / {plain} = {ratio}");
+    }
+
     #[test]
     fn flaming_weapons_burn_after_a_hit() {
         let mut w = world();
