@@ -1653,6 +1653,26 @@ pub fn do_clone(world: &mut World, ch: CharId, arg: &str) {
 
 // ------------------------------------------------------- finding things
 
+/// One `[vnum] short description` line for each of `protos` (vnum,
+/// keywords, short description) whose keywords match `name`, by vnum;
+/// `None` when nothing matches.
+fn list_matches<'a>(
+    name: &str,
+    protos: impl Iterator<Item = (i32, &'a str, &'a str)>,
+) -> Option<String> {
+    let mut found: Vec<(i32, &str)> = protos
+        .filter(|(_, keywords, _)| is_name(name, keywords))
+        .map(|(v, _, short)| (v, short))
+        .collect();
+    found.sort_unstable();
+    (!found.is_empty()).then(|| {
+        found
+            .iter()
+            .map(|(v, s)| format!("[{v:5}] {s}\n"))
+            .collect()
+    })
+}
+
 /// `mfind <name>`: mobile prototypes whose keywords match.
 pub fn do_mfind(world: &mut World, ch: CharId, arg: &str) {
     let (name, _) = one_argument(arg);
@@ -1660,21 +1680,14 @@ pub fn do_mfind(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Find whom?\n");
         return;
     }
-    let mut found: Vec<(i32, String)> = world
-        .mob_index
-        .iter()
-        .filter(|(_, m)| is_name(&name, &m.proto.keywords))
-        .map(|(v, m)| (v.0, m.proto.short_descr.clone()))
-        .collect();
-    found.sort();
-    if found.is_empty() {
-        world.send(ch, "No mobiles by that name.\n");
-        return;
-    }
-    let out: String = found
-        .iter()
-        .map(|(v, s)| format!("[{v:5}] {s}\n"))
-        .collect();
+    let out = list_matches(
+        &name,
+        world
+            .mob_index
+            .iter()
+            .map(|(v, m)| (v.0, m.proto.keywords.as_str(), m.proto.short_descr.as_str())),
+    );
+    let out = out.unwrap_or_else(|| "No mobiles by that name.\n".into());
     world.send(ch, &out);
 }
 
@@ -1685,21 +1698,14 @@ pub fn do_ofind(world: &mut World, ch: CharId, arg: &str) {
         world.send(ch, "Find what?\n");
         return;
     }
-    let mut found: Vec<(i32, String)> = world
-        .obj_index
-        .iter()
-        .filter(|(_, o)| is_name(&name, &o.proto.keywords))
-        .map(|(v, o)| (v.0, o.proto.short_descr.clone()))
-        .collect();
-    found.sort();
-    if found.is_empty() {
-        world.send(ch, "No objects by that name.\n");
-        return;
-    }
-    let out: String = found
-        .iter()
-        .map(|(v, s)| format!("[{v:5}] {s}\n"))
-        .collect();
+    let out = list_matches(
+        &name,
+        world
+            .obj_index
+            .iter()
+            .map(|(v, o)| (v.0, o.proto.keywords.as_str(), o.proto.short_descr.as_str())),
+    );
+    let out = out.unwrap_or_else(|| "No objects by that name.\n".into());
     world.send(ch, &out);
 }
 
