@@ -2792,6 +2792,21 @@ mod tests {
     }
 
     #[test]
+    fn mfind_and_ofind_list_matching_prototypes() {
+        let mut w = world();
+        let imp = player(&mut w, "Imp", 60, 1);
+        do_mfind(&mut w, imp, "rat");
+        let t = out(&mut w, imp);
+        assert!(t.starts_with("[    5] "), "{t}");
+        do_mfind(&mut w, imp, "dragon");
+        assert_eq!(out(&mut w, imp), "No mobiles by that name.\n");
+        do_ofind(&mut w, imp, "dragon");
+        assert_eq!(out(&mut w, imp), "No objects by that name.\n");
+        do_mfind(&mut w, imp, "");
+        assert_eq!(out(&mut w, imp), "Find whom?\n");
+    }
+
+    #[test]
     fn force_obeys_trust() {
         let mut w = world();
         let imm = player(&mut w, "Imm", 60, 1);
