@@ -26,7 +26,7 @@ use super::{act_comm, act_config, act_info, act_magic_item, act_move, act_obj, a
 use super::{act_flag, music};
 use super::{
     act_info2, act_prefs, act_skill, act_talk, act_wiz, ban, fight, food, magic, mob_cmds,
-    mob_prog, notes, skills, wiznet,
+    mob_prog, notes, olc, skills, wiznet,
 };
 use crate::world::handler::one_argument;
 use crate::world::pos::{DEAD, FIGHTING, RESTING, SLEEPING, STANDING};
@@ -354,6 +354,16 @@ pub static COMMANDS: &[Cmd] = &[
     cmd("prefix",      act_wiz::do_prefix,       DEAD,     IM, Normal, SHOWN),
     cmd("mpdump",      mob_prog::do_mpdump,      DEAD,     IM, Normal, SHOWN),
     cmd("mpstat",      mob_prog::do_mpstat,      DEAD,     IM, Normal, SHOWN),
+    cmd("edit",        olc::do_edit,             DEAD,     0,  Normal, SHOWN),
+    cmd("asave",       olc::asave::do_asave,     DEAD,     0,  Normal, SHOWN),
+    cmd("alist",       olc::aedit::do_alist,     DEAD,     0,  Normal, SHOWN),
+    cmd("resets",      olc::resets::do_resets,   DEAD,     0,  Normal, SHOWN),
+    cmd("redit",       olc::redit::do_redit,     DEAD,     0,  Normal, SHOWN),
+    cmd("medit",       olc::medit::do_medit,     DEAD,     0,  Normal, SHOWN),
+    cmd("aedit",       olc::aedit::do_aedit,     DEAD,     0,  Normal, SHOWN),
+    cmd("oedit",       olc::oedit::do_oedit,     DEAD,     0,  Normal, SHOWN),
+    cmd("mpedit",      olc::mpedit::do_mpedit,   DEAD,     0,  Normal, SHOWN),
+    cmd("hedit",       olc::hedit::do_hedit,     DEAD,     0,  Normal, SHOWN),
     // ROM's set and vnum helpers under their old names (after ROM's rows,
     // so they take no abbreviation from them).
     cmd("mset",        act_wiz::do_mset,         DEAD,     L2, Always, SHOWN),

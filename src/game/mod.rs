@@ -43,6 +43,7 @@ pub mod mob_prog;
 pub mod music;
 pub mod nanny;
 pub mod notes;
+pub mod olc;
 pub mod pager;
 pub mod skills;
 pub mod special;
@@ -805,6 +806,7 @@ impl Game {
                         }
                     }
                     Request::Sockets { ch, filter } => self.list_sockets(ch, &filter),
+                    Request::Asave { ch, arg } => self.asave_command(ch, &arg),
                 }
             }
         }
@@ -986,6 +988,12 @@ impl Game {
         // Snoopers see the line typed, marked as its output is.
         if let Some(by) = self.world.ch(ch).and_then(|c| c.snoop_by) {
             self.world.send(by, &format!("% {line}\n"));
+        }
+        // A builder's text or editor takes the line first (ROM's
+        // run_olc_editor, before aliases).
+        if olc::olc_line(&mut self.world, ch, line) {
+            self.process_requests();
+            return;
         }
         let line = act_wiz::with_prefix(&self.world, ch, line);
         let line = act_prefs::substitute_alias(&mut self.world, ch, &line);
@@ -1581,7 +1589,8 @@ pub const DEFAULT_PROMPT: &str = "<%hhp %mm %vmv> ";
 /// Expand a character's prompt (ROM's `bust_a_prompt`): `%h %H %m %M %v %V`
 /// hit/mana/move, `%x` experience, `%X` to the next level, `%g` gold, `%s`
 /// silver, `%a` alignment, `%r` room name, `%R` room vnum (immortals), `%z`
-/// area (immortals), `%e` exits, `%c` newline, `%%` a percent sign.
+/// area (immortals), `%e` exits, `%o` the OLC editor and `%O` what it
+/// edits, `%c` newline, `%%` a percent sign.
 pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
     let Some(c) = world.ch(ch) else {
         return String::new();
@@ -1593,6 +1602,13 @@ pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
     let mut out = String::new();
     if c.comm & comm::AFK != 0 {
         out.push_str("{p<AFK>{x ");
+    }
+    // A builder in an editor sees which and what (unless the prompt
+    // places it itself with %o/%O).
+    if !fmt.contains("%o") && !fmt.contains("%O") {
+        if let Some(tag) = olc::prompt_tag(world, ch) {
+            out.push_str(&tag);
+        }
     }
     let mut it = fmt.chars();
     while let Some(x) = it.next() {
@@ -1654,6 +1670,8 @@ pub fn bust_a_prompt(world: &World, ch: CharId) -> String {
                 .and_then(|r| world.areas.get(r.area.0))
                 .map_or(" ".to_string(), |a| a.proto.name.clone()),
             'e' => prompt_exits(world, c.room),
+            'o' => olc::editor_of(world, ch).map_or(String::new(), |e| e.name().to_string()),
+            'O' => olc::editor_of(world, ch).map_or(String::new(), |e| e.label(world)),
             'c' => "\n".to_string(),
             '%' => "%".to_string(),
             _ => " ".to_string(),

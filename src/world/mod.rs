@@ -116,6 +116,11 @@ pub struct PcData {
     pub incog_level: i32,
     /// The wiznet channels this immortal listens to (`game::wiznet`).
     pub wiznet: Flags,
+    /// The OLC editor this builder is in (`game::olc`); not saved in the
+    /// player file (a copyover carries it in its snapshot).
+    pub editor: Option<crate::game::olc::Editor>,
+    /// The OLC text editor, when a description is being written.
+    pub string_edit: Option<crate::game::olc::StringEdit>,
 }
 
 /// A note in progress: the spool it is for and what has been written.
@@ -345,6 +350,9 @@ pub struct Area {
     pub age: i32,
     pub nplayer: i32,
     pub empty: bool,
+    /// OLC changed something of this area since it was last saved (ROM's
+    /// `AREA_CHANGED`): `asave changed` writes it.
+    pub changed: bool,
 }
 
 /// A mobile prototype and how many instances exist.
@@ -461,6 +469,8 @@ pub struct World {
     /// Site bans (`game::ban`), permanent ones read from the ban file.
     pub bans: Vec<crate::game::ban::Ban>,
 
+    /// OLC changed a help that belongs to no area (`asave helps` writes them).
+    pub helps_changed: bool,
     /// Set by `shutdown`; the loop saves everyone and exits.
     pub shutdown_requested: bool,
     /// Set by `copyover`; the loop performs it at a quiet point.
@@ -631,6 +641,8 @@ pub enum Request {
     /// `sockets`: the game lists the connections to `ch` (those whose
     /// player or address contains `filter`, when it is not empty).
     Sockets { ch: CharId, filter: String },
+    /// `asave`: write area files (`game::olc::asave`); the game answers.
+    Asave { ch: CharId, arg: String },
 }
 
 /// Who asked for a copyover and why.
@@ -701,6 +713,7 @@ impl World {
                     age: 15,
                     nplayer: 0,
                     empty: true,
+                    changed: false,
                 })
                 .collect(),
             rooms,
@@ -728,6 +741,7 @@ impl World {
             newlock: false,
             log_all: false,
             bans: Vec::new(),
+            helps_changed: false,
             shutdown_requested: false,
             copyover_requested: None,
             log: Vec::new(),
@@ -743,6 +757,57 @@ impl World {
             max_on: 0,
             songs: Vec::new(),
             channel_songs: [-1; 11],
+        }
+    }
+
+    /// The prototypes as the world holds them now (OLC edits included):
+    /// what `asave` writes. The inverse of [`World::new`] (file:line
+    /// origins aside, which the running world does not keep).
+    pub fn protos(&self) -> Protos {
+        let rooms = self
+            .rooms
+            .iter()
+            .map(|(&vnum, r)| {
+                let proto = RoomProto {
+                    vnum,
+                    area: r.area,
+                    name: r.name.clone(),
+                    description: r.description.clone(),
+                    flags: r.flags,
+                    sector: r.sector,
+                    exits: r.exits.clone().map(|e| e.map(|e| e.proto)),
+                    extra: r.extra.clone(),
+                    heal_rate: r.heal_rate,
+                    mana_rate: r.mana_rate,
+                    clan: (r.clan != 0)
+                        .then(|| {
+                            crate::db::tables::CLANS
+                                .get(r.clan)
+                                .map(|w| w.0.to_string())
+                        })
+                        .flatten(),
+                    owner: r.owner.clone(),
+                    origin: Origin::default(),
+                };
+                (vnum, proto)
+            })
+            .collect();
+        Protos {
+            areas: self.areas.iter().map(|a| a.proto.clone()).collect(),
+            rooms,
+            mobs: self
+                .mob_index
+                .iter()
+                .map(|(&v, m)| (v, m.proto.clone()))
+                .collect(),
+            objs: self
+                .obj_index
+                .iter()
+                .map(|(&v, o)| (v, o.proto.clone()))
+                .collect(),
+            helps: self.helps.clone(),
+            socials: self.socials.clone(),
+            mobprogs: self.mobprogs.clone(),
         }
     }
 

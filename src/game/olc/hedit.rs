@@ -1,0 +1,15 @@
+//! `hedit`: (being written).
+
+use super::EdCmd;
+#[allow(unused_imports)]
+use crate::world::{AreaId, CharId, MobVnum, ObjVnum, RoomVnum, World};
+
+pub static TABLE: &[EdCmd<usize>] = &[];
+
+pub fn show(world: &mut World, ch: CharId, _target: usize, _arg: &str) {
+    world.send(ch, "Not yet.\n");
+}
+
+pub fn do_hedit(world: &mut World, ch: CharId, _argument: &str) {
+    world.send(ch, "Not yet.\n");
+}

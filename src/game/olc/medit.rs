@@ -1,0 +1,15 @@
+//! `medit`: (being written).
+
+use super::EdCmd;
+#[allow(unused_imports)]
+use crate::world::{AreaId, CharId, MobVnum, ObjVnum, RoomVnum, World};
+
+pub static TABLE: &[EdCmd<MobVnum>] = &[];
+
+pub fn show(world: &mut World, ch: CharId, _target: MobVnum, _arg: &str) {
+    world.send(ch, "Not yet.\n");
+}
+
+pub fn do_medit(world: &mut World, ch: CharId, _argument: &str) {
+    world.send(ch, "Not yet.\n");
+}

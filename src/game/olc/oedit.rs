@@ -1,0 +1,15 @@
+//! `oedit`: (being written).
+
+use super::EdCmd;
+#[allow(unused_imports)]
+use crate::world::{AreaId, CharId, MobVnum, ObjVnum, RoomVnum, World};
+
+pub static TABLE: &[EdCmd<ObjVnum>] = &[];
+
+pub fn show(world: &mut World, ch: CharId, _target: ObjVnum, _arg: &str) {
+    world.send(ch, "Not yet.\n");
+}
+
+pub fn do_oedit(world: &mut World, ch: CharId, _argument: &str) {
+    world.send(ch, "Not yet.\n");
+}

@@ -1,0 +1,1 @@
+//! OLC unit tests on a hand-built world.
