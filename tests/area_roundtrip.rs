@@ -1,5 +1,6 @@
 //! The area writer's round trip: every file of `../shared/rom-areas` and of
-//! `areas/` is loaded, written back with `db::writer`, and loaded again;
+//! `areas/` is loaded, made into a running world, written back from that
+//! world with `db::writer` (as OLC's `asave` does), and loaded again;
 //! the prototypes must come back the same (their file:line origins and the
 //! reset line numbers aside, and the order of helps and socials, which the
 //! writer groups by area).
@@ -8,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use gracemud::db::{load_area_dir, writer};
-use gracemud::world::{AreaId, Origin, Protos};
+use gracemud::world::{AreaId, Origin, Protos, World};
 
 /// One canonical text per part of the prototypes.
 fn canonical(p: &Protos) -> Vec<(String, String)> {
@@ -65,13 +66,16 @@ fn round_trip(dir: &Path, tag: &str) -> Vec<String> {
     assert!(a.errors.is_empty(), "{}: {:?}", dir.display(), a.errors);
     let out = fresh_dir(tag);
     let mut list = String::new();
-    if let Some(text) = writer::write_unowned(&a.protos) {
+    // Written from the running world's own data, as `asave` writes it: the
+    // world built from the prototypes gives them back whole.
+    let live = World::new(a.protos.clone(), 1).protos();
+    if let Some(text) = writer::write_unowned(&live) {
         std::fs::write(out.join("unowned.are"), writer::latin1_bytes(&text))
             .unwrap_or_else(|e| panic!("{e}"));
         list.push_str("unowned.are\n");
     }
     for (i, area) in a.protos.areas.iter().enumerate() {
-        let text = writer::write_area(&a.protos, AreaId(i));
+        let text = writer::write_area(&live, AreaId(i));
         std::fs::write(out.join(&area.file), writer::latin1_bytes(&text))
             .unwrap_or_else(|e| panic!("{}: {e}", area.file));
         let _ = writeln!(list, "{}", area.file);
@@ -115,6 +119,52 @@ fn round_trip(dir: &Path, tag: &str) -> Vec<String> {
                 .unwrap_or_else(|| "lengths differ".into());
             diffs.push(format!("{name}: {line}"));
         }
+    }
+    // File by file: what each holds and whether it came back the same.
+    for (i, area) in a.protos.areas.iter().enumerate() {
+        let id = AreaId(i);
+        let rooms: Vec<i32> = a
+            .protos
+            .rooms
+            .values()
+            .filter(|r| r.area == id)
+            .map(|r| r.vnum.0)
+            .collect();
+        let mobs: Vec<i32> = a
+            .protos
+            .mobs
+            .values()
+            .filter(|m| m.area == id)
+            .map(|m| m.vnum.0)
+            .collect();
+        let objs: Vec<i32> = a
+            .protos
+            .objs
+            .values()
+            .filter(|o| o.area == id)
+            .map(|o| o.vnum.0)
+            .collect();
+        let mine = |d: &String| {
+            d.starts_with(&format!("area {}:", area.file))
+                || rooms.iter().any(|v| d.starts_with(&format!("room {v}:")))
+                || mobs.iter().any(|v| d.starts_with(&format!("mob {v}:")))
+                || objs.iter().any(|v| d.starts_with(&format!("obj {v}:")))
+        };
+        let bad = diffs.iter().filter(|d| mine(d)).count();
+        println!(
+            "  {:<14} {:4} rooms {:4} mobiles {:4} objects {:4} resets {:3} helps: {}",
+            area.file,
+            rooms.len(),
+            mobs.len(),
+            objs.len(),
+            area.resets.len(),
+            a.protos.helps.iter().filter(|h| h.area == Some(id)).count(),
+            if bad == 0 {
+                "identical".to_string()
+            } else {
+                format!("{bad} differences")
+            }
+        );
     }
     if diffs.is_empty() {
         let _ = std::fs::remove_dir_all(&out);

@@ -245,6 +245,21 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
             "by signal"
         }
     );
+    // 0. What builders changed with OLC goes to disk first: the next image
+    // loads it, and the preflight below checks it.
+    match game.save_changed_areas() {
+        Ok(0) => {}
+        Ok(n) => log::info!("copyover: saved {n} area files changed by OLC"),
+        Err(e) => {
+            log::error!("copyover refused: cannot save the areas OLC changed: {e}");
+            game.copyover_tell(
+                req.by,
+                &format!("Copyover refused: the areas changed with OLC could not be saved:\n{e}\n"),
+            );
+            server.settle_now(game, Duration::ZERO);
+            return;
+        }
+    }
     // 1. Preflight, before anybody is disturbed.
     if let Err(lines) = preflight(&ctx.binary, &ctx.area_dir) {
         // The operator who sent SIGUSR1 reads this in the log.

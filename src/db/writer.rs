@@ -523,6 +523,14 @@ pub fn write_unowned(p: &Protos) -> Option<String> {
     Some(out)
 }
 
+/// A help file: the helps that belong to no area (`asave helps`).
+pub fn write_help_file(p: &Protos) -> String {
+    let mut out = String::new();
+    write_helps(&mut out, p.helps.iter().filter(|h| h.area.is_none()));
+    out.push_str("#$\n");
+    out
+}
+
 /// Latin-1 bytes for a file (characters above U+00FF become '?').
 pub fn latin1_bytes(text: &str) -> Vec<u8> {
     text.chars()

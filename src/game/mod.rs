@@ -360,6 +360,9 @@ pub struct Game {
     skew_ms: u64,
     /// Combat rounds' timings, logged once per window while anybody fights.
     violence: update::ViolenceWindow,
+    /// The area files as the server read or last wrote them (OLC's guard
+    /// against overwriting hand edits: `olc::asave`).
+    file_stamps: HashMap<String, olc::asave::FileStamp>,
 }
 
 impl Game {
@@ -413,6 +416,7 @@ impl Game {
 
     /// A game with no sessions yet, handing out player ids from `next_id`.
     pub(crate) fn assemble(mut world: World, cfg: Config, next_id: i64) -> Game {
+        let area_dir = cfg.area_dir.clone();
         load_spools(&mut world, &cfg.note_dir());
         let (bans, errors) = ban::load(&cfg.ban_file);
         for e in errors {
@@ -443,6 +447,7 @@ impl Game {
             epoch: std::time::Instant::now(),
             skew_ms: 0,
             violence: update::ViolenceWindow::default(),
+            file_stamps: olc::asave::stamp_files(&area_dir),
         }
     }
 

@@ -891,6 +891,9 @@ fn enter_game(game: &mut Game, conn: ConnId, s: &mut Session, pending: Pending) 
                 new.trust = IMPLEMENTOR;
                 if let Some(pc) = new.pc.as_mut() {
                     pc.title = " the Implementor".to_string();
+                    // The owner may build anywhere (OLC security 9) and
+                    // hand security on with `set char <name> security`.
+                    pc.security = 9;
                 }
                 log::info!(
                     "{} is the first character here: made implementor (level {IMPLEMENTOR}).",

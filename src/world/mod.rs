@@ -353,6 +353,8 @@ pub struct Area {
     /// OLC changed something of this area since it was last saved (ROM's
     /// `AREA_CHANGED`): `asave changed` writes it.
     pub changed: bool,
+    /// Made by OLC (`aedit create`) and not yet in `area.lst`.
+    pub added: bool,
 }
 
 /// A mobile prototype and how many instances exist.
@@ -714,6 +716,7 @@ impl World {
                     nplayer: 0,
                     empty: true,
                     changed: false,
+                    added: false,
                 })
                 .collect(),
             rooms,

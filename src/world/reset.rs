@@ -22,11 +22,21 @@ impl World {
         let Some(resets) = self.areas.get(area.0).map(|a| a.proto.resets.clone()) else {
             return;
         };
+        self.run_resets(&resets);
+        if let Some(a) = self.areas.get_mut(area.0) {
+            a.age = 0;
+            a.empty = a.nplayer == 0;
+        }
+    }
+
+    /// Run reset commands top to bottom (an area's, or OLC's `redit
+    /// reset` with one room's).
+    pub fn run_resets(&mut self, resets: &[Reset]) {
         let mut last_mob: Option<CharId> = None;
         let mut last_mob_loaded = false;
         let mut last_obj: HashMap<ObjVnum, ObjId> = HashMap::new();
         let mut last_room: Option<RoomVnum> = None;
-        for reset in &resets {
+        for reset in resets {
             match reset.cmd {
                 ResetCmd::Mob {
                     mob,
@@ -178,10 +188,6 @@ impl World {
             }
         }
         let _ = last_room;
-        if let Some(a) = self.areas.get_mut(area.0) {
-            a.age = 0;
-            a.empty = a.nplayer == 0;
-        }
     }
 
     /// Set a door (and its other side) to 0 open, 1 closed, 2 locked.

@@ -64,6 +64,12 @@ pub fn write_snapshot(world: &World) -> String {
     }
     out.push('\n');
     out.push_str(&format!("Wizlock {}\n", i32::from(world.wizlock)));
+    // Builders stay in their OLC editors.
+    for &p in &world.players {
+        if let (Some(rec), Some(c)) = (crate::game::olc::editor_record(world, p), world.ch(p)) {
+            out.push_str(&format!("Editor P{} {rec}\n", c.player_id()));
+        }
+    }
     for (i, a) in world.areas.iter().enumerate() {
         out.push_str(&format!(
             "Area {} {} {}\n",
@@ -389,6 +395,14 @@ pub fn restore_snapshot(
                 }
             }
             "Wizlock" => world.wizlock = num(rest, ln)? != 0,
+            "Editor" => {
+                let (who, rec) = rest.split_once(' ').unwrap_or((rest, ""));
+                if let Some(ch) = resolve_ref(who, players, &mobs) {
+                    if let Err(e) = crate::game::olc::restore_editor_record(world, ch, rec) {
+                        notes.push(e);
+                    }
+                }
+            }
             "Area" => {
                 let [idx, age] = nums::<2>(rest, ln)?;
                 let file = rest.split_whitespace().nth(2).unwrap_or("");

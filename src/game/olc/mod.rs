@@ -43,7 +43,7 @@ pub mod string;
 use crate::world::handler::{is_name, one_argument};
 use crate::world::{AreaId, CharId, MobVnum, ObjVnum, RoomVnum, World};
 
-pub use string::{StringEdit, StringTarget};
+pub use string::{string_append as string_append_target, StringEdit, StringTarget};
 
 /// The editor a builder is in, and what it edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -375,3 +375,132 @@ pub fn prompt_tag(world: &World, ch: CharId) -> Option<String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// What a builder is editing, as a copyover's snapshot carries it (one
+/// line's worth after `Editor P<id> `): the editor and, when a text is
+/// being written, which. Helps are named by their keywords (their order
+/// may differ in the next image); texts end with `~`.
+pub fn editor_record(world: &World, ch: CharId) -> Option<String> {
+    let pc = world.ch(ch)?.pc.as_ref()?;
+    let help_kw = |i: usize| {
+        world
+            .helps
+            .get(i)
+            .map(|h| crate::world::handler::smash_tilde(&h.keywords))
+    };
+    let ed = match pc.editor {
+        None => "none".to_string(),
+        Some(Editor::Area(a)) => format!(
+            "area {}~",
+            world
+                .areas
+                .get(a.0)
+                .map_or(String::new(), |x| crate::world::handler::smash_tilde(
+                    &x.proto.file
+                ))
+        ),
+        Some(Editor::Room(v)) => format!("room {}", v.0),
+        Some(Editor::Obj(v)) => format!("obj {}", v.0),
+        Some(Editor::Mob(v)) => format!("mob {}", v.0),
+        Some(Editor::Help(i)) => format!("help {}~", help_kw(i)?),
+        Some(Editor::MobProg(v)) => format!("mprog {v}"),
+    };
+    let text = match pc.string_edit.as_ref().map(|s| &s.target) {
+        None => "none".to_string(),
+        Some(StringTarget::RoomDesc(v)) => format!("roomdesc {}", v.0),
+        Some(StringTarget::RoomExtra(v, kw)) => format!(
+            "roomextra {} {}~",
+            v.0,
+            crate::world::handler::smash_tilde(kw)
+        ),
+        Some(StringTarget::ExitDesc(v, d)) => format!("exitdesc {} {d}", v.0),
+        Some(StringTarget::ObjExtra(v, kw)) => format!(
+            "objextra {} {}~",
+            v.0,
+            crate::world::handler::smash_tilde(kw)
+        ),
+        Some(StringTarget::MobDesc(v)) => format!("mobdesc {}", v.0),
+        Some(StringTarget::HelpText(i)) => format!("helptext {}~", help_kw(*i)?),
+        Some(StringTarget::MobProgCode(v)) => format!("mpcode {v}"),
+    };
+    if pc.editor.is_none() && pc.string_edit.is_none() {
+        return None;
+    }
+    Some(format!("{ed}|{text}"))
+}
+
+/// Put a builder back in the editor an [`editor_record`] names, if what it
+/// edited still exists; otherwise a note for the log.
+pub fn restore_editor_record(world: &mut World, ch: CharId, rec: &str) -> Result<(), String> {
+    let (ed, text) = rec
+        .split_once('|')
+        .ok_or_else(|| format!("bad editor record '{rec}'"))?;
+    let help_by_kw = |world: &World, kw: &str| {
+        world
+            .helps
+            .iter()
+            .position(|h| crate::world::handler::smash_tilde(&h.keywords) == kw)
+    };
+    let (kind, rest) = ed.split_once(' ').unwrap_or((ed, ""));
+    let vnum = || rest.trim().parse::<i32>().ok();
+    let editor = match kind {
+        "none" => None,
+        "area" => {
+            let file = rest.trim_end_matches('~');
+            world
+                .areas
+                .iter()
+                .position(|a| a.proto.file == file)
+                .map(|i| Editor::Area(AreaId(i)))
+        }
+        "room" => vnum()
+            .map(RoomVnum)
+            .filter(|v| world.rooms.contains_key(v))
+            .map(Editor::Room),
+        "obj" => vnum()
+            .map(ObjVnum)
+            .filter(|v| world.obj_index.contains_key(v))
+            .map(Editor::Obj),
+        "mob" => vnum()
+            .map(MobVnum)
+            .filter(|v| world.mob_index.contains_key(v))
+            .map(Editor::Mob),
+        "help" => help_by_kw(world, rest.trim_end_matches('~')).map(Editor::Help),
+        "mprog" => vnum()
+            .filter(|v| world.mobprogs.contains_key(v))
+            .map(Editor::MobProg),
+        _ => return Err(format!("bad editor record '{rec}'")),
+    };
+    let (tkind, trest) = text.split_once(' ').unwrap_or((text, ""));
+    let mut parts = trest.splitn(2, ' ');
+    let v = parts.next().and_then(|x| x.parse::<i32>().ok());
+    let tail = parts.next().unwrap_or("").trim_end_matches('~').to_string();
+    let target = match (tkind, v) {
+        ("none", _) => None,
+        ("roomdesc", Some(v)) => Some(StringTarget::RoomDesc(RoomVnum(v))),
+        ("roomextra", Some(v)) => Some(StringTarget::RoomExtra(RoomVnum(v), tail)),
+        ("exitdesc", Some(v)) => tail
+            .parse::<usize>()
+            .ok()
+            .filter(|d| *d < 6)
+            .map(|d| StringTarget::ExitDesc(RoomVnum(v), d)),
+        ("objextra", Some(v)) => Some(StringTarget::ObjExtra(ObjVnum(v), tail)),
+        ("mobdesc", Some(v)) => Some(StringTarget::MobDesc(MobVnum(v))),
+        ("helptext", _) => {
+            help_by_kw(world, trest.trim_end_matches('~')).map(StringTarget::HelpText)
+        }
+        ("mpcode", Some(v)) => Some(StringTarget::MobProgCode(v)),
+        _ => return Err(format!("bad editor record '{rec}'")),
+    };
+    let target = target.filter(|t| string::get_text(world, t).is_some());
+    let lost = (kind != "none" && editor.is_none()) || (tkind != "none" && target.is_none());
+    if let Some(pc) = world.ch_mut(ch).and_then(|c| c.pc.as_mut()) {
+        pc.editor = editor;
+        pc.string_edit = target.map(|target| StringEdit { target });
+    }
+    if lost {
+        world.send(ch, "What you were editing is gone.\n");
+        return Err(format!("editor record '{rec}': its subject is gone"));
+    }
+    Ok(())
+}
