@@ -40,7 +40,7 @@ pub mod redit;
 pub mod resets;
 pub mod string;
 
-use crate::world::handler::{is_name, one_argument};
+use crate::world::handler::one_argument;
 use crate::world::{AreaId, CharId, MobVnum, ObjVnum, RoomVnum, World};
 
 pub use string::{string_append as string_append_target, StringEdit, StringTarget};
@@ -120,7 +120,10 @@ pub fn is_builder(world: &World, ch: CharId, area: AreaId) -> bool {
     };
     let builders = &a.proto.builders;
     pc.security >= a.proto.security
-        || (!c.name.is_empty() && is_name(&c.name, builders))
+        || (!c.name.is_empty()
+            && builders
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(&c.name)))
         || builders
             .split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("all"))
