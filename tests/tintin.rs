@@ -293,3 +293,79 @@ fn tintin_session_survives_a_copyover_with_compression() {
     eprintln!("tintin copyover: Room.Info after reboot {rooms:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// OLC under TinTin++: the editors take the same lines as over plain
+/// telnet, the prompt names the editor and the room, GMCP's `Char.Status`
+/// says which editor is open, and the text editor's `@` ends a text. The
+/// server runs on a copy of `areas/` (asave writes there).
+#[test]
+fn tintin_builds_with_olc() {
+    let Some(tt) = tintin_or_skip("tintin_builds_with_olc") else {
+        return;
+    };
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("areas");
+    let areas = common::fresh_dir("tintin-olc-areas");
+    for e in std::fs::read_dir(&src)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        if e.path().is_file() {
+            std::fs::copy(e.path(), areas.join(e.file_name())).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let server = Server::start_with(&areas, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::fresh_dir("tintin-olc");
+    let build = "#delay {0.5} {redit};\
+                 #delay {1.0} {name The Gate Built In TinTin};\
+                 #delay {1.5} {desc};\
+                 #delay {2.0} {.c};\
+                 #delay {2.5} {A gate described from TinTin++.};\
+                 #delay {3.0} {@};\
+                 #delay {3.5} {show};\
+                 #delay {4.0} {done};\
+                 #delay {4.5} {asave area};\
+                 #delay {5.0} {look};\
+                 #delay {5.5} {quit}";
+    let log = run_tintin(
+        &tt,
+        &dir,
+        server.port,
+        &creation_script("Builder", build),
+        Duration::from_secs(25),
+    )
+    .unwrap_or_else(|e| panic!("{e}\nserver log:\n{}", server.log()));
+    let text = String::from_utf8_lossy(&log).into_owned();
+    for needle in [
+        "[REdit 3700]",
+        "Name set.",
+        "Entering EDIT Mode",
+        "String cleared.",
+        "Name:       [The Gate Built In TinTin]",
+        "A gate described from TinTin++.",
+        "Area saved to school.are.",
+        "Alas, all good things must come to an end.",
+    ] {
+        assert!(
+            contains(&log, needle),
+            "missing {needle:?}\n--- tintin log ---\n{text}\n--- server log ---\n{}",
+            server.log()
+        );
+    }
+    let editors: Vec<String> = gmcp_in(&log)
+        .into_iter()
+        .filter(|(p, _)| p == "Char.Status")
+        .filter_map(|(_, j)| serde_json::from_str::<serde_json::Value>(&j).ok())
+        .filter_map(|v| v["editor"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        editors.iter().any(|e| e == "REdit"),
+        "Char.Status editors {editors:?}"
+    );
+    let file = std::fs::read_to_string(areas.join("school.are")).unwrap_or_default();
+    assert!(
+        file.contains("The Gate Built In TinTin~"),
+        "school.are not written"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&areas);
+}

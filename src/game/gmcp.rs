@@ -4,7 +4,8 @@
 //! - `Char.Base` — name, full name (with title), race, class, gender;
 //! - `Char.Vitals` — hp, maxhp, mana, maxmana, moves, maxmoves;
 //! - `Char.Status` — level, position, alignment, experience, gold, silver,
-//!   and the opponent when fighting;
+//!   the opponent when fighting, and a builder's OLC `editor` and what it
+//!   is `editing` (`"REdit"`, `"3001"`);
 //! - `Char.Affects` — a list of `{"name", "duration"}`, one per spell or
 //!   skill affecting the character (duration in game hours, -1 permanent;
 //!   a two-part spell shows once, with its shortest part);
@@ -109,6 +110,10 @@ pub fn char_status(world: &World, ch: CharId) -> Option<String> {
     if let Some(f) = c.fighting.and_then(|f| world.ch(f)) {
         let name = if f.is_npc() { &f.short_descr } else { &f.name };
         o = o.str("enemy", name);
+    }
+    // A builder's OLC editor, as the prompt shows it.
+    if let Some(e) = crate::game::olc::editor_of(world, ch) {
+        o = o.str("editor", e.name()).str("editing", &e.label(world));
     }
     Some(o.finish())
 }

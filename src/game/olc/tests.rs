@@ -378,3 +378,17 @@ fn the_prompt_and_a_copyover_record_name_the_editor() {
     assert!(restore_editor_record(&mut w2, b2, "room 777|none").is_err());
     assert_eq!(editor_of(&w2, b2), None);
 }
+
+#[test]
+fn gmcp_char_status_names_the_editor() {
+    let mut w = world();
+    let b = player(&mut w, "Maker", 9);
+    let before = crate::game::gmcp::char_status(&w, b).unwrap_or_default();
+    assert!(!before.contains("editor"), "{before}");
+    say(&mut w, b, "redit");
+    let now = crate::game::gmcp::char_status(&w, b).unwrap_or_default();
+    assert!(
+        now.contains(r#""editor":"REdit""#) && now.contains(r#""editing":"100""#),
+        "{now}"
+    );
+}
