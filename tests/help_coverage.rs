@@ -42,3 +42,19 @@ fn every_skill_and_spell_has_help() {
         assert!(help_entry(&world, s.name, 1).is_some(), "{}", s.name);
     }
 }
+
+/// Builders read the OLC commands: each has a help entry that `help`
+/// finds at level 1 (OLC is open to anyone with security).
+#[test]
+fn every_olc_command_has_help() {
+    let r = gracemud::db::load_area_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/areas")));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let world = World::new(r.protos, 1);
+    for name in [
+        "olc", "edit", "redit", "oedit", "medit", "aedit", "hedit", "mpedit", "resets", "alist",
+        "asave", "sedit",
+    ] {
+        let h = help_entry(&world, name, 1);
+        assert!(h.is_some(), "no help for {name}");
+    }
+}

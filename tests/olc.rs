@@ -152,9 +152,14 @@ fn a_builder_makes_an_area_with_olc_alone_and_it_goes_live() {
     let file = std::fs::read_to_string(areas.join("workshop.are")).unwrap_or_default();
     assert!(file.contains("The Workshop Door"), "{file}");
 
-    // Live after a copyover: a new player walks in, buys the key, opens the door.
+    // Live after a copyover: a new player walks in, buys the key, opens the
+    // door. The builder, editing, is still in the editor afterwards.
+    run(&mut b, "redit 9002", "[REdit 9002]");
     run(&mut b, "copyover", "Copyover requested.");
     ok(b.expect("Your body rematerializes.", COPYOVER_WAIT));
+    let shown = run(&mut b, "show", "[REdit 9002]");
+    assert!(shown.contains("The Storeroom"), "{shown}");
+    run(&mut b, "done", "> ");
     let mut w = ok(Client::connect_from(s.port, [127, 0, 0, 2]));
     ok(w.create_character("Walker", "secret2"));
     run(&mut b, "set char walker silver 50", "> ");
