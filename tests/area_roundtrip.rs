@@ -166,7 +166,10 @@ fn round_trip(dir: &Path, tag: &str) -> Vec<String> {
             }
         );
     }
-    if diffs.is_empty() {
+    // GRACEMUD_KEEP_ROUNDTRIP=1 keeps the written files to compare by hand.
+    if std::env::var("GRACEMUD_KEEP_ROUNDTRIP").is_ok_and(|v| v == "1") {
+        println!("{tag}: written files kept in {}", out.display());
+    } else if diffs.is_empty() {
         let _ = std::fs::remove_dir_all(&out);
     }
     diffs

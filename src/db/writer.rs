@@ -13,7 +13,8 @@
 //! converted them; race bits a mobile lacks are written as `F` removals;
 //! flags are letters, words are the tables' names, strings are Latin-1.
 //! Comments in the original files are not kept (the prototypes do not
-//! hold them).
+//! hold them); reset, shop and special lines get a comment naming what
+//! they load, as stock files and ROM OLC's verbose saves have.
 
 use std::fmt::Write as _;
 
@@ -24,6 +25,16 @@ use crate::world::{
     AreaId, Flags, MobProto, ObjProto, Position, Protos, ResetCmd, RoomProto, Size, EX_NOPASS,
     EX_PICKPROOF,
 };
+
+/// Text for a comment: one line, no tilde.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .replace('~', "-")
+        .trim()
+        .to_string()
+}
 
 /// A string as an area file holds it: `text~`.
 fn tilde(out: &mut String, text: &str) {
@@ -365,7 +376,42 @@ pub fn write_area(p: &Protos, id: AreaId) -> String {
     }
     if !a.resets.is_empty() {
         out.push_str("#RESETS\n");
+        let mob_name = |v: crate::world::MobVnum| {
+            p.mobs
+                .get(&v)
+                .map_or(String::new(), |m| one_line(&m.short_descr))
+        };
+        let obj_name = |v: crate::world::ObjVnum| {
+            p.objs
+                .get(&v)
+                .map_or(String::new(), |o| one_line(&o.short_descr))
+        };
+        let room_name = |v: crate::world::RoomVnum| {
+            p.rooms.get(&v).map_or(String::new(), |r| one_line(&r.name))
+        };
         for r in &a.resets {
+            // A comment naming what the line loads, as stock files and
+            // ROM OLC's verbose saves have (the loader skips it).
+            let comment = match &r.cmd {
+                ResetCmd::Mob { mob, .. } => mob_name(*mob),
+                ResetCmd::Obj { obj, .. } => obj_name(*obj),
+                ResetCmd::Put { obj, .. }
+                | ResetCmd::Give { obj, .. }
+                | ResetCmd::Equip { obj, .. } => {
+                    format!("  {}", obj_name(*obj))
+                }
+                ResetCmd::Door { room, dir, state } => format!(
+                    "{}: {} door {}",
+                    room_name(*room),
+                    crate::world::DIR_NAMES.get(*dir).copied().unwrap_or("?"),
+                    match state {
+                        1 => "closed",
+                        2 => "locked",
+                        _ => "open",
+                    }
+                ),
+                ResetCmd::Randomize { room, .. } => format!("{}: exits shuffled", room_name(*room)),
+            };
             let line = match &r.cmd {
                 ResetCmd::Mob {
                     mob,
@@ -390,6 +436,10 @@ pub fn write_area(p: &Protos, id: AreaId) -> String {
                 ResetCmd::Randomize { room, count } => format!("R 0 {} {count}", room.0),
             };
             out.push_str(&line);
+            if !comment.trim().is_empty() {
+                out.push_str("\t* ");
+                out.push_str(&comment);
+            }
             out.push('\n');
         }
         out.push_str("S\n\n");
@@ -402,7 +452,7 @@ pub fn write_area(p: &Protos, id: AreaId) -> String {
                 let b = s.buy_types;
                 let _ = writeln!(
                     out,
-                    "{} {} {} {} {} {} {} {} {} {}",
+                    "{} {} {} {} {} {} {} {} {} {}\t* {}",
                     s.keeper.0,
                     b[0],
                     b[1],
@@ -412,7 +462,8 @@ pub fn write_area(p: &Protos, id: AreaId) -> String {
                     s.profit_buy,
                     s.profit_sell,
                     s.open_hour,
-                    s.close_hour
+                    s.close_hour,
+                    one_line(&m.short_descr)
                 );
             }
         }
@@ -425,7 +476,7 @@ pub fn write_area(p: &Protos, id: AreaId) -> String {
     if !specials.is_empty() {
         out.push_str("#SPECIALS\n");
         for (m, s) in specials {
-            let _ = writeln!(out, "M {} {s}", m.vnum.0);
+            let _ = writeln!(out, "M {} {s}\t* {}", m.vnum.0, one_line(&m.short_descr));
         }
         out.push_str("S\n\n");
     }
