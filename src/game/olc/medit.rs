@@ -871,7 +871,7 @@ fn shop(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
         world.send(ch, "Shop deleted.\n");
         return true;
     }
-    let s = m.shop.get_or_insert_with(|| Shop {
+    let s = m.shop.get_or_insert(Shop {
         keeper: v,
         buy_types: [0; 5],
         profit_buy: 100,
@@ -1066,4 +1066,453 @@ pub fn do_medit(world: &mut World, ch: CharId, argument: &str) {
 }
 
 #[cfg(test)]
-mod tests {}
+pub(crate) mod tests {
+    use super::*;
+    use crate::game::olc::editor_of;
+    use crate::game::olc::oedit::tests::{builder, lines, out, reload, world};
+    use crate::world::{AreaId, Char, ConnId};
+
+    /// The guard of the test world (150): a human as the loader makes one.
+    pub(crate) fn guard() -> MobProto {
+        let mut m = new_mob(MobVnum(150), AreaId(0));
+        m.keywords = "guard".into();
+        m.short_descr = "the guard".into();
+        m.long_descr = "A guard stands here.\n".into();
+        m.level = 5;
+        m.hit = Dice {
+            number: 2,
+            size: 8,
+            bonus: 10,
+        };
+        m.ac = [-10, -10, -10, 0];
+        m
+    }
+
+    fn canon(m: &MobProto) -> String {
+        let mut m = m.clone();
+        m.origin = Default::default();
+        format!("{m:?}")
+    }
+
+    fn mob(w: &World, v: i32) -> &MobProto {
+        &w.mob_index[&MobVnum(v)].proto
+    }
+
+    #[test]
+    fn create_makes_a_default_mobile_and_enters_the_editor() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "create 130");
+        assert_eq!(out(&mut w, b), "Mobile Created.\n");
+        assert_eq!(editor_of(&w, b), Some(Editor::Mob(MobVnum(130))));
+        assert!(w.areas[0].changed);
+        let m = mob(&w, 130);
+        assert_eq!(m.keywords, "no name");
+        assert_eq!(m.short_descr, "(no short description)");
+        assert_eq!(m.long_descr, "(no long description)\n");
+        assert_eq!(RACES[m.race].name, "human");
+        assert!(m.act & ACT_IS_NPC != 0);
+        assert_eq!(m.start_pos, pos::STANDING);
+        assert_eq!(m.default_pos, pos::STANDING);
+        assert_eq!(m.size, Size::Medium);
+        assert_eq!(m.material, "unknown");
+        assert_eq!((m.level, m.sex), (0, 0));
+        let p = reload(&w);
+        assert_eq!(canon(&p.mobs[&MobVnum(130)]), canon(mob(&w, 130)));
+        lines(&mut w, b, &["create 131"]);
+        assert_eq!(out(&mut w, b), "Mobile Created.\n");
+        assert_eq!(editor_of(&w, b), Some(Editor::Mob(MobVnum(131))));
+    }
+
+    #[test]
+    fn refusals() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "");
+        assert!(out(&mut w, b).starts_with("MEdit:  There is no default mobile to edit.\n"));
+        do_medit(&mut w, b, "create 5000");
+        assert_eq!(
+            out(&mut w, b),
+            "MEdit:  That vnum is not assigned an area.\n"
+        );
+        do_medit(&mut w, b, "create 150");
+        assert_eq!(out(&mut w, b), "MEdit:  Mobile vnum already exists.\n");
+        do_medit(&mut w, b, "151");
+        assert_eq!(out(&mut w, b), "MEdit:  That vnum does not exist.\n");
+        assert!(!w.areas[0].changed);
+        let low = builder(&mut w, "Low", 1);
+        do_medit(&mut w, low, "150");
+        assert_eq!(
+            out(&mut w, low),
+            "Insufficient security to modify mobiles.\n"
+        );
+        do_medit(&mut w, low, "create 131");
+        assert_eq!(
+            out(&mut w, low),
+            "MEdit:  Vnum in an area you cannot build in.\n"
+        );
+        assert_eq!(editor_of(&w, low), None);
+        // A builder named on the area's list may, whatever the security.
+        w.areas[0].proto.builders = "Low".into();
+        do_medit(&mut w, low, "150");
+        assert_eq!(editor_of(&w, low), Some(Editor::Mob(MobVnum(150))));
+        let mobile = w.chars.insert(Char {
+            name: "mob".into(),
+            conn: Some(ConnId(2)),
+            ..Default::default()
+        });
+        do_medit(&mut w, mobile, "create 132");
+        assert!(!w.mob_index.contains_key(&MobVnum(132)));
+    }
+
+    #[test]
+    fn strings_numbers_and_words() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(
+            &mut w,
+            b,
+            &[
+                "name captain guard",
+                "short the captain",
+                "long the captain of the guard stands here.",
+                "alignment -350",
+                "level 20",
+                "wealth 400",
+                "hitroll 3",
+                "group 7",
+                "sex female",
+                "size large",
+                "damtype slash",
+                "material steel",
+                "position start sleeping",
+                "position default rest",
+                "spec spec_guard",
+            ],
+        );
+        let m = mob(&w, 150);
+        assert_eq!(m.keywords, "captain guard");
+        assert_eq!(m.long_descr, "The captain of the guard stands here.\n");
+        assert_eq!((m.alignment, m.level, m.wealth), (-350, 20, 400));
+        assert_eq!((m.hitroll, m.group, m.sex), (3, 7, 2));
+        assert_eq!(m.size, Size::Large);
+        assert_eq!(ATTACKS[m.dam_type].name, "slash");
+        assert_eq!(m.material, "steel");
+        assert_eq!(m.start_pos, pos::SLEEPING);
+        assert_eq!(m.default_pos, pos::RESTING);
+        assert_eq!(m.spec_fun.as_deref(), Some("spec_guard"));
+        let t = out(&mut w, b);
+        assert!(t.contains("Alignment set.\n"), "{t}");
+        assert!(
+            t.contains("Start position set.\nDefault position set.\nSpec set.\n"),
+            "{t}"
+        );
+        lines(
+            &mut w,
+            b,
+            &[
+                "alignment 5000",
+                "sex many",
+                "position sideways stand",
+                "spec spec_nothing",
+                "material 'oak's bark'",
+                "spec none",
+            ],
+        );
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Syntax:  alignment"), "{t}");
+        assert!(t.contains("Syntax:  sex [sex]"), "{t}");
+        assert!(t.contains("Syntax:  position [start|default]"), "{t}");
+        assert!(t.contains("Syntax:  spec"), "{t}");
+        assert!(
+            t.contains("MEdit:  A material cannot hold quotes.\n"),
+            "{t}"
+        );
+        assert!(t.ends_with("Spec removed.\n"), "{t}");
+        assert_eq!(mob(&w, 150).alignment, -350);
+        assert_eq!(mob(&w, 150).spec_fun, None);
+        // `a` is `alignment`, `s` is `shop` (ROM's table order).
+        lines(&mut w, b, &["a 100", "s"]);
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Alignment set.\nSyntax:  shop hours"), "{t}");
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("Name:        [captain guard]"), "{t}");
+        assert!(t.contains("Sex:   [female]"), "{t}");
+        assert!(t.contains("Material:    [steel]"), "{t}");
+    }
+
+    #[test]
+    fn dice_and_armor() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(
+            &mut w,
+            b,
+            &["hitdice 3d9+20", "manadice 1 d 10 + 100", "damdice 2d4"],
+        );
+        assert_eq!(
+            out(&mut w, b),
+            "Hitdice set.\nManadice set.\nDamdice set.\n"
+        );
+        let m = mob(&w, 150);
+        assert_eq!((m.hit.number, m.hit.size, m.hit.bonus), (3, 9, 20));
+        assert_eq!((m.mana.number, m.mana.size, m.mana.bonus), (1, 10, 100));
+        assert_eq!((m.damage.number, m.damage.size, m.damage.bonus), (2, 4, 0));
+        lines(
+            &mut w,
+            b,
+            &["hitdice 0d4+1", "damdice 2d4-1", "manadice lots"],
+        );
+        let t = out(&mut w, b);
+        assert_eq!(t.matches("Syntax:").count(), 3, "{t}");
+        assert_eq!(mob(&w, 150).hit.number, 3);
+        lines(&mut w, b, &["armor -100 -90 -80 -70"]);
+        assert_eq!(out(&mut w, b), "Ac set.\n");
+        assert_eq!(mob(&w, 150).ac, [-100, -90, -80, -70]);
+        lines(&mut w, b, &["armor -55 15"]);
+        assert_eq!(
+            out(&mut w, b),
+            "Ac set to -50 10 -80 -70 (area files keep multiples of ten).\n"
+        );
+        assert_eq!(mob(&w, 150).ac, [-50, 10, -80, -70]);
+        lines(&mut w, b, &["armor", "armor hard"]);
+        assert_eq!(out(&mut w, b).matches("Syntax:").count(), 2);
+    }
+
+    #[test]
+    fn flags_toggle_and_npc_stays() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(
+            &mut w,
+            b,
+            &[
+                "act sentinel aggressive",
+                "affect sanctuary",
+                "off bash kick",
+                "imm fire",
+                "res cold",
+                "vuln iron",
+                "form edible",
+                "part tail",
+            ],
+        );
+        let m = mob(&w, 150);
+        assert_eq!(flag_string(ACT_FLAGS, m.act), "npc sentinel aggressive");
+        assert_eq!(flag_string(AFFECT_FLAGS, m.affected), "sanctuary");
+        assert_eq!(flag_string(OFF_FLAGS, m.off), "bash kick");
+        assert_eq!(flag_string(IRV_FLAGS, m.imm), "fire");
+        assert_eq!(flag_string(IRV_FLAGS, m.res), "cold");
+        assert_eq!(flag_string(IRV_FLAGS, m.vuln), "iron");
+        assert_eq!(flag_string(FORM_FLAGS, m.form), "sentient biped mammal");
+        assert!(flag_string(PART_FLAGS, m.parts).ends_with("tail"));
+        let t = out(&mut w, b);
+        assert!(
+            t.starts_with("Act flag toggled.\nAffect flag toggled.\n"),
+            "{t}"
+        );
+        lines(&mut w, b, &["act npc sentinel", "act wings"]);
+        assert_eq!(flag_string(ACT_FLAGS, mob(&w, 150).act), "npc aggressive");
+        assert!(out(&mut w, b).contains("Syntax:  act [flag]"));
+        // A race adds its flags.
+        lines(&mut w, b, &["race elf"]);
+        let m = mob(&w, 150);
+        assert_eq!(RACES[m.race].name, "elf");
+        assert_eq!(flag_string(AFFECT_FLAGS, m.affected), "sanctuary infrared");
+        lines(&mut w, b, &["race martian"]);
+        assert!(out(&mut w, b).contains("Syntax:  race [race]"));
+        assert_eq!(RACES[mob(&w, 150).race].name, "elf");
+    }
+
+    #[test]
+    fn shops() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(&mut w, b, &["shop delete"]);
+        assert_eq!(out(&mut w, b), "MEdit:  This mobile has no shop.\n");
+        assert!(!w.areas[0].changed);
+        lines(
+            &mut w,
+            b,
+            &[
+                "shop hours 6 20",
+                "shop profit 120 80",
+                "shop type 0 weapon",
+                "shop type 4 armor",
+            ],
+        );
+        assert_eq!(
+            out(&mut w, b),
+            "Shop hours set.\nShop profit set.\nShop type set.\nShop type set.\n"
+        );
+        let s = mob(&w, 150).shop.clone().unwrap();
+        assert_eq!(s.keeper, MobVnum(150));
+        assert_eq!((s.open_hour, s.close_hour), (6, 20));
+        assert_eq!((s.profit_buy, s.profit_sell), (120, 80));
+        assert_eq!(s.buy_types, [5, 0, 0, 0, 9]);
+        lines(
+            &mut w,
+            b,
+            &[
+                "shop type 0 none",
+                "shop type 5 weapon",
+                "shop type 1 gadget",
+                "shop hours 6 25",
+                "shop profit -1 5",
+                "shop",
+            ],
+        );
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Shop type set.\nSyntax:  shop hours"), "{t}");
+        assert!(
+            t.contains("MEdit:  That type of item is not known.\n"),
+            "{t}"
+        );
+        assert_eq!(t.matches("Syntax:  shop hours").count(), 4, "{t}");
+        let s = mob(&w, 150).shop.clone().unwrap();
+        assert_eq!(s.buy_types, [0, 0, 0, 0, 9]);
+        assert_eq!((s.open_hour, s.close_hour, s.profit_buy), (6, 20, 120));
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("Shop data for [  150]:"), "{t}");
+        assert!(t.contains("[   4] armor"), "{t}");
+        let p = reload(&w);
+        assert_eq!(canon(&p.mobs[&MobVnum(150)]), canon(mob(&w, 150)));
+        lines(&mut w, b, &["shop delete"]);
+        assert_eq!(out(&mut w, b), "Shop deleted.\n");
+        assert!(mob(&w, 150).shop.is_none());
+    }
+
+    #[test]
+    fn mob_programs() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(
+            &mut w,
+            b,
+            &[
+                "addmprog 160 greet 100",
+                "addmprog 160 speech hello there",
+                "addmprog 161 greet 100",
+                "addmprog 160 sneeze 100",
+                "addmprog 160 greet",
+            ],
+        );
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Mprog Added.\nMprog Added.\nMEdit: No such MOBProgram.\nValid triggers are: act bribe"), "{t}");
+        assert!(
+            t.ends_with("Syntax:  addmprog [vnum] [trigger] [phrase]\n"),
+            "{t}"
+        );
+        let progs = &mob(&w, 150).progs;
+        assert_eq!(progs.len(), 2);
+        assert_eq!(
+            (
+                progs[1].trigger.as_str(),
+                progs[1].prog,
+                progs[1].phrase.as_str()
+            ),
+            ("speech", 160, "hello there")
+        );
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("MOBPrograms for [  150]:"), "{t}");
+        assert!(t.contains("[    1]  160  speech hello there"), "{t}");
+        let p = reload(&w);
+        assert_eq!(canon(&p.mobs[&MobVnum(150)]), canon(mob(&w, 150)));
+        lines(&mut w, b, &["delmprog 2", "delmprog", "delmprog 0"]);
+        assert_eq!(
+            out(&mut w, b),
+            "MEdit:  No such mprog.\nSyntax:  delmprog [#mprog]\nMprog removed.\n"
+        );
+        assert_eq!(mob(&w, 150).progs[0].trigger, "speech");
+    }
+
+    #[test]
+    fn description_through_the_text_editor() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "150");
+        lines(&mut w, b, &["desc"]);
+        assert!(out(&mut w, b).contains("Entering EDIT Mode"));
+        lines(
+            &mut w,
+            b,
+            &["A stern guard watches you.", "He looks bored.", "@"],
+        );
+        assert_eq!(
+            mob(&w, 150).description,
+            "A stern guard watches you.\nHe looks bored.\n"
+        );
+        assert!(w.areas[0].changed);
+        lines(&mut w, b, &["desc now"]);
+        assert!(out(&mut w, b).ends_with("Syntax:  desc    - line edit\n"));
+    }
+
+    #[test]
+    fn edited_mobiles_round_trip_through_the_area_file() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_medit(&mut w, b, "create 130");
+        lines(
+            &mut w,
+            b,
+            &[
+                "name wizard old",
+                "short the old wizard",
+                "long an old wizard mutters here.",
+                "desc",
+                "He has a long white beard.",
+                "@",
+                "race elf",
+                "act sentinel mage",
+                "affect detect_invis sanctuary",
+                "off dodge",
+                "imm charm",
+                "res magic",
+                "vuln iron",
+                "form edible",
+                "part fins",
+                "armor -200 -150 -105 -50",
+                "hitdice 10d10+300",
+                "manadice 20d10+100",
+                "damdice 3d6+10",
+                "sex male",
+                "size small",
+                "material 'white silk'",
+                "position start rest",
+                "position default sleep",
+                "wealth 1000",
+                "group 12",
+                "hitroll 8",
+                "damtype 'magic'",
+                "alignment 900",
+                "level 40",
+                "spec spec_cast_mage",
+                "shop hours 8 18",
+                "shop profit 150 50",
+                "shop type 0 potion",
+                "shop type 1 scroll",
+                "addmprog 160 greet 50",
+                "addmprog 160 speech teach me",
+            ],
+        );
+        let t = out(&mut w, b);
+        assert!(!t.contains("Syntax"), "{t}");
+        assert!(!t.contains("MEdit:"), "{t}");
+        let p = reload(&w);
+        for v in [130, 150] {
+            assert_eq!(canon(&p.mobs[&MobVnum(v)]), canon(mob(&w, v)), "mobile {v}");
+        }
+        let m = mob(&w, 130);
+        assert_eq!(m.ac, [-200, -150, -100, -50]);
+        assert_eq!(m.material, "white silk");
+        assert_eq!(flag_string(FORM_FLAGS, m.form), "sentient biped mammal");
+    }
+}

@@ -1013,4 +1013,622 @@ pub fn do_oedit(world: &mut World, ch: CharId, argument: &str) {
 }
 
 #[cfg(test)]
-mod tests {}
+pub(crate) mod tests {
+    use super::*;
+    use crate::game::olc::olc_line;
+    use crate::world::{
+        AreaId, AreaProto, Char, ConnId, MobProg, PcData, Protos, RoomProto, RoomVnum,
+    };
+
+    /// Two areas: "Test" (100-199, security 9) with a room, a sword (101),
+    /// a guard (150) and a mob program (160); "Other" (200-299).
+    pub(crate) fn world() -> World {
+        let mut p = Protos::default();
+        p.areas.push(AreaProto {
+            file: "test.are".into(),
+            header_file: "test.are".into(),
+            name: "Test".into(),
+            credits: "Test".into(),
+            security: 9,
+            low_vnum: 100,
+            high_vnum: 199,
+            ..Default::default()
+        });
+        p.areas.push(AreaProto {
+            file: "other.are".into(),
+            name: "Other".into(),
+            security: 9,
+            low_vnum: 200,
+            high_vnum: 299,
+            ..Default::default()
+        });
+        p.rooms.insert(
+            RoomVnum(100),
+            RoomProto {
+                vnum: RoomVnum(100),
+                area: AreaId(0),
+                name: "A room".into(),
+                description: "A plain room.\n".into(),
+                heal_rate: 100,
+                mana_rate: 100,
+                ..Default::default()
+            },
+        );
+        p.objs.insert(
+            ObjVnum(101),
+            ObjProto {
+                vnum: ObjVnum(101),
+                area: AreaId(0),
+                keywords: "sword".into(),
+                short_descr: "a sword".into(),
+                long_descr: "A sword lies here.".into(),
+                material: "steel".into(),
+                item_type: item::WEAPON,
+                values: [1, 2, 4, 3, 0],
+                condition: 100,
+                ..Default::default()
+            },
+        );
+        p.mobs.insert(
+            crate::world::MobVnum(150),
+            super::super::medit::tests::guard(),
+        );
+        p.mobprogs.insert(
+            160,
+            MobProg {
+                vnum: 160,
+                code: "say Hello.\n".into(),
+            },
+        );
+        World::new(p, 1)
+    }
+
+    /// A player with OLC security `security`.
+    pub(crate) fn builder(w: &mut World, name: &str, security: i32) -> CharId {
+        w.chars.insert(Char {
+            name: name.into(),
+            pc: Some(Box::new(PcData {
+                security,
+                ..Default::default()
+            })),
+            conn: Some(ConnId(1)),
+            level: 60,
+            ..Default::default()
+        })
+    }
+
+    pub(crate) fn out(w: &mut World, ch: CharId) -> String {
+        w.ch_mut(ch)
+            .map(|c| std::mem::take(&mut c.output))
+            .unwrap_or_default()
+    }
+
+    /// Send lines as the game does; every one must be taken by OLC.
+    pub(crate) fn lines(w: &mut World, ch: CharId, lines: &[&str]) {
+        for l in lines {
+            assert!(olc_line(w, ch, l), "not an OLC line: {l}");
+        }
+    }
+
+    /// Write area 0, load it back, and return the reloaded prototypes.
+    pub(crate) fn reload(w: &World) -> Protos {
+        let text = crate::db::writer::write_area(&w.protos(), AreaId(0));
+        let report = crate::db::load_area_str("test.are", text.as_bytes());
+        assert!(report.errors.is_empty(), "{:?}\n{text}", report.errors);
+        report.protos
+    }
+
+    fn canon(o: &ObjProto) -> String {
+        let mut o = o.clone();
+        o.origin = Default::default();
+        format!("{o:?}")
+    }
+
+    fn obj(w: &World, v: i32) -> &ObjProto {
+        &w.obj_index[&ObjVnum(v)].proto
+    }
+
+    #[test]
+    fn create_makes_a_default_object_and_enters_the_editor() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "create 120");
+        assert_eq!(out(&mut w, b), "Object Created.\n");
+        assert_eq!(
+            super::super::editor_of(&w, b),
+            Some(Editor::Obj(ObjVnum(120)))
+        );
+        assert!(w.areas[0].changed);
+        let o = obj(&w, 120);
+        assert_eq!(o.keywords, "no name");
+        assert_eq!(o.short_descr, "(no short description)");
+        assert_eq!(o.long_descr, "(no description)");
+        assert_eq!(o.item_type, item::TRASH);
+        assert_eq!(o.material, "unknown");
+        assert_eq!(o.condition, 100);
+        assert_eq!(o.area, AreaId(0));
+        // The default object itself round-trips.
+        let p = reload(&w);
+        assert_eq!(canon(&p.objs[&ObjVnum(120)]), canon(obj(&w, 120)));
+        // `create` inside the editor moves to the new object.
+        lines(&mut w, b, &["create 121"]);
+        assert_eq!(out(&mut w, b), "Object Created.\n");
+        assert_eq!(
+            super::super::editor_of(&w, b),
+            Some(Editor::Obj(ObjVnum(121)))
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "");
+        assert!(out(&mut w, b).starts_with("OEdit:  There is no default object to edit.\n"));
+        do_oedit(&mut w, b, "create");
+        assert_eq!(out(&mut w, b), "Syntax:  oedit create [vnum]\n");
+        do_oedit(&mut w, b, "create 5000");
+        assert_eq!(
+            out(&mut w, b),
+            "OEdit:  That vnum is not assigned an area.\n"
+        );
+        do_oedit(&mut w, b, "create 101");
+        assert_eq!(out(&mut w, b), "OEdit:  Object vnum already exists.\n");
+        do_oedit(&mut w, b, "155");
+        assert_eq!(out(&mut w, b), "OEdit:  That vnum does not exist.\n");
+        do_oedit(&mut w, b, "sword");
+        assert!(out(&mut w, b).starts_with("Syntax:  oedit [vnum]"));
+        assert_eq!(super::super::editor_of(&w, b), None);
+        assert!(!w.areas[0].changed);
+
+        // Security 1 on an area of security 9, not on its builder list.
+        let low = builder(&mut w, "Low", 1);
+        do_oedit(&mut w, low, "101");
+        assert_eq!(
+            out(&mut w, low),
+            "Insufficient security to modify objects.\n"
+        );
+        do_oedit(&mut w, low, "create 121");
+        assert_eq!(
+            out(&mut w, low),
+            "OEdit:  Vnum in an area you cannot build in.\n"
+        );
+        assert_eq!(super::super::editor_of(&w, low), None);
+        assert!(!w.obj_index.contains_key(&ObjVnum(121)));
+
+        // A mobile cannot build.
+        let mob = w.chars.insert(Char {
+            name: "mob".into(),
+            conn: Some(ConnId(2)),
+            ..Default::default()
+        });
+        do_oedit(&mut w, mob, "create 122");
+        assert!(!w.obj_index.contains_key(&ObjVnum(122)));
+        assert!(!w.areas[0].changed);
+    }
+
+    #[test]
+    fn strings_numbers_and_the_changed_mark() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "101");
+        assert_eq!(out(&mut w, b), "");
+        lines(&mut w, b, &["show"]);
+        assert!(out(&mut w, b).contains("Name:        [sword]"));
+        assert!(!w.areas[0].changed, "show changes nothing");
+        lines(&mut w, b, &["name"]);
+        assert_eq!(out(&mut w, b), "Syntax:  name [string]\n");
+        assert!(!w.areas[0].changed, "a refused edit changes nothing");
+        lines(&mut w, b, &["name long sword"]);
+        assert_eq!(out(&mut w, b), "Name set.\n");
+        assert!(w.areas[0].changed);
+        lines(
+            &mut w,
+            b,
+            &[
+                "short a long sword",
+                "long a long sword lies here.",
+                "material cold iron",
+                "w 12",
+                "cost 300",
+                "level 7",
+                "condition 60",
+            ],
+        );
+        let o = obj(&w, 101);
+        assert_eq!(o.keywords, "long sword");
+        assert_eq!(o.short_descr, "a long sword");
+        assert_eq!(o.long_descr, "A long sword lies here.");
+        assert_eq!(o.material, "cold iron");
+        assert_eq!((o.weight, o.cost, o.level), (12, 300, 7));
+        assert_eq!(o.condition, 75, "kept as the file's A");
+        let t = out(&mut w, b);
+        assert!(t.contains("Short description set.\n"), "{t}");
+        assert!(t.contains("Weight set.\n"), "{t}");
+        assert!(t.contains("Condition set to 75"), "{t}");
+        lines(
+            &mut w,
+            b,
+            &["condition 90", "weight heavy", "condition 101"],
+        );
+        assert_eq!(obj(&w, 101).condition, 90);
+        assert_eq!(
+            out(&mut w, b),
+            "Condition set.\nSyntax:  weight [number]\nSyntax:  condition [number 0-100]\n"
+        );
+        // `c` is `commands` (ROM's table order), not `cost`.
+        lines(&mut w, b, &["c"]);
+        assert!(out(&mut w, b).contains("addaffect"));
+        assert_eq!(obj(&w, 101).cost, 300);
+        // `done` leaves.
+        lines(&mut w, b, &["done"]);
+        assert_eq!(super::super::editor_of(&w, b), None);
+    }
+
+    #[test]
+    fn flags_toggle() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "101");
+        lines(&mut w, b, &["wear take wield", "extra glow magic"]);
+        assert_eq!(out(&mut w, b), "Wear flag toggled.\nExtra flag toggled.\n");
+        let o = obj(&w, 101);
+        assert_eq!(flag_string(WEAR_FLAGS, o.wear_flags), "take wield");
+        assert_eq!(flag_string(EXTRA_FLAGS, o.extra_flags), "glow magic");
+        lines(&mut w, b, &["wear take", "extra glow"]);
+        let o = obj(&w, 101);
+        assert_eq!(flag_string(WEAR_FLAGS, o.wear_flags), "wield");
+        assert_eq!(flag_string(EXTRA_FLAGS, o.extra_flags), "magic");
+        out(&mut w, b);
+        lines(&mut w, b, &["wear wings"]);
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Syntax:  wear [flag]\n"), "{t}");
+        assert!(t.contains("wearfloat"), "{t}");
+        assert_eq!(flag_string(WEAR_FLAGS, obj(&w, 101).wear_flags), "wield");
+    }
+
+    #[test]
+    fn values_by_item_type() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "create 120");
+        lines(&mut w, b, &["type weapon"]);
+        assert_eq!(obj(&w, 120).item_type, item::WEAPON);
+        lines(
+            &mut w,
+            b,
+            &["v0 dagger", "v1 3", "v2 5", "v3 pierce", "v4 flaming sharp"],
+        );
+        let o = obj(&w, 120);
+        assert_eq!(o.values[0], i64::from(crate::world::WEAPON_DAGGER));
+        assert_eq!(o.values[3], tables::attack_lookup("pierce").unwrap() as i64);
+        assert_eq!(
+            flag_string(WEAPON_FLAGS, o.values[4] as Flags),
+            "flaming sharp"
+        );
+        lines(&mut w, b, &["v0 spear", "v4 sharp"]);
+        let o = obj(&w, 120);
+        assert_eq!(o.values[0], i64::from(crate::world::WEAPON_SPEAR));
+        assert_eq!(flag_string(WEAPON_FLAGS, o.values[4] as Flags), "flaming");
+        out(&mut w, b);
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("[v0] Weapon class:"), "{t}");
+        assert!(t.contains("spear"), "{t}");
+        lines(&mut w, b, &["v0 rapier", "v1 many"]);
+        let t = out(&mut w, b);
+        assert!(t.starts_with("Syntax:  v0 [weapon class]\n"), "{t}");
+        assert!(t.contains("Syntax:  v1 [number]"), "{t}");
+
+        // Changing the type resets the values; spell slots hold "none".
+        lines(&mut w, b, &["type potion"]);
+        assert_eq!(obj(&w, 120).values, [0, -1, -1, -1, -1]);
+        lines(
+            &mut w,
+            b,
+            &["v0 12", "v1 'cure light'", "v2 armor", "v3 sanctuary"],
+        );
+        let sn = |n: &str| spell_lookup(n).unwrap();
+        assert_eq!(
+            obj(&w, 120).values,
+            [12, sn("cure light"), sn("armor"), sn("sanctuary"), -1]
+        );
+        out(&mut w, b);
+        lines(&mut w, b, &["v2 none", "v4 kick", "v4 nosuchspell"]);
+        assert_eq!(
+            out(&mut w, b),
+            "Value set.\nOEdit:  No such spell.\nOEdit:  No such spell.\n"
+        );
+        assert_eq!(obj(&w, 120).values[2], -1);
+
+        lines(
+            &mut w,
+            b,
+            &["type wand", "v3 'magic missile'", "v1 5", "v2 4"],
+        );
+        assert_eq!(obj(&w, 120).values, [0, 5, 4, sn("magic missile"), 0]);
+
+        lines(&mut w, b, &["type drink", "v0 20", "v1 10", "v2 red wine"]);
+        let wine = tables::liquid_lookup("red wine").unwrap() as i64;
+        assert_eq!(obj(&w, 120).values, [20, 10, wine, 0, 0]);
+
+        lines(
+            &mut w,
+            b,
+            &["type container", "v0 50", "v1 closeable closed", "v2 101"],
+        );
+        let o = obj(&w, 120);
+        assert_eq!(o.values[0], 50);
+        assert_eq!(
+            flag_string(CONTAINER_FLAGS, o.values[1] as Flags),
+            "closeable closed"
+        );
+        assert_eq!(o.values[2], 101);
+
+        lines(&mut w, b, &["type furniture", "v0 2", "v2 sit_on rest_on"]);
+        assert_eq!(
+            flag_string(FURNITURE_FLAGS, obj(&w, 120).values[2] as Flags),
+            "sit_on rest_on"
+        );
+
+        lines(
+            &mut w,
+            b,
+            &[
+                "type portal",
+                "v0 -1",
+                "v1 door closed",
+                "v2 go_with",
+                "v3 100",
+            ],
+        );
+        let o = obj(&w, 120);
+        assert_eq!(o.values[0], -1);
+        assert_eq!(flag_string(EXIT_FLAGS, o.values[1] as Flags), "door closed");
+        assert_eq!(flag_string(GATE_FLAGS, o.values[2] as Flags), "go_with");
+        assert_eq!(o.values[3], 100);
+        out(&mut w, b);
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("Portal flags:"), "{t}");
+        assert!(t.contains("[go_with]"), "{t}");
+
+        lines(&mut w, b, &["type light", "v2 -1", "type gizmo"]);
+        assert_eq!(obj(&w, 120).values, [0, 0, -1, 0, 0]);
+        assert!(out(&mut w, b).contains("Syntax:  type [item type]"));
+        // The last object written and read back is the same.
+        let p = reload(&w);
+        assert_eq!(canon(&p.objs[&ObjVnum(120)]), canon(obj(&w, 120)));
+    }
+
+    #[test]
+    fn affects_and_applies() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "101");
+        lines(
+            &mut w,
+            b,
+            &[
+                "addaffect strength 2",
+                "addaffect hitroll -1",
+                "addapply affects none 0 sanctuary",
+                "addapply resist ac 5 fire cold",
+            ],
+        );
+        assert_eq!(
+            out(&mut w, b),
+            "Affect added.\nAffect added.\nApply added.\nApply added.\n"
+        );
+        let a = &obj(&w, 101).applies;
+        assert_eq!(a.len(), 4);
+        assert_eq!(
+            a[0],
+            ObjApply {
+                where_: 0,
+                location: 1,
+                modifier: 2,
+                bits: 0
+            }
+        );
+        assert_eq!(a[1].modifier, -1);
+        assert_eq!(a[2].where_, b'A');
+        assert_eq!(flag_string(AFFECT_FLAGS, a[2].bits), "sanctuary");
+        assert_eq!(a[3].where_, b'R');
+        assert_eq!(flag_string(IRV_FLAGS, a[3].bits), "fire cold");
+        lines(&mut w, b, &["show"]);
+        let t = out(&mut w, b);
+        assert!(t.contains("[   0] 2        strength"), "{t}");
+        assert!(t.contains("(resist fire cold)"), "{t}");
+        lines(
+            &mut w,
+            b,
+            &[
+                "addaffect luck 2",
+                "addaffect strength",
+                "addapply magic hp 1 fire",
+                "addapply immune hp 1 wings",
+                "delaffect 9",
+                "delaffect one",
+            ],
+        );
+        let t = out(&mut w, b);
+        assert!(
+            t.starts_with("Syntax:  addaffect [location] [#mod]\n"),
+            "{t}"
+        );
+        assert!(t.contains("Bitvectors:"), "{t}");
+        assert!(t.contains("OEdit:  No such affect.\n"), "{t}");
+        assert!(t.ends_with("Syntax:  delaffect [#affect]\n"), "{t}");
+        assert_eq!(obj(&w, 101).applies.len(), 4);
+        lines(&mut w, b, &["delaffect 1"]);
+        assert_eq!(out(&mut w, b), "Affect removed.\n");
+        let a = &obj(&w, 101).applies;
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[1].where_, b'A');
+    }
+
+    #[test]
+    fn extra_descriptions_through_the_text_editor() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "101");
+        lines(&mut w, b, &["ed add blade edge"]);
+        assert!(out(&mut w, b).contains("Entering EDIT Mode"));
+        lines(
+            &mut w,
+            b,
+            &["The blade is notched.", "it has seen battle.", "@"],
+        );
+        assert_eq!(
+            obj(&w, 101).extra,
+            vec![ExtraDescr {
+                keyword: "blade edge".into(),
+                description: "The blade is notched.\nit has seen battle.\n".into()
+            }]
+        );
+        assert!(w.areas[0].changed);
+        out(&mut w, b);
+        lines(&mut w, b, &["ed add blade edge", "ed format edge"]);
+        assert_eq!(
+            out(&mut w, b),
+            "OEdit:  An extra description has those keywords; use ed edit.\n\
+             Extra description formatted.\n"
+        );
+        assert_eq!(
+            obj(&w, 101).extra[0].description,
+            "The blade is notched.  It has seen battle.\n"
+        );
+        lines(&mut w, b, &["ed edit blade", ".c", "Shiny.", "@"]);
+        assert_eq!(obj(&w, 101).extra[0].description, "Shiny.\n");
+        let p = reload(&w);
+        assert_eq!(canon(&p.objs[&ObjVnum(101)]), canon(obj(&w, 101)));
+        out(&mut w, b);
+        lines(
+            &mut w,
+            b,
+            &["ed edit hilt", "ed delete edge", "ed", "ed frob blade"],
+        );
+        let t = out(&mut w, b);
+        assert!(t.starts_with("OEdit:  Extra description keyword not found.\nExtra description deleted.\nSyntax:  ed add"), "{t}");
+        assert!(obj(&w, 101).extra.is_empty());
+    }
+
+    #[test]
+    fn edited_objects_round_trip_through_the_area_file() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "create 120");
+        lines(
+            &mut w,
+            b,
+            &[
+                "name blade hassan",
+                "short Hassan's blade",
+                "long the blade of Hassan lies here, gleaming.",
+                "material adamantite",
+                "type weapon",
+                "v0 staff",
+                "v1 4",
+                "v2 10",
+                "v3 cleave",
+                "v4 vorpal twohands",
+                "wear take wield",
+                "extra glow hum nouncurse",
+                "level 42",
+                "weight 45",
+                "cost 5600",
+                "condition 80",
+                "addaffect damroll 3",
+                "addapply affects hitroll 1 haste",
+                "addapply vuln none 0 silver",
+                "ed add blade",
+                "It is quite heavy.",
+                "@",
+            ],
+        );
+        // A potion, a container, a drink, a fountain, a portal, furniture and
+        // a staff, each with its own value words.
+        let more: &[(&str, &[&str])] = &[
+            (
+                "121",
+                &["type potion", "v0 20", "v1 heal", "v3 'cure blindness'"],
+            ),
+            (
+                "122",
+                &[
+                    "type container",
+                    "v0 100",
+                    "v1 closeable locked puton",
+                    "v2 101",
+                    "v3 30",
+                    "v4 50",
+                ],
+            ),
+            (
+                "123",
+                &[
+                    "type drink",
+                    "v0 10",
+                    "v1 5",
+                    "v2 'local specialty'",
+                    "v3 1",
+                ],
+            ),
+            ("124", &["type fountain", "v0 -1", "v1 -1", "v2 blood"]),
+            (
+                "125",
+                &[
+                    "type portal",
+                    "v0 3",
+                    "v1 closed",
+                    "v2 normal_exit random",
+                    "v3 100",
+                ],
+            ),
+            (
+                "126",
+                &[
+                    "type furniture",
+                    "v0 3",
+                    "v1 300",
+                    "v2 sleep_in put_on",
+                    "v3 150",
+                    "v4 120",
+                ],
+            ),
+            (
+                "127",
+                &["type staff", "v0 30", "v1 8", "v2 7", "v3 'call lightning'"],
+            ),
+            (
+                "128",
+                &[
+                    "type armor",
+                    "v0 -3",
+                    "v1 4",
+                    "v2 5",
+                    "v3 6",
+                    "wear take body",
+                ],
+            ),
+        ];
+        for (vnum, cmds) in more {
+            do_oedit(&mut w, b, &format!("create {vnum}"));
+            lines(&mut w, b, cmds);
+        }
+        let t = out(&mut w, b);
+        assert!(!t.contains("Syntax"), "{t}");
+        assert!(!t.contains("No such"), "{t}");
+        let p = reload(&w);
+        for v in [101, 120, 121, 122, 123, 124, 125, 126, 127, 128] {
+            let o = obj(&w, v);
+            assert_eq!(canon(&p.objs[&ObjVnum(v)]), canon(o), "object {v}");
+        }
+        assert_eq!(obj(&w, 120).condition, 90);
+        assert_eq!(
+            obj(&w, 120).values[0],
+            i64::from(crate::world::WEAPON_SPEAR)
+        );
+    }
+}
