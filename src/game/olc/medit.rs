@@ -23,7 +23,7 @@
 //! Numbering: `show` numbers mob programs from 0 in the order they are
 //! kept (file order, the newest last); `delmprog` takes that number.
 
-use super::oedit::{upper_first, whole_arg};
+use super::oedit::{file_text, upper_first, whole_arg};
 use super::string::{string_append, StringTarget};
 use super::{
     area_of_vnum, first_arg_keep_case, flag_names, is_builder, mark_changed, parse_num, parse_vnum,
@@ -355,7 +355,7 @@ fn set_text(
     let Some(m) = proto_mut(world, v) else {
         return false;
     };
-    *field(m) = text.to_string();
+    *field(m) = file_text(text);
     world.send(ch, done);
     true
 }
@@ -406,6 +406,11 @@ fn material(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
     let text = whole_arg(arg);
     if text.contains(['\'', '"']) {
         world.send(ch, "MEdit:  A material cannot hold quotes.\n");
+        return false;
+    }
+    // The file keeps the material as one word, of at most MAX_WORD bytes.
+    if text.chars().count() > crate::db::reader::MAX_WORD {
+        world.send(ch, "MEdit:  That material is too long.\n");
         return false;
     }
     set_text(
@@ -606,7 +611,14 @@ fn damdice(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
 // ---------------------------------------------------------------------------
 
 fn sex(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
-    let Some(s) = tables::sex_lookup(&whole_arg(arg)) else {
+    // ROM OLC's own words for none and either are taken too.
+    let word = whole_arg(arg);
+    let s = match word.to_ascii_lowercase().as_str() {
+        "neutral" => Some(0),
+        "random" => Some(3),
+        w => tables::sex_lookup(w),
+    };
+    let Some(s) = s else {
         let text = format!("Syntax:  sex [sex]\nSexes: {}\n", names(SEXES, |w| w.0));
         world.send(ch, &text);
         return false;
@@ -932,7 +944,7 @@ fn addmprog(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
     m.progs.push(MobProgTrigger {
         trigger: t.name.to_string(),
         prog,
-        phrase: phrase.to_string(),
+        phrase: file_text(phrase),
     });
     world.send(ch, "Mprog Added.\n");
     true
@@ -1232,6 +1244,12 @@ pub(crate) mod tests {
         assert!(t.ends_with("Spec removed.\n"), "{t}");
         assert_eq!(mob(&w, 150).alignment, -350);
         assert_eq!(mob(&w, 150).spec_fun, None);
+        lines(&mut w, b, &["sex neutral"]);
+        assert_eq!(mob(&w, 150).sex, 0);
+        lines(&mut w, b, &["sex random"]);
+        assert_eq!(mob(&w, 150).sex, 3);
+        lines(&mut w, b, &["sex female"]);
+        out(&mut w, b);
         // `a` is `alignment`, `s` is `shop` (ROM's table order).
         lines(&mut w, b, &["a 100", "s"]);
         let t = out(&mut w, b);

@@ -144,6 +144,14 @@ pub(super) fn whole_arg(arg: &str) -> String {
     a.to_string()
 }
 
+/// Text as an area file can keep it: the writer stores Latin-1, so a
+/// character beyond it becomes `?` now rather than at the next save.
+pub(super) fn file_text(s: &str) -> String {
+    s.chars()
+        .map(|c| if u32::from(c) > 0xFF { '?' } else { c })
+        .collect()
+}
+
 /// The first byte upper-cased when it is an ASCII letter (ROM's `UPPER`).
 pub(super) fn upper_first(s: &str) -> String {
     let mut out = s.to_string();
@@ -555,7 +563,7 @@ fn set_text(
     let Some(o) = proto_mut(world, v) else {
         return false;
     };
-    *field(o) = text.to_string();
+    *field(o) = file_text(text);
     world.send(ch, done);
     true
 }
@@ -868,7 +876,7 @@ fn find_extra(o: &ObjProto, keyword: &str) -> Option<usize> {
 
 fn ed(world: &mut World, ch: CharId, v: ObjVnum, arg: &str) -> bool {
     let (cmd, rest) = one_argument(arg);
-    let keyword = rest.trim().to_string();
+    let keyword = file_text(rest.trim());
     if cmd.is_empty() || keyword.is_empty() {
         world.send(ch, ED_SYNTAX);
         return false;
@@ -1256,6 +1264,10 @@ pub(crate) mod tests {
             out(&mut w, b),
             "Condition set.\nSyntax:  weight [number]\nSyntax:  condition [number 0-100]\n"
         );
+        // The file is Latin-1: what it cannot hold becomes '?' at once.
+        lines(&mut w, b, &["short a café sword \u{2603}"]);
+        assert_eq!(obj(&w, 101).short_descr, "a café sword ?");
+        out(&mut w, b);
         // `c` is `commands` (ROM's table order), not `cost`.
         lines(&mut w, b, &["c"]);
         assert!(out(&mut w, b).contains("addaffect"));
