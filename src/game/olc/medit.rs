@@ -301,13 +301,11 @@ pub fn show(world: &mut World, ch: CharId, target: MobVnum, _arg: &str) {
         out.push_str(&format!("  Markup for purchaser: {}%\n", s.profit_buy));
         out.push_str(&format!("  Markdown for seller:  {}%\n", s.profit_sell));
         out.push_str(&format!("  Hours: {} to {}.\n", s.open_hour, s.close_hour));
-        for (i, &t) in s.buy_types.iter().enumerate() {
-            if t != 0 {
-                if i == 0 || s.buy_types[..i].iter().all(|&b| b == 0) {
-                    out.push_str("  Number Trades Type\n  ------ -----------\n");
-                }
-                out.push_str(&format!("  [{i:4}] {}\n", tables::item_type_name(t)));
-            }
+        if s.buy_types.iter().any(|&t| t != 0) {
+            out.push_str("  Number Trades Type\n  ------ -----------\n");
+        }
+        for (i, &t) in s.buy_types.iter().enumerate().filter(|(_, &t)| t != 0) {
+            out.push_str(&format!("  [{i:4}] {}\n", tables::item_type_name(t)));
         }
     }
     if !m.progs.is_empty() {

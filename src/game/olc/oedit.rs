@@ -355,7 +355,7 @@ fn values_text(o: &ObjProto) -> String {
     let mut out = String::new();
     for (i, kind) in value_kinds(o.item_type).into_iter().enumerate() {
         out.push_str(&format!(
-            "[v{i}] {:<24} {}\n",
+            "[v{i}] {:<26} {}\n",
             format!("{}:", value_label(kind)),
             value_text(kind, o.values[i])
         ));
