@@ -1526,6 +1526,81 @@ pub(crate) mod tests {
         assert!(obj(&w, 101).extra.is_empty());
     }
 
+    /// Every word an object's fields take, set through the editor, comes
+    /// back the same from the area file.
+    #[test]
+    fn every_value_word_round_trips() {
+        let mut w = world();
+        let b = builder(&mut w, "Bob", 9);
+        do_oedit(&mut w, b, "create 120");
+        let check = |w: &mut World, what: &str| {
+            let t = out(w, b);
+            assert!(
+                !t.contains("Syntax") && !t.contains("No such"),
+                "{what}: {t}"
+            );
+            let p = reload(w);
+            assert_eq!(canon(&p.objs[&ObjVnum(120)]), canon(obj(w, 120)), "{what}");
+        };
+        for t in ITEM_TYPES {
+            lines(&mut w, b, &[&format!("type {}", t.name)]);
+            check(&mut w, t.name);
+        }
+        lines(&mut w, b, &["type weapon"]);
+        for c in WEAPON_CLASS_NAMES.iter().chain(["staff"].iter()) {
+            lines(&mut w, b, &[&format!("v0 {c}")]);
+            check(&mut w, c);
+        }
+        for a in ATTACKS {
+            lines(&mut w, b, &[&format!("v3 '{}'", a.name)]);
+            check(&mut w, a.name);
+        }
+        for f in WEAPON_FLAGS {
+            lines(&mut w, b, &[&format!("v4 {}", f.name)]);
+            check(&mut w, f.name);
+        }
+        lines(&mut w, b, &["type drink"]);
+        for l in LIQUIDS {
+            lines(&mut w, b, &[&format!("v2 {}", l.name)]);
+            check(&mut w, l.name);
+        }
+        lines(&mut w, b, &["type pill"]);
+        for s in SKILLS.iter().filter(|s| s.kind == SkillKind::Spell) {
+            lines(&mut w, b, &[&format!("v4 '{}'", s.name)]);
+            check(&mut w, s.name);
+        }
+        let flag_values: [(&str, &str, &[FlagName]); 4] = [
+            ("container", "v1", CONTAINER_FLAGS),
+            ("furniture", "v2", FURNITURE_FLAGS),
+            ("portal", "v1", EXIT_FLAGS),
+            ("portal", "v2", GATE_FLAGS),
+        ];
+        for (t, v, table) in flag_values {
+            lines(&mut w, b, &[&format!("type {t}")]);
+            for f in table {
+                lines(&mut w, b, &[&format!("{v} {}", f.name)]);
+                check(&mut w, f.name);
+            }
+        }
+        for f in WEAR_FLAGS {
+            lines(&mut w, b, &[&format!("wear {}", f.name)]);
+            check(&mut w, f.name);
+        }
+        for f in EXTRA_FLAGS {
+            lines(&mut w, b, &[&format!("extra {}", f.name)]);
+            check(&mut w, f.name);
+        }
+        for c in 0..=100 {
+            lines(&mut w, b, &[&format!("condition {c}")]);
+            out(&mut w, b);
+            check(&mut w, "condition");
+        }
+        for a in APPLY_LOCATIONS {
+            lines(&mut w, b, &[&format!("addaffect {} -3", a.name)]);
+            check(&mut w, a.name);
+        }
+    }
+
     #[test]
     fn edited_objects_round_trip_through_the_area_file() {
         let mut w = world();
