@@ -7,9 +7,10 @@
 //!
 //! Exits: `<direction>` alone walks that way; `<direction> link <vnum>`
 //! makes a two-way exit, `room <vnum>` a one-way exit, `dig <vnum>` makes
-//! the room and links it; `key <vnum>`, `name <keyword>`, `desc` (the text
-//! editor), `delete`; and any of `door closed locked pickproof nopass`
-//! toggles that flag on both sides. A door's closed or locked state is
+//! the room and links it; `key <vnum>` (on both sides of a two-way door:
+//! ROM OLC set only this side), `name <keyword>`, `desc` (the text editor),
+//! `delete`; and any of `door closed locked pickproof nopass` toggles that
+//! flag on both sides. A door's closed or locked state is
 //! what its area's resets set (a `D` reset, which this keeps in step, as
 //! ROM OLC writes it from the exit's reset flags).
 
@@ -199,7 +200,7 @@ pub fn show(world: &mut World, ch: CharId, v: RoomVnum, _arg: &str) {
             name,
             e.proto.to.map_or(0, |t| t.0),
             e.proto.key.map_or(0, |k| k.0),
-            exit_flag_string(e),
+            exit_flag_string(e, door_reset_state(world, v, d)),
         ));
         if !e.proto.keyword.is_empty() {
             out.push_str(&format!("Kwds: [{}]\n", e.proto.keyword));
@@ -214,10 +215,16 @@ pub fn show(world: &mut World, ch: CharId, v: RoomVnum, _arg: &str) {
     world.send(ch, &out);
 }
 
-/// The exit's flags: the reset flags in capitals where the present state
-/// differs (ROM shows `DOOR CLOSED locked`-style mixed case).
-fn exit_flag_string(e: &Exit) -> String {
-    let reset = e.proto.flags;
+/// The exit's flags: those it resets to in capitals (the door kind, and
+/// closed/locked from its `D` reset), those it has only now in lower case
+/// (as ROM OLC shows them).
+fn exit_flag_string(e: &Exit, reset_state: i32) -> String {
+    let reset = e.proto.flags
+        | match reset_state {
+            1 => EX_CLOSED,
+            2 => EX_CLOSED | EX_LOCKED,
+            _ => 0,
+        };
     let mut words = Vec::new();
     for f in tables::EXIT_FLAGS {
         let (in_reset, now) = (reset & f.bit != 0, e.flags & f.bit != 0);
@@ -620,6 +627,20 @@ fn change_exit(world: &mut World, ch: CharId, v: RoomVnum, dir: usize, arg: &str
                 return false;
             };
             e.proto.key = Some(ObjVnum(k));
+            // One door, one key: the other side too, when it leads back
+            // (ROM OLC sets only this side; the other stayed keyless).
+            let to = e.proto.to;
+            if let Some(t) = to {
+                let area = world.room(t).map(|r| r.area);
+                if let Some(back) =
+                    exit_mut(world, t, REV_DIR[dir]).filter(|b| b.proto.to == Some(v))
+                {
+                    back.proto.key = Some(ObjVnum(k));
+                    if let Some(a) = area {
+                        mark_changed(world, a);
+                    }
+                }
+            }
             world.send(ch, "Exit key set.\n");
             true
         }
@@ -925,7 +946,9 @@ fn oreset(world: &mut World, ch: CharId, v: RoomVnum, arg: &str) -> bool {
         world.send(ch, "REdit: No such object in this area.\n");
         return false;
     }
-    let level = world.ch(ch).map_or(0, |c| c.level);
+    // The prototype's level (as the reset itself will make it), never
+    // the builder's.
+    let level = 0;
     let cmd = if target.is_empty() {
         ResetCmd::Obj { obj: ov, room: v }
     } else if let Some(container) = world.room(v).and_then(|r| {

@@ -78,6 +78,16 @@ pub fn get_text(world: &World, t: &StringTarget) -> Option<String> {
 /// Store `text` as the target's text and mark its area changed. False
 /// when the target is gone.
 pub fn set_text(world: &mut World, t: &StringTarget, text: String) -> bool {
+    // Stored as the area file will give it back: the loader (as ROM's
+    // fread_string) skips blanks before a string, and capitalises a
+    // mobile's description.
+    let mut text = text.trim_start().to_string();
+    if matches!(t, StringTarget::MobDesc(_)) {
+        let mut cs = text.chars();
+        if let Some(f) = cs.next() {
+            text = f.to_uppercase().chain(cs).collect();
+        }
+    }
     let area = match t {
         StringTarget::RoomDesc(v) => {
             let Some(r) = world.rooms.get_mut(v) else {

@@ -392,3 +392,24 @@ fn gmcp_char_status_names_the_editor() {
         "{now}"
     );
 }
+
+#[test]
+fn a_text_is_kept_as_the_area_file_gives_it_back() {
+    let mut w = world();
+    let b = player(&mut w, "Maker", 9);
+    say(&mut w, b, "redit");
+    say(&mut w, b, "desc");
+    say(&mut w, b, ".c");
+    say(&mut w, b, "   an indented first line.");
+    say(&mut w, b, "   and an indented second.");
+    say(&mut w, b, "@");
+    let now = w.room(RoomVnum(100)).map(|r| r.description.clone());
+    assert_eq!(
+        now.as_deref(),
+        Some("an indented first line.\n   and an indented second.\n")
+    );
+    assert_eq!(
+        reload(&w).rooms[&RoomVnum(100)].description,
+        now.unwrap_or_default()
+    );
+}
