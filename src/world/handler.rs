@@ -1223,6 +1223,12 @@ pub fn smash_tilde(s: &str) -> String {
 
 /// ROM's one_argument: the first word (or quoted phrase), lower-cased, and the rest.
 pub fn one_argument(input: &str) -> (String, &str) {
+    let (word, rest) = first_arg(input);
+    (word.to_lowercase(), rest)
+}
+
+/// [`one_argument`] with the word's case kept (names, keywords, text).
+pub fn first_arg(input: &str) -> (&str, &str) {
     let s = input.trim_start();
     let (quote, s) = match s.chars().next() {
         Some(q @ ('\'' | '"')) => (Some(q), &s[1..]),
@@ -1235,8 +1241,8 @@ pub fn one_argument(input: &str) -> (String, &str) {
         None => s.char_indices().find(|&(_, c)| c.is_whitespace()),
     };
     match end {
-        Some((i, c)) => (s[..i].to_lowercase(), s[i + c.len_utf8()..].trim_start()),
-        None => (s.to_lowercase(), ""),
+        Some((i, c)) => (&s[..i], s[i + c.len_utf8()..].trim_start()),
+        None => (s, ""),
     }
 }
 

@@ -26,8 +26,8 @@
 use super::oedit::{file_text, upper_first, whole_arg};
 use super::string::{string_append, StringTarget};
 use super::{
-    area_of_vnum, first_arg_keep_case, flag_names, is_builder, mark_changed, parse_num, parse_vnum,
-    set_editor, show_commands, toggle_flags, EdCmd, Editor,
+    area_of_vnum, flag_names, is_builder, mark_changed, parse_num, parse_vnum, set_editor,
+    show_commands, toggle_flags, EdCmd, Editor,
 };
 use crate::db::tables::{
     self, flag_string, FlagName, ACT_FLAGS, AFFECT_FLAGS, ATTACKS, FORM_FLAGS, IRV_FLAGS,
@@ -1038,41 +1038,21 @@ fn create(world: &mut World, ch: CharId, _v: MobVnum, arg: &str) -> bool {
 
 /// `medit <vnum>` / `medit create <vnum>`: enter the mobile editor.
 pub fn do_medit(world: &mut World, ch: CharId, argument: &str) {
-    if world.ch(ch).is_none_or(|c| c.is_npc()) {
-        return;
-    }
-    let (arg1, rest) = first_arg_keep_case(argument);
-    if arg1.eq_ignore_ascii_case("create") {
-        create_mob(world, ch, rest);
-        return;
-    }
-    if arg1.is_empty() {
-        world.send(
-            ch,
-            "MEdit:  There is no default mobile to edit.\n\
-             Syntax:  medit [vnum]\n\
-             \x20        medit create [vnum]\n",
-        );
-        return;
-    }
-    let Some(vnum) = parse_vnum(&arg1) else {
-        world.send(
-            ch,
-            "Syntax:  medit [vnum]\n\
-             \x20        medit create [vnum]\n",
-        );
-        return;
-    };
-    let v = MobVnum(vnum);
-    let Some(area) = proto(world, v).map(|m| m.area) else {
-        world.send(ch, "MEdit:  That vnum does not exist.\n");
-        return;
-    };
-    if !is_builder(world, ch, area) {
-        world.send(ch, "Insufficient security to modify mobiles.\n");
-        return;
-    }
-    set_editor(world, ch, Some(Editor::Mob(v)));
+    super::enter_vnum_editor(
+        world,
+        ch,
+        argument,
+        &super::VnumEditor {
+            name: "MEdit",
+            noun: "mobile",
+            plural: "mobiles",
+            create: |w, c, a| {
+                create_mob(w, c, a);
+            },
+            area_of: |w, v| w.mob_index.get(&MobVnum(v)).map(|x| x.proto.area),
+            editor: |v| Editor::Mob(MobVnum(v)),
+        },
+    );
 }
 
 #[cfg(test)]

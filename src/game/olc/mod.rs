@@ -309,6 +309,61 @@ pub fn do_edit(world: &mut World, ch: CharId, argument: &str) {
     f(world, ch, rest);
 }
 
+/// What `oedit` and `medit` share at the door: `<vnum>` opens that
+/// prototype (when the builder may edit its area), `create <vnum>` makes one.
+pub struct VnumEditor {
+    /// "OEdit", "MEdit".
+    pub name: &'static str,
+    /// "object", "mobile" (in the syntax lines), and the plural in the
+    /// security refusal ("objects").
+    pub noun: &'static str,
+    pub plural: &'static str,
+    pub create: fn(&mut World, CharId, &str),
+    /// The area of an existing prototype.
+    pub area_of: fn(&World, i32) -> Option<AreaId>,
+    pub editor: fn(i32) -> Editor,
+}
+
+/// `oedit`/`medit <vnum | create <vnum>>`.
+pub fn enter_vnum_editor(world: &mut World, ch: CharId, argument: &str, e: &VnumEditor) {
+    if world.ch(ch).is_none_or(|c| c.is_npc()) {
+        return;
+    }
+    let (arg1, rest) = first_arg_keep_case(argument);
+    if arg1.eq_ignore_ascii_case("create") {
+        (e.create)(world, ch, rest);
+        return;
+    }
+    let cmd = e.name.to_ascii_lowercase();
+    let syntax = format!("Syntax:  {cmd} [vnum]\n\x20        {cmd} create [vnum]\n");
+    if arg1.is_empty() {
+        world.send(
+            ch,
+            &format!(
+                "{}:  There is no default {} to edit.\n{syntax}",
+                e.name, e.noun
+            ),
+        );
+        return;
+    }
+    let Some(vnum) = parse_vnum(&arg1) else {
+        world.send(ch, &syntax);
+        return;
+    };
+    let Some(area) = (e.area_of)(world, vnum) else {
+        world.send(ch, &format!("{}:  That vnum does not exist.\n", e.name));
+        return;
+    };
+    if !is_builder(world, ch, area) {
+        world.send(
+            ch,
+            &format!("Insufficient security to modify {}.\n", e.plural),
+        );
+        return;
+    }
+    set_editor(world, ch, Some((e.editor)(vnum)));
+}
+
 /// Parse a vnum argument.
 pub fn parse_vnum(arg: &str) -> Option<i32> {
     one_argument(arg).0.parse::<i32>().ok().filter(|&v| v > 0)
@@ -322,19 +377,8 @@ pub fn parse_num(arg: &str) -> Option<i32> {
 /// The first word of `arg` with its case kept (quotes allowed), and the
 /// rest: for names and keywords, which one_argument would lowercase.
 pub fn first_arg_keep_case(arg: &str) -> (String, &str) {
-    let s = arg.trim_start();
-    let (quote, s) = match s.chars().next() {
-        Some(q @ ('\'' | '"')) => (Some(q), &s[1..]),
-        _ => (None, s),
-    };
-    let end = match quote {
-        Some(q) => s.char_indices().find(|&(_, c)| c == q),
-        None => s.char_indices().find(|&(_, c)| c.is_whitespace()),
-    };
-    match end {
-        Some((i, c)) => (s[..i].to_string(), s[i + c.len_utf8()..].trim_start()),
-        None => (s.to_string(), ""),
-    }
+    let (word, rest) = crate::world::handler::first_arg(arg);
+    (word.to_string(), rest)
 }
 
 /// Toggle the flags named in `arg` (every word must name one of `table`);

@@ -16,8 +16,8 @@
 
 use super::string::{format_text, string_append, StringTarget};
 use super::{
-    area_of_vnum, first_arg_keep_case, flag_names, is_builder, mark_changed, parse_num, parse_vnum,
-    set_editor, show_commands, toggle_flags, EdCmd, Editor,
+    area_of_vnum, flag_names, is_builder, mark_changed, parse_num, parse_vnum, set_editor,
+    show_commands, toggle_flags, EdCmd, Editor,
 };
 use crate::db::tables::{
     self, flag_string, FlagName, ValueLayout, AFFECT_FLAGS, APPLY_LOCATIONS, ATTACKS,
@@ -983,41 +983,21 @@ fn create(world: &mut World, ch: CharId, _v: ObjVnum, arg: &str) -> bool {
 
 /// `oedit <vnum>` / `oedit create <vnum>`: enter the object editor.
 pub fn do_oedit(world: &mut World, ch: CharId, argument: &str) {
-    if world.ch(ch).is_none_or(|c| c.is_npc()) {
-        return;
-    }
-    let (arg1, rest) = first_arg_keep_case(argument);
-    if arg1.eq_ignore_ascii_case("create") {
-        create_obj(world, ch, rest);
-        return;
-    }
-    if arg1.is_empty() {
-        world.send(
-            ch,
-            "OEdit:  There is no default object to edit.\n\
-             Syntax:  oedit [vnum]\n\
-             \x20        oedit create [vnum]\n",
-        );
-        return;
-    }
-    let Some(vnum) = parse_vnum(&arg1) else {
-        world.send(
-            ch,
-            "Syntax:  oedit [vnum]\n\
-             \x20        oedit create [vnum]\n",
-        );
-        return;
-    };
-    let v = ObjVnum(vnum);
-    let Some(area) = proto(world, v).map(|o| o.area) else {
-        world.send(ch, "OEdit:  That vnum does not exist.\n");
-        return;
-    };
-    if !is_builder(world, ch, area) {
-        world.send(ch, "Insufficient security to modify objects.\n");
-        return;
-    }
-    set_editor(world, ch, Some(Editor::Obj(v)));
+    super::enter_vnum_editor(
+        world,
+        ch,
+        argument,
+        &super::VnumEditor {
+            name: "OEdit",
+            noun: "object",
+            plural: "objects",
+            create: |w, c, a| {
+                create_obj(w, c, a);
+            },
+            area_of: |w, v| w.obj_index.get(&ObjVnum(v)).map(|x| x.proto.area),
+            editor: |v| Editor::Obj(ObjVnum(v)),
+        },
+    );
 }
 
 #[cfg(test)]
