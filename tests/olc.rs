@@ -236,6 +236,8 @@ fn too_little_security_is_refused() {
     run(&mut imp, "done", "> ");
     run(&mut n, "redit", "[REdit 3700]");
     run(&mut n, "name Novice Was Here", "Name set.");
+    // Live at once: another player's next look sees it.
+    run(&mut imp, "look", "Novice Was Here");
 }
 
 #[test]
