@@ -76,6 +76,14 @@ impl Server {
             if d.closing_since.is_some() {
                 d.kill("closed before a copyover");
             }
+            // The web port: an HTTP exchange (the page, a handshake not
+            // finished) is not carried; the browser asks again. A websocket
+            // is, unless it was closing.
+            if d.is_http() {
+                d.kill("HTTP exchange cut by a copyover");
+            } else if d.close_when_flushed() {
+                d.kill("websocket closed before a copyover");
+            }
         }
         self.conns
             .iter()
@@ -95,6 +103,14 @@ impl Server {
                 d.resume_compression();
             }
         }
+    }
+
+    /// Serve the web client on a listening socket inherited across `execv`.
+    pub fn adopt_web_listener(&mut self, fd: RawFd) -> io::Result<()> {
+        let owned = adopt_fd(fd)?;
+        let std = std::net::TcpListener::from(owned);
+        std.set_nonblocking(true)?;
+        self.set_web_listener(TcpListener::from_std(std))
     }
 
     /// A server on a listening socket inherited across `execv`.

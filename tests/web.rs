@@ -1,0 +1,520 @@
+//! The web client in a real browser: headless Chromium driven through
+//! chromedriver (WebDriver's JSON over plain HTTP), against the real server
+//! serving the page with `-w`. The page creates a character through the
+//! login dialogue and walks, its room panel changing at each step; an
+//! implementor on telnet runs `copyover`, and the same page, on the same
+//! websocket (its connection counters prove it never reconnected), shows
+//! "Your body rematerializes." and plays on. A screenshot is kept in
+//! `target/web-client.png`.
+//!
+//! Skips (saying so) when chromium or chromedriver is not installed, unless
+//! `GRACEMUD_REQUIRE_CHROMIUM=1` (CI sets it once it installed them).
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use common::{Launch, Server, WAIT};
+
+fn ok<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    for name in names {
+        for dir in std::env::split_paths(&paths).chain([PathBuf::from("/usr/bin")]) {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Chromium and chromedriver, or why the test cannot run.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
+    let driver = find_program(&["chromedriver"]);
+    match (chromium, driver) {
+        (Some(c), Some(d)) => Some((c, d)),
+        _ => {
+            let required = std::env::var("GRACEMUD_REQUIRE_CHROMIUM").is_ok_and(|v| v == "1");
+            assert!(
+                !required,
+                "GRACEMUD_REQUIRE_CHROMIUM=1 but chromium or chromedriver is not installed"
+            );
+            println!(
+                "SKIPPED: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)"
+            );
+            None
+        }
+    }
+}
+
+// ------------------------------------------------------------- WebDriver
+
+/// One HTTP exchange with chromedriver; returns the JSON `value`.
+fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
+        .map_err(|e| format!("chromedriver {path}: {e}"))?;
+    s.set_read_timeout(Some(Duration::from_secs(90)))
+        .map_err(|e| e.to_string())?;
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes())
+        .map_err(|e| format!("chromedriver {path}: {e}"))?;
+    // chromedriver keeps the connection open: read the head, then as many
+    // bytes as it says (or chunks, or to the end when it says neither).
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 16384];
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let payload = loop {
+        let n = s
+            .read(&mut chunk)
+            .map_err(|e| format!("chromedriver {path}: {e}"))?;
+        raw.extend_from_slice(&chunk[..n]);
+        if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+            let body = &raw[split + 4..];
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            match length {
+                Some(len) if body.len() >= len => break body[..len].to_vec(),
+                None if head.contains("transfer-encoding: chunked")
+                    && body.ends_with(b"0\r\n\r\n") =>
+                {
+                    break dechunk(body);
+                }
+                None if n == 0 => break body.to_vec(),
+                _ => {}
+            }
+        }
+        if n == 0 || Instant::now() > deadline {
+            return Err(format!("chromedriver {path}: incomplete answer"));
+        }
+    };
+    let v: Value = serde_json::from_slice(&payload).map_err(|e| {
+        format!(
+            "chromedriver {path}: {e}: {}",
+            String::from_utf8_lossy(&payload)
+        )
+    })?;
+    let value = v.get("value").cloned().unwrap_or(Value::Null);
+    if value.get("error").is_some() {
+        return Err(format!("chromedriver {method} {path}: {value}"));
+    }
+    Ok(value)
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(p) = b.windows(2).position(|w| w == b"\r\n") {
+        let n = usize::from_str_radix(String::from_utf8_lossy(&b[..p]).trim(), 16).unwrap_or(0);
+        if n == 0 || b.len() < p + 2 + n {
+            break;
+        }
+        out.extend_from_slice(&b[p + 2..p + 2 + n]);
+        b = &b[(p + 4 + n).min(b.len())..];
+    }
+    out
+}
+
+/// chromedriver (killed by pid on drop) and one browser session.
+struct Browser {
+    driver: Child,
+    port: u16,
+    session: Option<String>,
+    profile: PathBuf,
+}
+
+impl Browser {
+    fn start(chromium: &Path, chromedriver: &Path) -> Result<Browser, String> {
+        let port = common::free_port().map_err(|e| e.to_string())?;
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start chromedriver: {e}"))?;
+        let profile = common::fresh_dir("chromium");
+        let mut b = Browser {
+            driver,
+            port,
+            session: None,
+            profile,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(v) = http(port, "GET", "/status", None) {
+                if v.get("ready") == Some(&Value::Bool(true)) {
+                    break;
+                }
+            }
+            if Instant::now() > deadline {
+                return Err("chromedriver did not become ready in 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium.display().to_string(),
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--window-size=1100,760",
+                         "--no-first-run", "--disable-extensions",
+                         format!("--user-data-dir={}", b.profile.display())]
+            }
+        }}});
+        let v = http(port, "POST", "/session", Some(&caps))?;
+        let id = v
+            .get("sessionId")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("no session id in {v}"))?;
+        b.session = Some(id.to_string());
+        Ok(b)
+    }
+
+    fn path(&self, rest: &str) -> String {
+        format!("/session/{}{rest}", self.session.as_deref().unwrap_or(""))
+    }
+
+    fn go(&self, url: &str) -> Result<(), String> {
+        http(
+            self.port,
+            "POST",
+            &self.path("/url"),
+            Some(&json!({ "url": url })),
+        )
+        .map(|_| ())
+    }
+
+    /// Run `script` in the page (a function body) and return its value.
+    fn js(&self, script: &str) -> Result<Value, String> {
+        http(
+            self.port,
+            "POST",
+            &self.path("/execute/sync"),
+            Some(&json!({ "script": script, "args": [] })),
+        )
+    }
+
+    fn element(&self, css: &str) -> Result<String, String> {
+        let v = http(
+            self.port,
+            "POST",
+            &self.path("/element"),
+            Some(&json!({ "using": "css selector", "value": css })),
+        )?;
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| format!("no element {css}: {v}"))
+    }
+
+    /// Type into an element as a user would (`\u{E007}` is Enter).
+    fn type_into(&self, element: &str, text: &str) -> Result<(), String> {
+        http(
+            self.port,
+            "POST",
+            &self.path(&format!("/element/{element}/value")),
+            Some(&json!({ "text": text })),
+        )
+        .map(|_| ())
+    }
+
+    fn click(&self, element: &str) -> Result<(), String> {
+        http(
+            self.port,
+            "POST",
+            &self.path(&format!("/element/{element}/click")),
+            Some(&json!({})),
+        )
+        .map(|_| ())
+    }
+
+    fn screenshot(&self) -> Result<Vec<u8>, String> {
+        let v = http(self.port, "GET", &self.path("/screenshot"), None)?;
+        let b64 = v.as_str().ok_or("screenshot: not a string")?;
+        base64_decode(b64).ok_or_else(|| "screenshot: bad base64".into())
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if self.session.is_some() {
+            let _ = http(self.port, "DELETE", &self.path(""), None);
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let clean: Vec<u8> = s
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
+        .collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= val(c)? << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+// ------------------------------------------------------------- the page
+
+/// The page's output so far.
+fn output(b: &Browser) -> Result<String, String> {
+    let v = b.js("return document.getElementById('output').textContent;")?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Wait until the page's output holds `text` after position `from`;
+/// returns the position after it.
+fn expect(b: &Browser, from: usize, text: &str, wait: Duration) -> Result<usize, String> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let out = output(b)?;
+        if let Some(p) = out.get(from..).and_then(|rest| rest.find(text)) {
+            return Ok(from + p + text.len());
+        }
+        if Instant::now() > deadline {
+            let tail: String = out
+                .chars()
+                .rev()
+                .take(1500)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            return Err(format!("the page never showed {text:?}; it shows:\n{tail}"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Type a line and wait for `text` in what follows.
+fn say(b: &Browser, input: &str, from: usize, line: &str, text: &str) -> Result<usize, String> {
+    let start = output(b)?.len().max(from);
+    b.type_into(input, &format!("{line}\u{E007}"))?;
+    expect(b, start, text, WAIT)
+}
+
+/// The page's connection counters and room, as it keeps them.
+fn page_state(b: &Browser) -> Result<Value, String> {
+    b.js("return {connections: gracemud.connections, opens: gracemud.opens, closes: gracemud.closes, room: gracemud.room, panel: document.getElementById('room-name').textContent, exits: Array.from(document.querySelectorAll('#exits button')).map(x => x.dataset.dir), vitals: document.getElementById('hp').textContent, mapped: Object.keys(gracemud.rooms).length};")
+}
+
+fn room_num(state: &Value) -> Option<i64> {
+    state.get("room")?.get("num")?.as_i64()
+}
+
+/// Take one step through an exit button in the room panel (clicking it, as
+/// a player would), trying each exit until the room changes; returns the
+/// page state in the new room. Prefers not to go back where it came from.
+fn step(b: &Browser, back: Option<i64>) -> Result<Value, String> {
+    let before = page_state(b)?;
+    let here = room_num(&before).ok_or_else(|| format!("no room yet: {before}"))?;
+    let exits: Vec<String> = before["exits"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut order: Vec<&String> = exits
+        .iter()
+        .filter(|d| before["room"]["exits"][d.as_str()].as_i64() != back)
+        .collect();
+    order.extend(
+        exits
+            .iter()
+            .filter(|d| before["room"]["exits"][d.as_str()].as_i64() == back),
+    );
+    for dir in order {
+        let button = b.element(&format!("#exits button[data-dir='{dir}']"))?;
+        b.click(&button)?;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            let now = page_state(b)?;
+            if room_num(&now).is_some_and(|n| n != here) {
+                // The panel shows the new room's name.
+                let name = now["room"]["name"].as_str().unwrap_or_default();
+                if now["panel"].as_str() == Some(name) && !name.is_empty() {
+                    return Ok(now);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    Err(format!("could not leave room {here} by any exit: {before}"))
+}
+
+fn target_dir() -> PathBuf {
+    // CARGO_TARGET_TMPDIR is <target>/tmp.
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)
+}
+
+#[test]
+fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
+    let Some((chromium, chromedriver)) = browser() else {
+        return;
+    };
+    let web_port = ok(common::free_port().map_err(|e| e.to_string())).to_string();
+    let server = ok(Server::launch(&Launch {
+        extra: &["-w", &web_port],
+        ..Launch::default()
+    }));
+    // The implementor: the first character created.
+    let mut odin = ok(server.connect());
+    ok(odin.create_character("Odin", "secret1"));
+
+    let b = ok(Browser::start(&chromium, &chromedriver));
+    ok(b.go(&format!("http://127.0.0.1:{web_port}/")));
+    let input = ok(b.element("#input"));
+    let mut at = ok(expect(&b, 0, "By what name do you wish to be known?", WAIT));
+    at = ok(say(&b, &input, at, "Wren", "(Y/N)?"));
+    at = ok(say(&b, &input, at, "y", "Give me a password for"));
+    // The password is typed into a password field (the server asked the
+    // page to stop echoing).
+    let kind = ok(b.js("return document.getElementById('input').type;"));
+    assert_eq!(kind, json!("password"), "the input is not a password field");
+    at = ok(say(&b, &input, at, "secret2", "Please retype password:"));
+    at = ok(say(&b, &input, at, "secret2", "What is your race"));
+    let kind = ok(b.js("return document.getElementById('input').type;"));
+    assert_eq!(kind, json!("text"), "echo did not come back");
+    at = ok(say(&b, &input, at, "human", "What is your sex (M/F)?"));
+    at = ok(say(&b, &input, at, "m", "Select a class"));
+    at = ok(say(&b, &input, at, "warrior", "Which alignment (G/N/E)?"));
+    at = ok(say(&b, &input, at, "n", "Customize (Y/N)?"));
+    at = ok(say(&b, &input, at, "n", "Your choice?"));
+    at = ok(say(&b, &input, at, "sword", "[Hit Return to continue]"));
+    at = ok(say(&b, &input, at, "", "Welcome to GraceMUD"));
+    let out = ok(output(&b));
+    assert!(!out.contains("secret2"), "the password was shown");
+    assert!(!out.contains('\u{1b}'), "raw ANSI escapes in the page text");
+
+    // Vitals and the room panel come by GMCP.
+    let deadline = Instant::now() + WAIT;
+    let mut st = ok(page_state(&b));
+    while (room_num(&st).is_none() || !st["vitals"].as_str().unwrap_or("").contains('/'))
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(50));
+        st = ok(page_state(&b));
+    }
+    assert!(
+        room_num(&st).is_some(),
+        "no Room.Info reached the page: {st}"
+    );
+    assert!(
+        st["vitals"].as_str().unwrap_or("").starts_with("HP "),
+        "no vitals bar: {st}"
+    );
+    // Walk: three steps, the panel following each.
+    let mut back = None;
+    let mut seen = vec![room_num(&st)];
+    for _ in 0..3 {
+        let here = room_num(&st);
+        st = ok(step(&b, back));
+        assert_ne!(room_num(&st), here, "the room panel did not change");
+        back = here;
+        seen.push(room_num(&st));
+    }
+    assert!(
+        st["mapped"].as_u64().unwrap_or(0) >= 2,
+        "nothing mapped: {st}"
+    );
+    at = ok(output(&b)).len().max(at);
+
+    // The copyover, run by the implementor on telnet.
+    let before = ok(page_state(&b));
+    assert_eq!(before["connections"], json!(1), "{before}");
+    assert_eq!(before["opens"], json!(1), "{before}");
+    odin.drain(Duration::from_millis(100));
+    ok(odin.cmd("copyover", "Copyover requested."));
+    ok(odin.expect("Your body rematerializes.", Duration::from_secs(60)));
+    at = ok(expect(
+        &b,
+        at,
+        "Your body rematerializes.",
+        Duration::from_secs(60),
+    ));
+    // Same websocket: no close, no second connection.
+    let after = ok(page_state(&b));
+    assert_eq!(
+        after["connections"],
+        json!(1),
+        "the page reconnected: {after}"
+    );
+    assert_eq!(after["opens"], json!(1), "the page reconnected: {after}");
+    assert_eq!(after["closes"], json!(0), "the websocket closed: {after}");
+    assert_eq!(
+        room_num(&after),
+        room_num(&st),
+        "a different room after the copyover"
+    );
+    // And it plays on: a command, and one more step.
+    at = ok(say(
+        &b,
+        &input,
+        at,
+        "say still here",
+        "You say 'still here'",
+    ));
+    let st2 = ok(step(&b, back));
+    assert_ne!(room_num(&st2), room_num(&st));
+    let _ = at;
+    let last = ok(page_state(&b));
+    assert_eq!(last["connections"], json!(1), "{last}");
+    assert_eq!(last["closes"], json!(0), "{last}");
+
+    // A picture for a person to look at.
+    ok(b.js("document.getElementById('input').blur(); return 0;"));
+    let png = ok(b.screenshot());
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
+    let shot = target_dir().join("web-client.png");
+    ok(std::fs::write(&shot, &png).map_err(|e| format!("{}: {e}", shot.display())));
+    println!("screenshot: {}", shot.display());
+    // On the server's side too, one websocket was ever opened (both
+    // images log to the same file): adopted by the new image, not new.
+    let log = server.log();
+    let opened = log.matches("(websocket)").count();
+    assert_eq!(opened, 1, "websockets opened: {opened}\n{log}");
+    assert!(log.contains("copyover complete"), "{log}");
+}
