@@ -213,9 +213,9 @@ impl Descriptor {
         matches!(self.web.as_deref(), Some(Web::Http(_)))
     }
 
-    /// An HTTP exchange that has taken longer than [`web::HTTP_TIMEOUT`].
-    pub fn http_expired(&self, now: std::time::Instant) -> bool {
-        matches!(self.web.as_deref(), Some(Web::Http(h)) if h.expired(now))
+    /// An HTTP exchange that has taken longer than `limit`.
+    pub fn http_expired(&self, now: std::time::Instant, limit: std::time::Duration) -> bool {
+        matches!(self.web.as_deref(), Some(Web::Http(h)) if h.expired(now, limit))
     }
 
     /// Did the connection just become a websocket (since the last call)?
@@ -241,6 +241,14 @@ impl Descriptor {
     /// A websocket that sent its close frame: no more frames may follow.
     fn ws_closed(&self) -> bool {
         matches!(self.web.as_deref(), Some(Web::Ws(ws)) if ws.closing)
+    }
+
+    /// Tests: take the queued output without writing it.
+    #[cfg(test)]
+    pub(crate) fn take_output_for_test(&mut self, into: &mut Vec<u8>) {
+        into.extend_from_slice(&self.output[self.out_pos..]);
+        self.output.clear();
+        self.out_pos = 0;
     }
 
     /// Should the connection close as soon as its output is written?

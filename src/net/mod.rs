@@ -100,6 +100,9 @@ pub struct LoopOptions {
     pub close_timeout_pulses: u64,
     /// Longest time to spend flushing output when shutting down.
     pub shutdown_flush: Duration,
+    /// Longest an HTTP exchange on the web port may take (request and
+    /// answer); a slower one is closed.
+    pub http_timeout: Duration,
 }
 
 impl Default for LoopOptions {
@@ -110,6 +113,7 @@ impl Default for LoopOptions {
             pulse: PULSE,
             close_timeout_pulses: 40,
             shutdown_flush: Duration::from_secs(2),
+            http_timeout: web::HTTP_TIMEOUT,
         }
     }
 }
@@ -771,7 +775,7 @@ impl Server {
                     d.kill("closed by the game (output not flushed in time)");
                 }
             }
-            if d.http_expired(now) {
+            if d.http_expired(now, self.opts.http_timeout) {
                 d.kill("HTTP request or answer too slow");
             }
         }

@@ -93,9 +93,9 @@ impl Http {
         }
     }
 
-    /// Past [`HTTP_TIMEOUT`]?
-    pub fn expired(&self, now: Instant) -> bool {
-        now.saturating_duration_since(self.since) > HTTP_TIMEOUT
+    /// Older than `limit` ([`HTTP_TIMEOUT`] unless the loop says otherwise)?
+    pub fn expired(&self, now: Instant, limit: Duration) -> bool {
+        now.saturating_duration_since(self.since) > limit
     }
 
     /// Take bytes from the client. Returns what to do once the request is
@@ -473,4 +473,4 @@ pub fn gmcp_json(package: &str, json: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
