@@ -518,3 +518,288 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     assert_eq!(opened, 1, "websockets opened: {opened}\n{log}");
     assert!(log.contains("copyover complete"), "{log}");
 }
+
+// ------------------------------------------------- without a browser
+
+/// A minimal websocket client over std TCP (masked frames out, frames in).
+struct RawWs {
+    s: TcpStream,
+    buf: Vec<u8>,
+    /// Text of the game frames so far (ANSI stripped).
+    text: String,
+    /// Past the handshake: `buf` holds frames.
+    open: bool,
+}
+
+impl RawWs {
+    fn connect(port: u16) -> Result<RawWs, String> {
+        let addr = SocketAddr::from(([127, 0, 0, 1], port));
+        let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
+            .map_err(|e| format!("connect {port}: {e}"))?;
+        s.set_read_timeout(Some(Duration::from_millis(100)))
+            .map_err(|e| e.to_string())?;
+        s.write_all(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .map_err(|e| e.to_string())?;
+        let mut ws = RawWs {
+            s,
+            buf: Vec::new(),
+            text: String::new(),
+            open: false,
+        };
+        let deadline = Instant::now() + WAIT;
+        while !ws.buf.windows(4).any(|w| w == b"\r\n\r\n") {
+            if Instant::now() > deadline || !ws.fill() {
+                return Err(format!(
+                    "no handshake: {:?}",
+                    String::from_utf8_lossy(&ws.buf)
+                ));
+            }
+        }
+        let end = ws
+            .buf
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(0)
+            + 4;
+        let head = String::from_utf8_lossy(&ws.buf[..end]).into_owned();
+        if !head.starts_with("HTTP/1.1 101 ") {
+            return Err(head);
+        }
+        ws.buf.drain(..end);
+        ws.open = true;
+        ws.decode();
+        Ok(ws)
+    }
+
+    /// Read once; false when the connection is closed.
+    fn fill(&mut self) -> bool {
+        let mut chunk = [0u8; 16384];
+        match self.s.read(&mut chunk) {
+            Ok(0) => false,
+            Ok(n) => {
+                self.buf.extend_from_slice(&chunk[..n]);
+                self.decode();
+                true
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn decode(&mut self) {
+        while self.open {
+            let b = &self.buf;
+            if b.len() < 2 {
+                return;
+            }
+            let (len, start) = match b[1] & 0x7f {
+                126 if b.len() >= 4 => (usize::from(u16::from_be_bytes([b[2], b[3]])), 4),
+                127 if b.len() >= 10 => {
+                    let mut n = [0u8; 8];
+                    n.copy_from_slice(&b[2..10]);
+                    (u64::from_be_bytes(n) as usize, 10)
+                }
+                126 | 127 => return,
+                n => (usize::from(n), 2),
+            };
+            if b.len() < start + len {
+                return;
+            }
+            let op = b[0] & 0x0f;
+            let payload = String::from_utf8_lossy(&b[start..start + len]).into_owned();
+            if op == 1 && !payload.starts_with('\u{1}') {
+                let mut clean = String::new();
+                let mut esc = false;
+                for ch in payload.chars() {
+                    match (esc, ch) {
+                        (false, '\u{1b}') => esc = true,
+                        (true, c) if c.is_ascii_alphabetic() => esc = false,
+                        (true, _) => {}
+                        (false, c) => clean.push(c),
+                    }
+                }
+                self.text.push_str(&clean);
+            } else if op == 1 {
+                self.text.push_str("\n[oob]");
+                self.text.push_str(&payload[1..]);
+                self.text.push('\n');
+            } else if op == 8 {
+                self.text.push_str("\n[close]\n");
+            }
+            self.buf.drain(..start + len);
+        }
+    }
+
+    fn frame(payload: &[u8], fin: bool, opcode: u8) -> Vec<u8> {
+        let mask = [9u8, 8, 7, 6];
+        let mut f = vec![(if fin { 0x80 } else { 0 }) | opcode];
+        let n = payload.len();
+        if n < 126 {
+            f.push(0x80 | n as u8);
+        } else {
+            f.push(0x80 | 126);
+            f.extend_from_slice(&(n as u16).to_be_bytes());
+        }
+        f.extend_from_slice(&mask);
+        f.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i & 3]));
+        f
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) -> Result<(), String> {
+        self.s.write_all(bytes).map_err(|e| e.to_string())
+    }
+
+    fn line(&mut self, line: &str) -> Result<(), String> {
+        let f = RawWs::frame(line.as_bytes(), true, 1);
+        self.send_raw(&f)
+    }
+
+    /// Wait for `text` in what came after `from`; the position after it.
+    fn expect(&mut self, from: usize, text: &str, wait: Duration) -> Result<usize, String> {
+        let deadline = Instant::now() + wait;
+        loop {
+            if let Some(p) = self.text.get(from..).and_then(|t| t.find(text)) {
+                return Ok(from + p + text.len());
+            }
+            if Instant::now() > deadline || !self.fill() {
+                return Err(format!(
+                    "no {text:?}; got:\n{}",
+                    self.text.get(from..).unwrap_or("")
+                ));
+            }
+        }
+    }
+
+    fn cmd(&mut self, from: usize, line: &str, text: &str) -> Result<usize, String> {
+        self.line(line)?;
+        self.expect(from, text, WAIT)
+    }
+
+    fn create(&mut self, name: &str) -> Result<usize, String> {
+        let mut at = self.expect(0, "By what name do you wish to be known?", WAIT)?;
+        for (line, next) in [
+            (name, "(Y/N)?"),
+            ("y", "Give me a password for"),
+            ("secret9", "Please retype password:"),
+            ("secret9", "What is your race"),
+            ("human", "What is your sex"),
+            ("f", "Select a class"),
+            ("thief", "Which alignment"),
+            ("n", "Customize (Y/N)?"),
+            ("n", "Your choice?"),
+            ("dagger", "[Hit Return to continue]"),
+            ("", "Welcome to GraceMUD"),
+        ] {
+            at = self.cmd(at, line, next)?;
+        }
+        Ok(at)
+    }
+}
+
+/// GET / on the web port: the status line, or the error.
+fn fetch_page(port: u16) -> Result<String, String> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))
+        .map_err(|e| format!("connect: {e}"))?;
+    s.set_read_timeout(Some(WAIT)).map_err(|e| e.to_string())?;
+    s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        .map_err(|e| format!("send: {e}"))?;
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).map_err(|e| format!("read: {e}"))?;
+    let text = String::from_utf8_lossy(&all).into_owned();
+    if !text.ends_with("</html>\n") {
+        return Err(format!("a cut page: {} bytes", all.len()));
+    }
+    Ok(text.lines().next().unwrap_or_default().to_string())
+}
+
+/// Through a copyover: the web port never refuses (the listener goes to the
+/// new image; a browser connecting during the exec waits in the backlog),
+/// and a websocket player whose frame was half-sent at the exec has it
+/// finished by the new image.
+#[test]
+fn the_web_port_and_a_websocket_go_through_a_copyover() {
+    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
+    let wp = web_port.to_string();
+    let server = ok(Server::launch(&Launch {
+        extra: &["-w", &wp],
+        ..Launch::default()
+    }));
+    let mut odin = ok(server.connect());
+    ok(odin.create_character("Odin", "secret1"));
+    let mut ws = ok(RawWs::connect(web_port));
+    let mut at = ok(ws.create("Tamsin"));
+    at = ok(ws.cmd(at, "say before", "You say 'before'"));
+    // Half of a fragmented message, and half of its last frame.
+    let first = RawWs::frame(b"say across ", false, 1);
+    let last = RawWs::frame(b"the exec", true, 0);
+    ok(ws.send_raw(&first));
+    ok(ws.send_raw(&last[..6]));
+    // Page fetches in a loop, all through the copyover.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop2 = stop.clone();
+    let fetcher = std::thread::spawn(move || {
+        let mut results = Vec::new();
+        while !stop2.load(std::sync::atomic::Ordering::SeqCst) {
+            results.push(fetch_page(web_port));
+        }
+        results
+    });
+    // Let the old image read the half frame (it cannot be seen from here).
+    std::thread::sleep(Duration::from_millis(200));
+    odin.drain(Duration::from_millis(50));
+    ok(odin.cmd("copyover", "Copyover requested."));
+    ok(odin.expect("Your body rematerializes.", Duration::from_secs(60)));
+    at = ok(ws.expect(at, "Your body rematerializes.", Duration::from_secs(60)));
+    // A few fetches from the new image too.
+    std::thread::sleep(Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let results = fetcher.join().expect("fetcher panicked");
+    let failed: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert!(failed.is_empty(), "page fetches failed: {failed:?}");
+    assert!(results.len() >= 5, "only {} fetches", results.len());
+    assert!(results
+        .iter()
+        .all(|r| r.as_deref() == Ok("HTTP/1.1 200 OK")));
+    // The rest of the frame, to the new image.
+    ok(ws.send_raw(&last[6..]));
+    at = ok(ws.expect(at, "You say 'across the exec'", WAIT));
+    at = ok(ws.cmd(at, "say after", "You say 'after'"));
+    assert!(!ws.text.contains("[close]"), "the websocket was closed");
+    let _ = at;
+    let log = server.log();
+    assert!(log.contains("copyover complete"), "{log}");
+    assert_eq!(log.matches("(websocket)").count(), 1, "{log}");
+}
+
+/// A copyover rolled back (the new image fails on purpose): the web
+/// listener and the websocket come back to the old image too.
+#[test]
+fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
+    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
+    let wp = web_port.to_string();
+    let server = ok(Server::launch(&Launch {
+        extra: &["-w", &wp],
+        env: &[("GRACEMUD_FAILPOINT", "copyover-recover")],
+        ..Launch::default()
+    }));
+    let mut odin = ok(server.connect());
+    ok(odin.create_character("Odin", "secret1"));
+    let mut ws = ok(RawWs::connect(web_port));
+    let mut at = ok(ws.create("Tamsin"));
+    odin.drain(Duration::from_millis(50));
+    ok(odin.cmd("copyover", "Copyover requested."));
+    ok(odin.expect("rolled back", Duration::from_secs(60)));
+    at = ok(ws.expect(at, "rolled back", Duration::from_secs(60)));
+    at = ok(ws.cmd(at, "say still", "You say 'still'"));
+    let _ = at;
+    assert_eq!(ok(fetch_page(web_port)), "HTTP/1.1 200 OK");
+    assert!(!ws.text.contains("[close]"));
+}
