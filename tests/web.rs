@@ -803,3 +803,200 @@ fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
     assert_eq!(ok(fetch_page(web_port)), "HTTP/1.1 200 OK");
     assert!(!ws.text.contains("[close]"));
 }
+
+// ------------------------------------------------------------ measuring
+
+/// A player connection for measuring: telnet or websocket, raw bytes.
+struct Player {
+    s: TcpStream,
+    buf: Vec<u8>,
+    ws: bool,
+}
+
+impl Player {
+    fn telnet(port: u16) -> Player {
+        let s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_millis(50)))
+            .expect("timeout");
+        Player {
+            s,
+            buf: Vec::new(),
+            ws: false,
+        }
+    }
+
+    fn websocket(port: u16) -> Player {
+        let mut p = Player::telnet(port);
+        p.ws = true;
+        p.s.write_all(b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .expect("handshake");
+        p
+    }
+
+    fn send(&mut self, line: &str) {
+        if self.ws {
+            let f = RawWs::frame(line.as_bytes(), true, 1);
+            self.s.write_all(&f).expect("send");
+        } else {
+            self.s
+                .write_all(format!("{line}\r\n").as_bytes())
+                .expect("send");
+        }
+    }
+
+    /// Wait for `text` (within one frame for a websocket); forget what came
+    /// before it.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut chunk = [0u8; 65536];
+        loop {
+            if let Some(p) = self
+                .buf
+                .windows(text.len())
+                .position(|w| w == text.as_bytes())
+            {
+                self.buf.drain(..p + text.len());
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {text:?}: {:?}",
+                String::from_utf8_lossy(&self.buf)
+            );
+            if let Ok(n) = self.s.read(&mut chunk) {
+                assert!(n > 0, "closed waiting for {text:?}");
+                self.buf.extend_from_slice(&chunk[..n]);
+            }
+        }
+    }
+
+    /// Read whatever is there without waiting, and forget it.
+    fn discard(&mut self) {
+        self.buf.clear();
+        let _ = self.s.set_nonblocking(true);
+        let mut chunk = [0u8; 65536];
+        while let Ok(n) = self.s.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+        }
+        let _ = self.s.set_nonblocking(false);
+    }
+
+    fn create(&mut self, name: &str) {
+        self.expect("By what name do you wish to be known?");
+        for (line, next) in [
+            (name, "(Y/N)?"),
+            ("y", "Give me a password for"),
+            ("secret9", "Please retype password:"),
+            ("secret9", "What is your race"),
+            ("human", "What is your sex"),
+            ("f", "Select a class"),
+            ("thief", "Which alignment"),
+            ("n", "Customize (Y/N)?"),
+            ("n", "Your choice?"),
+            ("dagger", "[Hit Return to continue]"),
+            ("", "Welcome to GraceMUD"),
+        ] {
+            self.send(line);
+            self.expect(next);
+        }
+        self.expect("mv> ");
+    }
+}
+
+fn rss_kb(pid: u32) -> f64 {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+fn name_for(i: usize) -> String {
+    // Names are letters only.
+    let mut n = String::from("Mx");
+    let mut k = i;
+    for _ in 0..4 {
+        n.push((b'a' + (k % 26) as u8) as char);
+        k /= 26;
+    }
+    n
+}
+
+/// Memory per logged-in player and a command's round trip, telnet beside
+/// websocket. `cargo test --release --test web -- --ignored --nocapture
+/// measure` (GRACEMUD_MEASURE_N players, 200 by default).
+#[test]
+#[ignore]
+fn measure_web_against_telnet() {
+    let n: usize = std::env::var("GRACEMUD_MEASURE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    for ws in [false, true] {
+        let web_port = common::free_port().expect("port");
+        let wp = web_port.to_string();
+        let server = ok(Server::launch(&Launch {
+            extra: &["-w", &wp, "--max-per-address", "0"],
+            env: &[("RUST_LOG", "warn")],
+            ..Launch::default()
+        }));
+        // The implementor first, so everyone measured is a mortal.
+        let mut imm = Player::telnet(server.port);
+        imm.create("Odin");
+        let connect = |i: usize| {
+            let mut p = if ws {
+                Player::websocket(web_port)
+            } else {
+                Player::telnet(server.port)
+            };
+            p.create(&name_for(i));
+            p
+        };
+        // A warm-up player, then the baseline.
+        let mut probe = connect(9999);
+        std::thread::sleep(Duration::from_millis(300));
+        let before = rss_kb(server.pid());
+        let mut players = Vec::with_capacity(n);
+        for i in 0..n {
+            players.push(connect(i));
+            for p in &mut players {
+                p.discard();
+            }
+            probe.discard();
+            imm.discard();
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        for p in &mut players {
+            p.discard();
+        }
+        probe.discard();
+        std::thread::sleep(Duration::from_millis(200));
+        let after = rss_kb(server.pid());
+        // Round trips of `look`, on a server holding n idle players (moved
+        // away from the crowd so their arrivals do not interleave).
+        probe.send("north");
+        probe.expect("mv> ");
+        let mut times = Vec::with_capacity(200);
+        for _ in 0..200 {
+            probe.discard();
+            let t = Instant::now();
+            probe.send("look");
+            probe.expect("[Exits:");
+            probe.expect("mv> ");
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{}: {n} players, RSS {:.1} MB -> {:.1} MB: {:.1} kB per player; look round trip median {:.3} ms, p90 {:.3} ms",
+            if ws { "websocket" } else { "telnet" },
+            before / 1024.0,
+            after / 1024.0,
+            (after - before) / n as f64,
+            times[times.len() / 2],
+            times[times.len() * 9 / 10],
+        );
+    }
+}

@@ -298,10 +298,8 @@ impl Ws {
             self.msg = Vec::new();
         } else {
             buf.drain(..used);
-            if buf.capacity() > 2 * MAX_MESSAGE {
-                buf.shrink_to_fit();
-            }
-            self.inbuf = buf;
+            // An idle websocket keeps no buffer.
+            self.inbuf = if buf.is_empty() { Vec::new() } else { buf };
         }
     }
 
