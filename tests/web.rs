@@ -460,7 +460,25 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
         st["mapped"].as_u64().unwrap_or(0) >= 2,
         "nothing mapped: {st}"
     );
+    let drawn = ok(b.js("const c = document.getElementById('map'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n;"));
+    assert!(
+        drawn.as_u64().unwrap_or(0) > 100,
+        "the map is empty: {drawn}"
+    );
     at = ok(output(&b)).len().max(at);
+
+    // Colour: an implementor's echo in red comes as a red span; the Colour
+    // box turns it off (and the page remembers).
+    ok(odin.cmd("gecho {RRed alert{x", "Red alert"));
+    at = ok(expect(&b, at, "Red alert", WAIT));
+    let colour = "const s = Array.from(document.querySelectorAll('#output span')).reverse().find(x => x.textContent.includes('Red alert')); return getComputedStyle(s).color;";
+    let red = ok(b.js(colour));
+    assert_eq!(red, json!("rgb(241, 76, 76)"), "not rendered in bright red");
+    ok(b.click(&ok(b.element("#colour"))));
+    let plain = ok(b.js(colour));
+    assert_ne!(plain, red, "colour off left it red");
+    ok(b.click(&ok(b.element("#colour"))));
+    assert_eq!(ok(b.js(colour)), red);
 
     // The copyover, run by the implementor on telnet.
     let before = ok(page_state(&b));

@@ -775,6 +775,12 @@ impl Server {
                     d.kill("closed by the game (output not flushed in time)");
                 }
             }
+            // A websocket closing on a bad frame (or an answered HTTP
+            // request) whose client does not read gets as long as a
+            // connection the game closed, then goes.
+            if d.close_when_flushed() && d.closing_since.is_none() {
+                d.closing_since = Some(pulses);
+            }
             if d.http_expired(now, self.opts.http_timeout) {
                 d.kill("HTTP request or answer too slow");
             }
@@ -907,14 +913,14 @@ impl Server {
                     Err(e) => d.kill(format!("reregister: {e}")),
                 }
             }
-            if d.closing_since.is_some() && d.pending_output() == 0 {
-                d.kill("closed by the game");
-            } else if d.close_when_flushed() && d.pending_output() == 0 {
+            if d.close_when_flushed() && d.pending_output() == 0 {
                 d.kill(if d.is_http() {
                     "HTTP exchange done"
                 } else {
                     "websocket closed"
                 });
+            } else if d.closing_since.is_some() && d.pending_output() == 0 {
+                d.kill("closed by the game");
             }
         }
     }

@@ -106,6 +106,12 @@ impl Http {
         }
         let room = MAX_REQUEST + 1 - self.buf.len().min(MAX_REQUEST + 1);
         self.buf.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        // A head ends with a line end: parse only when one arrived, so a
+        // request trickling in byte by byte costs one parse per line, not
+        // per byte.
+        if !bytes.contains(&b'\n') && self.buf.len() <= MAX_REQUEST {
+            return None;
+        }
         let action = match parse_request(&self.buf) {
             Parsed::Partial if self.buf.len() > MAX_REQUEST => Some(HttpAction::Respond(response(
                 431,
