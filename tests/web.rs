@@ -344,7 +344,7 @@ fn room_num(state: &Value) -> Option<i64> {
 /// Take one step through an exit button in the room panel (clicking it, as
 /// a player would), trying each exit until the room changes; returns the
 /// page state in the new room. Prefers not to go back where it came from.
-fn step(b: &Browser, back: Option<i64>) -> Result<Value, String> {
+fn step(b: &Browser, back: Option<i64>, seen: &[Option<i64>]) -> Result<Value, String> {
     let before = page_state(b)?;
     let here = room_num(&before).ok_or_else(|| format!("no room yet: {before}"))?;
     let exits: Vec<String> = before["exits"]
@@ -355,10 +355,14 @@ fn step(b: &Browser, back: Option<i64>) -> Result<Value, String> {
                 .collect()
         })
         .unwrap_or_default();
-    let mut order: Vec<&String> = exits
-        .iter()
-        .filter(|d| before["room"]["exits"][d.as_str()].as_i64() != back)
-        .collect();
+    // Rooms not seen yet first (a walk that turns draws a better map).
+    let to = |d: &str| before["room"]["exits"][d].as_i64();
+    let mut order: Vec<&String> = exits.iter().filter(|d| !seen.contains(&to(d))).collect();
+    order.extend(
+        exits
+            .iter()
+            .filter(|d| seen.contains(&to(d)) && to(d) != back),
+    );
     order.extend(
         exits
             .iter()
@@ -451,7 +455,7 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     let mut seen = vec![room_num(&st)];
     for _ in 0..3 {
         let here = room_num(&st);
-        st = ok(step(&b, back));
+        st = ok(step(&b, back, &seen));
         assert_ne!(room_num(&st), here, "the room panel did not change");
         back = here;
         seen.push(room_num(&st));
@@ -515,7 +519,7 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
         "say still here",
         "You say 'still here'",
     ));
-    let st2 = ok(step(&b, back));
+    let st2 = ok(step(&b, back, &seen));
     assert_ne!(room_num(&st2), room_num(&st));
     let _ = at;
     let last = ok(page_state(&b));
