@@ -801,15 +801,22 @@ fn the_web_port_and_a_websocket_go_through_a_copyover() {
     assert_eq!(log.matches("(websocket)").count(), 1, "{log}");
 }
 
-/// A copyover rolled back (the new image fails on purpose): the web
-/// listener and the websocket come back to the old image too.
+/// A copyover rolled back (the new image fails on purpose, and rolls back
+/// itself or dies and is rolled back by the guardian): the web listener
+/// and the websocket come back to the old image too.
 #[test]
 fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
+    for failpoint in ["copyover-recover", "copyover-segv"] {
+        rolled_back(failpoint);
+    }
+}
+
+fn rolled_back(failpoint: &str) {
     let web_port = ok(common::free_port().map_err(|e| e.to_string()));
     let wp = web_port.to_string();
     let server = ok(Server::launch(&Launch {
         extra: &["-w", &wp],
-        env: &[("GRACEMUD_FAILPOINT", "copyover-recover")],
+        env: &[("GRACEMUD_FAILPOINT", failpoint)],
         ..Launch::default()
     }));
     let mut odin = ok(server.connect());
@@ -822,8 +829,38 @@ fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
     at = ok(ws.expect(at, "rolled back", Duration::from_secs(60)));
     at = ok(ws.cmd(at, "say still", "You say 'still'"));
     let _ = at;
-    assert_eq!(ok(fetch_page(web_port)), "HTTP/1.1 200 OK");
-    assert!(!ws.text.contains("[close]"));
+    assert_eq!(ok(fetch_page(web_port)), "HTTP/1.1 200 OK", "{failpoint}");
+    assert!(!ws.text.contains("[close]"), "{failpoint}");
+}
+
+/// MSSP (asked for over telnet) advertises the web client and its port.
+#[test]
+fn mssp_advertises_the_web_client() {
+    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
+    let wp = web_port.to_string();
+    let server = ok(Server::launch(&Launch {
+        extra: &["-w", &wp],
+        ..Launch::default()
+    }));
+    let mut s = ok(TcpStream::connect(("127.0.0.1", server.port)).map_err(|e| e.to_string()));
+    ok(s.set_read_timeout(Some(Duration::from_millis(100)))
+        .map_err(|e| e.to_string()));
+    // IAC DO MSSP.
+    ok(s.write_all(&[255, 253, 70]).map_err(|e| e.to_string()));
+    let deadline = Instant::now() + WAIT;
+    let mut all = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let want = format!("WEB PORT\x02{web_port}");
+    loop {
+        if let Ok(n) = s.read(&mut chunk) {
+            all.extend_from_slice(&chunk[..n]);
+        }
+        let text = String::from_utf8_lossy(&all);
+        if text.contains(&want) && text.contains("WEB CLIENT\x021") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no web client in MSSP: {text:?}");
+    }
 }
 
 // ------------------------------------------------------------ measuring
