@@ -383,7 +383,8 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
         },
     };
     // The web client: bound at boot, carried by a copyover; bound now if
-    // the image before this one did not serve it.
+    // the image before this one did not serve it (a copyover into a
+    // binary started without the web client's support).
     if let Some(wp) = args.web_port {
         if server.web_listener_fd().is_none() {
             match listen(SocketAddr::new(args.bind, wp)) {
@@ -472,6 +473,20 @@ fn boot(
         }
     };
     let booted = started.elapsed();
+    // The web port first: once the telnet port answers, both do.
+    let web = match args.web_port {
+        Some(wp) => match listen(SocketAddr::new(args.bind, wp)) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                error!(
+                    "cannot listen on {} for the web client: {e}",
+                    SocketAddr::new(args.bind, wp)
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
     let addr = SocketAddr::new(args.bind, args.port);
     let listener = match listen(addr) {
         Ok(l) => l,
@@ -482,7 +497,10 @@ fn boot(
     };
     let server = match Server::with_options(listener, opts)
         .and_then(|mut s| s.catch_signals().map(|()| s))
-    {
+        .and_then(|mut s| match web {
+            Some(w) => s.set_web_listener(w).map(|()| s),
+            None => Ok(s),
+        }) {
         Ok(s) => s,
         Err(e) => {
             error!("cannot start the event loop: {e}");
@@ -730,6 +748,7 @@ mod tests {
         assert_eq!(a.area_dir, PathBuf::from("areas"));
         assert_eq!(a.player_dir, PathBuf::from("player"));
         assert_eq!(a.seed, None);
+        assert_eq!(a.web_port, None);
         assert_eq!(a.deadline, Duration::from_secs(5));
         assert!(!a.check);
     }
@@ -737,11 +756,12 @@ mod tests {
     #[test]
     fn every_option() {
         let Ok(Parsed::Run(a)) = parse(&argv(
-            "-p 4321 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --copyover-deadline 0.5 --check",
+            "-p 4321 -w 4322 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --copyover-deadline 0.5 --check",
         )) else {
             panic!("no run")
         };
         assert_eq!(a.port, 4321);
+        assert_eq!(a.web_port, Some(4322));
         assert_eq!(a.bind, IpAddr::from([127, 0, 0, 1]));
         assert_eq!(a.area_dir, PathBuf::from("/tmp/a"));
         assert_eq!(a.player_dir, PathBuf::from("/tmp/p"));
@@ -753,9 +773,12 @@ mod tests {
     #[test]
     fn copyover_options_are_not_carried_over() {
         let kept = strip_copyover_args(&argv(
-            "-p 4000 --copyover 3:copyover.dat:4 --guardian 9:77:0.5 --rollback why --copyover-deadline 2",
+            "-p 4000 -w 4080 --copyover 3:copyover.dat:4 --web-listener 5 --guardian 9:77:0.5 --rollback why --copyover-deadline 2",
         )[1..]);
-        assert_eq!(kept, ["-p", "4000", "--copyover-deadline", "2"]);
+        assert_eq!(
+            kept,
+            ["-p", "4000", "-w", "4080", "--copyover-deadline", "2"]
+        );
     }
 
     #[test]
@@ -764,6 +787,8 @@ mod tests {
         assert!(matches!(parse(&argv("-V")), Ok(Parsed::Print(t)) if t.starts_with("gracemud ")));
         assert!(parse(&argv("-p 70000")).is_err());
         assert!(parse(&argv("-p x")).is_err());
+        assert!(parse(&argv("-w 99999")).is_err());
+        assert!(parse(&argv("--web-listener -3")).is_err());
         assert!(parse(&argv("-b nowhere")).is_err());
         assert!(parse(&argv("--seed -1")).is_err());
         assert!(parse(&argv("--copyover-deadline 0")).is_err());

@@ -387,6 +387,27 @@ fn step(b: &Browser, back: Option<i64>, seen: &[Option<i64>]) -> Result<Value, S
     Err(format!("could not leave room {here} by any exit: {before}"))
 }
 
+/// The server with the web client on a free port of its own (a port
+/// taken between finding it and binding it: try another).
+fn launch_web(extra: &[&str], env: &[(&str, &str)]) -> Result<(Server, u16), String> {
+    let mut last = String::new();
+    for _ in 0..3 {
+        let port = common::free_port().map_err(|e| e.to_string())?;
+        let wp = port.to_string();
+        let mut args = vec!["-w", wp.as_str()];
+        args.extend_from_slice(extra);
+        match Server::launch(&Launch {
+            extra: &args,
+            env,
+            ..Launch::default()
+        }) {
+            Ok(s) => return Ok((s, port)),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 fn target_dir() -> PathBuf {
     // CARGO_TARGET_TMPDIR is <target>/tmp.
     Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -399,11 +420,7 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     let Some((chromium, chromedriver)) = browser() else {
         return;
     };
-    let web_port = ok(common::free_port().map_err(|e| e.to_string())).to_string();
-    let server = ok(Server::launch(&Launch {
-        extra: &["-w", &web_port],
-        ..Launch::default()
-    }));
+    let (server, web_port) = ok(launch_web(&[], &[]));
     // The implementor: the first character created.
     let mut odin = ok(server.connect());
     ok(odin.create_character("Odin", "secret1"));
@@ -748,12 +765,7 @@ fn fetch_page(port: u16) -> Result<String, String> {
 /// finished by the new image.
 #[test]
 fn the_web_port_and_a_websocket_go_through_a_copyover() {
-    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
-    let wp = web_port.to_string();
-    let server = ok(Server::launch(&Launch {
-        extra: &["-w", &wp],
-        ..Launch::default()
-    }));
+    let (server, web_port) = ok(launch_web(&[], &[]));
     let mut odin = ok(server.connect());
     ok(odin.create_character("Odin", "secret1"));
     let mut ws = ok(RawWs::connect(web_port));
@@ -812,13 +824,7 @@ fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
 }
 
 fn rolled_back(failpoint: &str) {
-    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
-    let wp = web_port.to_string();
-    let server = ok(Server::launch(&Launch {
-        extra: &["-w", &wp],
-        env: &[("GRACEMUD_FAILPOINT", failpoint)],
-        ..Launch::default()
-    }));
+    let (server, web_port) = ok(launch_web(&[], &[("GRACEMUD_FAILPOINT", failpoint)]));
     let mut odin = ok(server.connect());
     ok(odin.create_character("Odin", "secret1"));
     let mut ws = ok(RawWs::connect(web_port));
@@ -836,12 +842,7 @@ fn rolled_back(failpoint: &str) {
 /// MSSP (asked for over telnet) advertises the web client and its port.
 #[test]
 fn mssp_advertises_the_web_client() {
-    let web_port = ok(common::free_port().map_err(|e| e.to_string()));
-    let wp = web_port.to_string();
-    let server = ok(Server::launch(&Launch {
-        extra: &["-w", &wp],
-        ..Launch::default()
-    }));
+    let (server, web_port) = ok(launch_web(&[], &[]));
     let mut s = ok(TcpStream::connect(("127.0.0.1", server.port)).map_err(|e| e.to_string()));
     ok(s.set_read_timeout(Some(Duration::from_millis(100)))
         .map_err(|e| e.to_string()));
@@ -995,13 +996,10 @@ fn measure_web_against_telnet() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
     for ws in [false, true] {
-        let web_port = common::free_port().expect("port");
-        let wp = web_port.to_string();
-        let server = ok(Server::launch(&Launch {
-            extra: &["-w", &wp, "--max-per-address", "0"],
-            env: &[("RUST_LOG", "warn")],
-            ..Launch::default()
-        }));
+        let (server, web_port) = ok(launch_web(
+            &["--max-per-address", "0"],
+            &[("RUST_LOG", "warn")],
+        ));
         // The implementor first, so everyone measured is a mortal.
         let mut imm = Player::telnet(server.port);
         imm.create("Odin");

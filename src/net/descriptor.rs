@@ -1060,22 +1060,13 @@ impl Descriptor {
                 "skip" => next.discard_line = flag(&v)?,
                 "out" => next.unsent = unhex(&v).ok_or_else(|| bad("out"))?,
                 "kind" => match v.as_str() {
-                    "telnet" => next.ws = None,
-                    "ws" => next.ws = Some(next.ws.take().unwrap_or_default()),
+                    "telnet" => next.is_ws = false,
+                    "ws" => next.is_ws = true,
                     _ => return Err(bad("kind")),
                 },
-                "wsin" => {
-                    next.ws.get_or_insert_with(Default::default).inbuf =
-                        unhex(&v).ok_or_else(|| bad("wsin"))?
-                }
-                "wsmsg" => {
-                    next.ws.get_or_insert_with(Default::default).msg =
-                        unhex(&v).ok_or_else(|| bad("wsmsg"))?
-                }
-                "wsfrag" => {
-                    next.ws.get_or_insert_with(Default::default).fragments =
-                        v.parse().map_err(|_| bad("wsfrag"))?
-                }
+                "wsin" => next.ws.inbuf = unhex(&v).ok_or_else(|| bad("wsin"))?,
+                "wsmsg" => next.ws.msg = unhex(&v).ok_or_else(|| bad("wsmsg"))?,
+                "wsfrag" => next.ws.fragments = v.parse().map_err(|_| bad("wsfrag"))?,
                 _ => {}
             }
         }
@@ -1117,8 +1108,8 @@ impl Descriptor {
         self.compressor = None;
         self.mccp_resume = false;
         self.info_dirty = true;
-        if let Some(ws) = next.ws {
-            self.web = Some(Box::new(Web::Ws(ws)));
+        if next.is_ws {
+            self.web = Some(Box::new(Web::Ws(next.ws)));
             return Ok(());
         }
         if mccp_on && self.prefs.compress {
@@ -1140,7 +1131,8 @@ impl Descriptor {
             partial: Vec::new(),
             discard_line: false,
             unsent: Vec::new(),
-            ws: None,
+            is_ws: false,
+            ws: web::Ws::default(),
         }
     }
 }
@@ -1158,8 +1150,10 @@ struct CarriedState {
     partial: Vec<u8>,
     discard_line: bool,
     unsent: Vec<u8>,
-    /// `kind=ws`: a websocket, and its read state (`wsin`, `wsmsg`, `wsfrag`).
-    ws: Option<web::Ws>,
+    /// `kind=ws`: a websocket...
+    is_ws: bool,
+    /// ...and its read state (`wsin`, `wsmsg`, `wsfrag`).
+    ws: web::Ws,
 }
 
 /// What every connection agrees to when the client asks: SGA (both ways),
