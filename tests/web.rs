@@ -337,6 +337,10 @@ fn page_state(b: &Browser) -> Result<Value, String> {
     b.js("return {connections: gracemud.connections, opens: gracemud.opens, closes: gracemud.closes, room: gracemud.room, panel: document.getElementById('room-name').textContent, exits: Array.from(document.querySelectorAll('#exits button')).map(x => x.dataset.dir), vitals: document.getElementById('hp').textContent, mapped: Object.keys(gracemud.rooms).length};")
 }
 
+fn d_len(state: &Value) -> u64 {
+    state["delays"].as_array().map_or(0, |d| d.len() as u64)
+}
+
 fn room_num(state: &Value) -> Option<i64> {
     state.get("room")?.get("num")?.as_i64()
 }
@@ -420,7 +424,7 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     let Some((chromium, chromedriver)) = browser() else {
         return;
     };
-    let (server, web_port) = ok(launch_web(&[], &[]));
+    let (mut server, web_port) = ok(launch_web(&[], &[]));
     // The implementor: the first character created.
     let mut odin = ok(server.connect());
     ok(odin.create_character("Odin", "secret1"));
@@ -529,7 +533,7 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
         "a different room after the copyover"
     );
     // And it plays on: a command, and one more step.
-    at = ok(say(
+    ok(say(
         &b,
         &input,
         at,
@@ -538,7 +542,6 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     ));
     let st2 = ok(step(&b, back, &seen));
     assert_ne!(room_num(&st2), room_num(&st));
-    let _ = at;
     let last = ok(page_state(&b));
     assert_eq!(last["connections"], json!(1), "{last}");
     assert_eq!(last["closes"], json!(0), "{last}");
@@ -550,12 +553,49 @@ fn a_browser_plays_and_keeps_its_websocket_through_a_copyover() {
     let shot = target_dir().join("web-client.png");
     ok(std::fs::write(&shot, &png).map_err(|e| format!("{}: {e}", shot.display())));
     println!("screenshot: {}", shot.display());
+
     // On the server's side too, one websocket was ever opened (both
     // images log to the same file): adopted by the new image, not new.
     let log = server.log();
     let opened = log.matches("(websocket)").count();
     assert_eq!(opened, 1, "websockets opened: {opened}\n{log}");
     assert!(log.contains("copyover complete"), "{log}");
+
+    // The server truly gone (killed, no close frame): the page tries again
+    // by itself, less and less often, and plays on once a server is back.
+    server.stop();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let st = ok(b.js("return {closes: gracemud.closes, delays: gracemud.retryDelays, status: document.getElementById('status').textContent};"));
+        if st["delays"].as_array().is_some_and(|d| d.len() >= 2) {
+            assert_eq!(st["delays"][0], json!(1000), "{st}");
+            assert_eq!(st["delays"][1], json!(2000), "{st}");
+            // Each failed try closes once more and schedules the next.
+            assert_eq!(st["closes"].as_u64(), Some(d_len(&st)), "{st}");
+            assert!(
+                st["status"].as_str().unwrap_or("").contains("trying again"),
+                "{st}"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "the page did not retry: {st}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let wp = web_port.to_string();
+    let again = ok(Server::launch(&Launch {
+        extra: &["-w", &wp],
+        ..Launch::default()
+    }));
+    at = ok(output(&b)).len();
+    ok(expect(
+        &b,
+        at,
+        "By what name do you wish to be known?",
+        Duration::from_secs(30),
+    ));
+    let back = ok(page_state(&b));
+    assert_eq!(back["opens"], json!(2), "{back}");
+    drop(again);
 }
 
 // ------------------------------------------------- without a browser
