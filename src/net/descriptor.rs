@@ -20,6 +20,12 @@
 //! flagged for the loop (the facts come from the game). What changed is
 //! reported to the game through [`Descriptor::take_info_changed`].
 //!
+//! Web port: a descriptor made by [`Descriptor::new_web`] speaks HTTP until
+//! its request is answered (the page, a 404, ...) or it becomes a
+//! websocket; then text and GMCP go out as frames (see `web`), input comes
+//! in as text messages fed to the same line assembler, and nothing telnet
+//! is ever sent. Its read state travels over a copyover as `kind=ws`.
+//!
 //! Copyover: [`Descriptor::export_state`] writes everything negotiated as
 //! one line of plain text and [`Descriptor::import_state`] restores it on
 //! the adopted socket without renegotiating; [`Descriptor::end_compression`]

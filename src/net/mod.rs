@@ -27,6 +27,12 @@
 //! For copyover the server hands out the raw fds of the listener and of every
 //! descriptor ([`Server::listener_fd`], [`Server::connection_fds`]), and a new
 //! image adopts already connected sockets ([`Server::adopt`]).
+//!
+//! With `-w` a second listener serves the web client ([`web`]): its
+//! connections are descriptors too, HTTP exchanges the game never hears
+//! of until one becomes a websocket, then a player like any other (the
+//! loop calls `Engine::connected` then). The same limits apply to both
+//! ports; a copyover hands the web listener over beside the telnet one.
 
 pub mod color;
 pub mod descriptor;
