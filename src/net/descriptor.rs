@@ -320,7 +320,14 @@ impl Descriptor {
                 break;
             }
             match self.stream.read(&mut buf) {
-                Ok(0) => return ReadStatus::Closed("closed by peer".into()),
+                Ok(0) => {
+                    if self.web.is_some() {
+                        // A client that sent its request and shut its side
+                        // (`nc -q`, some scripts) still gets the answer.
+                        let _ = self.flush();
+                    }
+                    return ReadStatus::Closed("closed by peer".into());
+                }
                 Ok(n) => {
                     total += n;
                     self.receive(&buf[..n]);

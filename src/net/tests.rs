@@ -902,6 +902,12 @@ fn the_web_port_serves_the_page_and_a_websocket_player() {
     page.expect_bytes(b"HTTP/1.1 200 OK\r\n");
     page.expect_bytes(b"</html>");
     page.expect_eof();
+    // A client that shuts its side after the request still gets the page.
+    let mut half = Client::connect(web);
+    half.send(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    half.s.shutdown(std::net::Shutdown::Write).unwrap();
+    half.expect_bytes(b"HTTP/1.1 200 OK\r\n");
+    half.expect_bytes(b"</html>");
     let mut lost = Client::connect(web);
     lost.send(b"GET /secret HTTP/1.1\r\nHost: x\r\n\r\n");
     lost.expect_bytes(b"HTTP/1.1 404 Not Found\r\n");
