@@ -866,8 +866,43 @@ fn a_rolled_back_copyover_keeps_the_web_port_and_the_websocket() {
     }
 }
 
+/// A rollback by the guardian runs the game on in the guardian's process:
+/// on drop, kill the process the server's pid file names, by pid, if it is
+/// not the one the harness started (and really is this test's server).
+struct RolledBackProcess {
+    pid_file: PathBuf,
+    started: u32,
+    marker: String,
+}
+
+impl Drop for RolledBackProcess {
+    fn drop(&mut self) {
+        let Some(pid) = std::fs::read_to_string(&self.pid_file)
+            .ok()
+            .and_then(|t| t.trim().parse::<i32>().ok())
+        else {
+            return;
+        };
+        if pid as u32 == self.started {
+            return;
+        }
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline).contains(&self.marker) {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+    }
+}
+
 fn rolled_back(failpoint: &str) {
     let (server, web_port) = ok(launch_web(&[], &[("GRACEMUD_FAILPOINT", failpoint)]));
+    let _rolled = RolledBackProcess {
+        pid_file: server.root.join(format!("gracemud-{}.pid", server.port)),
+        started: server.pid(),
+        marker: server.player_dir.display().to_string(),
+    };
     let mut odin = ok(server.connect());
     ok(odin.create_character("Odin", "secret1"));
     let mut ws = ok(RawWs::connect(web_port));
