@@ -63,6 +63,14 @@ impl Server {
             if !d.is_dead() {
                 d.end_compression();
             }
+            // An HTTP request that has arrived is answered now (the answer
+            // goes out with the flush below), so only a connection whose
+            // request has not come yet is cut by the exec.
+            if d.is_http() && !d.is_dead() {
+                if let ReadStatus::Closed(why) = d.read() {
+                    d.kill(why);
+                }
+            }
         }
         self.flush_all(timeout);
         for (_, d) in self.conns.iter_mut() {
