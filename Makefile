@@ -1,6 +1,8 @@
 # GraceMUD — the two commands a new user needs are `make run` and `make test`.
 CARGO ?= cargo
 PORT ?= 4000
+# The web client's port (http://localhost:$(WEBPORT)/); empty: no web client.
+WEBPORT ?= 4080
 N ?= 50
 BIN := target/release/gracemud
 
@@ -11,10 +13,11 @@ all: build
 build:
 	$(CARGO) build --release
 
-# Build (release) and start on port $(PORT) with the bundled world in areas/.
+# Build (release) and start on port $(PORT) with the bundled world in areas/,
+# and the web client on http://localhost:$(WEBPORT)/ (WEBPORT= to turn it off).
 run: build
 	mkdir -p player
-	$(BIN) -p $(PORT) -a areas -P player
+	$(BIN) -p $(PORT) $(if $(WEBPORT),-w $(WEBPORT)) -a areas -P player
 
 # Build and run every test (unit, integration, and a small copyover run).
 test:

@@ -23,7 +23,7 @@ pub mod engine;
 pub mod game;
 /// The copyover guardian: holds the sockets until the new image answers.
 pub mod guardian;
-/// Sockets, the event loop and the telnet codec ("comm.c").
+/// Sockets, the event loop, the telnet codec ("comm.c") and the web client.
 pub mod net;
 /// Player files: reading and writing, atomically.
 pub mod save;

@@ -1,7 +1,7 @@
 //! The `gracemud` binary: command line, logging, boot, then the network loop
 //! until a shutdown.
 //!
-//! `gracemud [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N]
+//! `gracemud [-p PORT] [-w WEBPORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N]
 //! [--copyover-deadline SECS] [--check] [-h] [-V]`. Logs go to stderr (`RUST_LOG` picks the level;
 //! info by default). The server refuses to start when the areas have
 //! errors; `--check` only reports them. While running, `gracemud-<port>.pid` in the
@@ -55,6 +55,10 @@ struct Args {
     max_connections: Option<usize>,
     /// `--guardian FD:PID:FORK_MS`: the guardian to answer once recovered.
     guardian: Option<String>,
+    /// `-w PORT`: serve the web client there.
+    web_port: Option<u16>,
+    /// `--web-listener FD`: with `--copyover`, the web listener handed over.
+    web_listener: Option<i32>,
 }
 
 enum Parsed {
@@ -66,6 +70,12 @@ enum Parsed {
 fn options() -> Options {
     let mut o = Options::new();
     o.optopt("p", "port", "port to listen on (default 4000)", "PORT");
+    o.optopt(
+        "w",
+        "web",
+        "serve the web client (a page and its websocket) on PORT",
+        "PORT",
+    );
     o.optopt(
         "b",
         "bind",
@@ -138,6 +148,12 @@ fn options() -> Options {
         "(internal) with --copyover: the guardian to answer: FD:PID:FORK_MS",
         "SPEC",
     );
+    o.optopt(
+        "",
+        "web-listener",
+        "(internal) with --copyover: the web client's listening socket",
+        "FD",
+    );
     o.optflag("h", "help", "print this help");
     o.optflag("V", "version", "print the version");
     o
@@ -145,7 +161,7 @@ fn options() -> Options {
 
 fn usage(prog: &str) -> String {
     let brief = format!(
-        "Usage: {prog} [-p PORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N] [--copyover-deadline SECS] [--check]"
+        "Usage: {prog} [-p PORT] [-w WEBPORT] [-b ADDR] [-a AREA_DIR] [-P PLAYER_DIR] [--seed N] [--copyover-deadline SECS] [--check]"
     );
     options().usage(&brief)
 }
@@ -172,6 +188,22 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
             .parse::<u16>()
             .map_err(|_| format!("bad port '{p}': expected a number from 0 to 65535"))?,
         None => 4000,
+    };
+    let web_port = match m.opt_str("w") {
+        Some(p) => Some(
+            p.parse::<u16>()
+                .map_err(|_| format!("bad web port '{p}': expected a number from 0 to 65535"))?,
+        ),
+        None => None,
+    };
+    let web_listener = match m.opt_str("web-listener") {
+        Some(f) => Some(
+            f.parse::<i32>()
+                .ok()
+                .filter(|&fd| fd >= 0)
+                .ok_or_else(|| format!("bad --web-listener '{f}': expected an fd"))?,
+        ),
+        None => None,
     };
     let bind = match m.opt_str("b") {
         Some(b) => b
@@ -229,6 +261,8 @@ fn parse(argv: &[String]) -> Result<Parsed, String> {
         copyover: m.opt_str("copyover"),
         rollback: m.opt_str("rollback"),
         guardian: m.opt_str("guardian"),
+        web_port,
+        web_listener,
     }))
 }
 
@@ -348,6 +382,31 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
             None => return ExitCode::FAILURE,
         },
     };
+    // The web client: bound at boot, carried by a copyover; bound now if
+    // the image before this one did not serve it (a copyover into a
+    // binary started without the web client's support).
+    if let Some(wp) = args.web_port {
+        if server.web_listener_fd().is_none() {
+            match listen(SocketAddr::new(args.bind, wp)) {
+                Ok(l) => {
+                    if let Err(e) = server.set_web_listener(l) {
+                        error!("cannot serve the web client: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+                Err(e) => {
+                    error!(
+                        "cannot listen on {} for the web client: {e}",
+                        SocketAddr::new(args.bind, wp)
+                    );
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        if let Some(a) = server.web_addr() {
+            info!("web client on http://{a}/");
+        }
+    }
     let pid_written = write_pid_file(&pid_file(args.port));
     // From here on a panic in a command or an update is caught where it
     // happens (see `Game`); the hook logs it with its backtrace.
@@ -414,13 +473,23 @@ fn boot(
         }
     };
     let booted = started.elapsed();
+    // The web port first: once the telnet port answers, both do.
+    let web = match args.web_port {
+        Some(wp) => match listen(SocketAddr::new(args.bind, wp)) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                error!(
+                    "cannot listen on {} for the web client: {e}",
+                    SocketAddr::new(args.bind, wp)
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
     let addr = SocketAddr::new(args.bind, args.port);
-    // std sets SO_REUSEADDR on unix listeners: a restart can rebind at once.
-    let listener = match std::net::TcpListener::bind(addr)
-        .and_then(|l| l.set_nonblocking(true).map(|()| l))
-        .and_then(|l| deepen_backlog(&l).map(|()| l))
-    {
-        Ok(l) => mio::net::TcpListener::from_std(l),
+    let listener = match listen(addr) {
+        Ok(l) => l,
         Err(e) => {
             error!("cannot listen on {addr}: {e}");
             return None;
@@ -428,7 +497,10 @@ fn boot(
     };
     let server = match Server::with_options(listener, opts)
         .and_then(|mut s| s.catch_signals().map(|()| s))
-    {
+        .and_then(|mut s| match web {
+            Some(w) => s.set_web_listener(w).map(|()| s),
+            None => Ok(s),
+        }) {
         Ok(s) => s,
         Err(e) => {
             error!("cannot start the event loop: {e}");
@@ -506,6 +578,15 @@ fn pulse_ms_from_env() -> Option<u64> {
     }
 }
 
+/// A non-blocking listener on `addr` with a deep backlog. std sets
+/// SO_REUSEADDR on unix listeners: a restart can rebind at once.
+fn listen(addr: SocketAddr) -> io::Result<mio::net::TcpListener> {
+    let l = std::net::TcpListener::bind(addr)?;
+    l.set_nonblocking(true)?;
+    deepen_backlog(&l)?;
+    Ok(mio::net::TcpListener::from_std(l))
+}
+
 /// std listens with a backlog of 128; a burst of connections (or everyone
 /// reconnecting at once) would overflow it and wait a second for the SYN
 /// retry. Listening again with a deeper queue raises it.
@@ -555,6 +636,7 @@ fn recover(
         main_at_us,
         guardian,
         rollback_at_us,
+        web_listener_fd: args.web_listener,
     };
     info!(
         "gracemud {} recovering from a copyover{}",
@@ -598,13 +680,14 @@ fn strip_copyover_args(args: &[String]) -> Vec<String> {
             skip = false;
             continue;
         }
-        if a == "--copyover" || a == "--rollback" || a == "--guardian" {
+        if a == "--copyover" || a == "--rollback" || a == "--guardian" || a == "--web-listener" {
             skip = true;
             continue;
         }
         if a.starts_with("--copyover=")
             || a.starts_with("--rollback=")
             || a.starts_with("--guardian=")
+            || a.starts_with("--web-listener=")
         {
             continue;
         }
@@ -665,6 +748,7 @@ mod tests {
         assert_eq!(a.area_dir, PathBuf::from("areas"));
         assert_eq!(a.player_dir, PathBuf::from("player"));
         assert_eq!(a.seed, None);
+        assert_eq!(a.web_port, None);
         assert_eq!(a.deadline, Duration::from_secs(5));
         assert!(!a.check);
     }
@@ -672,11 +756,12 @@ mod tests {
     #[test]
     fn every_option() {
         let Ok(Parsed::Run(a)) = parse(&argv(
-            "-p 4321 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --copyover-deadline 0.5 --check",
+            "-p 4321 -w 4322 -b 127.0.0.1 -a /tmp/a -P /tmp/p --seed 42 --copyover-deadline 0.5 --check",
         )) else {
             panic!("no run")
         };
         assert_eq!(a.port, 4321);
+        assert_eq!(a.web_port, Some(4322));
         assert_eq!(a.bind, IpAddr::from([127, 0, 0, 1]));
         assert_eq!(a.area_dir, PathBuf::from("/tmp/a"));
         assert_eq!(a.player_dir, PathBuf::from("/tmp/p"));
@@ -688,9 +773,12 @@ mod tests {
     #[test]
     fn copyover_options_are_not_carried_over() {
         let kept = strip_copyover_args(&argv(
-            "-p 4000 --copyover 3:copyover.dat:4 --guardian 9:77:0.5 --rollback why --copyover-deadline 2",
+            "-p 4000 -w 4080 --copyover 3:copyover.dat:4 --web-listener 5 --guardian 9:77:0.5 --rollback why --copyover-deadline 2",
         )[1..]);
-        assert_eq!(kept, ["-p", "4000", "--copyover-deadline", "2"]);
+        assert_eq!(
+            kept,
+            ["-p", "4000", "-w", "4080", "--copyover-deadline", "2"]
+        );
     }
 
     #[test]
@@ -699,6 +787,8 @@ mod tests {
         assert!(matches!(parse(&argv("-V")), Ok(Parsed::Print(t)) if t.starts_with("gracemud ")));
         assert!(parse(&argv("-p 70000")).is_err());
         assert!(parse(&argv("-p x")).is_err());
+        assert!(parse(&argv("-w 99999")).is_err());
+        assert!(parse(&argv("--web-listener -3")).is_err());
         assert!(parse(&argv("-b nowhere")).is_err());
         assert!(parse(&argv("--seed -1")).is_err());
         assert!(parse(&argv("--copyover-deadline 0")).is_err());

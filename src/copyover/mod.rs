@@ -337,6 +337,8 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
         .and_then(|()| crate::save::atomic_write(&dat_path, render_dat(&dat).as_bytes()));
     let mut handed: Vec<RawFd> = dat.iter().map(|d| d.fd).collect();
     handed.push(args.listener_fd);
+    let web_fd = server.web_listener_fd();
+    handed.extend(web_fd);
     if args.old_exe_fd >= 0 {
         handed.push(args.old_exe_fd);
     }
@@ -350,6 +352,10 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
                 argv.extend(ctx.args.iter().cloned());
                 argv.push("--copyover".into());
                 argv.push(args.render());
+                if let Some(fd) = web_fd {
+                    argv.push(WEB_LISTENER_OPT.into());
+                    argv.push(fd.to_string());
+                }
                 // 3. The guardian: holds a copy of every socket until the
                 // new image answers, and rolls back if it never does.
                 match start_guardian(server, ctx, &handed, &argv) {
@@ -543,7 +549,14 @@ pub struct RecoverPlan {
     /// When the rollback that started this image was decided (Unix µs),
     /// from [`crate::guardian::ROLLBACK_AT_ENV`].
     pub rollback_at_us: Option<i64>,
+    /// The web client's listening socket (`--web-listener FD`), when the
+    /// old image served one.
+    pub web_listener_fd: Option<RawFd>,
 }
+
+/// The command-line option that hands the web listener's fd to the next
+/// image (beside `--copyover`, so the copyover files keep their format).
+pub const WEB_LISTENER_OPT: &str = "--web-listener";
 
 /// Roll back to the old image: hand every socket and the data files to it
 /// again. Returns only if that is impossible (with the reason).
@@ -558,6 +571,7 @@ pub fn rollback(plan: &RecoverPlan, reason: &str) -> String {
     // Every fd the old image handed us must survive this exec too, and the
     // guardian's pipe: the old image answers it once everyone is back.
     let mut fds = vec![plan.args.listener_fd];
+    fds.extend(plan.web_listener_fd);
     if let Some(g) = &plan.guardian {
         fds.push(g.fd);
     }
@@ -629,6 +643,11 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     })?;
     if let Some(t) = state.boot_time {
         server.set_boot_time(t);
+    }
+    if let Some(fd) = plan.web_listener_fd {
+        server
+            .adopt_web_listener(fd)
+            .map_err(|e| fail(format!("cannot adopt the web listener (fd {fd}): {e}")))?;
     }
     // From here on this image owns the sockets: a failure must roll back
     // before anything is dropped (dropping would close them).

@@ -20,6 +20,12 @@
 //! flagged for the loop (the facts come from the game). What changed is
 //! reported to the game through [`Descriptor::take_info_changed`].
 //!
+//! Web port: a descriptor made by [`Descriptor::new_web`] speaks HTTP until
+//! its request is answered (the page, a 404, ...) or it becomes a
+//! websocket; then text and GMCP go out as frames (see `web`), input comes
+//! in as text messages fed to the same line assembler, and nothing telnet
+//! is ever sent. Its read state travels over a copyover as `kind=ws`.
+//!
 //! Copyover: [`Descriptor::export_state`] writes everything negotiated as
 //! one line of plain text and [`Descriptor::import_state`] restores it on
 //! the adopted socket without renegotiating; [`Descriptor::end_compression`]
@@ -35,6 +41,7 @@ use mio::net::TcpStream;
 use super::color::{self, Level};
 use super::protocols::{charset, gmcp, mccp, mssp, mtts};
 use super::telnet::{self, opt, Event, Side, Telnet, Q};
+use super::web::{self, Web};
 use crate::engine::{ClientInfo, ConnId, Prefs};
 
 /// Output buffer capacity kept between writes; larger buffers are freed.
@@ -47,6 +54,8 @@ pub const INPUT_SOFT_LIMIT: usize = 32;
 pub const READ_BUDGET: usize = 64 * 1024;
 /// What a client is told when its line was cut to `telnet::MAX_LINE` bytes.
 pub const LINE_TOO_LONG: &str = "Line too long.\n";
+/// The client name a websocket reports to the game.
+pub const WEB_CLIENT_NAME: &str = "GraceMUD web client";
 /// The version tag of [`Descriptor::export_state`] lines.
 pub const STATE_VERSION: &str = "v1";
 /// Times a client may turn one option on before it is refused for the rest
@@ -134,6 +143,13 @@ pub struct Descriptor {
     /// Drop the next complete line: its beginning was withheld from a
     /// copyover (a secret, such as a password), so its end means nothing.
     discard_line: bool,
+    /// A connection on the web port: an HTTP exchange or a websocket
+    /// (`None`: telnet). Boxed, so telnet descriptors pay one pointer.
+    web: Option<Box<Web>>,
+    /// The HTTP exchange just became a websocket: the loop tells the game.
+    upgraded: bool,
+    /// Close once the output is written (an HTTP answer, a close frame).
+    close_when_flushed: bool,
 }
 
 impl Descriptor {
@@ -172,7 +188,78 @@ impl Descriptor {
             mssp_wanted: false,
             option_starts: Box::new([0; 256]),
             discard_line: false,
+            web: None,
+            upgraded: false,
+            close_when_flushed: false,
         }
+    }
+
+    /// A descriptor for a connection on the web port: it starts as an HTTP
+    /// exchange (nothing is sent until the request is read).
+    pub fn new_web(
+        conn: ConnId,
+        serial: u64,
+        stream: TcpStream,
+        peer: String,
+        now: std::time::Instant,
+    ) -> Descriptor {
+        let mut d = Descriptor::new(conn, serial, stream, peer);
+        d.web = Some(Box::new(Web::Http(web::Http::new(now))));
+        d
+    }
+
+    /// Is this a websocket (a web player)?
+    pub fn is_websocket(&self) -> bool {
+        matches!(self.web.as_deref(), Some(Web::Ws(_)))
+    }
+
+    /// Is this still an HTTP exchange (the page, or a websocket handshake
+    /// not finished)? The game does not know these connections.
+    pub fn is_http(&self) -> bool {
+        matches!(self.web.as_deref(), Some(Web::Http(_)))
+    }
+
+    /// An HTTP exchange that has taken longer than `limit`.
+    pub fn http_expired(&self, now: std::time::Instant, limit: std::time::Duration) -> bool {
+        matches!(self.web.as_deref(), Some(Web::Http(h)) if h.expired(now, limit))
+    }
+
+    /// Did the connection just become a websocket (since the last call)?
+    pub fn take_upgraded(&mut self) -> bool {
+        std::mem::take(&mut self.upgraded)
+    }
+
+    /// The game is closing this connection: a websocket is told so with a
+    /// normal close frame (the page then does not reconnect by itself, as
+    /// it does when the server is gone). Nothing more is sent after it.
+    pub fn closing_by_game(&mut self) {
+        if !self.is_websocket() || self.ws_closed() {
+            return;
+        }
+        let mut out = Vec::new();
+        web::close_frame(&mut out, web::close::NORMAL, "");
+        self.write_raw(&out);
+        if let Some(Web::Ws(ws)) = self.web.as_deref_mut() {
+            ws.closing = true;
+        }
+    }
+
+    /// A websocket that sent its close frame: no more frames may follow.
+    fn ws_closed(&self) -> bool {
+        matches!(self.web.as_deref(), Some(Web::Ws(ws)) if ws.closing)
+    }
+
+    /// Tests: take the queued output without writing it.
+    #[cfg(test)]
+    pub(crate) fn take_output_for_test(&mut self, into: &mut Vec<u8>) {
+        into.extend_from_slice(&self.output[self.out_pos..]);
+        self.output.clear();
+        self.out_pos = 0;
+    }
+
+    /// Should the connection close as soon as its output is written?
+    pub fn close_when_flushed(&self) -> bool {
+        self.close_when_flushed
     }
 
     /// Queue the opening telnet negotiation: SGA and every [`OFFERS`] option.
@@ -233,7 +320,14 @@ impl Descriptor {
                 break;
             }
             match self.stream.read(&mut buf) {
-                Ok(0) => return ReadStatus::Closed("closed by peer".into()),
+                Ok(0) => {
+                    if self.web.is_some() {
+                        // A client that sent its request and shut its side
+                        // (`nc -q`, some scripts) still gets the answer.
+                        let _ = self.flush();
+                    }
+                    return ReadStatus::Closed("closed by peer".into());
+                }
                 Ok(n) => {
                     total += n;
                     self.receive(&buf[..n]);
@@ -248,6 +342,14 @@ impl Descriptor {
 
     /// Decode bytes from the client: answers go out, events are handled.
     pub fn receive(&mut self, bytes: &[u8]) {
+        if self.web.is_some() {
+            self.receive_web(bytes);
+            return;
+        }
+        self.receive_telnet(bytes);
+    }
+
+    fn receive_telnet(&mut self, bytes: &[u8]) {
         let mut answers = Vec::new();
         let mut events = Vec::new();
         self.telnet.receive(bytes, &mut answers, &mut events);
@@ -256,6 +358,84 @@ impl Descriptor {
         }
         for ev in events {
             self.handle_event(ev);
+        }
+    }
+
+    /// Bytes on the web port: the HTTP request, or websocket frames.
+    fn receive_web(&mut self, bytes: &[u8]) {
+        let step = match self.web.as_deref_mut() {
+            Some(Web::Http(h)) => Ok(h.receive(bytes)),
+            Some(Web::Ws(ws)) => {
+                let mut events = Vec::new();
+                ws.receive(bytes, &mut events);
+                Err(events)
+            }
+            None => return,
+        };
+        match step {
+            Ok(None) => {}
+            Ok(Some(web::HttpAction::Respond(answer))) => {
+                self.write_raw(&answer);
+                self.close_when_flushed = true;
+            }
+            Ok(Some(web::HttpAction::Upgrade(answer, rest))) => {
+                self.write_raw(&answer);
+                self.become_websocket();
+                if !rest.is_empty() {
+                    self.receive_web(&rest);
+                }
+            }
+            Err(events) => {
+                for ev in events {
+                    self.handle_ws_event(ev);
+                }
+            }
+        }
+    }
+
+    /// The handshake is done: from now on a player connection whose
+    /// client speaks ANSI (all colours), UTF-8 and GMCP, with no telnet.
+    fn become_websocket(&mut self) {
+        self.web = Some(Box::new(Web::Ws(web::Ws::default())));
+        self.upgraded = true;
+        self.set_websocket_client();
+    }
+
+    fn set_websocket_client(&mut self) {
+        use mtts::bits;
+        self.ttype.client = WEB_CLIENT_NAME.into();
+        self.ttype.terminal = "BROWSER".into();
+        self.ttype.mtts |= bits::ANSI | bits::UTF8 | bits::COLORS_256 | bits::TRUECOLOR;
+        self.ttype.done = true;
+        self.info_dirty = true;
+    }
+
+    fn handle_ws_event(&mut self, ev: web::WsEvent) {
+        match ev {
+            web::WsEvent::Text(text) => {
+                // One message is one line (or several, split at `\n`). Valid
+                // UTF-8 never holds the byte 255, so the telnet line
+                // assembler sees plain text: same length cap, same editing.
+                let mut bytes = text.into_bytes();
+                bytes.push(b'\n');
+                self.receive_telnet(&bytes);
+            }
+            web::WsEvent::Ping(payload) => {
+                let mut out = Vec::with_capacity(payload.len() + 2);
+                web::pong_frame(&mut out, &payload);
+                self.write_raw(&out);
+            }
+            web::WsEvent::Close(code, why) => {
+                // The decoder marked itself closing; this is the last frame.
+                debug!("{} ({}): websocket closing: {why}", self.conn.0, self.peer);
+                let mut out = Vec::new();
+                web::close_frame(&mut out, code, "");
+                self.write_raw(&out);
+                self.close_when_flushed = true;
+                if self.dead.is_none() && code != web::close::NORMAL {
+                    log::info!("{} ({}): websocket closed: {why}", self.conn.0, self.peer);
+                }
+            }
         }
     }
 
@@ -449,7 +629,7 @@ impl Descriptor {
                 Level::Xterm256 => 256,
                 Level::TrueColor => 1 << 24,
             },
-            gmcp: self.telnet.enabled(Side::Us, opt::GMCP),
+            gmcp: self.is_websocket() || self.telnet.enabled(Side::Us, opt::GMCP),
             gmcp_supports: self.gmcp_client.modules(),
             mccp: self.compressing(),
             eor: self.telnet.enabled(Side::Us, opt::EOR),
@@ -479,6 +659,10 @@ impl Descriptor {
         let old = self.prefs;
         self.prefs = p;
         self.ansi = p.colour;
+        if self.web.is_some() {
+            // No telnet, no MCCP on the web port.
+            return;
+        }
         let flapped = self.flapped(opt::MCCP2);
         self.telnet.options_mut().get_mut(opt::MCCP2).accept_us = p.compress && !flapped;
         if old.compress != p.compress && !flapped {
@@ -503,6 +687,19 @@ impl Descriptor {
             text
         };
         let mut rendered = color::render_level(text, self.colour_level());
+        if self.web.is_some() {
+            if self.ws_closed() || self.is_http() {
+                return;
+            }
+            // A text frame: UTF-8, `\n` line ends, no telnet escaping.
+            if rendered.contains(web::OOB) {
+                rendered = rendered.replace(web::OOB, "");
+            }
+            let mut out = Vec::with_capacity(rendered.len() + 4);
+            web::text_frame(&mut out, &rendered);
+            self.write_raw(&out);
+            return;
+        }
         if !self.utf8() && !rendered.is_ascii() {
             rendered = charset::to_ascii(&rendered);
         }
@@ -523,7 +720,7 @@ impl Descriptor {
     /// Mark the end of a prompt: `IAC EOR` when the client agreed to EOR,
     /// else `IAC GA`; nothing when the player turned prompt marking off.
     pub fn end_prompt(&mut self) {
-        if !self.prefs.prompt_mark {
+        if !self.prefs.prompt_mark || self.web.is_some() {
             return;
         }
         let mut out = Vec::new();
@@ -537,9 +734,40 @@ impl Descriptor {
 
     /// Send a GMCP message if the client agreed to GMCP and supports the package.
     pub fn send_gmcp(&mut self, package: &str, json: &str) {
+        if self.is_websocket() {
+            if self.ws_closed() {
+                return;
+            }
+            let mut out = Vec::with_capacity(json.len() + package.len() + 24);
+            web::oob_frame(&mut out, &web::gmcp_json(package, json));
+            self.write_raw(&out);
+            return;
+        }
         if self.telnet.enabled(Side::Us, opt::GMCP) && self.gmcp_client.wants(package) {
             self.subneg(opt::GMCP, &gmcp::payload(package, json));
         }
+    }
+
+    /// Turn the client's local echo on or off (off while a password is
+    /// typed): telnet `WILL`/`WONT ECHO`, or an `{"echo":...}` message to
+    /// the web page.
+    pub fn set_echo(&mut self, echo: bool) {
+        let mut out = Vec::new();
+        if self.web.is_some() {
+            if self.is_websocket() && !self.ws_closed() {
+                web::oob_frame(
+                    &mut out,
+                    if echo {
+                        r#"{"echo":true}"#
+                    } else {
+                        r#"{"echo":false}"#
+                    },
+                );
+            }
+        } else {
+            self.telnet.set_echo(echo, &mut out);
+        }
+        self.write_raw(&out);
     }
 
     /// Send the MSSP variables (when the client agreed to MSSP).
@@ -744,6 +972,15 @@ impl Descriptor {
             ("skip", b(self.discard_line).into()),
             ("out", hex(&self.output[self.out_pos..])),
         ];
+        let mut fields = fields;
+        // A websocket's read state, added only for websockets: a telnet
+        // line is unchanged, and a line without `kind` is telnet.
+        if let Some(Web::Ws(ws)) = self.web.as_deref() {
+            fields.push(("kind", "ws".into()));
+            fields.push(("wsin", hex(&ws.inbuf)));
+            fields.push(("wsmsg", hex(&ws.msg)));
+            fields.push(("wsfrag", ws.fragments.to_string()));
+        }
         let mut line = String::from(STATE_VERSION);
         for (k, v) in fields {
             line.push(' ');
@@ -835,6 +1072,14 @@ impl Descriptor {
                 "partial" => next.partial = unhex(&v).ok_or_else(|| bad("partial"))?,
                 "skip" => next.discard_line = flag(&v)?,
                 "out" => next.unsent = unhex(&v).ok_or_else(|| bad("out"))?,
+                "kind" => match v.as_str() {
+                    "telnet" => next.is_ws = false,
+                    "ws" => next.is_ws = true,
+                    _ => return Err(bad("kind")),
+                },
+                "wsin" => next.ws.inbuf = unhex(&v).ok_or_else(|| bad("wsin"))?,
+                "wsmsg" => next.ws.msg = unhex(&v).ok_or_else(|| bad("wsmsg"))?,
+                "wsfrag" => next.ws.fragments = v.parse().map_err(|_| bad("wsfrag"))?,
                 _ => {}
             }
         }
@@ -876,6 +1121,10 @@ impl Descriptor {
         self.compressor = None;
         self.mccp_resume = false;
         self.info_dirty = true;
+        if next.is_ws {
+            self.web = Some(Box::new(Web::Ws(next.ws)));
+            return Ok(());
+        }
         if mccp_on && self.prefs.compress {
             self.offer_compression();
         }
@@ -895,6 +1144,8 @@ impl Descriptor {
             partial: Vec::new(),
             discard_line: false,
             unsent: Vec::new(),
+            is_ws: false,
+            ws: web::Ws::default(),
         }
     }
 }
@@ -912,6 +1163,10 @@ struct CarriedState {
     partial: Vec<u8>,
     discard_line: bool,
     unsent: Vec<u8>,
+    /// `kind=ws`: a websocket...
+    is_ws: bool,
+    /// ...and its read state (`wsin`, `wsmsg`, `wsfrag`).
+    ws: web::Ws,
 }
 
 /// What every connection agrees to when the client asks: SGA (both ways),

@@ -63,6 +63,14 @@ impl Server {
             if !d.is_dead() {
                 d.end_compression();
             }
+            // An HTTP request that has arrived is answered now (the answer
+            // goes out with the flush below), so only a connection whose
+            // request has not come yet is cut by the exec.
+            if d.is_http() && !d.is_dead() {
+                if let ReadStatus::Closed(why) = d.read() {
+                    d.kill(why);
+                }
+            }
         }
         self.flush_all(timeout);
         for (_, d) in self.conns.iter_mut() {
@@ -75,6 +83,14 @@ impl Server {
         for (_, d) in self.conns.iter_mut() {
             if d.closing_since.is_some() {
                 d.kill("closed before a copyover");
+            }
+            // The web port: an HTTP exchange (the page, a handshake not
+            // finished) is not carried; the browser asks again. A websocket
+            // is, unless it was closing.
+            if d.is_http() {
+                d.kill("HTTP exchange cut by a copyover");
+            } else if d.close_when_flushed() {
+                d.kill("websocket closed before a copyover");
             }
         }
         self.conns
@@ -95,6 +111,14 @@ impl Server {
                 d.resume_compression();
             }
         }
+    }
+
+    /// Serve the web client on a listening socket inherited across `execv`.
+    pub fn adopt_web_listener(&mut self, fd: RawFd) -> io::Result<()> {
+        let owned = adopt_fd(fd)?;
+        let std = std::net::TcpListener::from(owned);
+        std.set_nonblocking(true)?;
+        self.set_web_listener(TcpListener::from_std(std))
     }
 
     /// A server on a listening socket inherited across `execv`.

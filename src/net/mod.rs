@@ -27,6 +27,12 @@
 //! For copyover the server hands out the raw fds of the listener and of every
 //! descriptor ([`Server::listener_fd`], [`Server::connection_fds`]), and a new
 //! image adopts already connected sockets ([`Server::adopt`]).
+//!
+//! With `-w` a second listener serves the web client ([`web`]): its
+//! connections are descriptors too, HTTP exchanges the game never hears
+//! of until one becomes a websocket, then a player like any other (the
+//! loop calls `Engine::connected` then). The same limits apply to both
+//! ports; a copyover hands the web listener over beside the telnet one.
 
 pub mod color;
 pub mod descriptor;
@@ -34,6 +40,7 @@ pub mod handoff;
 pub mod hash;
 pub mod protocols;
 pub mod telnet;
+pub mod web;
 
 use std::io;
 use std::os::fd::{AsRawFd, RawFd};
@@ -54,6 +61,7 @@ use descriptor::{Descriptor, ReadStatus};
 const LISTENER: Token = Token(usize::MAX - 1);
 const WAKER: Token = Token(usize::MAX - 2);
 const SIGNALS: Token = Token(usize::MAX - 3);
+const WEB_LISTENER: Token = Token(usize::MAX - 4);
 
 /// A pulse taking longer than this is logged: it delays every player.
 const SLOW_PULSE: Duration = Duration::from_millis(5);
@@ -98,6 +106,9 @@ pub struct LoopOptions {
     pub close_timeout_pulses: u64,
     /// Longest time to spend flushing output when shutting down.
     pub shutdown_flush: Duration,
+    /// Longest an HTTP exchange on the web port may take (request and
+    /// answer); a slower one is closed.
+    pub http_timeout: Duration,
 }
 
 impl Default for LoopOptions {
@@ -108,6 +119,7 @@ impl Default for LoopOptions {
             pulse: PULSE,
             close_timeout_pulses: 40,
             shutdown_flush: Duration::from_secs(2),
+            http_timeout: web::HTTP_TIMEOUT,
         }
     }
 }
@@ -160,6 +172,10 @@ pub fn block_signals() -> io::Result<SigSet> {
 pub struct Server {
     poll: Poll,
     listener: TcpListener,
+    /// The web client's port (`-w`): HTTP and websockets.
+    web: Option<TcpListener>,
+    /// The last web accept turn stopped at [`ACCEPTS_PER_TURN`].
+    web_accept_more: bool,
     conns: Slab<Descriptor>,
     next_serial: u64,
     hasher: hash::Worker,
@@ -203,6 +219,8 @@ impl Server {
         Ok(Server {
             poll,
             listener,
+            web: None,
+            web_accept_more: false,
             conns: Slab::new(),
             next_serial: 1,
             hasher: hash::Worker::new(Arc::clone(&waker)),
@@ -282,6 +300,30 @@ impl Server {
         self.listener.as_raw_fd()
     }
 
+    /// Serve the web client (HTTP and websockets) on this bound,
+    /// non-blocking listener too.
+    pub fn set_web_listener(&mut self, mut listener: TcpListener) -> io::Result<()> {
+        if let Some(mut old) = self.web.take() {
+            let _ = self.poll.registry().deregister(&mut old);
+        }
+        self.poll
+            .registry()
+            .register(&mut listener, WEB_LISTENER, Interest::READABLE)?;
+        self.web = Some(listener);
+        Ok(())
+    }
+
+    /// The web listener's fd, if the web client is served (copyover passes
+    /// it to the new image).
+    pub fn web_listener_fd(&self) -> Option<RawFd> {
+        self.web.as_ref().map(|l| l.as_raw_fd())
+    }
+
+    /// The address the web listener is bound to.
+    pub fn web_addr(&self) -> Option<std::net::SocketAddr> {
+        self.web.as_ref().and_then(|l| l.local_addr().ok())
+    }
+
     /// Every open connection and its socket's fd.
     pub fn connection_fds(&self) -> Vec<(ConnId, RawFd)> {
         self.conns
@@ -333,7 +375,17 @@ impl Server {
         self.conns.get(conn.0).map_or("?", |d| d.peer.as_str())
     }
 
-    fn insert(&mut self, mut stream: TcpStream, peer: String) -> io::Result<ConnId> {
+    fn insert(&mut self, stream: TcpStream, peer: String) -> io::Result<ConnId> {
+        self.insert_kind(stream, peer, false)
+    }
+
+    /// Register a connection; `web`: it came on the web port (HTTP first).
+    fn insert_kind(
+        &mut self,
+        mut stream: TcpStream,
+        peer: String,
+        web: bool,
+    ) -> io::Result<ConnId> {
         let entry = self.conns.vacant_entry();
         let key = entry.key();
         self.poll
@@ -341,7 +393,11 @@ impl Server {
             .register(&mut stream, Token(key), Interest::READABLE)?;
         let _ = stream.set_nodelay(true);
         let ip = stream.peer_addr().ok().map(|a| a.ip());
-        let mut d = Descriptor::new(ConnId(key), self.next_serial, stream, peer);
+        let mut d = if web {
+            Descriptor::new_web(ConnId(key), self.next_serial, stream, peer, Instant::now())
+        } else {
+            Descriptor::new(ConnId(key), self.next_serial, stream, peer)
+        };
         d.ip = ip;
         self.next_serial += 1;
         d.request_read();
@@ -411,9 +467,13 @@ impl Server {
             if self.accept_more {
                 self.accept(engine);
             }
+            if self.web_accept_more {
+                self.accept_web();
+            }
             for ev in events.iter() {
                 match ev.token() {
                     LISTENER => self.accept(engine),
+                    WEB_LISTENER => self.accept_web(),
                     WAKER => {}
                     SIGNALS => self.read_signals(),
                     Token(k) => {
@@ -444,6 +504,7 @@ impl Server {
     /// takes now, or socket bytes left by a read budget)?
     fn has_ready_work<E: Engine>(&self, engine: &E) -> bool {
         self.accept_more
+            || self.web_accept_more
             || self.conns.iter().any(|(k, d)| {
                 !d.is_dead()
                     && (d.wants_read()
@@ -511,6 +572,56 @@ impl Server {
         }
     }
 
+    /// Accept on the web port: like [`Server::accept`], with the same
+    /// limits, but the connection is an HTTP exchange the game does not
+    /// hear of until it becomes a websocket.
+    fn accept_web(&mut self) {
+        self.web_accept_more = false;
+        let mut taken = 0;
+        loop {
+            if taken >= ACCEPTS_PER_TURN {
+                self.web_accept_more = true;
+                break;
+            }
+            let Some(web) = &self.web else { return };
+            match web.accept() {
+                Ok((mut stream, addr)) => {
+                    taken += 1;
+                    let peer = addr.to_string();
+                    if let Some(why) = self.over_limit(addr.ip()) {
+                        use std::io::Write as _;
+                        let body = why.as_bytes();
+                        let _ = stream.write(&web::response(
+                            503,
+                            "Service Unavailable",
+                            "text/plain",
+                            body,
+                        ));
+                        self.stats.refused += 1;
+                        debug!("refused web connection from {peer}: {}", why.trim_end());
+                        continue;
+                    }
+                    match self.insert_kind(stream, peer.clone(), true) {
+                        Ok(conn) => debug!("web connection {} from {}", conn.0, peer),
+                        Err(e) => warn!("cannot register web connection from {peer}: {e}"),
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e)
+                    if e.kind() == io::ErrorKind::Interrupted
+                        || e.kind() == io::ErrorKind::ConnectionAborted =>
+                {
+                    continue
+                }
+                Err(e) => {
+                    warn!("accept (web): {e}");
+                    self.retry_accept = true;
+                    break;
+                }
+            }
+        }
+    }
+
     fn read_signals(&mut self) {
         let Some(sfd) = &self.signals else { return };
         while let Ok(Some(info)) = sfd.read_signal() {
@@ -564,9 +675,20 @@ impl Server {
     /// with the engine's facts plus the net layer's own.
     fn client_updates<E: Engine>(&mut self, engine: &mut E) {
         let port = self.listener.local_addr().map_or(0, |a| a.port());
+        let web_port = self.web_addr().map(|a| a.port());
         let boot = self.boot_time;
         for (k, d) in self.conns.iter_mut() {
             if d.is_dead() {
+                continue;
+            }
+            if d.take_upgraded() {
+                // A websocket is a player connection from now on: greeted
+                // like a telnet one.
+                info!("connection {} from {} (websocket)", k, d.peer);
+                engine.connected(ConnId(k), &d.peer);
+                self.touched.push(ConnId(k));
+            }
+            if d.is_http() {
                 continue;
             }
             if let Some(info) = d.take_info_changed() {
@@ -575,6 +697,9 @@ impl Server {
             if d.take_mssp_request() {
                 let mut net = protocols::mssp::net_vars(port);
                 net.push(("UPTIME".into(), boot.to_string()));
+                if let Some(wp) = web_port {
+                    net.extend(protocols::mssp::web_vars(wp));
+                }
                 let vars = protocols::mssp::merge(engine.mssp(), net);
                 d.send_mssp(&vars);
             }
@@ -656,9 +781,19 @@ impl Server {
                     d.kill("closed by the game (output not flushed in time)");
                 }
             }
+            // A websocket closing on a bad frame (or an answered HTTP
+            // request) whose client does not read gets as long as a
+            // connection the game closed, then goes.
+            if d.close_when_flushed() && d.closing_since.is_none() {
+                d.closing_since = Some(pulses);
+            }
+            if d.http_expired(now, self.opts.http_timeout) {
+                d.kill("HTTP request or answer too slow");
+            }
         }
         if self.retry_accept {
             self.accept(engine);
+            self.accept_web();
         }
         if !self.children.is_empty() {
             self.children.retain(|&pid| !handoff::try_reap(pid));
@@ -689,13 +824,23 @@ impl Server {
             let mut d = self.conns.remove(k);
             let _ = self.poll.registry().deregister(d.stream_mut());
             self.release_addr(d.ip);
+            self.stats.dropped += 1;
+            if d.is_http() {
+                // The game never heard of it (the page, or a failed upgrade).
+                debug!(
+                    "web connection {} ({}) closed: {}",
+                    k,
+                    d.peer,
+                    d.dead.as_deref().unwrap_or("?")
+                );
+                continue;
+            }
             info!(
                 "connection {} ({}) closed: {}",
                 k,
                 d.peer,
                 d.dead.as_deref().unwrap_or("?")
             );
-            self.stats.dropped += 1;
             self.hasher.cancel(ConnId(k), d.serial);
             engine.disconnected(ConnId(k));
         }
@@ -715,9 +860,7 @@ impl Server {
                 continue;
             }
             if let Some(echo) = out.echo {
-                let mut raw = Vec::new();
-                d.telnet.set_echo(echo, &mut raw);
-                d.write_raw(&raw);
+                d.set_echo(echo);
             }
             if let Some(prefs) = out.prefs {
                 d.apply_prefs(prefs);
@@ -739,6 +882,7 @@ impl Server {
             if out.close && d.closing_since.is_none() {
                 d.closing_since = Some(self.stats.pulses);
                 d.input.clear();
+                d.closing_by_game();
             }
             let serial = d.serial;
             if !out.hash_jobs.is_empty() {
@@ -775,7 +919,13 @@ impl Server {
                     Err(e) => d.kill(format!("reregister: {e}")),
                 }
             }
-            if d.closing_since.is_some() && d.pending_output() == 0 {
+            if d.close_when_flushed() && d.pending_output() == 0 {
+                d.kill(if d.is_http() {
+                    "HTTP exchange done"
+                } else {
+                    "websocket closed"
+                });
+            } else if d.closing_since.is_some() && d.pending_output() == 0 {
                 d.kill("closed by the game");
             }
         }

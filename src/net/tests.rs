@@ -190,6 +190,8 @@ impl Engine for EchoEngine {
 /// A server on a thread.
 struct Harness {
     addr: SocketAddr,
+    /// The web port, when started with one.
+    web: Option<SocketAddr>,
     shared: Arc<Mutex<Shared>>,
     stop: Arc<AtomicBool>,
     /// Set to make the server thread raise a signal at itself.
@@ -203,9 +205,24 @@ impl Harness {
     }
 
     fn start_with(opts: LoopOptions, signals: bool) -> Harness {
+        Self::start_full(opts, signals, false)
+    }
+
+    /// With a web port too (`-w`).
+    fn start_web(opts: LoopOptions) -> Harness {
+        Self::start_full(opts, false, true)
+    }
+
+    fn start_full(opts: LoopOptions, signals: bool, with_web: bool) -> Harness {
         let std_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         std_listener.set_nonblocking(true).unwrap();
         let addr = std_listener.local_addr().unwrap();
+        let web_listener = with_web.then(|| {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.set_nonblocking(true).unwrap();
+            l
+        });
+        let web = web_listener.as_ref().map(|l| l.local_addr().unwrap());
         let shared = Arc::new(Mutex::new(Shared::default()));
         let stop = Arc::new(AtomicBool::new(false));
         let raise: Arc<Mutex<Option<Signal>>> = Arc::new(Mutex::new(None));
@@ -213,6 +230,9 @@ impl Harness {
         let thread = std::thread::spawn(move || {
             let listener = TcpListener::from_std(std_listener);
             let mut server = Server::with_options(listener, opts)?;
+            if let Some(l) = web_listener {
+                server.set_web_listener(TcpListener::from_std(l))?;
+            }
             if signals {
                 server.catch_signals()?;
             }
@@ -229,6 +249,7 @@ impl Harness {
         });
         Harness {
             addr,
+            web,
             shared,
             stop,
             raise,
@@ -238,6 +259,14 @@ impl Harness {
 
     fn connect(&self) -> Client {
         Client::connect(self.addr)
+    }
+
+    /// A websocket on the web port, past its handshake.
+    fn connect_ws(&self) -> Client {
+        let mut c = Client::connect(self.web.expect("no web port"));
+        c.send(b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        c.expect_bytes(b"\r\n\r\n");
+        c
     }
 
     /// Wait (bounded) until `f` holds for the shared state.
@@ -376,6 +405,32 @@ impl Client {
         )
     }
 
+    /// The server's frames after what earlier expectations consumed,
+    /// until one whose payload holds `needle`; returns them all.
+    fn expect_frame(&mut self, needle: &str) -> Vec<(u8, Vec<u8>)> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let frames = complete_frames(&self.buf[self.pos..]);
+            let mut used = 0;
+            for (i, (len, op, payload)) in frames.iter().enumerate() {
+                used += len;
+                if needle.is_empty() || find(payload, needle.as_bytes()).is_some() {
+                    self.pos += used;
+                    return frames[..=i]
+                        .iter()
+                        .map(|(_, o, p)| (*o, p.clone()))
+                        .collect();
+                }
+                let _ = op;
+            }
+            assert!(
+                !self.eof && Instant::now() < deadline,
+                "no frame with {needle:?}; got {frames:?}"
+            );
+            self.fill();
+        }
+    }
+
     /// Read until the server closes the connection (bounded).
     fn expect_eof(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -395,6 +450,29 @@ impl Client {
             .max()
             .unwrap_or(0)
     }
+}
+
+/// Whole server frames at the front of `b`: (bytes, opcode, payload).
+fn complete_frames(mut b: &[u8]) -> Vec<(usize, u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    while b.len() >= 2 {
+        let (len, start) = match b[1] & 0x7f {
+            126 if b.len() >= 4 => (usize::from(u16::from_be_bytes([b[2], b[3]])), 4),
+            127 if b.len() >= 10 => {
+                let mut n = [0u8; 8];
+                n.copy_from_slice(&b[2..10]);
+                (u64::from_be_bytes(n) as usize, 10)
+            }
+            126 | 127 => break,
+            n => (usize::from(n), 2),
+        };
+        if b.len() < start + len {
+            break;
+        }
+        out.push((start + len, b[0] & 0x0f, b[start..start + len].to_vec()));
+        b = &b[start + len..];
+    }
+    out
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -802,4 +880,133 @@ fn a_burst_of_connections_is_accepted_in_batches() {
     late.line("ping late");
     late.expect_line("pong late ");
     drop(burst);
+}
+
+// ------------------------------------------------------------ web port
+
+use super::web::tests::client_frame;
+
+fn ws_text(s: &str) -> Vec<u8> {
+    client_frame(0x1, true, s.as_bytes())
+}
+
+/// The page, 404 and a websocket player on the loop: the game hears of the
+/// websocket only, which gets text frames and out-of-band messages and
+/// never a telnet byte; quitting sends a normal close.
+#[test]
+fn the_web_port_serves_the_page_and_a_websocket_player() {
+    let h = Harness::start_web(LoopOptions::default());
+    let web = h.web.unwrap();
+    let mut page = Client::connect(web);
+    page.send(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    page.expect_bytes(b"HTTP/1.1 200 OK\r\n");
+    page.expect_bytes(b"</html>");
+    page.expect_eof();
+    // A client that shuts its side after the request still gets the page.
+    let mut half = Client::connect(web);
+    half.send(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    half.s.shutdown(std::net::Shutdown::Write).unwrap();
+    half.expect_bytes(b"HTTP/1.1 200 OK\r\n");
+    half.expect_bytes(b"</html>");
+    let mut lost = Client::connect(web);
+    lost.send(b"GET /secret HTTP/1.1\r\nHost: x\r\n\r\n");
+    lost.expect_bytes(b"HTTP/1.1 404 Not Found\r\n");
+    lost.expect_eof();
+    let mut ws = h.connect_ws();
+    ws.expect_frame("Welcome!");
+    h.wait_for("the websocket connected", |s| s.connected.len() == 1);
+    ws.send(ws_text("ping one"));
+    let f = ws.expect_frame("pong one");
+    assert_eq!(f.last().unwrap().0, 1);
+    ws.send(ws_text("hide"));
+    ws.expect_frame("\u{1}{\"echo\":false}");
+    ws.send(ws_text("show"));
+    ws.expect_frame("\u{1}{\"echo\":true}");
+    ws.send(ws_text("quit"));
+    ws.expect_frame("Bye.");
+    let close = loop {
+        let f = ws.expect_frame("");
+        if let Some(c) = f.into_iter().find(|(op, _)| *op == 8) {
+            break c;
+        }
+    };
+    assert_eq!(close, (8, 1000u16.to_be_bytes().to_vec()));
+    ws.expect_eof();
+    assert!(!ws.buf.contains(&IAC), "telnet bytes on the websocket");
+    h.wait_for("it left", |s| s.disconnected.len() == 1);
+    // The page and the 404 never reached the game.
+    let sh = h.shared.lock().unwrap();
+    assert_eq!(sh.connected.len(), 1);
+}
+
+/// A slow HTTP request, binary frames, a fragment flood, an oversized
+/// frame and invalid UTF-8: each closed cleanly, while a telnet player's
+/// lines are answered within their pulse the whole time.
+#[test]
+fn bad_web_clients_are_closed_and_never_stall_the_loop() {
+    let h = Harness::start_web(LoopOptions {
+        pulse: Duration::from_millis(200),
+        http_timeout: Duration::from_millis(600),
+        ..LoopOptions::default()
+    });
+    let web = h.web.unwrap();
+    let mut player = h.connect();
+    player.line("ticks");
+    player.expect_bytes(b"ticking");
+    // Slow: half a request line, then nothing.
+    let mut slow = Client::connect(web);
+    slow.send(b"GET / HT");
+    // A head that never ends.
+    let mut big = Client::connect(web);
+    big.send(b"GET / HTTP/1.1\r\nX: ");
+    big.send(vec![b'a'; 9000]);
+    let mut bad: Vec<(Client, u16)> = Vec::new();
+    let mut frag = client_frame(0x1, false, b"x");
+    for _ in 0..5000 {
+        frag.extend(client_frame(0x0, false, b""));
+    }
+    for (bytes, code) in [
+        (client_frame(0x2, true, b"\x00binary"), 1003),
+        (frag, 1008),
+        (client_frame(0x1, true, &vec![b'a'; 9000]), 1009),
+        (client_frame(0x1, true, b"say \xc3\x28"), 1007),
+    ] {
+        let mut c = h.connect_ws();
+        c.expect_frame("Welcome!");
+        c.send(bytes);
+        bad.push((c, code));
+    }
+    assert_answered_within_pulse(&mut player, "during");
+    for (c, code) in &mut bad {
+        let close = loop {
+            let f = c.expect_frame("");
+            if let Some(c) = f.into_iter().find(|(op, _)| *op == 8) {
+                break c;
+            }
+        };
+        assert_eq!(close.1[..2], code.to_be_bytes(), "{close:?}");
+        c.expect_eof();
+    }
+    big.expect_bytes(b"HTTP/1.1 431 ");
+    big.expect_eof();
+    slow.expect_eof();
+    assert!(slow.buf.is_empty(), "the slow request got an answer");
+    assert_answered_within_pulse(&mut player, "after");
+    h.wait_for("the bad websockets gone", |s| s.disconnected.len() == 4);
+}
+
+/// The per-address cap counts web connections too; over it, a 503.
+#[test]
+fn web_connections_count_against_the_address_cap() {
+    let h = Harness::start_web(LoopOptions {
+        max_per_address: 2,
+        ..LoopOptions::default()
+    });
+    let _telnet = h.connect();
+    let mut ws = h.connect_ws();
+    ws.expect_frame("Welcome!");
+    let mut extra = Client::connect(h.web.unwrap());
+    extra.expect_bytes(b"HTTP/1.1 503 Service Unavailable\r\n");
+    extra.expect_eof();
+    h.wait_for("one refused", |s| s.stats.refused >= 1);
 }

@@ -55,6 +55,15 @@ pub fn decode(data: &[u8]) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// The web client, when it is served (`-w PORT`): MSSP has no standard
+/// name for it, so `WEB CLIENT` says there is one and `WEB PORT` where.
+pub fn web_vars(port: u16) -> Vec<(String, String)> {
+    vec![
+        ("WEB CLIENT".into(), "1".into()),
+        ("WEB PORT".into(), port.to_string()),
+    ]
+}
+
 /// What the net layer knows: codebase, port, and the protocols it speaks.
 pub fn net_vars(port: u16) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = vec![
