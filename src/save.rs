@@ -1335,6 +1335,19 @@ pub fn load_pet(
 /// fsync, rename over `path`, fsync the directory. On any failure the old
 /// file is untouched.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_then_rename(path, contents, true)
+}
+
+/// [`atomic_write`] without the fsyncs: `path.tmp`, then a rename over
+/// `path`. A process that dies at any point leaves `path` whole (old or
+/// new); only a machine crash before the kernel writes it back can lose
+/// it. For files that only have to survive an `execv` (the copyover's
+/// hand-over files: the page cache survives the exec).
+pub fn atomic_write_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_then_rename(path, contents, false)
+}
+
+fn write_then_rename(path: &Path, contents: &[u8], sync: bool) -> io::Result<()> {
     // A bare file name has an empty parent: that is the working directory.
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -1356,10 +1369,15 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
         // Also when the temp file was left by an earlier run.
         f.set_permissions(fs::Permissions::from_mode(0o600))?;
         f.write_all(contents)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         drop(f);
         fs::rename(&tmp, path)?;
-        fs::File::open(dir)?.sync_all()
+        if sync {
+            fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
     })();
     if result.is_err() && tmp.is_file() {
         let _ = fs::remove_file(&tmp);
@@ -1427,6 +1445,14 @@ pub fn exchange_or_rename(spare: &Path, path: &Path) -> io::Result<()> {
         }
     }
     fs::rename(spare, path)
+}
+
+/// `syncfs` the file system holding directory `dir`, then fsync `dir`
+/// itself: every file written there and every rename in it is on disk.
+pub fn sync_fs_and_dir(dir: &Path) -> io::Result<()> {
+    let d = fs::File::open(dir)?;
+    nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d)).map_err(io::Error::from)?;
+    d.sync_all()
 }
 
 /// fsync the directory holding `path` (makes renames durable).
@@ -2181,6 +2207,9 @@ mod tests {
 /// before a player file is read, before a copyover's exec and at shutdown —
 /// so no write is ever in flight when it matters.
 pub struct Writer {
+    /// The one-off flush of a directory after a copyover (see
+    /// [`Writer::sync_later`]); joined by [`Writer::flush`].
+    syncing: Option<std::thread::JoinHandle<()>>,
     jobs: Option<std::sync::mpsc::Sender<WriteJob>>,
     done: Option<std::sync::mpsc::Receiver<Written>>,
     in_flight: usize,
@@ -2223,6 +2252,7 @@ impl Writer {
     /// A writer; its thread starts with the first file.
     pub fn new() -> Writer {
         Writer {
+            syncing: None,
             jobs: None,
             done: None,
             in_flight: 0,
@@ -2313,8 +2343,50 @@ impl Writer {
         out
     }
 
-    /// Wait until every file handed over is written; returns their results.
+    /// Make everything written into `dir` durable on a thread of its own
+    /// (`syncfs` on its file system, then an fsync of the directory), so
+    /// the loop never waits for the disk. A copyover writes the player
+    /// files without syncing them (the page cache survives `execv`); the
+    /// new image calls this right after recovery. Until the thread is done
+    /// a machine crash (not a process crash) can lose or tear the files of
+    /// that copyover; see `Game::save_everyone`.
+    pub fn sync_later(&mut self, dir: &Path) {
+        self.join_sync();
+        let owned = dir.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("player-sync".into())
+            .spawn(move || {
+                let t = std::time::Instant::now();
+                match sync_fs_and_dir(&owned) {
+                    Ok(()) => log::info!(
+                        "player files synced to disk in {:.1} ms",
+                        t.elapsed().as_secs_f64() * 1000.0
+                    ),
+                    Err(e) => log::error!("cannot sync {}: {e}", owned.display()),
+                }
+            });
+        match spawned {
+            Ok(h) => self.syncing = Some(h),
+            Err(e) => {
+                log::warn!("cannot start the sync thread ({e}); syncing on the loop");
+                if let Err(e) = sync_fs_and_dir(&dir) {
+                    log::error!("cannot sync {}: {e}", dir.display());
+                }
+            }
+        }
+    }
+
+    /// Wait for the thread of [`Writer::sync_later`], if one runs.
+    fn join_sync(&mut self) {
+        if let Some(h) = self.syncing.take() {
+            let _ = h.join();
+        }
+    }
+
+    /// Wait until every file handed over is written (and a pending
+    /// [`Writer::sync_later`] is done); returns their results.
     pub fn flush(&mut self) -> Vec<Written> {
+        self.join_sync();
         let mut out = self.poll();
         while self.in_flight > 0 {
             let Some(rx) = &self.done else { break };

@@ -243,6 +243,15 @@ impl Server {
     }
 
     /// When the server first started (Unix seconds; MSSP `UPTIME`).
+    /// A function that wakes the loop from another thread (a helper
+    /// thread's result is waiting).
+    pub fn wake_fn(&self) -> crate::engine::Wake {
+        let waker = Arc::clone(&self.waker);
+        Arc::new(move || {
+            let _ = waker.wake();
+        })
+    }
+
     pub fn boot_time(&self) -> i64 {
         self.boot_time
     }
@@ -333,14 +342,26 @@ impl Server {
         self.conns.get(conn.0).map_or("?", |d| d.peer.as_str())
     }
 
-    fn insert(&mut self, mut stream: TcpStream, peer: String) -> io::Result<ConnId> {
+    fn insert(&mut self, stream: TcpStream, peer: String) -> io::Result<ConnId> {
+        let _ = stream.set_nodelay(true);
+        let ip = stream.peer_addr().ok().map(|a| a.ip());
+        self.insert_known(stream, peer, ip)
+    }
+
+    /// [`Server::insert`] for a socket whose address is known and whose
+    /// options are set (one adopted across a copyover: socket options and
+    /// `O_NONBLOCK` live on the socket and survive the exec).
+    fn insert_known(
+        &mut self,
+        mut stream: TcpStream,
+        peer: String,
+        ip: Option<std::net::IpAddr>,
+    ) -> io::Result<ConnId> {
         let entry = self.conns.vacant_entry();
         let key = entry.key();
         self.poll
             .registry()
             .register(&mut stream, Token(key), Interest::READABLE)?;
-        let _ = stream.set_nodelay(true);
-        let ip = stream.peer_addr().ok().map(|a| a.ip());
         let mut d = Descriptor::new(ConnId(key), self.next_serial, stream, peer);
         d.ip = ip;
         self.next_serial += 1;
