@@ -441,13 +441,15 @@ impl Game {
         // Everyone is back: now show each player where they are.
         let rolled = rollback
             .map(|r| format!("The reboot was rolled back: {r}. The game goes on as it was.\n"));
+        // A room's people are listed once for everyone who sees them alike.
+        let mut looks = act_info::SharedLooks::default();
         for &(conn, ch) in &playing {
             game.world.send(ch, "\n");
             game.world.send(ch, REMATERIALIZE);
             if let Some(r) = &rolled {
                 game.world.send(ch, r);
             }
-            act_info::do_look(&mut game.world, ch, "auto");
+            act_info::do_look_auto_shared(&mut game.world, ch, &mut looks);
             if let Some(s) = game.sessions.get_mut(&conn) {
                 s.want_prompt = true;
             }
