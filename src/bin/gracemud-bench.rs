@@ -1513,10 +1513,27 @@ fn copyover_series(
     ok
 }
 
-/// Rooms players can be sent to for the copyover runs (the fight rooms:
-/// no private, solitary or level-limited rooms, not the training yard).
+/// Rooms players can be sent to for the copyover runs: every room but the
+/// private, solitary and level-limited ones (and limbo's, below 100).
 fn spread_rooms(b: &Bench) -> Vec<i32> {
-    let mut rooms = fight_rooms(&b.areas);
+    use gracemud::world::{
+        ROOM_GODS_ONLY, ROOM_HEROES_ONLY, ROOM_IMP_ONLY, ROOM_NEWBIES_ONLY, ROOM_PRIVATE,
+        ROOM_SOLITARY,
+    };
+    let bad = ROOM_PRIVATE
+        | ROOM_SOLITARY
+        | ROOM_IMP_ONLY
+        | ROOM_GODS_ONLY
+        | ROOM_HEROES_ONLY
+        | ROOM_NEWBIES_ONLY;
+    let report = gracemud::db::load_area_dir(&b.areas);
+    let mut rooms: Vec<i32> = report
+        .protos
+        .rooms
+        .values()
+        .filter(|r| r.vnum.0 >= 100 && r.flags & bad == 0)
+        .map(|r| r.vnum.0)
+        .collect();
     rooms.sort_unstable();
     rooms
 }

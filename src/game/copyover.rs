@@ -124,10 +124,12 @@ impl Game {
     /// interval between the save and the end of the new image's sync
     /// (tens of milliseconds, or the file system's own write-back, 5 s on
     /// ext4, if that comes first) can lose that copyover's saves; a player
-    /// file may then come back empty or torn rather than old, since its new
-    /// text overwrote the spare in place before the names were swapped. Its
-    /// spare (`Name.old`) keeps the save before. Before this change one
-    /// `syncfs` on the critical path cost 40–120 ms at 1,000 players.
+    /// file may then come back as the save before last or torn between the
+    /// two, since its new text overwrote the spare in place before the
+    /// names were swapped (only the swap is journaled). The reader refuses
+    /// a file without `#END` or that does not parse. Before this change one
+    /// `syncfs` on the critical path cost 40–120 ms at 1,000 players. See
+    /// the README's "Durability".
     pub fn save_everyone(&mut self) -> Result<(), String> {
         // No writer may be mid-save at the exec, nor race the batch below.
         self.flush_saves();
