@@ -666,7 +666,7 @@ impl<'a> Reader<'a> {
         let w = self
             .word_on_line()
             .ok_or_else(|| self.err("expected flags, found the end of the line"))?;
-        parse_flags(&w).ok_or_else(|| self.err(format!("bad flags {w:?}")))
+        parse_flags(w).ok_or_else(|| self.err(format!("bad flags {w:?}")))
     }
     /// A `~`-terminated string; leading blanks skipped, CRs dropped.
     fn string(&mut self) -> Result<String, SaveError> {
@@ -872,7 +872,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Sk" | "Skill" => {
                 let pct = r.int()?;
                 let w = r.word_on_line().unwrap_or_default();
-                match skill_from_word(&w) {
+                match skill_from_word(w) {
                     Some(sn) => {
                         pc.learned.insert(sn, pct);
                     }
@@ -1023,7 +1023,7 @@ fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
     let w = r
         .word_on_line()
         .ok_or_else(|| r.err("Affc without a skill"))?;
-    let skill = skill_from_word(&w).unwrap_or(Sn::NONE);
+    let skill = skill_from_word(w).unwrap_or(Sn::NONE);
     let [where_, level, duration, modifier, location] = r.ints::<5>()?;
     let bits = r.number()? as u64;
     Ok(Affect {
@@ -1632,7 +1632,6 @@ mod tests {
         assert_eq!(r.word_on_line(), Some("open quote"));
         assert_eq!(r.key(), Some("next"));
     }
-
 
     #[test]
     fn replacing_a_player_file_keeps_the_previous_save_as_the_spare() {
@@ -2447,7 +2446,7 @@ impl Writer {
             Ok(h) => self.syncing = Some(h),
             Err(e) => {
                 log::warn!("cannot start the sync thread ({e}); syncing on the loop");
-                if let Err(e) = sync_fs_and_dir(&dir) {
+                if let Err(e) = sync_fs_and_dir(dir) {
                     log::error!("cannot sync {}: {e}", dir.display());
                 }
             }

@@ -44,7 +44,11 @@ fn other_pids(server: &common::Server) -> Vec<i32> {
         .lines()
         .filter_map(|l| l.split("guardian pid ").nth(1))
         .filter_map(|r| r.split_whitespace().next())
-        .filter_map(|p| p.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok())
+        .filter_map(|p| {
+            p.trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse()
+                .ok()
+        })
         .collect();
     let pid_file = server.root.join(format!("gracemud-{}.pid", server.port));
     if let Some(p) = std::fs::read_to_string(pid_file)
@@ -81,10 +85,8 @@ fn check_files(dir: &Path, delay: u64) -> Result<(), String> {
 fn one_kill(delay_ms: u64) -> Result<String, String> {
     // A long deadline: the guardian rolls back on the new image's death,
     // not on a timer, within this test.
-    let mut server = common::Server::start_with(
-        &common::areas_dir(),
-        &["--copyover-deadline", "30"],
-    )?;
+    let mut server =
+        common::Server::start_with(&common::areas_dir(), &["--copyover-deadline", "30"])?;
     let mut clients = Vec::new();
     for i in 0..PLAYERS {
         let mut c = server.connect()?;

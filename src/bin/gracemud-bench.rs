@@ -1465,8 +1465,20 @@ fn copyover_series(
     // it (an older binary does not log it: its total less the preflight).
     let pause = step("pause").or_else(|| Some(step("total")? - step("preflight")?));
     let names = [
-        "preflight", "announce", "save", "flush", "files", "fork", "exec", "areas", "adopt",
-        "players", "world", "shown", "flushed", "total",
+        "preflight",
+        "announce",
+        "save",
+        "flush",
+        "files",
+        "fork",
+        "exec",
+        "areas",
+        "adopt",
+        "players",
+        "world",
+        "shown",
+        "flushed",
+        "total",
     ];
     let split: Vec<String> = names
         .iter()
@@ -1589,9 +1601,17 @@ fn spread_series(
     let used = agents.len().div_ceil(per_room).clamp(1, rooms.len());
     let most = place(load, imm, agents, |i| rooms[i % used]);
     let label = format!("{} spread players ({most} a room at most)", agents.len());
-    copyover_series(b, load, server, imm, agents, &label, runs, targets, |l, k| {
-        retitle(l, agents, k)
-    })
+    copyover_series(
+        b,
+        load,
+        server,
+        imm,
+        agents,
+        &label,
+        runs,
+        targets,
+        |l, k| retitle(l, agents, k),
+    )
 }
 
 fn scenario_copyover(b: &mut Bench) {

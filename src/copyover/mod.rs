@@ -301,9 +301,10 @@ impl Preflighting {
     pub fn finish(mut self, server: &mut Server, game: &mut Game, ctx: &Context) {
         let result = match self.done.take() {
             Some(r) => r,
-            None => self.result.recv().unwrap_or_else(|_| {
-                Err(vec!["the preflight thread died".into()])
-            }),
+            None => self
+                .result
+                .recv()
+                .unwrap_or_else(|_| Err(vec!["the preflight thread died".into()])),
         };
         hand_over(
             server,
@@ -424,9 +425,7 @@ fn hand_over(
     // Temp file and rename, without fsync: these files only have to
     // survive the exec, and the page cache does.
     let written = crate::save::atomic_write_unsynced(&args.state_file(), state.as_bytes())
-        .and_then(|()| {
-            crate::save::atomic_write_unsynced(&dat_path, render_dat(&dat).as_bytes())
-        });
+        .and_then(|()| crate::save::atomic_write_unsynced(&dat_path, render_dat(&dat).as_bytes()));
     let mut handed: Vec<RawFd> = dat.iter().map(|d| d.fd).collect();
     handed.push(args.listener_fd);
     if args.old_exe_fd >= 0 {

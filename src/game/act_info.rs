@@ -393,11 +393,14 @@ fn show_char_to_char_shared(
     }
     let brief = c.comm & comm::BRIEF != 0;
     let trust = c.get_trust();
-    let lines = shared.rooms.entry((room, brief)).or_insert_with(|| SharedLines {
-        people: Vec::new(),
-        text: String::new(),
-        spans: Vec::new(),
-    });
+    let lines = shared
+        .rooms
+        .entry((room, brief))
+        .or_insert_with(|| SharedLines {
+            people: Vec::new(),
+            text: String::new(),
+            spans: Vec::new(),
+        });
     if lines.people != list {
         // Rendered as this viewer (who sees plainly) sees them: for the
         // lines kept, that is how every such viewer with this `brief` does.
@@ -405,14 +408,11 @@ fn show_char_to_char_shared(
         lines.text.clear();
         lines.spans.clear();
         for &rch in list {
-            let span = world
-                .ch(rch)
-                .filter(|v| same_for_every_viewer(v))
-                .map(|_| {
-                    let start = lines.text.len();
-                    lines.text.push_str(&show_char_line(world, rch, ch));
-                    (start, lines.text.len())
-                });
+            let span = world.ch(rch).filter(|v| same_for_every_viewer(v)).map(|_| {
+                let start = lines.text.len();
+                lines.text.push_str(&show_char_line(world, rch, ch));
+                (start, lines.text.len())
+            });
             lines.spans.push(span);
         }
     }
@@ -619,12 +619,7 @@ fn room_text_with(
     }
     out.push_str(&show_list_to_char(world, &room.contents, ch, false, false));
     match shared {
-        Some(shared) => out.push_str(&show_char_to_char_shared(
-            world,
-            &room.people,
-            ch,
-            shared,
-        )),
+        Some(shared) => out.push_str(&show_char_to_char_shared(world, &room.people, ch, shared)),
         None => out.push_str(&show_char_to_char(world, &room.people, ch)),
     }
     out
@@ -1904,10 +1899,15 @@ mod tests {
         let mut all = Vec::new();
         for i in 0..60usize {
             let mut c = Char {
-                name: format!("Crowd{}", (b'a' + (i % 26) as u8) as char).repeat(1) + &i.to_string(),
+                name: format!("Crowd{}", (b'a' + (i % 26) as u8) as char).repeat(1)
+                    + &i.to_string(),
                 pc: Some(Box::new(PcData {
                     id: i as i64 + 1,
-                    title: if i % 3 == 0 { format!(" the {i}th") } else { String::new() },
+                    title: if i % 3 == 0 {
+                        format!(" the {i}th")
+                    } else {
+                        String::new()
+                    },
                     invis_level: if i == 5 { 55 } else { 0 },
                     ..PcData::default()
                 })),
