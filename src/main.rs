@@ -415,8 +415,13 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
         error!("panic: {info}\n{bt}");
     }));
 
+    // A copyover whose `--check` child runs while the game goes on.
+    let mut preflighting: Option<copyover::Preflighting> = None;
     let code = loop {
-        match server.run_until(&mut game, |s| !s.copyover_requested()) {
+        let run = server.run_until(&mut game, |s| {
+            !s.copyover_requested() && !preflighting.as_mut().is_some_and(|p| p.ready())
+        });
+        match run {
             Ok(Exit::Shutdown) => {
                 info!("Normal termination of game.");
                 break ExitCode::SUCCESS;
@@ -427,8 +432,31 @@ fn run(args: Args, argv: &[String], main_at_us: i64, rollback_at_us: Option<i64>
                     .take_copyover_request()
                     .or_else(|| by_signal.then(CopyoverRequest::default));
                 if let Some(req) = request {
-                    // Returns only if the copyover did not happen.
-                    copyover::perform(&mut server, &mut game, &ctx, req);
+                    match &preflighting {
+                        // One at a time: the first is being checked.
+                        Some(_) => {
+                            if req.by.is_some() {
+                                game.copyover_tell(
+                                    req.by,
+                                    "A copyover is already under way: its check is running.\n",
+                                );
+                            } else {
+                                warn!("copyover requested by signal: one is already under way");
+                            }
+                        }
+                        // OLC's changed areas go to disk before the check.
+                        None if copyover::save_olc_areas(&mut server, &mut game, req.by) => {
+                            preflighting =
+                                Some(copyover::Preflighting::start(&ctx, req, server.wake_fn()))
+                        }
+                        None => {}
+                    }
+                }
+                if preflighting.as_mut().is_some_and(|p| p.ready()) {
+                    if let Some(p) = preflighting.take() {
+                        // Returns only if the copyover did not happen.
+                        p.finish(&mut server, &mut game, &ctx);
+                    }
                 }
             }
             Err(e) => {

@@ -567,58 +567,80 @@ impl<'a> Reader<'a> {
         }
         Some(c)
     }
+    /// The length of the character at byte `pos` if it is whitespace
+    /// (`char::is_whitespace`; ASCII without decoding).
+    fn ws_at(&self, pos: usize) -> Option<usize> {
+        let b = *self.text.as_bytes().get(pos)?;
+        if b < 0x80 {
+            return matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r').then_some(1);
+        }
+        let c = self.text.get(pos..)?.chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    }
+    /// The length of the character at byte `pos` (1 for ASCII).
+    fn char_len_at(&self, pos: usize) -> usize {
+        match self.text.as_bytes().get(pos) {
+            Some(&b) if b < 0x80 => 1,
+            _ => self
+                .text
+                .get(pos..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8),
+        }
+    }
     fn skip_ws(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.bump();
+        while let Some(n) = self.ws_at(self.pos) {
+            if self.text.as_bytes()[self.pos] == b'\n' {
+                self.line += 1;
+            }
+            self.pos += n;
         }
     }
     fn at_eof(&mut self) -> bool {
         self.skip_ws();
-        self.peek().is_none()
+        self.pos >= self.text.len()
     }
     /// Skip blanks on this line only (so a missing value is noticed).
     fn skip_blanks(&mut self) {
-        while self
-            .peek()
-            .is_some_and(|c| c == ' ' || c == '\t' || c == '\r')
-        {
-            self.bump();
+        let bytes = self.text.as_bytes();
+        while matches!(bytes.get(self.pos), Some(b' ' | b'\t' | b'\r')) {
+            self.pos += 1;
         }
     }
     /// A word, or a `'quoted phrase'`; `None` at the end of the line.
-    fn word_on_line(&mut self) -> Option<String> {
+    /// Borrowed from the text: reading a thousand player files at a
+    /// copyover allocates nothing per word.
+    fn word_on_line(&mut self) -> Option<&'a str> {
         self.skip_blanks();
-        let first = self.peek()?;
-        if first == '\n' {
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let first = *bytes.get(self.pos)?;
+        if first == b'\n' {
             return None;
         }
-        if first == '\'' || first == '"' {
-            self.bump();
-            let mut s = String::new();
-            while let Some(c) = self.peek() {
-                if c == '\n' {
-                    break;
+        if first == b'\'' || first == b'"' {
+            self.pos += 1;
+            let start = self.pos;
+            // Up to the closing quote (taken) or the end of the line (not).
+            while let Some(&b) = bytes.get(self.pos) {
+                if b == b'\n' {
+                    return Some(&text[start..self.pos]);
                 }
-                self.bump();
-                if c == first {
-                    break;
+                self.pos += 1;
+                if b == first {
+                    return Some(&text[start..self.pos - 1]);
                 }
-                s.push(c);
             }
-            return Some(s);
+            return Some(&text[start..]);
         }
-        let mut s = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_whitespace() {
-                break;
-            }
-            self.bump();
-            s.push(c);
+        let start = self.pos;
+        while self.pos < bytes.len() && self.ws_at(self.pos).is_none() {
+            self.pos += self.char_len_at(self.pos);
         }
-        Some(s)
+        Some(&text[start..self.pos])
     }
     /// The next word anywhere (keys), `None` at end of file.
-    fn key(&mut self) -> Option<String> {
+    fn key(&mut self) -> Option<&'a str> {
         self.skip_ws();
         self.word_on_line()
     }
@@ -644,30 +666,35 @@ impl<'a> Reader<'a> {
         let w = self
             .word_on_line()
             .ok_or_else(|| self.err("expected flags, found the end of the line"))?;
-        parse_flags(&w).ok_or_else(|| self.err(format!("bad flags {w:?}")))
+        parse_flags(w).ok_or_else(|| self.err(format!("bad flags {w:?}")))
     }
     /// A `~`-terminated string; leading blanks skipped, CRs dropped.
     fn string(&mut self) -> Result<String, SaveError> {
         let start_line = self.line;
         self.skip_ws();
-        let mut s = String::new();
-        loop {
-            match self.bump() {
-                None => {
-                    self.line = start_line;
-                    return Err(self.err("string not terminated by '~'"));
-                }
-                Some('~') => return Ok(s),
-                Some('\r') => {}
-                Some(c) => s.push(c),
-            }
-        }
+        let text: &'a str = self.text;
+        let rest = &text[self.pos..];
+        let Some(end) = rest.find('~') else {
+            self.pos = text.len();
+            self.line = start_line;
+            return Err(self.err("string not terminated by '~'"));
+        };
+        let body = &rest[..end];
+        self.line += body.bytes().filter(|&b| b == b'\n').count() as u32;
+        self.pos += end + 1;
+        Ok(if body.contains('\r') {
+            body.replace('\r', "")
+        } else {
+            body.to_string()
+        })
     }
     fn skip_line(&mut self) {
-        while let Some(c) = self.bump() {
-            if c == '\n' {
-                break;
+        match self.text[self.pos..].find('\n') {
+            Some(i) => {
+                self.pos += i + 1;
+                self.line += 1;
             }
+            None => self.pos = self.text.len(),
         }
     }
 }
@@ -750,7 +777,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
     ch.race = 1;
     while let Some(key) = r.key() {
         let key_line = r.line;
-        match key.as_str() {
+        match key {
             "End" | "END" => break,
             "Name" => ch.name = r.string()?,
             "Id" => pc.id = r.number()?,
@@ -845,7 +872,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Sk" | "Skill" => {
                 let pct = r.int()?;
                 let w = r.word_on_line().unwrap_or_default();
-                match skill_from_word(&w) {
+                match skill_from_word(w) {
                     Some(sn) => {
                         pc.learned.insert(sn, pct);
                     }
@@ -858,7 +885,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
             "Gr" | "Group" => {
                 let g = r.word_on_line().unwrap_or_default();
                 if !g.is_empty() {
-                    pc.groups.push(g);
+                    pc.groups.push(g.to_string());
                 }
             }
             "Affc" => ch.affects.push(read_affect(r)?),
@@ -873,7 +900,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
                     .ok_or_else(|| r.err("Alias without a word"))?;
                 let v = r.string()?;
                 if pc.aliases.len() < crate::game::act_prefs::MAX_ALIAS {
-                    pc.aliases.push((k, v.trim().to_string()));
+                    pc.aliases.push((k.to_string(), v.trim().to_string()));
                 }
             }
             "Rply" => pc.replay = r.string()?,
@@ -906,7 +933,7 @@ fn read_player_block(r: &mut Reader<'_>, out: &mut LoadedPlayer) -> Result<(), S
                     .word_on_line()
                     .ok_or_else(|| r.err("Sett without a key"))?;
                 let v = r.string()?;
-                pc.settings.insert(k, v);
+                pc.settings.insert(k.to_string(), v);
             }
             _ => {
                 out.warnings.push(format!(
@@ -936,7 +963,7 @@ fn read_pet_block(
     let mut have_vnum = false;
     while let Some(key) = r.key() {
         let key_line = r.line;
-        match key.as_str() {
+        match key {
             "End" | "END" => break,
             "Vnum" => {
                 p.vnum = MobVnum(r.int()?);
@@ -996,7 +1023,7 @@ fn read_affect(r: &mut Reader<'_>) -> Result<Affect, SaveError> {
     let w = r
         .word_on_line()
         .ok_or_else(|| r.err("Affc without a skill"))?;
-    let skill = skill_from_word(&w).unwrap_or(Sn::NONE);
+    let skill = skill_from_word(w).unwrap_or(Sn::NONE);
     let [where_, level, duration, modifier, location] = r.ints::<5>()?;
     let bits = r.number()? as u64;
     Ok(Affect {
@@ -1019,7 +1046,7 @@ fn read_obj_block(r: &mut Reader<'_>, warnings: &mut Vec<String>) -> Result<Save
     let mut have_vnum = false;
     while let Some(key) = r.key() {
         let key_line = r.line;
-        match key.as_str() {
+        match key {
             "End" | "END" => break,
             "Vnum" => {
                 o.vnum = ObjVnum(r.int()?);
@@ -1335,6 +1362,19 @@ pub fn load_pet(
 /// fsync, rename over `path`, fsync the directory. On any failure the old
 /// file is untouched.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_then_rename(path, contents, true)
+}
+
+/// [`atomic_write`] without the fsyncs: `path.tmp`, then a rename over
+/// `path`. A process that dies at any point leaves `path` whole (old or
+/// new); only a machine crash before the kernel writes it back can lose
+/// it. For files that only have to survive an `execv` (the copyover's
+/// hand-over files: the page cache survives the exec).
+pub fn atomic_write_unsynced(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_then_rename(path, contents, false)
+}
+
+fn write_then_rename(path: &Path, contents: &[u8], sync: bool) -> io::Result<()> {
     // A bare file name has an empty parent: that is the working directory.
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -1356,10 +1396,15 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
         // Also when the temp file was left by an earlier run.
         f.set_permissions(fs::Permissions::from_mode(0o600))?;
         f.write_all(contents)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         drop(f);
         fs::rename(&tmp, path)?;
-        fs::File::open(dir)?.sync_all()
+        if sync {
+            fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
     })();
     if result.is_err() && tmp.is_file() {
         let _ = fs::remove_file(&tmp);
@@ -1403,11 +1448,20 @@ pub fn write_spare(spare: &Path, contents: &[u8], sync: bool) -> io::Result<()> 
         .truncate(false)
         .mode(0o600)
         .open(spare)?;
+    // One fstat instead of an fchmod and an ftruncate every time (a
+    // copyover writes a thousand spares while everybody waits; each of
+    // those calls is a journal transaction on ext4).
+    let meta = f.metadata()?;
     // Player files hold password hashes: readable by the server's user
     // only, also when an older file was 0644.
-    f.set_permissions(fs::Permissions::from_mode(0o600))?;
+    if meta.permissions().mode() & 0o7777 != 0o600 {
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
     f.write_all(contents)?;
-    f.set_len(contents.len() as u64)?;
+    // Cut off what is left of a longer previous text.
+    if meta.len() > contents.len() as u64 {
+        f.set_len(contents.len() as u64)?;
+    }
     if sync {
         f.sync_all()?;
     }
@@ -1418,15 +1472,26 @@ pub fn write_spare(spare: &Path, contents: &[u8], sync: bool) -> io::Result<()> 
 /// (its old text then lives on as the spare), else rename.
 pub fn exchange_or_rename(spare: &Path, path: &Path) -> io::Result<()> {
     use nix::fcntl::{renameat2, RenameFlags};
-    if path.exists() {
-        match renameat2(None, spare, None, path, RenameFlags::RENAME_EXCHANGE) {
-            Ok(()) => return Ok(()),
-            // Not supported here (or an odd file system): plain rename.
-            Err(nix::errno::Errno::EINVAL) | Err(nix::errno::Errno::ENOSYS) => {}
-            Err(e) => return Err(io::Error::from(e)),
-        }
+    // No `exists()` first (a copyover does this a thousand times): the
+    // exchange itself says ENOENT when `path` is not there yet.
+    match renameat2(None, spare, None, path, RenameFlags::RENAME_EXCHANGE) {
+        Ok(()) => return Ok(()),
+        // `path` does not exist yet (or the spare does not: then the
+        // rename below says so), or the file system cannot exchange names.
+        Err(nix::errno::Errno::ENOENT)
+        | Err(nix::errno::Errno::EINVAL)
+        | Err(nix::errno::Errno::ENOSYS) => {}
+        Err(e) => return Err(io::Error::from(e)),
     }
     fs::rename(spare, path)
+}
+
+/// `syncfs` the file system holding directory `dir`, then fsync `dir`
+/// itself: every file written there and every rename in it is on disk.
+pub fn sync_fs_and_dir(dir: &Path) -> io::Result<()> {
+    let d = fs::File::open(dir)?;
+    nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d)).map_err(io::Error::from)?;
+    d.sync_all()
 }
 
 /// fsync the directory holding `path` (makes renames durable).
@@ -1529,6 +1594,74 @@ pub fn player_census(dir: &Path) -> io::Result<Census> {
 
 #[cfg(test)]
 mod tests {
+    /// The reader works on bytes and borrows its words; it must read what
+    /// the char-by-char reader read: quoted phrases, CRs dropped from
+    /// strings, Unicode whitespace between words, line numbers in errors.
+    #[test]
+    fn the_reader_reads_words_strings_and_lines_as_before() {
+        use super::Reader;
+        let text = "Key  'two words' \"q\" é\u{2003}x\nStr  multi\r\nline~ Next\n~\nBad no tilde";
+        let mut r = Reader {
+            text,
+            pos: 0,
+            line: 1,
+            file: "t",
+        };
+        assert_eq!(r.key(), Some("Key"));
+        assert_eq!(r.word_on_line(), Some("two words"));
+        assert_eq!(r.word_on_line(), Some("q"));
+        assert_eq!(r.word_on_line(), Some("é"));
+        // U+2003 is whitespace to `char::is_whitespace`, and ends a word.
+        assert_eq!(r.key(), Some("x"));
+        assert_eq!(r.word_on_line(), None);
+        assert_eq!(r.key(), Some("Str"));
+        assert_eq!(r.string().ok().as_deref(), Some("multi\nline"));
+        assert_eq!(r.line, 3);
+        assert_eq!(r.key(), Some("Next"));
+        assert_eq!(r.string().ok().as_deref(), Some(""));
+        assert_eq!(r.key(), Some("Bad"));
+        r.skip_line();
+        assert!(r.at_eof());
+        let mut r = Reader {
+            text: "\n\n  unterminated\nstring",
+            pos: 0,
+            line: 1,
+            file: "t",
+        };
+        match r.string() {
+            Err(SaveError::Parse { line, .. }) => assert_eq!(line, 1),
+            other => panic!("{other:?}"),
+        }
+        let mut r = Reader {
+            text: "'open quote\nnext",
+            pos: 0,
+            line: 1,
+            file: "t",
+        };
+        assert_eq!(r.word_on_line(), Some("open quote"));
+        assert_eq!(r.key(), Some("next"));
+    }
+
+    #[test]
+    fn a_spare_left_readable_by_others_is_made_private_and_cut_to_size() {
+        let dir = std::env::temp_dir().join(format!("gracemud-spare-mode-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("mkdir");
+        let spare = dir.join("Bob.old");
+        fs::write(&spare, b"an older, longer text than the new one").expect("write");
+        fs::set_permissions(&spare, fs::Permissions::from_mode(0o644)).expect("chmod");
+        write_spare(&spare, b"new text", false).expect("spare");
+        let meta = fs::metadata(&spare).expect("stat");
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
+        assert_eq!(fs::read(&spare).expect("read"), b"new text");
+        // Longer than before: written in full.
+        write_spare(&spare, b"a text longer than the one before", false).expect("spare");
+        assert_eq!(
+            fs::read(&spare).expect("read"),
+            b"a text longer than the one before"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn replacing_a_player_file_keeps_the_previous_save_as_the_spare() {
@@ -2181,6 +2314,9 @@ mod tests {
 /// before a player file is read, before a copyover's exec and at shutdown —
 /// so no write is ever in flight when it matters.
 pub struct Writer {
+    /// The one-off flush of a directory after a copyover (see
+    /// [`Writer::sync_later`]); joined by [`Writer::flush`].
+    syncing: Option<std::thread::JoinHandle<()>>,
     jobs: Option<std::sync::mpsc::Sender<WriteJob>>,
     done: Option<std::sync::mpsc::Receiver<Written>>,
     in_flight: usize,
@@ -2223,6 +2359,7 @@ impl Writer {
     /// A writer; its thread starts with the first file.
     pub fn new() -> Writer {
         Writer {
+            syncing: None,
             jobs: None,
             done: None,
             in_flight: 0,
@@ -2313,8 +2450,50 @@ impl Writer {
         out
     }
 
-    /// Wait until every file handed over is written; returns their results.
+    /// Make everything written into `dir` durable on a thread of its own
+    /// (`syncfs` on its file system, then an fsync of the directory), so
+    /// the loop never waits for the disk. A copyover writes the player
+    /// files without syncing them (the page cache survives `execv`); the
+    /// new image calls this right after recovery. Until the thread is done
+    /// a machine crash (not a process crash) can lose or tear the files of
+    /// that copyover; see `Game::save_everyone`.
+    pub fn sync_later(&mut self, dir: &Path) {
+        self.join_sync();
+        let owned = dir.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("player-sync".into())
+            .spawn(move || {
+                let t = std::time::Instant::now();
+                match sync_fs_and_dir(&owned) {
+                    Ok(()) => log::info!(
+                        "player files synced to disk in {:.1} ms",
+                        t.elapsed().as_secs_f64() * 1000.0
+                    ),
+                    Err(e) => log::error!("cannot sync {}: {e}", owned.display()),
+                }
+            });
+        match spawned {
+            Ok(h) => self.syncing = Some(h),
+            Err(e) => {
+                log::warn!("cannot start the sync thread ({e}); syncing on the loop");
+                if let Err(e) = sync_fs_and_dir(dir) {
+                    log::error!("cannot sync {}: {e}", dir.display());
+                }
+            }
+        }
+    }
+
+    /// Wait for the thread of [`Writer::sync_later`], if one runs.
+    fn join_sync(&mut self) {
+        if let Some(h) = self.syncing.take() {
+            let _ = h.join();
+        }
+    }
+
+    /// Wait until every file handed over is written (and a pending
+    /// [`Writer::sync_later`] is done); returns their results.
     pub fn flush(&mut self) -> Vec<Written> {
+        self.join_sync();
         let mut out = self.poll();
         while self.in_flight > 0 {
             let Some(rx) = &self.done else { break };

@@ -1377,33 +1377,292 @@ fn copyover(
     out
 }
 
-fn copyover_rows(b: &mut Bench, n: usize, o: CopyoverOutcome) {
+/// The server's own step times for the copyover logged after `mark`, from
+/// its `copyover hand-over:`, `copyover recovery:` and `copyover timings:`
+/// lines, in the order of the table (name, ms).
+fn copyover_steps(server: &ServerProc, mark: usize) -> Vec<(&'static str, f64)> {
+    let line = |needle: &str| server.find_after(mark, needle).map(|(_, l)| l);
+    let hand = line("copyover hand-over:").unwrap_or_default();
+    let rec = line("copyover recovery:").unwrap_or_default();
+    let tim = line("copyover timings:").unwrap_or_default();
+    let mut out = Vec::new();
+    let mut put = |name: &'static str, text: &str, key: &str| {
+        if let Some(v) = number_after(text, key) {
+            out.push((name, v));
+        }
+    };
+    put("preflight", &tim, "preflight=");
+    put("announce", &hand, "announced ");
+    put("save", &hand, "saved ");
+    put("flush", &hand, "flushed ");
+    put("files", &hand, "files written ");
+    put("fork", &tim, "fork=");
+    put("exec", &tim, "exec=");
+    put("areas", &tim, "reload=");
+    put("adopt", &rec, "sockets adopted ");
+    put("players", &rec, "players ");
+    put("world", &rec, "world ");
+    put("shown", &rec, "rooms shown ");
+    put("flushed", &rec, "flushed ");
+    put("total", &tim, "total=");
+    put("pause", &tim, "pause=");
+    out
+}
+
+/// Run `runs` copyovers one after the other (calling `between` before each
+/// but the first) and report the medians: the client's time, the players'
+/// pause and each step the server logs.
+#[allow(clippy::too_many_arguments)]
+fn copyover_series(
+    b: &mut Bench,
+    load: &mut Load,
+    server: &mut ServerProc,
+    imm: usize,
+    agents: &[usize],
+    label: &str,
+    runs: usize,
+    targets: (Option<f64>, Option<f64>),
+    mut between: impl FnMut(&mut Load, usize),
+) -> bool {
     let sc = "5 copyover";
-    let target = (n == 1000).then_some(Target::AtMost(50.0));
-    let mut note = o
-        .split
-        .map_or("no `copyover timings` log line".to_string(), |s| {
-            format!("server: {s}")
-        });
-    if !o.note.is_empty() {
-        note = format!("{}; {note}", o.note);
+    let mut totals = Vec::new();
+    let mut steps: Vec<Vec<(&'static str, f64)>> = Vec::new();
+    let (mut drops, mut unresponsive) = (0, 0);
+    let mut notes = Vec::new();
+    let mut ok = true;
+    for run in 0..runs {
+        if run > 0 {
+            between(load, run);
+        }
+        load.run_for(Duration::from_millis(500));
+        let mark = server.log_len();
+        let o = copyover(load, server, imm, agents);
+        drops += o.drops;
+        unresponsive += o.unresponsive;
+        if let Some(t) = o.total_ms {
+            totals.push(t);
+        }
+        // The recovery line comes a moment after the timings line.
+        let _ = server.wait_log(mark, "copyover recovery:", Duration::from_secs(5));
+        steps.push(copyover_steps(server, mark));
+        if !o.note.is_empty() {
+            notes.push(o.note.clone());
+        }
+        if o.note.starts_with("not available") || !server.alive() {
+            ok = false;
+            break;
+        }
+    }
+    let step = |name: &str| {
+        median(
+            steps
+                .iter()
+                .filter_map(|s| s.iter().find(|(n, _)| *n == name).map(|x| x.1))
+                .collect(),
+        )
+    };
+    // The players' pause: announcement → rematerialize, as the server saw
+    // it (an older binary does not log it: its total less the preflight).
+    let pause = step("pause").or_else(|| Some(step("total")? - step("preflight")?));
+    let names = [
+        "preflight",
+        "announce",
+        "save",
+        "flush",
+        "files",
+        "fork",
+        "exec",
+        "areas",
+        "adopt",
+        "players",
+        "world",
+        "shown",
+        "flushed",
+        "total",
+    ];
+    let split: Vec<String> = names
+        .iter()
+        .filter_map(|n| step(n).map(|v| format!("{n} {}", fmt_num(v))))
+        .collect();
+    let each: Vec<String> = totals.iter().map(|t| format!("{t:.0}")).collect();
+    let mut note = format!(
+        "median of {} (each: {} ms); server steps, ms (medians): {}",
+        totals.len(),
+        each.join(", "),
+        if split.is_empty() {
+            "no timing lines".to_string()
+        } else {
+            split.join(", ")
+        }
+    );
+    if !notes.is_empty() {
+        note = format!("{}; {note}", notes.join("; "));
     }
     b.row(
         sc,
-        &format!("{n} players: command → last player restored"),
-        o.total_ms,
+        &format!("{label}: command → last player restored"),
+        median(totals.clone()),
         "ms",
-        target,
+        targets.0.map(Target::AtMost),
         note,
     );
     b.row(
         sc,
-        &format!("{n} players: drops"),
-        o.total_ms.map(|_| o.drops as f64),
+        &format!("{label}: players' pause (announcement → rematerialize)"),
+        if totals.is_empty() { None } else { pause },
+        "ms",
+        targets.1.map(Target::AtMost),
+        "server's time from the announcement to the last player's room written (median)",
+    );
+    b.row(
+        sc,
+        &format!("{label}: drops"),
+        (!totals.is_empty()).then_some(drops as f64),
         "",
         Some(Target::AtMost(0.0)),
-        format!("{} did not answer a `look` afterwards", o.unresponsive),
+        format!("{unresponsive} did not answer a `look` afterwards"),
     );
+    ok
+}
+
+/// Rooms players can be sent to for the copyover runs: every room but the
+/// private, solitary and level-limited ones (and limbo's, below 100).
+fn spread_rooms(b: &Bench) -> Vec<i32> {
+    use gracemud::world::{
+        ROOM_GODS_ONLY, ROOM_HEROES_ONLY, ROOM_IMP_ONLY, ROOM_NEWBIES_ONLY, ROOM_PRIVATE,
+        ROOM_SOLITARY,
+    };
+    let bad = ROOM_PRIVATE
+        | ROOM_SOLITARY
+        | ROOM_IMP_ONLY
+        | ROOM_GODS_ONLY
+        | ROOM_HEROES_ONLY
+        | ROOM_NEWBIES_ONLY;
+    let report = gracemud::db::load_area_dir(&b.areas);
+    let mut rooms: Vec<i32> = report
+        .protos
+        .rooms
+        .values()
+        .filter(|r| r.vnum.0 >= 100 && r.flags & bad == 0)
+        .map(|r| r.vnum.0)
+        .collect();
+    rooms.sort_unstable();
+    rooms
+}
+
+/// Have the immortal put agent i in `room(i)`; returns the most players
+/// in one room.
+fn place(load: &mut Load, imm: usize, agents: &[usize], room: impl Fn(usize) -> i32) -> usize {
+    let mut count: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for (i, &a) in agents.iter().enumerate() {
+        let r = room(i);
+        *count.entry(r).or_default() += 1;
+        let name = load.agents[a].name.clone();
+        load.command(imm, &format!("transfer {name} {r}"));
+        load.run_until(Duration::from_secs(10), |l| !l.awaiting(imm));
+    }
+    // Let the transferred players' own output drain.
+    load.run_for(Duration::from_secs(1));
+    count.values().copied().max().unwrap_or(0)
+}
+
+/// Give every agent a new title (so every player file changes and each
+/// copyover of a series saves everyone, like the first).
+fn retitle(load: &mut Load, agents: &[usize], k: usize) {
+    for &a in agents {
+        if !load.is_dropped(a) {
+            load.command(a, &format!("title takes a turn ({k})"));
+        }
+    }
+    load.run_until(Duration::from_secs(30), |l| {
+        agents.iter().all(|&a| !l.awaiting(a))
+    });
+}
+
+/// Spread `agents` over the rooms at most `per_room` to a room (or as few
+/// as the world allows), three copyovers with everyone's file changed
+/// before each.
+#[allow(clippy::too_many_arguments)]
+fn spread_series(
+    b: &mut Bench,
+    load: &mut Load,
+    server: &mut ServerProc,
+    imm: usize,
+    agents: &[usize],
+    per_room: usize,
+    runs: usize,
+    targets: (Option<f64>, Option<f64>),
+) -> bool {
+    let rooms = spread_rooms(b);
+    if rooms.is_empty() {
+        b.failed("5 copyover", "no rooms to spread players over");
+        return false;
+    }
+    let used = agents.len().div_ceil(per_room).clamp(1, rooms.len());
+    let most = place(load, imm, agents, |i| rooms[i % used]);
+    let label = format!("{} spread players ({most} a room at most)", agents.len());
+    copyover_series(
+        b,
+        load,
+        server,
+        imm,
+        agents,
+        &label,
+        runs,
+        targets,
+        |l, k| retitle(l, agents, k),
+    )
+}
+
+fn scenario_copyover(b: &mut Bench) {
+    let sc = "5 copyover";
+    let (mut server, mut load, imm) = match server_with_immortal(b, "copyover") {
+        Ok(x) => x,
+        Err(e) => return b.failed(sc, &e),
+    };
+    let g = load.group("players", 0.0, 6);
+    let mut agents = Vec::new();
+    let levels: &[usize] = if b.quick { &[100, 300] } else { &[100, 1000] };
+    let runs = 3;
+    for &n in levels {
+        let new = load.add(g, agents.len(), n - agents.len(), false);
+        agents.extend_from_slice(&new);
+        if let Err(e) = login_all(&mut load, &new, "players") {
+            b.failed(sc, &e);
+            break;
+        }
+        load.run_for(Duration::from_secs(1));
+        let targets = if n == 1000 {
+            (Some(50.0), Some(40.0))
+        } else {
+            (None, None)
+        };
+        if !spread_series(b, &mut load, &mut server, imm, &agents, 10, runs, targets) {
+            break;
+        }
+    }
+    // The same players, all in one room: every `look` lists the others.
+    if server.alive() && !agents.is_empty() {
+        let rooms = spread_rooms(b);
+        if let Some(&room) = rooms.first() {
+            place(&mut load, imm, &agents, |_| room);
+            let label = format!("{} players in one room", agents.len());
+            let target = (agents.len() == 1000).then_some(250.0);
+            copyover_series(
+                b,
+                &mut load,
+                &mut server,
+                imm,
+                &agents,
+                &label,
+                runs,
+                (target, None),
+                |l, k| retitle(l, &agents, k),
+            );
+        }
+    }
+    drop(load);
+    server.stop(b.keep);
 }
 
 /// Start a server and log `players` new players in, all in one group
@@ -1440,34 +1699,6 @@ fn server_with_immortal(b: &Bench, tag: &str) -> Result<(ServerProc, Load, usize
         return Err(e);
     }
     Ok((server, load, imm))
-}
-
-fn scenario_copyover(b: &mut Bench) {
-    let sc = "5 copyover";
-    let (mut server, mut load, imm) = match server_with_immortal(b, "copyover") {
-        Ok(x) => x,
-        Err(e) => return b.failed(sc, &e),
-    };
-    let g = load.group("players", 0.0, 6);
-    let mut agents = Vec::new();
-    let levels: &[usize] = if b.quick { &[100, 300] } else { &[100, 1000] };
-    for &n in levels {
-        let new = load.add(g, agents.len(), n - agents.len(), false);
-        agents.extend_from_slice(&new);
-        if let Err(e) = login_all(&mut load, &new, "players") {
-            b.failed(sc, &e);
-            break;
-        }
-        load.run_for(Duration::from_secs(1));
-        let o = copyover(&mut load, &mut server, imm, &agents);
-        let unavailable = o.note.starts_with("not available");
-        copyover_rows(b, n, o);
-        if unavailable || !server.alive() {
-            break;
-        }
-    }
-    drop(load);
-    server.stop(b.keep);
 }
 
 // ---------------------------------------------------------------------------
@@ -1536,8 +1767,17 @@ fn scenario_memory(b: &mut Bench) {
         ),
     );
     if n == top {
-        let o = copyover(&mut load, &mut server, imm, &agents);
-        copyover_rows(b, n, o);
+        let target = (n == 5000).then_some(250.0);
+        spread_series(
+            b,
+            &mut load,
+            &mut server,
+            imm,
+            &agents,
+            10,
+            if b.quick { 1 } else { 3 },
+            (target, None),
+        );
         if let Some(r) = server.rss_kb() {
             b.row(
                 sc,

@@ -232,8 +232,94 @@ pub fn unix_us() -> i64 {
         .map_or(0, |d| d.as_micros() as i64)
 }
 
-/// Perform a copyover. Returns only if it did not happen (refused, or the
-/// exec failed); the game goes on and the reason has been told.
+/// A copyover whose preflight (`--check` child) runs on a helper thread
+/// while the game goes on; the loop polls it each turn (the thread wakes
+/// the loop when the child is done) and then calls [`Preflighting::finish`].
+/// Nobody is disturbed until the check has passed.
+pub struct Preflighting {
+    req: CopyoverRequest,
+    started: Instant,
+    started_ms: i64,
+    result: std::sync::mpsc::Receiver<Result<(), Vec<String>>>,
+    done: Option<Result<(), Vec<String>>>,
+}
+
+impl Preflighting {
+    /// Start the preflight of the copyover `req` asked for; `wake` is
+    /// called from the helper thread when the result is in.
+    pub fn start(ctx: &Context, req: CopyoverRequest, wake: crate::engine::Wake) -> Preflighting {
+        let started = Instant::now();
+        let started_ms = unix_ms();
+        log::info!(
+            "copyover requested ({}); preflight running",
+            if req.by.is_some() {
+                "by command"
+            } else {
+                "by signal"
+            }
+        );
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (binary, area_dir) = (ctx.binary.clone(), ctx.area_dir.clone());
+        let spawned = std::thread::Builder::new()
+            .name("copyover-preflight".into())
+            .spawn({
+                let tx = tx.clone();
+                move || {
+                    let _ = tx.send(preflight(&binary, &area_dir));
+                    wake();
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("cannot start the preflight thread ({e}); checking on the loop");
+            let _ = tx.send(preflight(&ctx.binary, &ctx.area_dir));
+        }
+        Preflighting {
+            req,
+            started,
+            started_ms,
+            result: rx,
+            done: None,
+        }
+    }
+
+    /// Has the check finished (never waits)?
+    pub fn ready(&mut self) -> bool {
+        if self.done.is_none() {
+            match self.result.try_recv() {
+                Ok(r) => self.done = Some(r),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.done = Some(Err(vec!["the preflight thread died".into()]))
+                }
+            }
+        }
+        self.done.is_some()
+    }
+
+    /// The check has finished ([`Preflighting::ready`]): go on with the
+    /// copyover. Returns only if it did not happen.
+    pub fn finish(mut self, server: &mut Server, game: &mut Game, ctx: &Context) {
+        let result = match self.done.take() {
+            Some(r) => r,
+            None => self
+                .result
+                .recv()
+                .unwrap_or_else(|_| Err(vec!["the preflight thread died".into()])),
+        };
+        hand_over(
+            server,
+            game,
+            ctx,
+            self.req,
+            (self.started, self.started_ms),
+            result,
+        );
+    }
+}
+
+/// Perform a copyover, preflight included, without returning to the loop.
+/// Returns only if it did not happen (refused, or the exec failed); the
+/// game goes on and the reason has been told.
 pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: CopyoverRequest) {
     let started = Instant::now();
     let started_ms = unix_ms();
@@ -245,23 +331,52 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
             "by signal"
         }
     );
-    // 0. What builders changed with OLC goes to disk first: the next image
-    // loads it, and the preflight below checks it.
+    if !save_olc_areas(server, game, req.by) {
+        return;
+    }
+    let checked = preflight(&ctx.binary, &ctx.area_dir);
+    hand_over(server, game, ctx, req, (started, started_ms), checked);
+}
+
+/// What builders changed with OLC goes to disk before a copyover's
+/// preflight (which then checks it, and the next image loads it), and again
+/// at the hand-over for anything changed while the preflight ran. False,
+/// with the reason told, when it cannot be saved: the copyover is refused.
+pub fn save_olc_areas(
+    server: &mut Server,
+    game: &mut Game,
+    by: Option<crate::world::CharId>,
+) -> bool {
     match game.save_changed_areas() {
-        Ok(0) => {}
-        Ok(n) => log::info!("copyover: saved {n} area files changed by OLC"),
+        Ok(0) => true,
+        Ok(n) => {
+            log::info!("copyover: saved {n} area files changed by OLC");
+            true
+        }
         Err(e) => {
             log::error!("copyover refused: cannot save the areas OLC changed: {e}");
             game.copyover_tell(
-                req.by,
+                by,
                 &format!("Copyover refused: the areas changed with OLC could not be saved:\n{e}\n"),
             );
             server.settle_now(game, Duration::ZERO);
-            return;
+            false
         }
     }
+}
+
+/// A copyover whose preflight gave `checked`: refuse it, or announce,
+/// save, hand over and exec. `started` is when it was asked for.
+fn hand_over(
+    server: &mut Server,
+    game: &mut Game,
+    ctx: &Context,
+    req: CopyoverRequest,
+    (started, started_ms): (Instant, i64),
+    checked: Result<(), Vec<String>>,
+) {
     // 1. Preflight, before anybody is disturbed.
-    if let Err(lines) = preflight(&ctx.binary, &ctx.area_dir) {
+    if let Err(lines) = checked {
         // The operator who sent SIGUSR1 reads this in the log.
         log::error!(
             "copyover refused: {} does not pass its check: {}",
@@ -277,7 +392,13 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
         server.settle_now(game, Duration::ZERO);
         return;
     }
+    // Areas a builder changed while the preflight ran.
+    if !save_olc_areas(server, game, req.by) {
+        return;
+    }
     let preflight_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // The players' pause starts with the announcement.
+    let announce_at_us = unix_us();
     // 2. Hand-over: announce, save, flush, describe, clear CLOEXEC, exec.
     game.copyover_announce(&req);
     // Onto the sockets' buffers; the hand-over writes it all in one go.
@@ -307,8 +428,10 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
     let mut state = String::with_capacity(128 * 1024);
     state.push_str(STATE_HEADER);
     state.push('\n');
+    // Save ms, exec time (Unix µs), preflight ms, announcement (Unix µs;
+    // a fourth field an older image ignores).
     state.push_str(&format!(
-        "Timing {save_ms:.3} {} {preflight_ms:.3}\n",
+        "Timing {save_ms:.3} {} {preflight_ms:.3} {announce_at_us}\n",
         unix_us()
     ));
     // The next image may be started through a wrapper with another argv[0];
@@ -333,8 +456,10 @@ pub fn perform(server: &mut Server, game: &mut Game, ctx: &Context, req: Copyove
             f.as_raw_fd()
         }),
     };
-    let written = crate::save::atomic_write(&args.state_file(), state.as_bytes())
-        .and_then(|()| crate::save::atomic_write(&dat_path, render_dat(&dat).as_bytes()));
+    // Temp file and rename, without fsync: these files only have to
+    // survive the exec, and the page cache does.
+    let written = crate::save::atomic_write_unsynced(&args.state_file(), state.as_bytes())
+        .and_then(|()| crate::save::atomic_write_unsynced(&dat_path, render_dat(&dat).as_bytes()));
     let mut handed: Vec<RawFd> = dat.iter().map(|d| d.fd).collect();
     handed.push(args.listener_fd);
     let web_fd = server.web_listener_fd();
@@ -452,6 +577,8 @@ struct StateFile {
     preflight_ms: f64,
     save_ms: f64,
     exec_at_us: i64,
+    /// When the players were told (Unix µs; 0 from an older image).
+    announce_at_us: i64,
     net: std::collections::HashMap<RawFd, String>,
     game: String,
 }
@@ -468,6 +595,7 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
         preflight_ms: 0.0,
         save_ms: 0.0,
         exec_at_us: 0,
+        announce_at_us: 0,
         net: Default::default(),
         game: String::new(),
     };
@@ -519,6 +647,7 @@ fn read_state(path: &Path) -> Result<StateFile, String> {
                 st.save_ms = w.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
                 st.exec_at_us = w.next().and_then(|v| v.parse().ok()).unwrap_or(0);
                 st.preflight_ms = w.next().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                st.announce_at_us = w.next().and_then(|v| v.parse().ok()).unwrap_or(0);
             }
             (_, "") => {}
             (_, l) => return Err(format!("{}:{ln}: unexpected '{l}'", path.display())),
@@ -698,6 +827,9 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
     // reader must not hold everybody's return).
     server.settle_now(&mut game, Duration::ZERO);
     let restore_ms = t_restore.elapsed().as_secs_f64() * 1000.0;
+    // The old image wrote the player files without syncing them: now that
+    // everyone is back, a thread makes them durable.
+    game.sync_player_files_later();
     log::info!(
         "copyover recovery: sockets adopted {:.1} ms, players {:.1} ms, world {:.1} ms, rooms shown {:.1} ms, flushed {:.1} ms",
         adopted_ms,
@@ -720,11 +852,20 @@ fn try_recover(plan: &RecoverPlan, cfg: Config, opts: LoopOptions) -> Result<Rec
         .guardian
         .as_ref()
         .map_or(String::new(), |g| format!(" fork={:.2}ms", g.fork_ms));
+    // The players' pause: the announcement → everyone's room written.
+    let pause = if state.announce_at_us > 0 {
+        format!(
+            " pause={:.2}ms",
+            (unix_us() - state.announce_at_us) as f64 / 1000.0
+        )
+    } else {
+        String::new()
+    };
     let rolled = plan.rollback_at_us.map_or(String::new(), |at| {
         format!(" rollback={:.2}ms", (unix_us() - at) as f64 / 1000.0)
     });
     log::info!(
-        "copyover timings: preflight={:.2}ms save={:.2}ms{fork} exec={exec_ms:.2}ms reload={reload_ms:.2}ms restore={restore_ms:.2}ms total={total_ms:.2}ms players={}{rolled}",
+        "copyover timings: preflight={:.2}ms save={:.2}ms{fork} exec={exec_ms:.2}ms reload={reload_ms:.2}ms restore={restore_ms:.2}ms total={total_ms:.2}ms players={}{rolled}{pause}",
         state.preflight_ms,
         state.save_ms,
         rec.players

@@ -307,15 +307,144 @@ pub fn show_char_to_char(world: &World, list: &[CharId], ch: CharId) -> String {
         if rch == ch {
             continue;
         }
-        let Some(r) = world.ch(rch) else { continue };
-        if trust < r.invis_level() {
-            continue;
+        show_one_char(world, ch, trust, dark, rch, &mut out);
+    }
+    out
+}
+
+/// One line of [`show_char_to_char`]: `rch` as `ch` (of trust `trust`, in
+/// a room `dark` or not) sees them, if at all.
+fn show_one_char(world: &World, ch: CharId, trust: i32, dark: bool, rch: CharId, out: &mut String) {
+    let Some(r) = world.ch(rch) else { return };
+    if trust < r.invis_level() {
+        return;
+    }
+    if world.can_see(ch, rch) {
+        out.push_str(&show_char_line(world, rch, ch));
+    } else if dark && r.is_affected(aff::INFRARED) {
+        out.push_str("You see glowing red eyes watching YOU!\n");
+    }
+}
+
+/// Is `v`'s line in a room listing the same for every viewer who sees
+/// plainly ([`sees_plainly`]), but for the viewer's `brief` setting (the
+/// title)? True when nothing in [`show_char_line`] or `can_see` looks at
+/// the viewer: no invisibility, wizinvis or incognito, no sneaking (whose
+/// roll would draw on the random numbers) or hiding, no aura a detect
+/// spell shows, no furniture (its name depends on who looks), no fight
+/// (which names the viewer "YOU!").
+fn same_for_every_viewer(v: &Char) -> bool {
+    v.invis_level() == 0
+        && v.incog_level() == 0
+        && !v.is_affected(aff::INVISIBLE)
+        && !v.is_affected(aff::SNEAK)
+        && !v.is_affected(aff::HIDE)
+        && v.alignment > -350
+        && v.alignment < 350
+        && v.on.is_none()
+        && v.position != pos::FIGHTING
+}
+
+/// Does `c` (in a room `dark` or not) see everyone [`same_for_every_viewer`]
+/// for certain? The viewer's side of `World::can_see`.
+fn sees_plainly(c: &Char, dark: bool) -> bool {
+    c.get_trust() >= 0
+        && (c.has_holylight()
+            || (!c.is_affected(aff::BLIND)
+                && (!dark || c.is_affected(aff::INFRARED) || c.is_affected(aff::DARK_VISION))))
+}
+
+/// The lines of a room's people rendered once for every viewer who sees
+/// plainly (a copyover shows a thousand players their rooms at once; in a
+/// crowded room each `look` lists everyone else). Only lines that are
+/// provably the same for every such viewer are shared; every other line,
+/// and everything for any other viewer, is rendered per viewer as before.
+#[derive(Default)]
+pub struct SharedLooks {
+    rooms: std::collections::HashMap<(RoomVnum, bool), SharedLines>,
+}
+
+struct SharedLines {
+    /// The room's people when rendered (the cache is only used for the
+    /// same list in the same order).
+    people: Vec<CharId>,
+    text: String,
+    /// Per person: the byte range of their line in `text`, if shared.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+/// [`show_char_to_char`] using `shared` where it provably gives the same
+/// text.
+fn show_char_to_char_shared(
+    world: &World,
+    list: &[CharId],
+    ch: CharId,
+    shared: &mut SharedLooks,
+) -> String {
+    let Some(c) = world.ch(ch) else {
+        return String::new();
+    };
+    let Some(room) = c.room else {
+        return show_char_to_char(world, list, ch);
+    };
+    let dark = world.room_is_dark(room);
+    if !sees_plainly(c, dark) {
+        return show_char_to_char(world, list, ch);
+    }
+    let brief = c.comm & comm::BRIEF != 0;
+    let trust = c.get_trust();
+    let lines = shared
+        .rooms
+        .entry((room, brief))
+        .or_insert_with(|| SharedLines {
+            people: Vec::new(),
+            text: String::new(),
+            spans: Vec::new(),
+        });
+    if lines.people != list {
+        // Rendered as this viewer (who sees plainly) sees them: for the
+        // lines kept, that is how every such viewer with this `brief` does.
+        lines.people = list.to_vec();
+        lines.text.clear();
+        lines.spans.clear();
+        for &rch in list {
+            let span = world.ch(rch).filter(|v| same_for_every_viewer(v)).map(|_| {
+                let start = lines.text.len();
+                lines.text.push_str(&show_char_line(world, rch, ch));
+                (start, lines.text.len())
+            });
+            lines.spans.push(span);
         }
-        if world.can_see(ch, rch) {
-            out.push_str(&show_char_line(world, rch, ch));
-        } else if dark && r.is_affected(aff::INFRARED) {
-            out.push_str("You see glowing red eyes watching YOU!\n");
+    }
+    let mut out = String::with_capacity(lines.text.len());
+    // Consecutive shared lines are one slice of `text`.
+    let mut run: Option<(usize, usize)> = None;
+    for (i, &rch) in list.iter().enumerate() {
+        let span = if rch == ch {
+            None
+        } else {
+            lines.spans.get(i).copied().flatten()
+        };
+        match (span, run) {
+            (Some((a, b)), Some((ra, rb))) if rb == a => run = Some((ra, b)),
+            (Some(s), _) => {
+                if let Some((ra, rb)) = run {
+                    out.push_str(&lines.text[ra..rb]);
+                }
+                run = Some(s);
+            }
+            (None, _) => {
+                if let Some((ra, rb)) = run.take() {
+                    out.push_str(&lines.text[ra..rb]);
+                }
+                if rch != ch {
+                    show_one_char(world, ch, trust, dark, rch, &mut out);
+                }
+            }
         }
+    }
+    if let Some((ra, rb)) = run {
+        out.push_str(&lines.text[ra..rb]);
     }
     out
 }
@@ -457,6 +586,15 @@ pub fn exits_text(world: &World, ch: CharId, auto: bool) -> String {
 
 /// The room as `look` shows it (name, description, exits, things, people).
 fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
+    room_text_with(world, ch, show_desc, None)
+}
+
+fn room_text_with(
+    world: &World,
+    ch: CharId,
+    show_desc: bool,
+    shared: Option<&mut SharedLooks>,
+) -> String {
     let Some(c) = world.ch(ch) else {
         return String::new();
     };
@@ -480,8 +618,35 @@ fn room_text(world: &World, ch: CharId, show_desc: bool) -> String {
         out.push_str(&exits_text(world, ch, true));
     }
     out.push_str(&show_list_to_char(world, &room.contents, ch, false, false));
-    out.push_str(&show_char_to_char(world, &room.people, ch));
+    match shared {
+        Some(shared) => out.push_str(&show_char_to_char_shared(world, &room.people, ch, shared)),
+        None => out.push_str(&show_char_to_char(world, &room.people, ch)),
+    }
     out
+}
+
+/// `look auto` for many players at once (a copyover's recovery): exactly
+/// what [`do_look`] with "auto" sends each, with the lines of a room's
+/// people that are the same for every viewer rendered once
+/// ([`SharedLooks`]). Anything but an ordinary look at a room is
+/// [`do_look`] itself.
+pub fn do_look_auto_shared(world: &mut World, ch: CharId, shared: &mut SharedLooks) {
+    let Some(c) = world.ch(ch) else { return };
+    let ordinary = c.conn.is_some()
+        && c.position > pos::SLEEPING
+        && (c.has_holylight() || !c.is_affected(aff::BLIND))
+        && c.room.is_some_and(|room| {
+            c.is_npc()
+                || c.has_holylight()
+                || c.is_affected(aff::DARK_VISION)
+                || !world.room_is_dark(room)
+        });
+    if !ordinary {
+        do_look(world, ch, "auto");
+        return;
+    }
+    let text = room_text_with(world, ch, false, Some(shared));
+    world.send(ch, &text);
 }
 
 /// `look in <container>`.
@@ -1722,6 +1887,101 @@ pub fn do_autolist(world: &mut World, ch: CharId, _arg: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A crowd in one room of the bundled world, seeing and being seen in
+    /// every way `look` tells apart; the same crowd every time.
+    fn crowd() -> (World, Vec<CharId>) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("areas");
+        let r = crate::db::load_area_dir(&dir);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        let mut w = World::new(r.protos, 7);
+        let room = RoomVnum(3001);
+        let mut all = Vec::new();
+        for i in 0..60usize {
+            let mut c = Char {
+                name: format!("Crowd{}", (b'a' + (i % 26) as u8) as char).repeat(1)
+                    + &i.to_string(),
+                pc: Some(Box::new(PcData {
+                    id: i as i64 + 1,
+                    title: if i % 3 == 0 {
+                        format!(" the {i}th")
+                    } else {
+                        String::new()
+                    },
+                    invis_level: if i == 5 { 55 } else { 0 },
+                    ..PcData::default()
+                })),
+                level: if i == 4 || i == 5 { 60 } else { 10 },
+                conn: Some(ConnId(i + 1)),
+                position: pos::STANDING,
+                default_pos: pos::STANDING,
+                ..Char::default()
+            };
+            match i {
+                1 => c.comm |= comm::BRIEF,
+                2 => c.affected_by |= aff::BLIND,
+                3 => c.affected_by |= aff::INVISIBLE,
+                4 => c.act |= plr::HOLYLIGHT,
+                6 => c.affected_by |= aff::HIDE,
+                7 => c.affected_by |= aff::SNEAK,
+                8 => c.affected_by |= aff::DETECT_INVIS | aff::DETECT_HIDDEN,
+                9 => c.alignment = -700,
+                10 => c.alignment = 700,
+                11 => c.affected_by |= aff::DETECT_EVIL | aff::DETECT_GOOD,
+                12 => c.position = pos::SITTING,
+                13 => c.position = pos::SLEEPING,
+                14 => c.affected_by |= aff::SANCTUARY,
+                15 => c.comm |= comm::AFK | comm::BRIEF,
+                16 => c.position = pos::FIGHTING,
+                _ => {}
+            }
+            let id = w.chars.insert(c);
+            w.players.push(id);
+            w.char_to_room(id, room);
+            all.push(id);
+        }
+        // A fight between two of them, and a mobile watching.
+        let (a, b) = (all[16], all[17]);
+        if let Some(c) = w.ch_mut(a) {
+            c.fighting = Some(b);
+        }
+        if let Some(c) = w.ch_mut(b) {
+            c.position = pos::FIGHTING;
+            c.fighting = Some(a);
+        }
+        if let Some(m) = w.create_mobile(MobVnum(3011)) {
+            w.char_to_room(m, room);
+        }
+        (w, all)
+    }
+
+    /// What each player sees of the room after a copyover must not change
+    /// by sharing lines between viewers: compare with `do_look` itself, and
+    /// the random numbers drawn (a sneaking player is rolled for).
+    #[test]
+    fn a_shared_look_is_each_viewers_own_look() {
+        let (mut a, viewers) = crowd();
+        let (mut b, _) = crowd();
+        let mut shared = SharedLooks::default();
+        for &ch in &viewers {
+            do_look(&mut a, ch, "auto");
+            do_look_auto_shared(&mut b, ch, &mut shared);
+        }
+        let mut compared = 0;
+        for &ch in &viewers {
+            let (x, y) = (
+                a.ch(ch).map(|c| c.output.clone()),
+                b.ch(ch).map(|c| c.output.clone()),
+            );
+            assert_eq!(x, y, "viewer {ch:?}");
+            compared += usize::from(x.is_some_and(|t| t.contains(" is here")));
+        }
+        // Most viewers saw the room (not asleep, not blind).
+        assert!(compared > 50, "{compared}");
+        assert_eq!(a.rng.percent(), b.rng.percent());
+        // The sharing did happen: the plain viewers' lists came from one text.
+        assert!(shared.rooms.values().any(|l| !l.text.is_empty()));
+    }
 
     #[test]
     fn help_keyword_matching() {

@@ -109,11 +109,27 @@ impl Game {
     }
 
     /// Save every player in the game whose state changed, playing or
-    /// link-dead, atomically and in one batch: each text goes into the
-    /// player's spare file, one `syncfs` makes them all durable, then each
-    /// spare is swapped with its player file and the directory is synced. A
-    /// failure before the swaps leaves every player file whole. (One fsync
-    /// per file would cost a thousand disk flushes at a thousand players.)
+    /// link-dead, atomically: each text goes into the player's spare file,
+    /// then each spare is swapped with its player file (one `renameat2`
+    /// exchange). Nothing is synced here: the page cache survives the
+    /// `execv`, so the new image reads what was written, and it has the
+    /// files synced on a thread right after recovery
+    /// ([`Game::sync_player_files_later`]). A failure before the swaps
+    /// leaves every player file whole.
+    ///
+    /// What this costs in durability: a *process* crash (`kill -9`, a
+    /// panic, a failed exec) at any point leaves every player file complete,
+    /// old or new, because each name only ever moves from one whole file
+    /// to another. A *machine* crash (power loss, kernel panic) in the
+    /// interval between the save and the end of the new image's sync
+    /// (tens of milliseconds, or the file system's own write-back, 5 s on
+    /// ext4, if that comes first) can lose that copyover's saves; a player
+    /// file may then come back as the save before last or torn between the
+    /// two, since its new text overwrote the spare in place before the
+    /// names were swapped (only the swap is journaled). The reader refuses
+    /// a file without `#END` or that does not parse. Before this change one
+    /// `syncfs` on the critical path cost 40–120 ms at 1,000 players. See
+    /// the README's "Durability".
     pub fn save_everyone(&mut self) -> Result<(), String> {
         // No writer may be mid-save at the exec, nor race the batch below.
         self.flush_saves();
@@ -140,26 +156,25 @@ impl Game {
             staged.len(),
             self.world.players.len().saturating_sub(staged.len())
         );
-        if staged.is_empty() {
-            return Ok(());
-        }
-        // Phase 2: one syncfs makes every spare durable, then each spare
-        // becomes the player file in one atomic exchange, then the
-        // directory is synced. A failure before the exchanges leaves every
-        // player file as it was.
-        let d = std::fs::File::open(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&d))
-            .map_err(|e| format!("syncfs {}: {e}", dir.display()))?;
+        // Phase 2: each spare becomes the player file in one atomic
+        // exchange.
         for (spare, path, _, _) in &staged {
             save::exchange_or_rename(spare, path)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        d.sync_all()
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
         for (_, _, id, hash) in staged {
             self.saved.insert(id, hash);
         }
         Ok(())
+    }
+
+    /// Have the player files made durable on a thread (after a copyover
+    /// saved them without syncing; see [`Game::save_everyone`]).
+    pub fn sync_player_files_later(&mut self) {
+        let dir = self.cfg.player_dir.clone();
+        if dir.is_dir() {
+            self.writer.sync_later(&dir);
+        }
     }
 
     /// The player id each connection plays under (0: not playing), for
@@ -428,13 +443,15 @@ impl Game {
         // Everyone is back: now show each player where they are.
         let rolled = rollback
             .map(|r| format!("The reboot was rolled back: {r}. The game goes on as it was.\n"));
+        // A room's people are listed once for everyone who sees them alike.
+        let mut looks = act_info::SharedLooks::default();
         for &(conn, ch) in &playing {
             game.world.send(ch, "\n");
             game.world.send(ch, REMATERIALIZE);
             if let Some(r) = &rolled {
                 game.world.send(ch, r);
             }
-            act_info::do_look(&mut game.world, ch, "auto");
+            act_info::do_look_auto_shared(&mut game.world, ch, &mut looks);
             if let Some(s) = game.sessions.get_mut(&conn) {
                 s.want_prompt = true;
             }

@@ -1485,7 +1485,12 @@ impl Engine for Game {
             out.prefs = Some(act_config::prefs_of(&self.world, ch));
             let mut lines = 0;
             if let Some(c) = self.world.ch_mut(ch) {
-                out.text.push_str(&std::mem::take(&mut c.output));
+                if out.text.is_empty() {
+                    // Most often: no copy of a long text.
+                    out.text = std::mem::take(&mut c.output);
+                } else {
+                    out.text.push_str(&std::mem::take(&mut c.output));
+                }
                 out.compact = c.comm & comm::COMPACT != 0;
                 lines = c.pc.as_ref().map_or(0, |p| p.lines.max(0) as usize);
             }

@@ -152,6 +152,33 @@ pub struct Descriptor {
     close_when_flushed: bool,
 }
 
+/// `text` as telnet data: every `\n` not already after a `\r` becomes
+/// `\r\n`, a line at a time. No IAC escaping is needed: `text` is UTF-8,
+/// in which the byte 255 never occurs.
+fn crlf(text: &str) -> Vec<u8> {
+    debug_assert!(!text.as_bytes().contains(&telnet::IAC));
+    let mut bytes = Vec::with_capacity(text.len() + text.len() / 16 + 2);
+    let mut prev = 0u8;
+    for piece in text.as_bytes().split_inclusive(|&b| b == b'\n') {
+        match piece.split_last() {
+            Some((b'\n', body)) => {
+                let before = body.last().copied().unwrap_or(prev);
+                bytes.extend_from_slice(body);
+                if before != b'\r' {
+                    bytes.push(b'\r');
+                }
+                bytes.push(b'\n');
+                prev = b'\n';
+            }
+            _ => {
+                bytes.extend_from_slice(piece);
+                prev = piece.last().copied().unwrap_or(prev);
+            }
+        }
+    }
+    bytes
+}
+
 impl Descriptor {
     /// A descriptor for an accepted (or adopted) non-blocking stream. Nothing
     /// is sent yet: call [`Descriptor::start`] for a fresh connection, or
@@ -703,18 +730,7 @@ impl Descriptor {
         if !self.utf8() && !rendered.is_ascii() {
             rendered = charset::to_ascii(&rendered);
         }
-        let mut bytes = Vec::with_capacity(rendered.len() + rendered.len() / 16 + 2);
-        let mut prev = 0u8;
-        for &b in rendered.as_bytes() {
-            if b == b'\n' && prev != b'\r' {
-                bytes.push(b'\r');
-            }
-            bytes.push(b);
-            prev = b;
-        }
-        let mut escaped = Vec::with_capacity(bytes.len());
-        telnet::push_escaped(&mut escaped, &bytes);
-        self.write_raw(&escaped);
+        self.write_raw(&crlf(&rendered));
     }
 
     /// Mark the end of a prompt: `IAC EOR` when the client agreed to EOR,
@@ -1917,5 +1933,34 @@ mod tests {
         // Unknown keys are fine (a newer image may add some).
         assert!(e.import_state("v1 future=1 naws=90x30").is_ok());
         assert_eq!(e.window(), (90, 30));
+    }
+
+    #[test]
+    fn line_ends_become_crlf_once() {
+        // The byte-at-a-time rule this replaced, as the reference.
+        fn reference(t: &str) -> Vec<u8> {
+            let mut out = Vec::new();
+            let mut prev = 0u8;
+            for &b in t.as_bytes() {
+                if b == b'\n' && prev != b'\r' {
+                    out.push(b'\r');
+                }
+                out.push(b);
+                prev = b;
+            }
+            out
+        }
+        for t in [
+            "",
+            "\n",
+            "\n\n",
+            "a\nb",
+            "a\r\nb\n",
+            "\r\n\n\r",
+            "no newline",
+            "é\n\u{2003}\r\r\n",
+        ] {
+            assert_eq!(super::crlf(t), reference(t), "{t:?}");
+        }
     }
 }

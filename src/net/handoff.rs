@@ -131,14 +131,18 @@ impl Server {
 
     /// Adopt a connected socket inherited across `execv`, restoring the
     /// telnet state it had. Nothing is sent to it but what the state needs.
+    ///
+    /// Three system calls per socket (a thousand players are adopted while
+    /// everybody waits): `getpeername` (which also proves the fd is a
+    /// socket), `fcntl(F_SETFD)` and `epoll_ctl`. `TCP_NODELAY` and
+    /// `O_NONBLOCK` were set by the image that accepted it and live on the
+    /// socket, not the fd, so they survive the exec.
     pub fn adopt_inherited(&mut self, fd: RawFd, state: &str) -> io::Result<ConnId> {
-        let owned = adopt_fd(fd)?;
+        let (owned, addr) = adopt_socket_fd(fd)?;
         let stream = std::net::TcpStream::from(owned);
-        let peer = stream
-            .peer_addr()
-            .map_or_else(|_| "?".to_string(), |a| a.ip().to_string());
-        stream.set_nonblocking(true)?;
-        let conn = self.insert(TcpStream::from_std(stream), peer)?;
+        let ip = addr.map(|a| a.ip());
+        let peer = ip.map_or_else(|| "?".to_string(), |ip| ip.to_string());
+        let conn = self.insert_known(TcpStream::from_std(stream), peer, ip, false)?;
         if let Some(d) = self.conns.get_mut(conn.0) {
             d.import_state(state)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
@@ -167,6 +171,41 @@ fn adopt_fd(fd: RawFd) -> io::Result<OwnedFd> {
     let owned = unsafe { OwnedFd::from_raw_fd(fd) };
     set_cloexec(fd)?;
     Ok(owned)
+}
+
+/// [`adopt_fd`] for a connected socket, in two system calls: its peer's
+/// address (`getpeername` fails with `ENOTSOCK` or `EBADF` for an fd that
+/// is not an open socket, which is then refused and not owned), and
+/// close-on-exec set outright (`FD_CLOEXEC` is the only fd flag there is,
+/// so there is nothing to read first). A socket whose peer is already gone
+/// (`ENOTCONN`) is still ours and is adopted, to be closed by the loop.
+fn adopt_socket_fd(fd: RawFd) -> io::Result<(OwnedFd, Option<std::net::SocketAddr>)> {
+    use nix::sys::socket::{getpeername, SockaddrStorage};
+    let addr = match getpeername::<SockaddrStorage>(fd) {
+        Ok(a) => a
+            .as_sockaddr_in()
+            .map(|v4| std::net::SocketAddr::V4((*v4).into()))
+            .or_else(|| {
+                a.as_sockaddr_in6()
+                    .map(|v6| std::net::SocketAddr::V6((*v6).into()))
+            }),
+        Err(nix::errno::Errno::ENOTCONN) => None,
+        Err(e) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("fd {fd} is not an open socket: {e}"),
+            ))
+        }
+    };
+    // SAFETY: `fd` was handed to this image by the previous one in
+    // copyover.dat, is an open socket (getpeername above succeeded or said
+    // ENOTCONN, which only a socket says), and is adopted exactly once: the
+    // caller reads each fd from the data file once and nothing else in this
+    // process refers to it.
+    let owned = unsafe { OwnedFd::from_raw_fd(fd) };
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).map_err(io::Error::from)?;
+    Ok((owned, addr))
 }
 
 // ------------------------------------------------------ child processes

@@ -261,6 +261,15 @@ impl Server {
     }
 
     /// When the server first started (Unix seconds; MSSP `UPTIME`).
+    /// A function that wakes the loop from another thread (a helper
+    /// thread's result is waiting).
+    pub fn wake_fn(&self) -> crate::engine::Wake {
+        let waker = Arc::clone(&self.waker);
+        Arc::new(move || {
+            let _ = waker.wake();
+        })
+    }
+
     pub fn boot_time(&self) -> i64 {
         self.boot_time
     }
@@ -380,10 +389,20 @@ impl Server {
     }
 
     /// Register a connection; `web`: it came on the web port (HTTP first).
-    fn insert_kind(
+    fn insert_kind(&mut self, stream: TcpStream, peer: String, web: bool) -> io::Result<ConnId> {
+        let _ = stream.set_nodelay(true);
+        let ip = stream.peer_addr().ok().map(|a| a.ip());
+        self.insert_known(stream, peer, ip, web)
+    }
+
+    /// [`Server::insert_kind`] for a socket whose address is known and
+    /// whose options are set (one adopted across a copyover: socket options
+    /// and `O_NONBLOCK` live on the socket and survive the exec).
+    fn insert_known(
         &mut self,
         mut stream: TcpStream,
         peer: String,
+        ip: Option<std::net::IpAddr>,
         web: bool,
     ) -> io::Result<ConnId> {
         let entry = self.conns.vacant_entry();
@@ -391,8 +410,6 @@ impl Server {
         self.poll
             .registry()
             .register(&mut stream, Token(key), Interest::READABLE)?;
-        let _ = stream.set_nodelay(true);
-        let ip = stream.peer_addr().ok().map(|a| a.ip());
         let mut d = if web {
             Descriptor::new_web(ConnId(key), self.next_serial, stream, peer, Instant::now())
         } else {

@@ -843,7 +843,12 @@ impl World {
             .filter(|c| c.conn.is_some())
             .and_then(|c| c.snoop_by);
         let mut depth = 0;
-        let mut copy = text.to_string();
+        // Copied only when somebody snoops (a `look` in a crowded room is
+        // tens of kilobytes).
+        let mut copy = match by {
+            Some(_) => text.to_string(),
+            None => String::new(),
+        };
         while let Some(s) = by.filter(|_| depth < 8 && !text.is_empty()) {
             depth += 1;
             // A snooper's snooper reads the snooper's screen: "% % ...".
