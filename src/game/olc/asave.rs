@@ -145,6 +145,18 @@ impl Game {
     /// Write area `id` to its file. `force`: even when the file changed on
     /// disk since it was read. Returns the file name.
     pub(crate) fn save_area(&mut self, id: AreaId, force: bool) -> Result<String, String> {
+        let protos = self.world.protos();
+        self.save_area_from(&protos, id, force)
+    }
+
+    /// [`Game::save_area`] from prototypes already taken from the world
+    /// (one copy for a whole `asave world`, not one per area).
+    fn save_area_from(
+        &mut self,
+        protos: &crate::world::Protos,
+        id: AreaId,
+        force: bool,
+    ) -> Result<String, String> {
         let Some(a) = self.world.areas.get(id.0) else {
             return Err(format!("there is no area {}", id.0));
         };
@@ -159,7 +171,7 @@ impl Game {
         }
         let path = self.cfg.area_dir.join(&file);
         self.check_unchanged_on_disk(&file, &path, force)?;
-        let text = writer::write_area(&self.world.protos(), id);
+        let text = writer::write_area(protos, id);
         write_file_atomic(&path, &writer::latin1_bytes(&text))
             .map_err(|e| format!("{}: {e}", path.display()))?;
         if let Some(s) = FileStamp::of(&path) {
@@ -311,9 +323,15 @@ impl Game {
     /// copyover is then refused); the number of files written otherwise.
     pub fn save_changed_areas(&mut self) -> Result<usize, String> {
         let mut n = 0;
+        let any = self.world.areas.iter().any(|a| a.changed);
+        let protos = if any {
+            self.world.protos()
+        } else {
+            Default::default()
+        };
         for i in 0..self.world.areas.len() {
             if self.world.areas[i].changed {
-                self.save_area(AreaId(i), false)?;
+                self.save_area_from(&protos, AreaId(i), false)?;
                 n += 1;
             }
         }
@@ -393,12 +411,13 @@ impl Game {
             "" => return SYNTAX.to_string(),
             "world" | "changed" => {
                 let only_changed = word == "changed";
+                let protos = self.world.protos();
                 for i in 0..self.world.areas.len() {
                     let a = &self.world.areas[i];
                     if (only_changed && !a.changed) || !is_builder(&self.world, ch, AreaId(i)) {
                         continue;
                     }
-                    match self.save_area(AreaId(i), force) {
+                    match self.save_area_from(&protos, AreaId(i), force) {
                         Ok(f) => {
                             let name = self.world.areas[i].proto.name.clone();
                             saved.push(format!("{name:>24} - '{f}'"));
