@@ -97,7 +97,7 @@ pub fn latin1(bytes: &[u8]) -> String {
 
 /// Like [`latin1`], dropping every CR byte (the rule inside `~` strings).
 fn latin1_without_cr(bytes: &[u8]) -> String {
-    if bytes.contains(&b'\r') {
+    if memchr::memchr(b'\r', bytes).is_some() {
         bytes
             .iter()
             .filter(|&&c| c != b'\r')
@@ -154,7 +154,7 @@ impl<'a> Reader<'a> {
             line_start: 0,
             start: Pos { line: 1, col: 1 },
             warnings: Vec::new(),
-            last_tilde: buf.iter().rposition(|&c| c == b'~'),
+            last_tilde: memchr::memrchr(b'~', buf),
         }
     }
 
@@ -367,21 +367,25 @@ impl<'a> Reader<'a> {
         }
         // Line by line, so a missing '~' costs the distance to the next
         // marker line, not a scan to the end of the file for every record.
-        let mut nl = s;
+        // Each byte is looked at once (memchr2), and the line count is kept
+        // on the way instead of a second pass.
         let mut line = self.line;
-        let end = loop {
-            let Some(k) = buf[nl..].iter().position(|&c| c == b'~' || c == b'\n') else {
-                return Err(at_eof(self));
-            };
-            if buf[nl + k] == b'~' {
-                break nl + k;
+        let mut line_start = self.line_start;
+        let mut end = None;
+        for k in memchr::memchr2_iter(b'~', b'\n', &buf[s..]) {
+            let at = s + k;
+            if buf[at] == b'~' {
+                end = Some(at);
+                break;
             }
-            let line_begin = nl + k + 1;
+            let line_begin = at + 1;
             line += 1;
-            let line_end = buf[line_begin..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(buf.len(), |m| line_begin + m);
+            line_start = line_begin;
+            if buf.get(line_begin) != Some(&b'#') {
+                continue;
+            }
+            let line_end =
+                memchr::memchr(b'\n', &buf[line_begin..]).map_or(buf.len(), |m| line_begin + m);
             if is_marker_line(&buf[line_begin..line_end]) {
                 return Err(SyntaxError::new(
                     self.start,
@@ -391,10 +395,14 @@ impl<'a> Reader<'a> {
                     ),
                 ));
             }
-            nl = line_begin;
+        }
+        let Some(end) = end else {
+            return Err(at_eof(self));
         };
         let text = latin1_without_cr(&buf[s..end]);
-        self.advance_to(end + 1);
+        self.at = end + 1;
+        self.line = line;
+        self.line_start = line_start;
         Ok(text)
     }
 

@@ -382,15 +382,29 @@ impl Game {
             report.elapsed,
             report.warnings.len()
         );
+        let t = std::time::Instant::now();
         let mut world = World::new(report.protos, cfg.seed);
+        let t_world = t.elapsed();
         for line in mob_prog::lint_world(&world) {
             log::warn!("{line}");
         }
+        let t_lint = t.elapsed();
         set_clock_from_real_time(&mut world, save::now_secs());
         update::weather_at_boot(&mut world);
         load_music(&mut world, &cfg.area_dir);
         world.reset_all();
-        Game::from_world(world, cfg).map_err(|e| vec![e])
+        let t_reset = t.elapsed();
+        let game = Game::from_world(world, cfg).map_err(|e| vec![e]);
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        log::info!(
+            "boot timings: areas={:.2} world={:.2} lint={:.2} resets={:.2} players+files={:.2} ms",
+            ms(report.elapsed),
+            ms(t_world),
+            ms(t_lint - t_world),
+            ms(t_reset - t_lint),
+            ms(t.elapsed() - t_reset)
+        );
+        game
     }
 
     /// A game around an existing world (boot, tests). Looks at the player

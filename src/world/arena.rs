@@ -79,6 +79,10 @@ impl<T> Default for Arena<T> {
 }
 
 impl<T> Arena<T> {
+    /// Make room for `n` more values without growing on the way.
+    pub fn reserve(&mut self, n: usize) {
+        self.slots.reserve(n.saturating_sub(self.free.len()));
+    }
     pub fn insert(&mut self, value: T) -> Id<T> {
         self.len += 1;
         if let Some(index) = self.free.pop() {

@@ -12,6 +12,22 @@ use super::*;
 impl World {
     /// Reset every area (boot).
     pub fn reset_all(&mut self) {
+        // Room for what the resets can make at most, once: growing the
+        // arenas slot by slot copies every mobile and object at each
+        // doubling (the boot's largest cost after parsing).
+        let (mut mobs, mut objs) = (0, 0);
+        for r in self.areas.iter().flat_map(|a| a.proto.resets.iter()) {
+            match r.cmd {
+                ResetCmd::Mob { .. } => mobs += 1,
+                ResetCmd::Obj { .. }
+                | ResetCmd::Put { .. }
+                | ResetCmd::Give { .. }
+                | ResetCmd::Equip { .. } => objs += 1,
+                _ => {}
+            }
+        }
+        self.chars.reserve(mobs);
+        self.objs.reserve(objs);
         for a in 0..self.areas.len() {
             self.reset_area(AreaId(a));
         }
