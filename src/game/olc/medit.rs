@@ -27,7 +27,7 @@ use super::oedit::{file_text, upper_first, whole_arg};
 use super::string::{string_append, StringTarget};
 use super::{
     area_of_vnum, flag_names, is_builder, mark_changed, parse_num, parse_vnum, set_editor,
-    show_commands, toggle_flags, EdCmd, Editor,
+    set_field, show_commands, toggle_flags, EdCmd, EditedProto, Editor,
 };
 use crate::db::tables::{
     self, flag_string, FlagName, ACT_FLAGS, AFFECT_FLAGS, ATTACKS, FORM_FLAGS, IRV_FLAGS,
@@ -185,7 +185,7 @@ fn proto(world: &World, v: MobVnum) -> Option<&MobProto> {
 }
 
 fn proto_mut(world: &mut World, v: MobVnum) -> Option<&mut MobProto> {
-    world.mob_index.get_mut(&v).map(|m| &mut m.proto)
+    v.proto_mut(world)
 }
 
 fn names<T>(table: &[T], name: fn(&T) -> &str) -> String {
@@ -346,16 +346,8 @@ fn set_text(
     done: &str,
     field: fn(&mut MobProto) -> &mut String,
 ) -> bool {
-    if text.is_empty() {
-        world.send(ch, syntax);
-        return false;
-    }
-    let Some(m) = proto_mut(world, v) else {
-        return false;
-    };
-    *field(m) = file_text(text);
-    world.send(ch, done);
-    true
+    let text = (!text.is_empty()).then(|| file_text(text));
+    set_field(world, ch, v, text, (syntax, done), field)
 }
 
 fn name(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {
@@ -445,16 +437,7 @@ fn set_number(
     done: &str,
     field: fn(&mut MobProto) -> &mut i32,
 ) -> bool {
-    let Some(n) = n else {
-        world.send(ch, syntax);
-        return false;
-    };
-    let Some(m) = proto_mut(world, v) else {
-        return false;
-    };
-    *field(m) = n;
-    world.send(ch, done);
-    true
+    set_field(world, ch, v, n, (syntax, done), field)
 }
 
 fn alignment(world: &mut World, ch: CharId, v: MobVnum, arg: &str) -> bool {

@@ -364,6 +364,50 @@ pub fn enter_vnum_editor(world: &mut World, ch: CharId, argument: &str, e: &Vnum
     set_editor(world, ch, Some((e.editor)(vnum)));
 }
 
+/// A prototype an editor changes in place, found by its vnum (`medit`'s
+/// mobiles, `oedit`'s objects).
+pub(super) trait EditedProto: Copy {
+    type Proto;
+    fn proto_mut(self, world: &mut World) -> Option<&mut Self::Proto>;
+}
+
+impl EditedProto for MobVnum {
+    type Proto = crate::world::proto::MobProto;
+    fn proto_mut(self, world: &mut World) -> Option<&mut Self::Proto> {
+        world.mob_index.get_mut(&self).map(|m| &mut m.proto)
+    }
+}
+
+impl EditedProto for ObjVnum {
+    type Proto = crate::world::proto::ObjProto;
+    fn proto_mut(self, world: &mut World) -> Option<&mut Self::Proto> {
+        world.obj_index.get_mut(&self).map(|o| &mut o.proto)
+    }
+}
+
+/// Set one field of prototype `v` and tell the builder `done`; with no
+/// value (an empty text, a word that is not a number) tell `syntax`
+/// instead. Whether the prototype changed.
+pub(super) fn set_field<V: EditedProto, T>(
+    world: &mut World,
+    ch: CharId,
+    v: V,
+    value: Option<T>,
+    (syntax, done): (&str, &str),
+    field: fn(&mut V::Proto) -> &mut T,
+) -> bool {
+    let Some(value) = value else {
+        world.send(ch, syntax);
+        return false;
+    };
+    let Some(p) = v.proto_mut(world) else {
+        return false;
+    };
+    *field(p) = value;
+    world.send(ch, done);
+    true
+}
+
 /// Parse a vnum argument.
 pub fn parse_vnum(arg: &str) -> Option<i32> {
     one_argument(arg).0.parse::<i32>().ok().filter(|&v| v > 0)

@@ -17,7 +17,7 @@
 use super::string::{format_text, string_append, StringTarget};
 use super::{
     area_of_vnum, flag_names, is_builder, mark_changed, parse_num, parse_vnum, set_editor,
-    show_commands, toggle_flags, EdCmd, Editor,
+    set_field, show_commands, toggle_flags, EdCmd, EditedProto, Editor,
 };
 use crate::db::tables::{
     self, flag_string, FlagName, ValueLayout, AFFECT_FLAGS, APPLY_LOCATIONS, ATTACKS,
@@ -129,7 +129,7 @@ fn proto(world: &World, v: ObjVnum) -> Option<&ObjProto> {
 }
 
 fn proto_mut(world: &mut World, v: ObjVnum) -> Option<&mut ObjProto> {
-    world.obj_index.get_mut(&v).map(|o| &mut o.proto)
+    v.proto_mut(world)
 }
 
 /// The whole argument, trimmed, without one pair of enclosing quotes:
@@ -556,16 +556,8 @@ fn set_text(
     field: fn(&mut ObjProto) -> &mut String,
 ) -> bool {
     let text = arg.trim();
-    if text.is_empty() {
-        world.send(ch, syntax);
-        return false;
-    }
-    let Some(o) = proto_mut(world, v) else {
-        return false;
-    };
-    *field(o) = file_text(text);
-    world.send(ch, done);
-    true
+    let text = (!text.is_empty()).then(|| file_text(text));
+    set_field(world, ch, v, text, (syntax, done), field)
 }
 
 fn name(world: &mut World, ch: CharId, v: ObjVnum, arg: &str) -> bool {
@@ -626,16 +618,7 @@ fn set_number(
     done: &str,
     field: fn(&mut ObjProto) -> &mut i32,
 ) -> bool {
-    let Some(n) = parse_num(arg) else {
-        world.send(ch, syntax);
-        return false;
-    };
-    let Some(o) = proto_mut(world, v) else {
-        return false;
-    };
-    *field(o) = n;
-    world.send(ch, done);
-    true
+    set_field(world, ch, v, parse_num(arg), (syntax, done), field)
 }
 
 fn weight(world: &mut World, ch: CharId, v: ObjVnum, arg: &str) -> bool {
