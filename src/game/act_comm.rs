@@ -204,8 +204,15 @@ pub fn do_reply(world: &mut World, ch: CharId, arg: &str) {
 
 // --------------------------------------------------------------- channels
 
-/// Players who can hear a world-wide message from `ch`.
-fn channel_listeners(world: &World, ch: CharId, off_flag: Flags, min_pos: Position) -> Vec<CharId> {
+/// The players who hear a world-wide line from `ch` (gossip, shout, the
+/// channels of `act_talk`): connected, placed, not `quiet`, without the
+/// channel's off flag, at least at `min_pos`.
+pub(crate) fn channel_listeners(
+    world: &World,
+    ch: CharId,
+    off_flag: Flags,
+    min_pos: Position,
+) -> Vec<CharId> {
     world
         .players
         .iter()

@@ -15,6 +15,7 @@
 //!   they outlast a copyover and a quit (ROM's buffer lives only as long as
 //!   the connection).
 
+use super::act_comm::channel_listeners;
 use crate::world::act::{ActArgs, To};
 use crate::world::*;
 
@@ -88,25 +89,6 @@ const GRATS: Channel = Channel {
     min_pos: pos::SLEEPING,
 };
 
-/// The players who hear a public line from `ch`: connected, placed, not
-/// `quiet`, without the channel's off flag, at least at `min_pos`.
-fn listeners(world: &World, ch: CharId, off: Flags, min_pos: Position) -> Vec<CharId> {
-    world
-        .players
-        .iter()
-        .copied()
-        .filter(|&p| p != ch)
-        .filter(|&p| {
-            world.ch(p).is_some_and(|c| {
-                c.conn.is_some()
-                    && c.room.is_some()
-                    && c.comm & (off | comm::QUIET) == 0
-                    && c.position >= min_pos
-            })
-        })
-        .collect()
-}
-
 /// The shared pattern of 14.1: toggle with no text, else speak.
 fn public_channel(world: &mut World, ch: CharId, arg: &str, chan: &Channel) {
     let text = arg.trim();
@@ -133,7 +115,7 @@ fn public_channel(world: &mut World, ch: CharId, arg: &str, chan: &Channel) {
     c.comm &= !chan.off;
     let args = ActArgs::text(text);
     world.act_channel(chan.gmcp, chan.mine, ch, args, To::Char, pos::DEAD);
-    for p in listeners(world, ch, chan.off, chan.min_pos) {
+    for p in channel_listeners(world, ch, chan.off, chan.min_pos) {
         world.act_channel(
             chan.gmcp,
             chan.theirs,
@@ -205,7 +187,7 @@ pub fn do_clantalk(world: &mut World, ch: CharId, arg: &str) {
     let clan = c.clan;
     let args = ActArgs::text(text);
     world.act_channel("clan", "You clan '$t'", ch, args, To::Char, pos::DEAD);
-    let members: Vec<CharId> = listeners(world, ch, comm::NOCLAN, pos::SLEEPING)
+    let members: Vec<CharId> = channel_listeners(world, ch, comm::NOCLAN, pos::SLEEPING)
         .into_iter()
         .filter(|&p| world.ch(p).is_some_and(|c| c.clan == clan))
         .collect();
