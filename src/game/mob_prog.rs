@@ -1260,9 +1260,7 @@ use crate::world::act::{ActArgs, To};
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::world::{
-        AreaProto, ExitProto, MobProg, MobProto, ObjProto, PcData, Protos, RoomProto,
-    };
+    use crate::world::{MobProg, MobProto, ObjProto, PcData, Protos};
 
     const GUARD: MobVnum = MobVnum(100);
     const GEM: ObjVnum = ObjVnum(200);
@@ -1283,27 +1281,7 @@ pub(crate) mod tests {
         triggers: &[(&str, i32, &str)],
         progs: &[(i32, &str)],
     ) -> (World, CharId, CharId) {
-        let mut p = Protos::default();
-        p.areas.push(AreaProto {
-            name: "T".into(),
-            low_vnum: 3000,
-            high_vnum: 3099,
-            ..Default::default()
-        });
-        for v in [3001, 3002] {
-            let mut r = RoomProto {
-                vnum: RoomVnum(v),
-                area: AreaId(0),
-                name: format!("Room {v}"),
-                ..Default::default()
-            };
-            let (dir, to) = if v == 3001 { (1, 3002) } else { (3, 3001) };
-            r.exits[dir] = Some(ExitProto {
-                to: Some(RoomVnum(to)),
-                ..Default::default()
-            });
-            p.rooms.insert(RoomVnum(v), r);
-        }
+        let mut p = crate::world::proto::two_room_protos();
         for &(v, code) in progs {
             prog(&mut p, v, code);
         }

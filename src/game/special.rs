@@ -813,34 +813,12 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    use crate::world::{
-        AreaId, AreaProto, Char, ExitProto, Obj, PcData, Protos, RoomProto, RoomVnum,
-    };
+    use crate::world::{Char, Obj, PcData, RoomVnum};
 
     /// Two rooms (3001 and 3002 to its east) in one area, a player in 3001
     /// so the area is not empty.
     fn world(seed: u64) -> (World, CharId) {
-        let mut p = Protos::default();
-        p.areas.push(AreaProto {
-            name: "T".into(),
-            low_vnum: 3000,
-            high_vnum: 3099,
-            ..Default::default()
-        });
-        for v in [3001, 3002] {
-            let mut r = RoomProto {
-                vnum: RoomVnum(v),
-                area: AreaId(0),
-                name: format!("Room {v}"),
-                ..Default::default()
-            };
-            let (dir, to) = if v == 3001 { (1, 3002) } else { (3, 3001) };
-            r.exits[dir] = Some(ExitProto {
-                to: Some(RoomVnum(to)),
-                ..Default::default()
-            });
-            p.rooms.insert(RoomVnum(v), r);
-        }
+        let p = crate::world::proto::two_room_protos();
         let mut w = World::new(p, seed);
         let pc = w.chars.insert(Char {
             name: "Tess".into(),

@@ -314,3 +314,31 @@ pub(crate) fn test_fido(level: i32, hp: i32) -> MobProto {
         ..Default::default()
     }
 }
+
+/// For tests: one area "T" (3000-3099) with rooms 3001 and 3002, 3002 east
+/// of 3001 and 3001 west of 3002.
+#[cfg(test)]
+pub(crate) fn two_room_protos() -> Protos {
+    let mut p = Protos::default();
+    p.areas.push(AreaProto {
+        name: "T".into(),
+        low_vnum: 3000,
+        high_vnum: 3099,
+        ..Default::default()
+    });
+    for v in [3001, 3002] {
+        let mut r = RoomProto {
+            vnum: RoomVnum(v),
+            area: crate::world::AreaId(0),
+            name: format!("Room {v}"),
+            ..Default::default()
+        };
+        let (dir, to) = if v == 3001 { (1, 3002) } else { (3, 3001) };
+        r.exits[dir] = Some(ExitProto {
+            to: Some(RoomVnum(to)),
+            ..Default::default()
+        });
+        p.rooms.insert(RoomVnum(v), r);
+    }
+    p
+}
