@@ -5,11 +5,7 @@
 
 mod common;
 
-use common::{Launch, Server};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Launch, Server};
 
 #[test]
 fn auto_settings_sacrifice_split_and_decay() {

@@ -7,11 +7,7 @@
 
 mod common;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 #[test]
 fn clan_members_talk_and_fight() {

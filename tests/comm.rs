@@ -5,11 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 #[test]
 fn two_players_use_the_channels_afk_and_replay() {

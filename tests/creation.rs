@@ -10,11 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 const MENU: &str = "Choice (add, drop, list, learned, premise, info, help, done)? ";
 

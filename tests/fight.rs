@@ -18,12 +18,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Launch, Server};
+use common::{ok, Client, Launch, Server};
 use gracemud::world::{RoomVnum, ROOM_VNUM_ALTAR};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// The stock ROM world, or None (with a note) when it is not here.
 fn rom_world(test: &str) -> Option<PathBuf> {

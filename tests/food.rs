@@ -6,11 +6,7 @@
 
 mod common;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 const PROMPT: &str = "mv> ";
 

@@ -6,11 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Launch, Server};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Launch, Server};
 
 #[test]
 fn a_short_pulse_makes_game_hours_pass_quickly() {

@@ -7,11 +7,7 @@ use std::io::Write;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Launch, Server, WAIT};
 
 /// Item 1: with players on file but nobody online, a stranger who exhausts
 /// the server's descriptors while sitting at "[Hit Return to continue]"

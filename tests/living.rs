@@ -17,11 +17,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 /// Long enough for a game day and a half on a loaded machine.
 const LONG: Duration = Duration::from_secs(180);

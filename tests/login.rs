@@ -5,15 +5,11 @@
 
 mod common;
 
-use common::{Server, WAIT};
+use common::{ok, Server, WAIT};
 use std::time::Duration;
 
 fn server() -> Server {
     Server::start().unwrap_or_else(|e| panic!("server did not start: {e}"))
-}
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

@@ -12,11 +12,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 /// Armor lasts 24 ticks (about 30 s at 5 ms pulses); allow for a loaded
 /// machine.

@@ -7,11 +7,7 @@
 
 mod common;
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 /// Walk creation as a human male neutral mage.
 fn create_mage(c: &mut Client, name: &str, password: &str) {

@@ -19,11 +19,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 /// Armor lasts 24 ticks (about 30 s at 5 ms pulses).
 const LONG: Duration = Duration::from_secs(120);

@@ -25,13 +25,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Launch, Server, WAIT};
+use common::{ok, Client, Launch, Server, WAIT};
 use gracemud::world::snapshot::{restore_snapshot, write_snapshot};
 use gracemud::world::*;
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 const LONG: Duration = Duration::from_secs(60);
 

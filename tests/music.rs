@@ -8,11 +8,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Launch, Server, WAIT};
 
 #[test]
 fn the_music_cabinet_plays_to_the_room_and_the_town() {

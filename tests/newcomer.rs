@@ -6,12 +6,8 @@
 
 mod common;
 
-use common::{Server, WAIT};
+use common::{ok, Server, WAIT};
 use std::time::Duration;
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// The end of the default prompt.
 const PROMPT: &str = "mv> ";

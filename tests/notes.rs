@@ -4,11 +4,7 @@
 
 mod common;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 #[test]
 fn a_note_posted_before_a_restart_is_read_after_it() {

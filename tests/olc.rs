@@ -14,11 +14,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Server, WAIT};
 
 /// Send a line, wait for `want`, then for the prompt that ends the
 /// answer (so the next command's text starts clean).

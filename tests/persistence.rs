@@ -4,11 +4,7 @@
 
 mod common;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 #[test]
 fn inventory_equipment_and_room_survive_quit_and_restart() {

@@ -5,12 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{Server, WAIT};
+use common::{ok, Server, WAIT};
 use gracemud::world::{RoomVnum, DIR_NAMES};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 #[test]
 fn two_players_talk_and_trade() {

@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use common::{Server, WAIT};
+use common::{ok, Server, WAIT};
 use flate2::{Decompress, FlushDecompress, Status};
 
 const IAC: u8 = 255;
@@ -36,10 +36,6 @@ const START: [u8; 5] = [IAC, SB, MCCP2, IAC, SE];
 
 fn server() -> Server {
     Server::start().unwrap_or_else(|e| panic!("server did not start: {e}"))
-}
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A client that sees the raw bytes, inflating MCCP2 transparently.

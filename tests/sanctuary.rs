@@ -11,11 +11,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 const PULSE_MS: u64 = 20;
 /// Sanctuary at level 24 lasts 4 hours: 5 ticks of 240 pulses, 24 s.

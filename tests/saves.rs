@@ -18,11 +18,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Client, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Server, WAIT};
 
 fn server() -> Server {
     Server::start().unwrap_or_else(|e| panic!("server did not start: {e}"))

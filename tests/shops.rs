@@ -15,14 +15,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{Client, Launch, Server, WAIT};
+use common::{ok, Client, Launch, Server, WAIT};
 
 /// A copyover re-executes the server: allow it time.
 const LONG: Duration = Duration::from_secs(30);
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn rom_world(test: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/rom-areas");

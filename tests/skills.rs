@@ -4,11 +4,7 @@
 
 mod common;
 
-use common::{Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Server, WAIT};
 
 /// The end of the default prompt.
 const PROMPT: &str = "mv> ";

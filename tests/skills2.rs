@@ -16,11 +16,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Client, Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Launch, Server, WAIT};
 
 const PULSE_MS: u64 = 100;
 /// Long enough for several slow pulses on a loaded machine.

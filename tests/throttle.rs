@@ -15,11 +15,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Client, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Server, WAIT};
 
 const GUESSER: [u8; 4] = [127, 0, 0, 2];
 const OWNER: [u8; 4] = [127, 0, 0, 1];

@@ -20,11 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use common::{Launch, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Launch, Server, WAIT};
 
 fn find_program(names: &[&str]) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH").unwrap_or_default();

@@ -9,11 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Client, Server, WAIT};
-
-fn ok<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| panic!("{e}"))
-}
+use common::{ok, Client, Server, WAIT};
 
 /// Send `line` once what came before is read; wait for `text`.
 fn run(c: &mut Client, line: &str, text: &str) -> String {

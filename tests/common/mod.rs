@@ -554,3 +554,9 @@ pub fn wait_for_file(path: &Path, ok: impl Fn(&str) -> bool) -> Result<String, S
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// The value, or the test fails with the error's text (every helper here
+/// returns `Result<_, String>`).
+pub fn ok<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
