@@ -9,6 +9,7 @@
 //! `is_same_group`) are for other command families too. `save` and `quit`
 //! only queue a [`Request`]: the server does the file work and extraction.
 
+use super::act_talk::{public_channel, Channel};
 use crate::world::act::{ActArgs, To};
 use crate::world::handler::one_argument;
 use crate::world::*;
@@ -229,41 +230,22 @@ pub(crate) fn channel_listeners(
         .collect()
 }
 
+/// The gossip channel (14.1).
+const GOSSIP: Channel = Channel {
+    gmcp: "gossip",
+    off: comm::NOGOSSIP,
+    toggled: (
+        "Gossip channel is now ON.\n",
+        "Gossip channel is now OFF.\n",
+    ),
+    mine: "You gossip '$t'",
+    theirs: "$n gossips '$t'",
+    min_pos: pos::SLEEPING,
+};
+
 /// `gossip <text>`; `gossip` alone toggles the channel.
 pub fn do_gossip(world: &mut World, ch: CharId, arg: &str) {
-    let text = arg.trim();
-    let Some(c) = world.ch_mut(ch) else { return };
-    if text.is_empty() {
-        if c.comm & comm::NOGOSSIP != 0 {
-            c.comm &= !comm::NOGOSSIP;
-            world.send(ch, "Gossip channel is now ON.\n");
-        } else {
-            c.comm |= comm::NOGOSSIP;
-            world.send(ch, "Gossip channel is now OFF.\n");
-        }
-        return;
-    }
-    if c.comm & comm::QUIET != 0 {
-        world.send(ch, "You must turn off quiet mode first.\n");
-        return;
-    }
-    if c.comm & comm::NOCHANNELS != 0 {
-        world.send(ch, "The gods have revoked your channel privileges.\n");
-        return;
-    }
-    c.comm &= !comm::NOGOSSIP;
-    let args = ActArgs::text(text);
-    world.act_channel("gossip", "You gossip '$t'", ch, args, To::Char, pos::DEAD);
-    for p in channel_listeners(world, ch, comm::NOGOSSIP, pos::SLEEPING) {
-        world.act_channel(
-            "gossip",
-            "$n gossips '$t'",
-            ch,
-            args.with_vict(p),
-            To::Vict,
-            pos::SLEEPING,
-        );
-    }
+    public_channel(world, ch, arg, &GOSSIP);
 }
 
 /// `shout <text>`: every awake player; `shout` alone toggles hearing shouts.

@@ -23,18 +23,18 @@ use crate::world::*;
 const REPLAY_LIMIT: usize = 16 * 1024;
 
 /// One public channel (14.1).
-struct Channel {
+pub(crate) struct Channel {
     /// The name GMCP reports.
-    gmcp: &'static str,
+    pub(crate) gmcp: &'static str,
     /// The flag that turns it off for a listener.
-    off: Flags,
+    pub(crate) off: Flags,
     /// What toggling says: (now on, now off).
-    toggled: (&'static str, &'static str),
+    pub(crate) toggled: (&'static str, &'static str),
     /// The speaker's line and everyone else's.
-    mine: &'static str,
-    theirs: &'static str,
+    pub(crate) mine: &'static str,
+    pub(crate) theirs: &'static str,
     /// Listeners' lowest position.
-    min_pos: Position,
+    pub(crate) min_pos: Position,
 }
 
 const AUCTION: Channel = Channel {
@@ -90,7 +90,7 @@ const GRATS: Channel = Channel {
 };
 
 /// The shared pattern of 14.1: toggle with no text, else speak.
-fn public_channel(world: &mut World, ch: CharId, arg: &str, chan: &Channel) {
+pub(crate) fn public_channel(world: &mut World, ch: CharId, arg: &str, chan: &Channel) {
     let text = arg.trim();
     let Some(c) = world.ch_mut(ch) else { return };
     if text.is_empty() {
